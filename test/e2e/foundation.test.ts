@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { exchangeUrl, launchWithExtension, overlay, startLocalExchange, type ExtensionBrowser, type LocalExchange } from './harness';
+
+const demoPage = readFileSync(resolve(import.meta.dirname, '../../demo/futures.html'), 'utf8');
+const marketsPage = '<!doctype html><html lang="en"><title>Markets</title><body><h1>Markets overview</h1></body></html>';
+
+describe('the built extension in Chromium', () => {
+  let exchange: LocalExchange;
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    exchange = await startLocalExchange({
+      '/en/futures/BTCUSDT': demoPage,
+      '/futures/ETHUSDT': demoPage,
+      '/en/delivery/BTCUSD_PERP': demoPage,
+      '/en/markets/overview': marketsPage,
+      '/en/futures/multipleChart': marketsPage,
+      '/demo/ticker.js': { body: '', type: 'text/javascript' },
+    });
+    browser = await launchWithExtension(exchange.port);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await exchange?.close();
+  });
+
+  it('starts its service worker', async () => {
+    expect(browser.extensionId).toMatch(/^[a-p]{32}$/);
+    expect(await browser.serviceWorker.evaluate(() => chrome.runtime.getManifest().name)).toBe('LiqGuard');
+  });
+
+  it.each([
+    ['/en/futures/BTCUSDT', 'BTCUSDT · USD-M'],
+    ['/futures/ETHUSDT', 'ETHUSDT · USD-M'],
+    ['/en/delivery/BTCUSD_PERP', 'BTCUSD_PERP · COIN-M'],
+  ])('mounts the overlay on %s', async (path, heading) => {
+    await browser.page.goto(exchangeUrl(path));
+    await expect.poll(() => overlay(browser.page).count()).toBe(1);
+    expect(await overlay(browser.page).innerText()).toContain(heading);
+  });
+
+  it.each(['/en/markets/overview', '/en/futures/multipleChart'])('mounts nothing on %s', async (path) => {
+    await browser.page.goto(exchangeUrl(path));
+    await browser.page.waitForLoadState('load');
+    // Give a content script, had one been injected, time to run before asserting absence.
+    await browser.page.waitForTimeout(500);
+    expect(await browser.page.locator('liqguard-overlay').count()).toBe(0);
+  });
+
+  it('follows single-page navigation between symbols and away', async () => {
+    const page = browser.page;
+    await page.goto(exchangeUrl('/en/futures/BTCUSDT'));
+    await expect.poll(() => overlay(page).innerText()).toContain('BTCUSDT');
+    await page.evaluate(() => history.pushState({}, '', '/en/futures/SOLUSDT'));
+    await expect.poll(() => overlay(page).innerText()).toContain('SOLUSDT');
+    expect(await page.locator('liqguard-overlay').count()).toBe(1);
+    await page.evaluate(() => history.pushState({}, '', '/en/markets/overview'));
+    await expect.poll(() => page.locator('liqguard-overlay').count()).toBe(0);
+  });
+
+  it('leaves clicks outside the panel to the page', async () => {
+    const page = browser.page;
+    await page.goto(exchangeUrl('/en/futures/BTCUSDT'));
+    await expect.poll(() => overlay(page).count()).toBe(1);
+    await page.evaluate(() => {
+      (window as unknown as { clicked: boolean }).clicked = false;
+      document.querySelector('.css-buy')!.addEventListener('click', () => ((window as unknown as { clicked: boolean }).clicked = true));
+    });
+    await page.locator('.css-buy').click();
+    expect(await page.evaluate(() => (window as unknown as { clicked: boolean }).clicked)).toBe(true);
+  });
+
+  it('opens a popup that lists the futures page, and an empty state when there is none', async () => {
+    const { context, extensionId, page } = browser;
+    await page.goto(exchangeUrl('/en/futures/BTCUSDT'));
+    await expect.poll(() => overlay(page).count()).toBe(1);
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    await expect.poll(() => popup.getByTestId('open-pages').innerText()).toContain('BTCUSDT');
+
+    await page.goto(exchangeUrl('/en/markets/overview'));
+    await popup.reload();
+    await expect.poll(() => popup.getByTestId('empty-state').innerText()).toContain('Open a Binance futures trading page');
+    await popup.close();
+  });
+
+  it('renders the options page', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    expect(await options.getByRole('heading', { level: 1 }).innerText()).toBe('LiqGuard options');
+    await options.close();
+  });
+});

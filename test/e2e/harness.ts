@@ -1,0 +1,118 @@
+/**
+ * Starts what an end-to-end test (or the demo) needs: a local HTTPS server standing in for
+ * www.binance.com, and Debian's Chromium with the built extension loaded and that host mapped to the server.
+ * The recipe (flags, service-worker lookup) is the one checked by hand in ../shared/TOOLCHAIN.md.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import selfsigned from 'selfsigned';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+export const EXCHANGE_HOSTS = ['www.binance.com', 'fstream.binance.com'];
+
+export interface Served {
+  /** Body to send, and its content type (HTML unless said otherwise). */
+  body: string | (() => string);
+  type?: string;
+}
+
+export type Routes = Record<string, string | Served>;
+
+export interface LocalExchange {
+  server: Server;
+  port: number;
+  /** Replace or add what a path serves, while the server runs. */
+  routes: Routes;
+  close(): Promise<void>;
+}
+
+/** An HTTPS server answering for the exchange's hosts, with a throwaway self-signed certificate. */
+export async function startLocalExchange(routes: Routes): Promise<LocalExchange> {
+  const pems = await selfsigned.generate([{ name: 'commonName', value: EXCHANGE_HOSTS[0]! }], {
+    keyType: 'ec',
+    algorithm: 'sha256',
+    extensions: [{ name: 'subjectAltName', altNames: EXCHANGE_HOSTS.map((value) => ({ type: 2, value })) }],
+  });
+  const server = createServer({ key: pems.private, cert: pems.cert }, (request, response) => {
+    const path = new URL(request.url ?? '/', 'https://localhost').pathname;
+    const route = routes[path];
+    if (route === undefined) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    const served = typeof route === 'string' ? { body: route } : route;
+    const body = typeof served.body === 'function' ? served.body() : served.body;
+    response.writeHead(200, { 'content-type': served.type ?? 'text/html; charset=utf-8' }).end(body);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return {
+    server,
+    port,
+    routes,
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  page: Page;
+  serviceWorker: Worker;
+  extensionId: string;
+  close(): Promise<void>;
+}
+
+/** Chromium with the built extension; every exchange host resolves to the local server on `port`. */
+export async function launchWithExtension(port: number, options: { headless?: boolean } = {}): Promise<ExtensionBrowser> {
+  const headless = options.headless ?? true;
+  const profile = await mkdtemp(join(tmpdir(), 'liqguard-profile-'));
+  const hostRules = EXCHANGE_HOSTS.map((host) => `MAP ${host}:443 127.0.0.1:${port}`).join(', ');
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless,
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1440, height: 900 },
+    args: [
+      ...(headless ? ['--headless=new'] : []),
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      `--host-resolver-rules=${hostRules}`,
+      // The worker's WebSocket ignores ignoreHTTPSErrors; test browsers only.
+      '--ignore-certificate-errors',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(serviceWorker.url()).host;
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    serviceWorker,
+    extensionId,
+    close: async () => {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export const exchangeUrl = (path: string) => `https://${EXCHANGE_HOSTS[0]}${path}`;
+
+/** The overlay lives in an open shadow root under the page's body; Playwright's CSS engine pierces it. */
+export const overlay = (page: Page) => page.locator('liqguard-overlay [data-testid="liqguard-overlay"]');

@@ -1,0 +1,17 @@
+import preact from '@preact/preset-vite';
+import tailwindcss from '@tailwindcss/vite';
+import { defineConfig, type WxtViteConfig } from 'wxt';
+
+export default defineConfig({
+  // `wxt/browser` becomes webextension-polyfill: one promise-based `browser` in Chrome and Firefox.
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // vitest 4 brings Vite 8 while WXT builds with its own Vite 7: the plugins run on both, only their types differ.
+  vite: () => ({ plugins: [preact(), tailwindcss()] as unknown as WxtViteConfig['plugins'] }),
+  manifest: {
+    name: 'LiqGuard',
+    description:
+      'Distance to liquidation, margin buffer and alerts on Binance futures pages. Reads the page; no API key, nothing sent anywhere.',
+    permissions: ['storage'],
+    browser_specific_settings: { gecko: { id: 'liqguard@liqguard.dev', strict_min_version: '115.0' } },
+  },
+});
