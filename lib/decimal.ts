@@ -1,0 +1,25 @@
+/**
+ * LiqGuard's one Decimal type. 40 significant digits: far beyond any price × size × rate product we form,
+ * so intermediate results are exact for every figure the exchange publishes (8 decimals).
+ */
+import DecimalJs from 'decimal.js';
+
+export const Decimal = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 });
+export type Decimal = InstanceType<typeof Decimal>;
+export type Rounding = DecimalJs.Rounding;
+
+/** A money figure as callers may hand it over: a decimal string ("96250.5") or a Decimal. Never a JS number. */
+export type DecimalInput = Decimal | string;
+
+export const ZERO = new Decimal(0);
+export const ONE = new Decimal(1);
+
+export function dec(value: DecimalInput): Decimal {
+  return value instanceof Decimal ? value : new Decimal(value);
+}
+
+export function sum(values: Iterable<Decimal>): Decimal {
+  let total = ZERO;
+  for (const value of values) total = total.plus(value);
+  return total;
+}

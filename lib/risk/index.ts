@@ -1,0 +1,37 @@
+/** The risk engine's public surface: every other part imports from here. */
+export * from './types';
+export { bracketFor, bracketProblems, bracketsFrom, maintenanceMargin } from './brackets';
+export {
+  averageEntryPrice,
+  breakEvenPrice,
+  initialMargin,
+  notional,
+  returnOnEquity,
+  targetPrice,
+  unrealizedPnl,
+  type Holding,
+} from './pnl';
+export {
+  inverseLiquidationPrice,
+  linearLiquidationPrice,
+  liquidation,
+  marginSlackAt,
+  toBracket,
+  type BracketInput,
+  type Leg,
+  type Liquidation,
+  type MarginPool,
+} from './liquidation';
+export { accountRisk, crossAccountRisk, type AccountRisk, type MarginAssetRisk, type PositionRisk } from './account';
+export { liquidationAfterFill, liquidationAfterMarginChange, marginToAdd, priceAtDistance, sizeToCut } from './solvers';
+export { maxOpenSize, sizeForRisk, type RiskSizing } from './sizing';
+export {
+  stopAtEntryPercent,
+  stopAtFractionToLiquidation,
+  stopAtRiskAmount,
+  stopFiresBeforeLiquidation,
+  type StopContext,
+  type StopSuggestion,
+} from './stops';
+export { fundingCost } from './funding';
+export { formatAmount, formatPercent, formatPrice, tickDecimals, toTick, type TickRounding } from './display';

@@ -1,0 +1,68 @@
+/**
+ * Stop-loss suggestions that always sit before liquidation [DER]: a stop at or beyond the liquidation price
+ * can never fire (the position is liquidated first), so such a level is reported as unavailable, never offered.
+ */
+import type { Decimal } from '../decimal';
+import { unrealizedPnl, type Holding } from './pnl';
+import { direction, ok, unavailable, type Contract, type Result } from './types';
+
+export interface StopSuggestion {
+  price: Decimal;
+  /** PnL locked in if the stop fills at its price (negative: a loss), in the margin asset, fees excluded. */
+  lockedPnl: Decimal;
+  /** |mark − price| / mark. */
+  distanceFromMark: Decimal;
+}
+
+export interface StopContext {
+  contract: Contract;
+  holding: Holding;
+  markPrice: Decimal;
+  liquidationPrice: Decimal | null;
+}
+
+/** Whether a stop at `price` would fire before liquidation: strictly between the liquidation price and the mark. */
+export function stopFiresBeforeLiquidation(price: Decimal, markPrice: Decimal, liquidationPrice: Decimal | null): boolean {
+  if (!price.gt(0)) return false;
+  if (liquidationPrice === null) return true;
+  const low = liquidationPrice.lt(markPrice) ? liquidationPrice : markPrice;
+  const high = liquidationPrice.lt(markPrice) ? markPrice : liquidationPrice;
+  return price.gt(low) && price.lt(high);
+}
+
+function suggestion(context: StopContext, price: Decimal): Result<StopSuggestion> {
+  if (!stopFiresBeforeLiquidation(price, context.markPrice, context.liquidationPrice)) {
+    return unavailable(`a stop at ${price.toFixed()} would not fire before liquidation or would fire at once`);
+  }
+  return ok({
+    price,
+    lockedPnl: unrealizedPnl(context.contract, context.holding, price),
+    distanceFromMark: context.markPrice.minus(price).abs().div(context.markPrice),
+  });
+}
+
+/** A stop `fraction` (0–1) of the way from the mark price to liquidation. */
+export function stopAtFractionToLiquidation(context: StopContext, fraction: Decimal): Result<StopSuggestion> {
+  if (context.liquidationPrice === null) return unavailable('no liquidation price to measure from');
+  if (!fraction.gt(0) || !fraction.lt(1)) return unavailable('the fraction must be between 0 and 1');
+  return suggestion(context, context.markPrice.plus(context.liquidationPrice.minus(context.markPrice).times(fraction)));
+}
+
+/** A stop whose loss from the entry equals `riskAmount` (margin asset). */
+export function stopAtRiskAmount(context: StopContext, riskAmount: Decimal): Result<StopSuggestion> {
+  if (!riskAmount.gt(0)) return unavailable('the risk amount must be above 0');
+  const { contract, holding } = context;
+  const d = direction(holding.side);
+  const perUnit = riskAmount.div(holding.size);
+  const price =
+    contract.type === 'linear'
+      ? holding.entryPrice.minus(perUnit.times(d))
+      : holding.entryPrice.pow(-1).plus(perUnit.div(contract.contractSize).times(d)).pow(-1);
+  return suggestion(context, price);
+}
+
+/** A stop `fraction` (0.02 = 2 %) away from the entry on the losing side. */
+export function stopAtEntryPercent(context: StopContext, fraction: Decimal): Result<StopSuggestion> {
+  if (!fraction.gt(0) || !fraction.lt(1)) return unavailable('the percentage must be between 0 and 100');
+  return suggestion(context, context.holding.entryPrice.times(fraction.times(-direction(context.holding.side)).plus(1)));
+}
