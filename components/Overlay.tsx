@@ -1,21 +1,172 @@
-import { MARKET_LABELS, type FuturesRoute } from '@/lib/exchanges/binance/routes';
+import { useRef, useState } from 'preact/hooks';
 
-export function Overlay({ route }: { route: FuturesRoute }) {
+import { MARKET_LABELS, type FuturesRoute } from '@/lib/exchanges/binance/routes';
+import type { PageSnapshot } from '@/lib/snapshot';
+import type { OverlayPlacement } from '@/lib/storage';
+import type { Band, PositionView, RiskView } from '@/lib/view';
+
+import { amount, NONE, percent, price } from './format';
+
+export interface OverlayProps {
+  route: FuturesRoute;
+  /** The last snapshot that showed positions (kept while another tab is selected), with when it was read. */
+  snapshot: PageSnapshot | null;
+  readAt: number | null;
+  /** True while another tab is selected: the figures are the last ones read, not current. */
+  stale: boolean;
+  view: RiskView | null;
+  placement: OverlayPlacement;
+  onPlacement: (placement: OverlayPlacement) => void;
+}
+
+const BAND_CLASSES: Record<Band, string> = {
+  safe: 'border-l-emerald-500',
+  warning: 'border-l-amber-400',
+  danger: 'border-l-red-500',
+  unknown: 'border-l-slate-400',
+};
+
+const BAND_TEXT: Record<Band, string> = { safe: 'safe', warning: 'warning', danger: 'danger', unknown: 'unknown' };
+
+function statusLine(props: OverlayProps): { text: string; tone: 'ok' | 'warn' } {
+  const { snapshot, stale, readAt } = props;
+  const time = readAt === null ? '' : new Date(readAt).toLocaleTimeString();
+  if (!snapshot) return { text: 'Reading the page…', tone: 'ok' };
+  if (stale) return { text: `Another tab is selected: figures from ${time}, not current. Open Positions to refresh.`, tone: 'warn' };
+  if (snapshot.state === 'unreadable') return { text: `Could not read the page: ${snapshot.reasons.join('; ')}`, tone: 'warn' };
+  const count = snapshot.positions.length;
+  const parts = [`${count} position${count === 1 ? '' : 's'} read at ${time}`];
+  if (snapshot.unreadable.length > 0) parts.push(`${snapshot.unreadable.length} row(s) unreadable`);
+  return { text: [...parts, ...snapshot.reasons].join(' · '), tone: snapshot.reasons.length + snapshot.unreadable.length > 0 ? 'warn' : 'ok' };
+}
+
+function PositionRow({ position, asset }: { position: PositionView; asset: string | null }) {
+  return (
+    <li
+      data-testid="liqguard-position"
+      data-symbol={position.symbol}
+      data-side={position.side}
+      data-band={position.band}
+      class={`rounded border-l-4 bg-slate-100/70 px-2 py-1 dark:bg-slate-800/70 ${BAND_CLASSES[position.band]}`}
+    >
+      <div class="flex items-baseline justify-between gap-2">
+        <span class="font-semibold">
+          {position.symbol}{' '}
+          <span class={position.side === 'long' ? 'text-emerald-600 dark:text-emerald-400' : 'text-red-600 dark:text-red-400'}>
+            {position.side === 'long' ? 'Long' : 'Short'}
+          </span>{' '}
+          <span class="text-xs text-slate-500 dark:text-slate-400">
+            {position.marginMode === 'cross' ? 'Cross' : 'Isolated'} {position.leverage === null ? '' : `${position.leverage}x`}
+          </span>
+        </span>
+        <span data-testid="liqguard-distance" class="font-mono text-base font-semibold" title={`Distance to liquidation (${BAND_TEXT[position.band]})`}>
+          {percent(position.distance)}
+        </span>
+      </div>
+      <dl class="grid grid-cols-[auto_1fr] gap-x-2 text-xs text-slate-600 dark:text-slate-300">
+        <dt>Liq. price</dt>
+        <dd data-testid="liqguard-liquidation" class="text-right font-mono">{price(position.liquidationPrice, position.priceDecimals)}</dd>
+        <dt>Price buffer</dt>
+        <dd class="text-right font-mono">{price(position.priceBuffer, position.priceDecimals)}</dd>
+        <dt>Margin buffer</dt>
+        <dd class="text-right font-mono">{amount(position.balanceBuffer, position.marginAsset ?? asset)}</dd>
+      </dl>
+      {position.reason && (
+        <p data-testid="liqguard-reason" class="text-xs text-amber-700 dark:text-amber-300">
+          {NONE} {position.reason}
+        </p>
+      )}
+      {position.mismatch && (
+        <p data-testid="liqguard-mismatch" role="alert" class="text-xs text-red-700 dark:text-red-300">
+          The page shows liquidation at {price(position.pageLiquidationPrice, position.priceDecimals)}; ours differs by more than{' '}
+          {price(position.mismatch.tolerance, position.priceDecimals)}. Check the tiers and balance before relying on either.
+        </p>
+      )}
+    </li>
+  );
+}
+
+export function Overlay(props: OverlayProps) {
+  const { route, view, placement, onPlacement } = props;
+  const [dragging, setDragging] = useState(false);
+  const origin = useRef<{ pointerX: number; pointerY: number; x: number; y: number } | null>(null);
+  const status = statusLine(props);
+
+  const clamp = (x: number, y: number) => ({
+    x: Math.min(Math.max(0, x), Math.max(0, window.innerWidth - 80)),
+    y: Math.min(Math.max(0, y), Math.max(0, window.innerHeight - 40)),
+  });
+
   return (
     <section
       data-testid="liqguard-overlay"
       aria-label="LiqGuard"
-      class="fixed right-4 bottom-4 z-[2147483646] w-72 rounded-lg border border-slate-700 bg-slate-900/95 p-3 font-sans text-sm text-slate-100 shadow-xl"
+      style={{ left: `${placement.x}px`, top: `${placement.y}px` }}
+      class="fixed z-[2147483646] w-80 max-w-[90vw] rounded-lg border border-slate-300 bg-white/95 font-sans text-sm text-slate-900 shadow-xl dark:border-slate-700 dark:bg-slate-900/95 dark:text-slate-100"
     >
-      <header class="flex items-center justify-between">
+      <header
+        class={`flex cursor-move items-center justify-between gap-2 px-3 py-2 select-none ${dragging ? 'opacity-80' : ''}`}
+        onPointerDown={(event) => {
+          if ((event.target as Element).closest('button')) return;
+          (event.currentTarget as Element).setPointerCapture(event.pointerId);
+          origin.current = { pointerX: event.clientX, pointerY: event.clientY, x: placement.x, y: placement.y };
+          setDragging(true);
+        }}
+        onPointerMove={(event) => {
+          const start = origin.current;
+          if (!start) return;
+          onPlacement({ ...placement, ...clamp(start.x + event.clientX - start.pointerX, start.y + event.clientY - start.pointerY) });
+        }}
+        onPointerUp={() => {
+          origin.current = null;
+          setDragging(false);
+        }}
+      >
         <h1 class="text-base font-semibold">LiqGuard</h1>
-        <span class="text-xs text-slate-400">
+        <span class="text-xs text-slate-500 dark:text-slate-400">
           {route.symbol} · {MARKET_LABELS[route.market]}
         </span>
+        <button
+          type="button"
+          data-testid="liqguard-collapse"
+          aria-expanded={!placement.collapsed}
+          aria-label={placement.collapsed ? 'Show LiqGuard' : 'Hide LiqGuard details'}
+          class="rounded px-1 text-slate-500 hover:bg-slate-200 dark:hover:bg-slate-700"
+          onClick={() => onPlacement({ ...placement, collapsed: !placement.collapsed })}
+        >
+          {placement.collapsed ? '▸' : '▾'}
+        </button>
       </header>
-      <p data-testid="liqguard-status" class="mt-2 text-xs text-slate-300">
-        Watching this page. Positions appear here once the reader finds them.
-      </p>
+      {!placement.collapsed && (
+        <div class="space-y-2 px-3 pb-3">
+          {view && (
+            <div data-testid="liqguard-account" class="flex flex-wrap justify-between gap-x-3 text-xs">
+              <span class="whitespace-nowrap">
+                Margin ratio <span data-testid="liqguard-margin-ratio" class="font-mono font-semibold">{percent(view.account.marginRatio)}</span>
+              </span>
+              <span class="whitespace-nowrap">
+                Margin balance <span class="font-mono">{amount(view.account.marginBalance, view.account.asset)}</span>
+              </span>
+              {view.account.reason && <span class="w-full text-amber-700 dark:text-amber-300">{view.account.reason}</span>}
+            </div>
+          )}
+          {view && view.positions.length > 0 && (
+            <ul class="max-h-[50vh] space-y-1 overflow-y-auto">
+              {view.positions.map((position) => (
+                <PositionRow key={`${position.symbol}-${position.side}-${position.row}`} position={position} asset={view.account.asset} />
+              ))}
+            </ul>
+          )}
+          {view && view.positions.length === 0 && props.snapshot?.state === 'ok' && (
+            <p data-testid="liqguard-empty" class="text-xs text-slate-600 dark:text-slate-300">
+              No open positions on this page. Open one, or select the Positions tab, and LiqGuard shows how far it is from liquidation.
+            </p>
+          )}
+          <p data-testid="liqguard-status" class={`text-xs ${status.tone === 'warn' ? 'text-amber-700 dark:text-amber-300' : 'text-slate-500 dark:text-slate-400'}`}>
+            {status.text}
+          </p>
+        </div>
+      )}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 
 import { parseMessage, type Message, type OpenFuturesPage, type PingRequest, type StatusResponse } from '@/lib/messages';
-import { openFuturesPages } from '@/lib/storage';
+import { lastSnapshots, openFuturesPages } from '@/lib/storage';
 
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) => {
@@ -26,6 +26,14 @@ async function handle(message: Message, sender: Browser.runtime.MessageSender): 
       if (message.route) pages[tabId] = message.route;
       else delete pages[tabId];
       await openFuturesPages.setValue(pages);
+      return;
+    }
+    case 'page-snapshot': {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return;
+      const snapshots = await lastSnapshots.getValue();
+      snapshots[tabId] = message.snapshot;
+      await lastSnapshots.setValue(snapshots);
       return;
     }
     case 'get-status':

@@ -3,11 +3,18 @@
  * validator each side runs before trusting what arrived. A message that fails validation is dropped.
  */
 import type { FuturesMarket, FuturesRoute } from './exchanges/binance/routes';
+import type { PageSnapshot } from './snapshot';
 
 /** Content script → background: this tab now shows a futures page (route) or left it (null). */
 export interface PageStatusMessage {
   type: 'page-status';
   route: FuturesRoute | null;
+}
+
+/** Content script → background: what the page shows now; sent only when it changed. */
+export interface PageSnapshotMessage {
+  type: 'page-snapshot';
+  snapshot: PageSnapshot;
 }
 
 /** Popup → background: which futures pages are open. */
@@ -29,7 +36,7 @@ export interface StatusResponse {
   pages: OpenFuturesPage[];
 }
 
-export type Message = PageStatusMessage | GetStatusRequest | PingRequest;
+export type Message = PageStatusMessage | PageSnapshotMessage | GetStatusRequest | PingRequest;
 
 const MARKETS: readonly FuturesMarket[] = ['usdm', 'coinm'];
 
@@ -51,12 +58,74 @@ function isRoute(value: unknown): value is FuturesRoute {
   );
 }
 
+const DECIMAL = /^-?\d{1,30}(\.\d{1,30})?$/;
+const isDecimal = (value: unknown): boolean => typeof value === 'string' && DECIMAL.test(value);
+const isOptionalDecimal = (value: unknown): boolean => value === null || isDecimal(value);
+const isOptionalText = (value: unknown, max = 200): boolean => value === null || (typeof value === 'string' && value.length <= max);
+const isTextList = (value: unknown, maxItems = 20): boolean =>
+  Array.isArray(value) && value.length <= maxItems && value.every((item) => typeof item === 'string' && item.length <= 300);
+/** More rows than any real account holds on one page: a message past this is not from our reader. */
+const MAX_ROWS = 500;
+
+function isReadPosition(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    Number.isInteger(value.row) &&
+    isShortString(value.symbol, 40) &&
+    /^[A-Z0-9_]+$/.test(value.symbol as string) &&
+    MARKETS.includes(value.market as FuturesMarket) &&
+    ['perpetual', 'dated'].includes(value.contract as string) &&
+    ['long', 'short'].includes(value.side as string) &&
+    isDecimal(value.size) &&
+    ['base', 'quote', 'contracts'].includes(value.sizeUnit as string) &&
+    isShortString(value.sizeAsset, 20) &&
+    isDecimal(value.entryPrice) &&
+    isOptionalDecimal(value.breakEvenPrice) &&
+    isDecimal(value.markPrice) &&
+    Number.isInteger(value.priceDecimals) &&
+    isOptionalDecimal(value.pageLiquidationPrice) &&
+    ['cross', 'isolated'].includes(value.marginMode as string) &&
+    (value.leverage === null || Number.isInteger(value.leverage)) &&
+    isOptionalDecimal(value.margin) &&
+    isOptionalText(value.marginAsset, 20) &&
+    isOptionalDecimal(value.pnl) &&
+    isOptionalDecimal(value.roiPercent)
+  );
+}
+
+function isSnapshot(value: unknown): value is PageSnapshot {
+  if (!isRecord(value) || value.exchange !== 'binance' || !MARKETS.includes(value.market as FuturesMarket)) return false;
+  const account = value.account;
+  return (
+    isShortString(value.pageSymbol, 40) &&
+    isShortString(value.language, 8) &&
+    ['ok', 'other-tab', 'unreadable'].includes(value.state as string) &&
+    isTextList(value.reasons) &&
+    (value.positionsCount === null || Number.isInteger(value.positionsCount)) &&
+    Array.isArray(value.positions) &&
+    value.positions.length <= MAX_ROWS &&
+    value.positions.every(isReadPosition) &&
+    Array.isArray(value.unreadable) &&
+    value.unreadable.length <= MAX_ROWS &&
+    value.unreadable.every((row) => isRecord(row) && Number.isInteger(row.row) && isOptionalText(row.symbol, 40) && isOptionalText(row.reason, 300)) &&
+    isRecord(account) &&
+    isOptionalText(account.asset, 20) &&
+    isOptionalDecimal(account.walletBalance) &&
+    isOptionalDecimal(account.marginBalance) &&
+    isOptionalDecimal(account.maintenanceMargin) &&
+    isOptionalDecimal(account.marginRatioPercent) &&
+    isTextList(account.missing)
+  );
+}
+
 /** Returns the message when it has exactly a known shape, otherwise null. */
 export function parseMessage(value: unknown): Message | null {
   if (!isRecord(value)) return null;
   switch (value.type) {
     case 'page-status':
       return value.route === null || isRoute(value.route) ? { type: 'page-status', route: value.route } : null;
+    case 'page-snapshot':
+      return isSnapshot(value.snapshot) ? { type: 'page-snapshot', snapshot: value.snapshot } : null;
     case 'get-status':
     case 'ping':
       return { type: value.type };

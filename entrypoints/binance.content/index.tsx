@@ -1,58 +1,144 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 
-import { Overlay } from '@/components/Overlay';
+import { Overlay, type OverlayProps } from '@/components/Overlay';
+import { readBinancePage } from '@/lib/exchanges/binance/reader';
 import { BINANCE_FUTURES_MATCHES, parseFuturesRoute, type FuturesRoute } from '@/lib/exchanges/binance/routes';
-import { parseMessage, type PageStatusMessage } from '@/lib/messages';
+import { parseMessage, type Message, type PageStatusMessage } from '@/lib/messages';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { overlayPlacement, type OverlayPlacement } from '@/lib/storage';
+import { riskView } from '@/lib/view';
 import './style.css';
 
 export default defineContentScript({
   matches: BINANCE_FUTURES_MATCHES,
   cssInjectionMode: 'ui',
   async main(ctx) {
-    let ui: ShadowRootContentScriptUi<void> | null = null;
-    let shown: FuturesRoute | null = null;
+    let session: { route: FuturesRoute; stop: () => void } | null = null;
 
     // The exchange is a single-page app: the symbol (or the whole page) changes without a reload.
     const follow = async (url: string) => {
       const route = parseFuturesRoute(url);
-      if (route?.symbol === shown?.symbol && route?.market === shown?.market) return;
-      shown = route;
-      ui?.remove();
-      ui = route ? await mountOverlay(ctx, route) : null;
-      void report(route);
+      if (route?.symbol === session?.route.symbol && route?.market === session?.route.market) return;
+      session?.stop();
+      session = route ? { route, stop: await watchPage(ctx, route) } : null;
+      void send({ type: 'page-status', route });
     };
 
     browser.runtime.onMessage.addListener((raw: unknown) => {
       if (parseMessage(raw)?.type !== 'ping') return;
-      const answer: PageStatusMessage = { type: 'page-status', route: shown };
+      const answer: PageStatusMessage = { type: 'page-status', route: session?.route ?? null };
       return Promise.resolve(answer);
     });
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => void follow(newUrl.href));
+    ctx.onInvalidated(() => session?.stop());
     await follow(location.href);
   },
 });
 
-async function mountOverlay(ctx: ContentScriptContext, route: FuturesRoute) {
-  const ui = await createShadowRootUi<void>(ctx, {
+/**
+ * Mounts the overlay and keeps it in step with the page: one MutationObserver, at most one read per animation
+ * frame, and the overlay re-rendered (and the background told) only when what was read changed.
+ */
+async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promise<() => void> {
+  const state: Omit<OverlayProps, 'route' | 'onPlacement'> = {
+    snapshot: null,
+    readAt: null,
+    stale: false,
+    view: null,
+    placement: placeOverlay(await overlayPlacement.getValue()),
+  };
+  let container: HTMLElement | null = null;
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  const draw = () => {
+    if (!container) return;
+    render(
+      <Overlay
+        route={route}
+        {...state}
+        onPlacement={(placement) => {
+          state.placement = placement;
+          draw();
+          clearTimeout(saveTimer);
+          saveTimer = setTimeout(() => void overlayPlacement.setValue(placement), 300);
+        }}
+      />,
+      container,
+    );
+  };
+
+  const ui = await createShadowRootUi(ctx, {
     name: 'liqguard-overlay',
     position: 'inline',
     anchor: 'body',
     append: 'last',
-    onMount: (container) => render(<Overlay route={route} />, container),
-    onRemove: (container) => container && render(null, container),
+    onMount: (root) => {
+      container = root;
+      draw();
+    },
+    onRemove: (root) => {
+      if (root) render(null, root);
+      container = null;
+    },
   });
   ui.mount();
-  return ui;
+
+  let lastRead = '';
+  let frame = 0;
+  const read = () => {
+    frame = 0;
+    const snapshot = readBinancePage(document, location.href);
+    if (!snapshot) return;
+    const key = JSON.stringify(snapshot);
+    if (key === lastRead) return;
+    lastRead = key;
+    if (snapshot.state === 'other-tab' && state.snapshot?.state === 'ok') {
+      // Only the Positions tab shows positions: keep the last good figures, marked stale.
+      state.stale = true;
+    } else {
+      state.snapshot = snapshot;
+      state.stale = snapshot.state === 'other-tab';
+      state.readAt = Date.now();
+      state.view = snapshot.state === 'ok' ? riskView(snapshot, DEFAULT_SETTINGS) : null;
+    }
+    draw();
+    void send({ type: 'page-snapshot', snapshot });
+  };
+  const schedule = () => {
+    if (!frame) frame = requestAnimationFrame(read);
+  };
+  const observer = new MutationObserver(schedule);
+  observer.observe(document.body, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ['aria-selected', 'aria-checked'],
+  });
+  schedule();
+
+  return () => {
+    observer.disconnect();
+    if (frame) cancelAnimationFrame(frame);
+    clearTimeout(saveTimer);
+    ui.remove();
+  };
 }
 
-async function report(route: FuturesRoute | null) {
-  const message: PageStatusMessage = { type: 'page-status', route };
+/**
+ * Until the user drags it, the panel sits at the top, just left of the order form (Binance keeps the order
+ * form in a column of about 320 px on the right), so it covers the chart, not the buttons or positions.
+ */
+function placeOverlay(placement: OverlayPlacement): OverlayPlacement {
+  return placement.x >= 0 ? placement : { ...placement, x: Math.max(16, window.innerWidth - 340 - 340) };
+}
+
+async function send(message: Message) {
   try {
     await browser.runtime.sendMessage(message);
   } catch {
-    // The worker may be restarting or the extension reloading; the next page change reports again.
+    // The worker may be restarting or the extension reloading; the next change is sent again.
   }
 }

@@ -1,0 +1,361 @@
+/**
+ * Reads the Binance futures page into a `PageSnapshot` by what a person sees: the Positions tab, the column
+ * headers of the positions list, the labels of the account panel. Never by generated class names, never by
+ * column position. Every value is validated; a row that contradicts itself is reported unreadable with the
+ * reason, and what could not be found is said, not guessed (../shared/research/dom.md is partly INFERRED).
+ */
+import { parseDisplayedNumber, type ParsedNumber } from '../../parse/number';
+import type { PageSnapshot, ReadAccount, ReadPosition, UnreadableRow } from '../../snapshot';
+import { languagesFor, normalizeLabel, pageLanguage, type AccountKey, type ColumnKey, type LanguageLabels } from './labels';
+import { parseFuturesRoute } from './routes';
+
+const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'INPUT', 'TEXTAREA', 'SELECT', 'BUTTON', 'SVG', 'svg']);
+const BLOCK_TAGS = new Set(['DIV', 'P', 'LI', 'TR', 'TD', 'TH', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'UL', 'OL', 'TABLE', 'TBODY']);
+const SYMBOL = /^([A-Z0-9]{2,20}?)(USDT|USDC|FDUSD|BUSD|USD)(?:_([A-Z0-9]{4,8}))?$/;
+const REQUIRED_COLUMNS: ColumnKey[] = ['symbol', 'size', 'entryPrice', 'markPrice'];
+
+/** The visible text of an element as lines: block elements and <br> break lines; form controls are not figures. */
+export function textLines(element: Element): string[] {
+  const lines: string[] = [];
+  let current = '';
+  const flush = () => {
+    const line = current.replace(/\s+/g, ' ').trim();
+    if (line) lines.push(line);
+    current = '';
+  };
+  const walk = (node: Node) => {
+    for (const child of Array.from(node.childNodes)) {
+      if (child.nodeType === 3) current += child.nodeValue ?? '';
+      else if (child.nodeType === 1) {
+        const el = child as Element;
+        if (SKIPPED_TAGS.has(el.tagName) || el.hasAttribute('hidden')) continue;
+        if (el.tagName === 'BR') {
+          flush();
+          continue;
+        }
+        const block = BLOCK_TAGS.has(el.tagName);
+        if (block) flush();
+        walk(el);
+        if (block) flush();
+      }
+    }
+  };
+  walk(element);
+  flush();
+  return lines;
+}
+
+const textOf = (element: Element) => textLines(element).join(' ');
+
+/** Which column a header names: the longest label that the header equals or starts with ("Size(ETH)" → size). */
+function columnOf(header: string, dictionaries: LanguageLabels[]): ColumnKey | null {
+  const normalized = normalizeLabel(header);
+  if (!normalized) return null;
+  let best = null as { key: ColumnKey; length: number } | null;
+  for (const dictionary of dictionaries) {
+    for (const [key, labels] of Object.entries(dictionary.columns) as [ColumnKey, string[]][]) {
+      for (const label of labels) {
+        const l = normalizeLabel(label);
+        if ((normalized === l || normalized.startsWith(l)) && (!best || l.length > best.length)) best = { key, length: l.length };
+      }
+    }
+    if (best) return best.key; // the page's own language wins over a longer match in another
+  }
+  return null;
+}
+
+interface Table {
+  header: Element;
+  columns: Map<ColumnKey, number>;
+  /** Units written in headers, e.g. "Size(ETH)". */
+  headerUnits: Map<ColumnKey, string>;
+  ambiguous: ColumnKey[];
+  cellCount: number;
+}
+
+function tableFrom(candidate: Element, dictionaries: LanguageLabels[]): Table | null {
+  const cells = Array.from(candidate.children);
+  if (cells.length < REQUIRED_COLUMNS.length) return null;
+  const columns = new Map<ColumnKey, number>();
+  const headerUnits = new Map<ColumnKey, string>();
+  const ambiguous: ColumnKey[] = [];
+  cells.forEach((cell, index) => {
+    const text = textOf(cell);
+    if (text.length > 60) return;
+    const key = columnOf(text, dictionaries);
+    if (!key) return;
+    if (columns.has(key)) ambiguous.push(key);
+    columns.set(key, index);
+    const unit = /\(([A-Z0-9]{2,12})\)\s*$/.exec(text.normalize('NFKC'));
+    if (unit) headerUnits.set(key, unit[1]!);
+  });
+  if (!columns.has('symbol') || !columns.has('size') || !(columns.has('markPrice') || columns.has('entryPrice'))) return null;
+  return { header: candidate, columns, headerUnits, ambiguous, cellCount: cells.length };
+}
+
+function findTable(root: Element, dictionaries: LanguageLabels[]): Table | null {
+  let best: Table | null = null;
+  for (const candidate of Array.from(root.querySelectorAll('*'))) {
+    if (candidate.childElementCount < REQUIRED_COLUMNS.length || candidate.childElementCount > 40) continue;
+    const table = tableFrom(candidate, dictionaries);
+    if (table && (!best || table.columns.size > best.columns.size)) best = table;
+  }
+  return best;
+}
+
+function symbolIn(text: string): { symbol: string; base: string; quote: string; suffix: string | null } | null {
+  for (const token of text.normalize('NFKC').split(/[\s/]+/)) {
+    const match = SYMBOL.exec(token);
+    if (match) return { symbol: token, base: match[1]!, quote: match[2]!, suffix: match[3] ?? null };
+  }
+  return null;
+}
+
+/** Row elements: same cell count as the header, near it, holding a symbol in the symbol column. */
+function rowsOf(table: Table): Element[] {
+  const symbolColumn = table.columns.get('symbol')!;
+  let scope: Element | null = table.header.parentElement;
+  for (let level = 0; scope && level < 3; level++, scope = scope.parentElement) {
+    const rows: Element[] = [];
+    for (const candidate of Array.from(scope.querySelectorAll('*'))) {
+      if (candidate === table.header || candidate.contains(table.header) || table.header.contains(candidate)) continue;
+      if (candidate.childElementCount !== table.cellCount) continue;
+      if (rows.some((row) => row.contains(candidate))) continue;
+      const symbolCell = candidate.children[symbolColumn];
+      if (symbolCell && symbolIn(textOf(symbolCell))) rows.push(candidate);
+    }
+    if (rows.length > 0) return rows;
+  }
+  return [];
+}
+
+function anyLabel(text: string, labels: string[]): boolean {
+  const tokens = text.normalize('NFKC').split(/[\s()（）]+/).map(normalizeLabel).filter(Boolean);
+  return labels.some((label) => tokens.includes(normalizeLabel(label)));
+}
+
+function usesDecimalComma(texts: string[]): boolean {
+  return texts.some((t) => /\d\.\d{3},\d/.test(t) || /(^|[^\d,.])\d+,\d{1,2}(?!\d)/.test(t) || /\d,\d{4,}/.test(t));
+}
+
+class RowProblem extends Error {}
+
+/** Decimal places as displayed ("3,455.10" → 2), whichever separator the page uses for decimals. */
+function decimalPlaces(text: string): number {
+  const match = /[.,](\d+)\D*$/.exec(text.trim());
+  return match && !/^\d{1,3}(,\d{3})+$/.test(text.trim().split(/\s/)[0]!) ? match[1]!.length : 0;
+}
+
+function readRow(row: Element, index: number, table: Table, dictionaries: LanguageLabels[], decimalComma: boolean): ReadPosition | UnreadableRow {
+  const cell = (key: ColumnKey) => {
+    const position = table.columns.get(key);
+    const element = position === undefined ? undefined : row.children[position];
+    return element ? textLines(element) : null;
+  };
+  const symbolLines = cell('symbol') ?? [];
+  const symbolText = symbolLines.join(' ');
+  const found = symbolIn(symbolText);
+  try {
+    if (!found) throw new RowProblem('no symbol in the symbol cell');
+    for (const key of table.ambiguous) if (REQUIRED_COLUMNS.includes(key)) throw new RowProblem(`two columns are labelled as ${key}`);
+    const number = (key: ColumnKey, line = 0, required = true): ParsedNumber | null => {
+      const lines = cell(key);
+      if (lines === null || table.ambiguous.includes(key)) {
+        if (required) throw new RowProblem(`the ${key} column is missing`);
+        return null;
+      }
+      const text = (lines.join(' ').split(/(?=\()/)[line] ?? lines[line] ?? '').trim();
+      const parsed = parseDisplayedNumber(text, { decimalComma });
+      if (!parsed.ok && required) throw new RowProblem(`${key}: ${parsed.reason}`);
+      return parsed;
+    };
+    const value = (parsed: ParsedNumber | null) => (parsed?.ok ? parsed.value : null);
+
+    const allText = [symbolText, ...(cell('margin') ?? [])].join(' ');
+    const modes = dictionaries.flatMap((d) => [
+      ...d.modes.cross.map((label) => ['cross', label] as const),
+      ...d.modes.isolated.map((label) => ['isolated', label] as const),
+    ]);
+    const modeMatches = new Set<string>();
+    let leverage: number | null = null;
+    for (const [mode, label] of modes) {
+      const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const withLeverage = new RegExp(`(?:^|[\\s(（])${escaped}\\s*(\\d{1,3})\\s*[x×X]`, 'iu').exec(allText.normalize('NFKC'));
+      if (withLeverage) {
+        modeMatches.add(mode);
+        leverage = Number(withLeverage[1]);
+      } else if (anyLabel(allText, [label])) modeMatches.add(mode);
+    }
+    if (modeMatches.size !== 1) throw new RowProblem(modeMatches.size === 0 ? 'margin mode (cross / isolated) not shown' : 'both cross and isolated shown');
+    const marginMode = [...modeMatches][0] as 'cross' | 'isolated';
+    if (leverage !== null && !(leverage >= 1 && leverage <= 200)) throw new RowProblem(`leverage ${leverage}x is not possible`);
+
+    const size = number('size')!;
+    if (!size.ok) throw new RowProblem('size unreadable');
+    if (size.value.isZero()) throw new RowProblem('size is zero');
+    const sideText = [symbolText, ...(cell('size') ?? [])].join(' ');
+    const saysLong = dictionaries.some((d) => anyLabel(sideText, d.sides.long));
+    const saysShort = dictionaries.some((d) => anyLabel(sideText, d.sides.short));
+    if (saysLong && saysShort) throw new RowProblem('the row says both long and short');
+    const side = saysShort || (!saysLong && size.value.isNegative()) ? 'short' : 'long';
+    if (saysLong && size.value.isNegative()) throw new RowProblem('a negative size on a row marked long');
+
+    const unit = size.unit ?? table.headerUnits.get('size') ?? null;
+    const market = found.quote === 'USD' ? 'coinm' : 'usdm';
+    const isContracts = unit !== null && dictionaries.some((d) => d.contracts.some((w) => normalizeLabel(w) === normalizeLabel(unit)));
+    const sizeUnit = unit === found.base ? 'base' : unit === found.quote ? 'quote' : isContracts ? 'contracts' : null;
+    if (sizeUnit === null) throw new RowProblem(unit ? `size unit "${unit}" is not ${found.base}, ${found.quote} or contracts` : 'size has no unit');
+
+    const entry = value(number('entryPrice'))!;
+    const mark = value(number('markPrice'))!;
+    if (!entry.gt(0) || !mark.gt(0)) throw new RowProblem('entry and mark prices must be above 0');
+    const liquidation = number('liquidationPrice', 0, false);
+    if (liquidation && !liquidation.ok && !liquidation.empty) throw new RowProblem(`liquidation price: ${liquidation.reason}`);
+    const pnl = number('pnl', 0, false);
+    const roi = number('pnl', 1, false);
+    const breakEven = number('breakEvenPrice', 0, false);
+    const margin = number('margin', 0, false);
+
+    // The page's PnL must agree with the side we read: PnL = direction × size × (mark − entry). Only the sign is
+    // checked, and only for a clear move: the page may price PnL off the last price instead of the mark.
+    const move = mark.minus(entry).div(entry);
+    if (pnl?.ok && !pnl.value.isZero() && move.abs().gt('0.001')) {
+      const expectedPositive = side === 'long' ? move.gt(0) : move.lt(0);
+      if (expectedPositive !== pnl.value.gt(0)) throw new RowProblem(`PnL ${pnl.value.toFixed()} contradicts a ${side} from ${entry.toFixed()} at mark ${mark.toFixed()}`);
+    }
+
+    const perpetual = found.suffix === 'PERP' || dictionaries.some((d) => anyLabel(symbolText, d.perpetual));
+    const dated = found.suffix !== null && /^\d{6}$/.test(found.suffix);
+    return {
+      row: index + 1,
+      symbol: found.symbol,
+      market,
+      contract: dated ? 'dated' : perpetual ? 'perpetual' : 'dated',
+      side,
+      size: size.value.abs().toFixed(),
+      sizeUnit,
+      sizeAsset: sizeUnit === 'base' ? found.base : sizeUnit === 'quote' ? found.quote : 'contracts',
+      entryPrice: entry.toFixed(),
+      breakEvenPrice: breakEven?.ok ? breakEven.value.toFixed() : null,
+      markPrice: mark.toFixed(),
+      priceDecimals: decimalPlaces(cell('markPrice')?.[0] ?? ''),
+      pageLiquidationPrice: liquidation?.ok && liquidation.value.gt(0) ? liquidation.value.toFixed() : null,
+      marginMode,
+      leverage,
+      margin: margin?.ok ? margin.value.toFixed() : null,
+      marginAsset: margin?.ok ? margin.unit : market === 'usdm' ? found.quote : found.base,
+      pnl: pnl?.ok ? pnl.value.toFixed() : null,
+      roiPercent: roi?.ok && roi.percent ? roi.value.toFixed() : null,
+    };
+  } catch (error) {
+    if (!(error instanceof RowProblem)) throw error;
+    return { row: index + 1, symbol: found?.symbol ?? null, reason: error.message };
+  }
+}
+
+const ACCOUNT_KEYS: AccountKey[] = ['marginRatio', 'maintenanceMargin', 'marginBalance', 'walletBalance'];
+
+function readAccount(root: Element, exclude: Element | null, dictionaries: LanguageLabels[], decimalComma: boolean): ReadAccount {
+  const wanted = new Map<string, AccountKey>();
+  for (const dictionary of [...dictionaries].reverse()) {
+    for (const key of ACCOUNT_KEYS) for (const label of dictionary.account[key]) wanted.set(normalizeLabel(label), key);
+  }
+  const values: Partial<Record<AccountKey, ParsedNumber>> = {};
+  const document = root.ownerDocument;
+  const walker = document.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.nodeValue ?? '';
+    if (text.length > 40) continue;
+    const key = wanted.get(normalizeLabel(text));
+    const label = node.parentElement;
+    if (!key || !label || values[key]?.ok || (exclude && exclude.contains(label))) continue;
+    const valueElement = label.nextElementSibling;
+    if (!valueElement) continue;
+    const parsed = parseDisplayedNumber(textOf(valueElement), { decimalComma });
+    if (parsed.ok || !values[key]) values[key] = parsed;
+  }
+  const get = (key: AccountKey) => values[key];
+  const asset = [get('marginBalance'), get('walletBalance'), get('maintenanceMargin')].map((p) => (p?.ok ? p.unit : null)).find((u) => u) ?? null;
+  const ratio = get('marginRatio');
+  const decimal = (key: AccountKey) => {
+    const parsed = get(key);
+    return parsed?.ok && (key === 'marginRatio' ? parsed.percent : !parsed.percent) ? parsed.value.toFixed() : null;
+  };
+  const read: ReadAccount = {
+    asset,
+    walletBalance: decimal('walletBalance'),
+    marginBalance: decimal('marginBalance'),
+    maintenanceMargin: decimal('maintenanceMargin'),
+    marginRatioPercent: ratio?.ok && ratio.percent ? ratio.value.toFixed() : null,
+    missing: [],
+  };
+  read.missing = ACCOUNT_KEYS.filter((key) => (key === 'marginRatio' ? read.marginRatioPercent : read[key]) === null);
+  return read;
+}
+
+function positionsTab(root: Element, dictionaries: LanguageLabels[]) {
+  const labels = new Set(dictionaries.flatMap((d) => d.tabs.positions).map(normalizeLabel));
+  const tabs = Array.from(root.querySelectorAll('[role="tab"]'));
+  for (const tab of tabs) {
+    const text = textOf(tab).normalize('NFKC');
+    const count = /[(（]\s*(\d{1,4})\s*[)）]\s*$/.exec(text);
+    const label = normalizeLabel(text.replace(/[(（]\s*\d+\s*[)）]\s*$/, ''));
+    if (labels.has(label)) {
+      const selected = tab.getAttribute('aria-selected');
+      return { found: true, selected: selected === null ? null : selected === 'true', count: count ? Number(count[1]) : null };
+    }
+  }
+  return { found: false, selected: null, count: null };
+}
+
+/** Reads the futures page at `url` rendered in `document`. */
+export function readBinancePage(document: Document, url: string): PageSnapshot | null {
+  const route = parseFuturesRoute(url);
+  if (!route) return null;
+  const language = pageLanguage(document.documentElement.getAttribute('lang'), route.language);
+  const dictionaries = languagesFor(language);
+  const root = document.body;
+  const base: Omit<PageSnapshot, 'state' | 'reasons' | 'positions' | 'unreadable' | 'account' | 'positionsCount'> = {
+    exchange: 'binance',
+    market: route.market,
+    pageSymbol: route.symbol,
+    language,
+  };
+  const tab = positionsTab(root, dictionaries);
+  const table = findTable(root, dictionaries);
+  const rows = table ? rowsOf(table) : [];
+  const decimalComma = usesDecimalComma(rows.flatMap((row) => Array.from(row.children).map(textOf)));
+  const account = readAccount(root, table?.header.parentElement ?? null, dictionaries, decimalComma);
+  const reasons: string[] = [];
+  if (account.missing.length > 0) reasons.push(`account panel: could not read ${account.missing.join(', ')}`);
+
+  if (tab.found && tab.selected === false) {
+    return { ...base, state: 'other-tab', reasons: ['another tab is selected: open Positions to see current figures', ...reasons], positionsCount: tab.count, positions: [], unreadable: [], account };
+  }
+  if (!table) {
+    if (tab.count === 0) return { ...base, state: 'ok', reasons, positionsCount: 0, positions: [], unreadable: [], account };
+    return {
+      ...base,
+      state: 'unreadable',
+      reasons: [tab.found ? 'could not find the positions list (its column headers)' : 'could not find the Positions tab or list', ...reasons],
+      positionsCount: tab.count,
+      positions: [],
+      unreadable: [],
+      account,
+    };
+  }
+  const missingColumns = REQUIRED_COLUMNS.filter((key) => !table.columns.has(key));
+  if (missingColumns.length > 0) reasons.push(`positions list: no ${missingColumns.join(', ')} column`);
+  if (!table.columns.has('liquidationPrice')) reasons.push("positions list: the Liq.Price column is hidden, so the page's price cannot be compared");
+
+  const positions: ReadPosition[] = [];
+  const unreadable: UnreadableRow[] = [];
+  rows.forEach((row, index) => {
+    const read = readRow(row, index, table, dictionaries, decimalComma);
+    if ('reason' in read) unreadable.push(read);
+    else positions.push(read);
+  });
+  if (tab.count !== null && tab.count > rows.length) reasons.push(`the Positions tab counts ${tab.count} but ${rows.length} rows are on the page`);
+  return { ...base, state: 'ok', reasons, positionsCount: tab.count, positions, unreadable, account };
+}
+

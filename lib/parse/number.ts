@@ -1,0 +1,81 @@
+/**
+ * Numbers as the exchange displays them → `Decimal`, or a reason why not.
+ *
+ * Handles: thousands separators ("75,770.1", "1 234,5", "1.234,56"), signs (+, -, −, –), a unit after the
+ * number ("-0.010 BTC", "2,387.01 USDT"), a percentage ("4.51%", "(+3.15%)"), "--" / "—" / empty for none,
+ * compressed tiny prices ("0.0₄1220", "0.0{4}1220" = 0.00001220), K/M/B suffixes ("1.2K"), and the locale's
+ * decimal comma when the caller says the page uses one. Only one number per text: "12 / 13" is refused.
+ */
+import { Decimal } from '../decimal';
+
+export type ParsedNumber =
+  | { ok: true; value: Decimal; unit: string | null; percent: boolean }
+  | { ok: false; reason: string; empty: boolean };
+
+export interface ParseOptions {
+  /** The page writes 1.234,56 (decimal comma). Without this a lone comma is a thousands separator. */
+  decimalComma?: boolean;
+}
+
+const SUBSCRIPT_DIGITS = '₀₁₂₃₄₅₆₇₈₉';
+const SUFFIX: Record<string, string> = { K: '1e3', M: '1e6', B: '1e9' };
+/** Longest digit string we accept: beyond this a "number" is noise or an attack, not a price. */
+const MAX_DIGITS = 30;
+
+const fail = (reason: string, empty = false): ParsedNumber => ({ ok: false, reason, empty });
+
+export function parseDisplayedNumber(raw: string, options: ParseOptions = {}): ParsedNumber {
+  // NFKC folds full-width digits and signs; then drop invisible marks (RTL, zero-width) the page may carry.
+  // (Subscript digits are kept out of NFKC, which would turn "₄" into "4".)
+  let text = raw.replace(/[^₀-₉]+/g, (part) => part.normalize('NFKC')).replace(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, '').trim();
+  if (text === '' || /^[-–—‒]{1,3}$/.test(text)) return fail('no value shown', true);
+  if (text.length > 80) return fail('too long to be one number');
+
+  let percent = false;
+  const wrapped = /^\((.*)\)$/.exec(text);
+  if (wrapped) text = wrapped[1]!.trim();
+  if (text.endsWith('%')) {
+    percent = true;
+    text = text.slice(0, -1).trim();
+  }
+
+  const match = /^([+\-−–]?)\s*([0-9][0-9.,\s'{}₀-₉]*?)\s*(?:([KMB])(?=\s|$))?(?:\s+([A-Za-z][A-Za-z0-9]{0,11}))?$/.exec(text);
+  if (!match) return fail(`not a number: "${raw.slice(0, 40)}"`);
+  const [, sign, body, suffix, unit] = match as unknown as [string, string, string, string | undefined, string | undefined];
+
+  let digits = body.replace(/[\s']/g, '');
+  // "0.0₄1220" and "0.0{4}1220" = 0.00001220: the subscript counts the zeros after the decimal point.
+  const compressed = /^0[.,]0(?:\{(\d{1,2})\}|([₀-₉]{1,2}))(\d+)$/.exec(digits);
+  if (compressed) {
+    const zeros = compressed[1] ?? [...compressed[2]!].map((c) => SUBSCRIPT_DIGITS.indexOf(c)).join('');
+    digits = `0.${'0'.repeat(Number(zeros))}${compressed[3]}`;
+  } else if (/[{}₀-₉]/.test(digits)) {
+    return fail(`not a number: "${raw.slice(0, 40)}"`);
+  } else {
+    const normalized = normalizeSeparators(digits, options.decimalComma ?? false);
+    if (normalized === null) return fail(`ambiguous separators in "${raw.slice(0, 40)}"`);
+    digits = normalized;
+  }
+  if (digits.replace('.', '').length > MAX_DIGITS) return fail('more digits than any real figure has');
+
+  let value = new Decimal(digits);
+  if (suffix) value = value.times(SUFFIX[suffix]!);
+  if (sign && sign !== '+') value = value.neg();
+  if (value.isZero()) value = value.abs(); // "-0" is zero
+  return { ok: true, value, unit: unit ?? null, percent };
+}
+
+/** Separators → a plain "1234.56", or null when they do not follow one consistent grouping. */
+function normalizeSeparators(digits: string, decimalComma: boolean): string | null {
+  const [group, decimal] = decimalComma ? ['.', ','] : [',', '.'];
+  const parts = digits.split(decimal);
+  if (parts.length > 2) return null;
+  const [whole, fraction] = parts as [string, string | undefined];
+  if (whole.includes(group)) {
+    const groups = whole.split(group);
+    if (groups[0] === '' || groups[0]!.length > 3 || groups.slice(1).some((g) => g.length !== 3)) return null;
+  }
+  if (fraction !== undefined && (fraction === '' || /[.,]/.test(fraction))) return null;
+  const plain = whole.split(group).join('');
+  return fraction === undefined ? plain : `${plain}.${fraction}`;
+}

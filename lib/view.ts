@@ -1,0 +1,182 @@
+/**
+ * Turns what the reader saw into what the trader is shown: our own liquidation price and buffers for each
+ * position (recomputed with `lib/risk`, cross positions with the others at their marks), the colour band by the
+ * user's thresholds, and a flag when the page's liquidation price and ours disagree. A figure we cannot vouch
+ * for is null with the reason.
+ *
+ * Two readings of the page are INFERRED (../shared/research/dom.md) and checked by the mismatch flag:
+ * the Margin column of an isolated position is its margin including unrealised PnL (the API's
+ * `isolatedMargin`), so its wallet is margin − PnL; and the account's Balance is the whole wallet, so the cross
+ * wallet is Balance less the isolated positions' wallets.
+ */
+import { Decimal, ZERO, dec, sum } from './decimal';
+import { coinMarginedContractSize } from './exchanges/binance/contracts';
+import { SHIPPED_USDM_TIERS, tiersFor, type TierTables } from './exchanges/binance/tiers';
+import { accountRisk, type Position, type PositionRisk } from './risk';
+import type { Settings } from './settings';
+import type { DecimalString, PageSnapshot, ReadPosition } from './snapshot';
+
+export type Band = 'safe' | 'warning' | 'danger' | 'unknown';
+
+export interface PositionView {
+  row: number;
+  symbol: string;
+  side: 'long' | 'short';
+  marginMode: 'cross' | 'isolated';
+  leverage: number | null;
+  markPrice: DecimalString;
+  liquidationPrice: DecimalString | null;
+  pageLiquidationPrice: DecimalString | null;
+  /** Fraction of the mark price, positive while safe. */
+  distance: DecimalString | null;
+  /** Quote units the mark may move against the position. */
+  priceBuffer: DecimalString | null;
+  /** Margin balance minus maintenance margin of the position's pool, in the margin asset. */
+  balanceBuffer: DecimalString | null;
+  marginAsset: string | null;
+  band: Band;
+  /** Why a figure is missing. */
+  reason: string | null;
+  /** Set when the page's liquidation price and ours differ by more than `tolerance`. */
+  mismatch: { tolerance: DecimalString } | null;
+  /** Decimal places the page shows prices of this symbol with. */
+  priceDecimals: number;
+}
+
+export interface AccountView {
+  asset: string | null;
+  marginRatio: DecimalString | null;
+  marginBalance: DecimalString | null;
+  band: Band;
+  reason: string | null;
+}
+
+export interface RiskView {
+  positions: PositionView[];
+  account: AccountView;
+}
+
+function decimalsOf(text: string): number {
+  return text.includes('.') ? text.split('.')[1]!.length : 0;
+}
+
+/** How far apart two liquidation prices may be before we flag it: 3 ticks, or 0.02 % of the price if larger. */
+function mismatchTolerance(price: Decimal, decimals: number): Decimal {
+  const ticks = new Decimal(10).pow(-decimals).times(3);
+  const relative = price.times('0.0002');
+  return ticks.gt(relative) ? ticks : relative;
+}
+
+function bandOf(distance: Decimal | null, settings: Settings): Band {
+  if (distance === null) return 'unknown';
+  if (distance.lte(settings.dangerDistance)) return 'danger';
+  if (distance.lte(settings.warningDistance)) return 'warning';
+  return 'safe';
+}
+
+type Prepared = { position: Position } | { reason: string };
+
+function prepare(read: ReadPosition, tables: (TierTables | null)[]): Prepared {
+  if (read.market === 'usdm' && read.sizeUnit !== 'base') {
+    return { reason: `size is shown in ${read.sizeAsset}; switch the page's size unit to the coin for exact figures` };
+  }
+  if (read.market === 'coinm' && read.sizeUnit !== 'contracts') {
+    return { reason: 'size is shown in coin; switch the page to contracts (Cont) for exact figures' };
+  }
+  const tiers = tiersFor(read.symbol, ...tables);
+  if (!tiers.ok) return { reason: tiers.reason };
+  if (read.marginMode === 'isolated' && (read.margin === null || read.pnl === null)) {
+    return { reason: 'the isolated margin or PnL could not be read' };
+  }
+  const base = read.symbol.replace(/(USDT|USDC|FDUSD|BUSD|USD)(_.*)?$/, '');
+  return {
+    position: {
+      symbol: read.symbol,
+      marginAsset: read.marginAsset ?? (read.market === 'usdm' ? 'USDT' : base),
+      side: read.side,
+      size: dec(read.size),
+      entryPrice: dec(read.entryPrice),
+      markPrice: dec(read.markPrice),
+      marginMode: read.marginMode,
+      leverage: read.leverage ?? 1,
+      isolatedMargin: read.marginMode === 'isolated' ? dec(read.margin!).minus(read.pnl!) : undefined,
+      contract: read.market === 'usdm' ? { type: 'linear' } : { type: 'inverse', contractSize: coinMarginedContractSize(base) },
+      tiers: tiers.value.tiers,
+    },
+  };
+}
+
+export function riskView(snapshot: PageSnapshot, settings: Settings, freshTiers: TierTables | null = null): RiskView {
+  const tables = [freshTiers, SHIPPED_USDM_TIERS];
+  const prepared = snapshot.positions.map((read) => prepare(read, tables));
+  const usable = prepared.flatMap((p) => ('position' in p ? [p.position] : []));
+  const crossBlocked = prepared.some((p, i) => 'reason' in p && snapshot.positions[i]!.marginMode === 'cross')
+    ? 'another cross position could not be used, so cross figures are incomplete'
+    : snapshot.unreadable.length > 0
+      ? 'a row could not be read, so cross figures are incomplete'
+      : snapshot.positionsCount !== null && snapshot.positionsCount > snapshot.positions.length + snapshot.unreadable.length
+        ? 'not every position is on the page (is "Hide Other Symbols" on?), so cross figures are incomplete'
+        : null;
+
+  const wallets: Record<string, Decimal> = {};
+  const asset = snapshot.account.asset;
+  if (asset && snapshot.account.walletBalance !== null && !crossBlocked) {
+    const isolatedWallets = usable.filter((p) => p.marginMode === 'isolated' && p.marginAsset === asset).map((p) => p.isolatedMargin ?? ZERO);
+    wallets[asset] = dec(snapshot.account.walletBalance).minus(sum(isolatedWallets));
+  }
+  const risk = accountRisk(wallets, usable);
+  const riskOf = new Map<Position, PositionRisk>(usable.map((p, i) => [p, risk.positions[i]!]));
+
+  const positions = snapshot.positions.map((read, i): PositionView => {
+    const entry = prepared[i]!;
+    const computed = 'position' in entry ? riskOf.get(entry.position)! : null;
+    const blocked = read.marginMode === 'cross' && crossBlocked;
+    const reason = 'reason' in entry ? entry.reason : blocked ? crossBlocked : (computed?.unavailableReason ?? null);
+    const usableRisk = computed && !blocked ? computed : null;
+    const ours = usableRisk?.liquidationPrice ?? null;
+    const page = read.pageLiquidationPrice === null ? null : dec(read.pageLiquidationPrice);
+    const priceDecimals = read.priceDecimals;
+    let mismatch: PositionView['mismatch'] = null;
+    if (usableRisk && (ours !== null || page !== null)) {
+      const tolerance = mismatchTolerance(ours ?? page!, page ? decimalsOf(read.pageLiquidationPrice!) : priceDecimals);
+      if (ours === null || page === null || ours.minus(page).abs().gt(tolerance)) mismatch = { tolerance: tolerance.toFixed() };
+    }
+    const distance = usableRisk?.distanceToLiquidation ?? null;
+    return {
+      row: read.row,
+      symbol: read.symbol,
+      side: read.side,
+      marginMode: read.marginMode,
+      leverage: read.leverage,
+      markPrice: read.markPrice,
+      liquidationPrice: ours?.toFixed() ?? null,
+      pageLiquidationPrice: read.pageLiquidationPrice,
+      distance: distance?.toFixed() ?? null,
+      priceBuffer: usableRisk?.priceBuffer?.toFixed() ?? null,
+      balanceBuffer: usableRisk?.balanceBuffer?.toFixed() ?? null,
+      marginAsset: read.marginAsset,
+      band: bandOf(distance, settings),
+      reason: ours === null ? reason : null,
+      mismatch,
+      priceDecimals,
+    };
+  });
+
+  const accountRiskOf = risk.accounts.find((a) => a.marginAsset === asset) ?? null;
+  const ratio = accountRiskOf?.marginRatio ?? null;
+  const accountBand: Band =
+    ratio === null ? 'unknown' : ratio.gte(settings.dangerMarginRatio) ? 'danger' : ratio.gte(settings.warningMarginRatio) ? 'warning' : 'safe';
+  return {
+    positions,
+    account: {
+      asset,
+      marginRatio: ratio?.toFixed() ?? null,
+      marginBalance: accountRiskOf && !crossBlocked && snapshot.account.walletBalance !== null ? accountRiskOf.marginBalance.toFixed() : null,
+      band: accountBand,
+      reason:
+        ratio !== null
+          ? null
+          : (crossBlocked ?? (snapshot.account.walletBalance === null ? 'the wallet Balance could not be read' : (accountRiskOf?.unavailableReasons.join('; ') || 'no cross positions'))),
+    },
+  };
+}

@@ -1,0 +1,98 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+
+import { Decimal } from '@/lib/decimal';
+import { parseDisplayedNumber } from '@/lib/parse/number';
+import { formatAmount } from '@/lib/risk';
+
+const value = (text: string, decimalComma = false) => {
+  const parsed = parseDisplayedNumber(text, { decimalComma });
+  return parsed.ok ? parsed.value.toFixed() : null;
+};
+
+describe('parseDisplayedNumber', () => {
+  it.each([
+    ['75,770.1', '75770.1'],
+    ['-0.010 BTC', '-0.01'],
+    ['−384.85 USDT', '-384.85'],
+    ['+86.19 USDT', '86.19'],
+    ['2,387.01 USDT', '2387.01'],
+    ['1,234,567.891', '1234567.891'],
+    ['0.0₄1220', '0.00001220'.replace(/0+$/, '')],
+    ['0.0{4}1220', '0.0000122'],
+    ['1.2K', '1200'],
+    ['3.5M', '3500000'],
+    ['2B', '2000000000'],
+    ['30 SOL', '30'],
+    ['10 Cont', '10'],
+    ['-0', '0'],
+    ['\u200E1,234.5\u200F', '1234.5'],
+    ['１２３.４５', '123.45'],
+  ])('%s → %s', (text, expected) => {
+    expect(value(text)).toBe(expected);
+  });
+
+  it('reads percentages, in parentheses or not', () => {
+    expect(parseDisplayedNumber('(+3.15%)')).toMatchObject({ ok: true, percent: true });
+    expect(value('(-16.12%)')).toBe('-16.12');
+    expect(value('4.51%')).toBe('4.51');
+  });
+
+  it('reads decimal commas when the page uses them', () => {
+    expect(value('1.234,56', true)).toBe('1234.56');
+    expect(value('1 234,56', true)).toBe('1234.56');
+    expect(value('0,5', true)).toBe('0.5');
+  });
+
+  it('keeps the unit', () => {
+    expect(parseDisplayedNumber('-4.000 ETH')).toMatchObject({ ok: true, unit: 'ETH' });
+    expect(parseDisplayedNumber('75.78 USDT')).toMatchObject({ ok: true, unit: 'USDT' });
+  });
+
+  it.each(['--', '—', '', '  ', '-- / --'])('treats %j as no value', (text) => {
+    const parsed = parseDisplayedNumber(text);
+    expect(parsed.ok).toBe(false);
+    if (text !== '-- / --') expect(parsed).toMatchObject({ empty: true });
+  });
+
+  it.each([
+    '12 / 13',
+    '1,23,456',
+    '1.2.3',
+    '<img src=x onerror=alert(1)>',
+    'NaN',
+    'Infinity',
+    '1e308',
+    '12345678901234567890123456789012',
+    '1,234.5', // with decimalComma below
+  ])('refuses %j', (text) => {
+    expect(value(text, text === '1,234.5')).toBeNull();
+  });
+
+  it('round-trips any amount the exchange could display (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }),
+        fc.integer({ min: 0, max: 8 }),
+        fc.constantFrom('', ' USDT', ' BTC'),
+        (units, decimals, unit) => {
+          const exact = new Decimal(units.toString()).div(new Decimal(10).pow(decimals));
+          const shown = formatAmount(exact, decimals) + unit;
+          const parsed = parseDisplayedNumber(shown);
+          expect(parsed.ok && parsed.value.eq(exact)).toBe(true);
+        },
+      ),
+      { seed: 4, numRuns: 2000 },
+    );
+  });
+
+  it('never throws on arbitrary text (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 100 }), (text) => {
+        const parsed = parseDisplayedNumber(text);
+        if (parsed.ok) expect(parsed.value.isFinite()).toBe(true);
+      }),
+      { seed: 5, numRuns: 5000 },
+    );
+  });
+});
