@@ -14,12 +14,19 @@ const BLOCK_TAGS = new Set(['DIV', 'P', 'LI', 'TR', 'TD', 'TH', 'SECTION', 'ARTI
 const SYMBOL = /^([A-Z0-9]{2,20}?)(USDT|USDC|FDUSD|BUSD|USD)(?:_([A-Z0-9]{4,8}))?$/;
 const REQUIRED_COLUMNS: ColumnKey[] = ['symbol', 'size', 'entryPrice', 'markPrice'];
 
-/** The visible text of an element as lines: block elements and <br> break lines; form controls are not figures. */
-export function textLines(element: Element): string[] {
+/** Marks where one inline element ends and the next begins: a word break for labels, nothing for numbers. */
+const BOUNDARY = '\u0001';
+
+/**
+ * The visible text of an element as lines: block elements and <br> break lines; form controls are not figures.
+ * Adjacent inline elements ("<span>Cross 20x</span><span>Short</span>") are separate words only when
+ * `boundaries` is set: numbers split across spans ("96,250<span>.0</span>") must stay whole.
+ */
+export function textLines(element: Element, boundaries = false): string[] {
   const lines: string[] = [];
   let current = '';
   const flush = () => {
-    const line = current.replace(/\s+/g, ' ').trim();
+    const line = (boundaries ? current.replaceAll(BOUNDARY, ' ') : current.replaceAll(BOUNDARY, '')).replace(/\s+/g, ' ').trim();
     if (line) lines.push(line);
     current = '';
   };
@@ -35,8 +42,10 @@ export function textLines(element: Element): string[] {
         }
         const block = BLOCK_TAGS.has(el.tagName);
         if (block) flush();
+        else current += BOUNDARY;
         walk(el);
         if (block) flush();
+        else current += BOUNDARY;
       }
     }
   };
@@ -129,9 +138,15 @@ function rowsOf(table: Table): Element[] {
   return [];
 }
 
+const tokensOf = (text: string) => text.normalize('NFKC').split(/[\s()（）]+/).map(normalizeLabel).filter(Boolean);
+
+/** Whether `text` contains one of `labels` as whole words ("Vĩnh cửu" in "BTCUSDT Vĩnh cửu", not "Cross" in "Crossed"). */
 function anyLabel(text: string, labels: string[]): boolean {
-  const tokens = text.normalize('NFKC').split(/[\s()（）]+/).map(normalizeLabel).filter(Boolean);
-  return labels.some((label) => tokens.includes(normalizeLabel(label)));
+  const tokens = tokensOf(text);
+  return labels.some((label) => {
+    const wanted = tokensOf(label);
+    return wanted.length > 0 && tokens.some((_, start) => wanted.every((word, i) => tokens[start + i] === word));
+  });
 }
 
 function usesDecimalComma(texts: string[]): boolean {
@@ -147,13 +162,12 @@ function decimalPlaces(text: string): number {
 }
 
 function readRow(row: Element, index: number, table: Table, dictionaries: LanguageLabels[], decimalComma: boolean): ReadPosition | UnreadableRow {
-  const cell = (key: ColumnKey) => {
+  const cell = (key: ColumnKey, words = false) => {
     const position = table.columns.get(key);
     const element = position === undefined ? undefined : row.children[position];
-    return element ? textLines(element) : null;
+    return element ? textLines(element, words) : null;
   };
-  const symbolLines = cell('symbol') ?? [];
-  const symbolText = symbolLines.join(' ');
+  const symbolText = (cell('symbol', true) ?? []).join(' ');
   const found = symbolIn(symbolText);
   try {
     if (!found) throw new RowProblem('no symbol in the symbol cell');
@@ -171,7 +185,7 @@ function readRow(row: Element, index: number, table: Table, dictionaries: Langua
     };
     const value = (parsed: ParsedNumber | null) => (parsed?.ok ? parsed.value : null);
 
-    const allText = [symbolText, ...(cell('margin') ?? [])].join(' ');
+    const allText = [symbolText, ...(cell('margin', true) ?? [])].join(' ');
     const modes = dictionaries.flatMap((d) => [
       ...d.modes.cross.map((label) => ['cross', label] as const),
       ...d.modes.isolated.map((label) => ['isolated', label] as const),
@@ -193,7 +207,7 @@ function readRow(row: Element, index: number, table: Table, dictionaries: Langua
     const size = number('size')!;
     if (!size.ok) throw new RowProblem('size unreadable');
     if (size.value.isZero()) throw new RowProblem('size is zero');
-    const sideText = [symbolText, ...(cell('size') ?? [])].join(' ');
+    const sideText = [symbolText, ...(cell('size', true) ?? [])].join(' ');
     const saysLong = dictionaries.some((d) => anyLabel(sideText, d.sides.long));
     const saysShort = dictionaries.some((d) => anyLabel(sideText, d.sides.short));
     if (saysLong && saysShort) throw new RowProblem('the row says both long and short');

@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { readBinancePage } from '@/lib/exchanges/binance/reader';
+import { formatPercent } from '@/lib/risk';
+import { Decimal } from '@/lib/decimal';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { riskView } from '@/lib/view';
+
+import { domOf, fixtures } from '../unit/exchanges/binance/fixtures';
+import { exchangeUrl, launchWithExtension, overlay, startLocalExchange, type ExtensionBrowser, type LocalExchange } from './harness';
+
+const fixture = (name: string) => fixtures.find((f) => f.name === name)!;
+
+/** What the overlay must show for a page, computed in Node from the same HTML with the same library. */
+function expectedDistances(html: string, url: string): string[] {
+  const view = riskView(readBinancePage(domOf(html, url).document, url)!, DEFAULT_SETTINGS);
+  return view.positions.map((p) => (p.distance === null ? '—' : formatPercent(new Decimal(p.distance))));
+}
+
+describe('the overlay on the futures page (real Chromium)', () => {
+  let exchange: LocalExchange;
+  let browser: ExtensionBrowser;
+
+  const open = async (name: string) => {
+    const f = fixture(name);
+    const path = new URL(f.url).pathname;
+    exchange.routes[path] = f.html;
+    await browser.page.goto(exchangeUrl(path));
+    await overlay(browser.page).waitFor();
+    return f;
+  };
+  const distances = () => browser.page.locator('liqguard-overlay [data-testid="liqguard-distance"]').allInnerTexts();
+
+  beforeAll(async () => {
+    exchange = await startLocalExchange({});
+    browser = await launchWithExtension(exchange.port);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await exchange?.close();
+  });
+
+  it('shows each position’s distance to liquidation, as computed from the page', async () => {
+    const f = await open('en-usdm-cross-isolated');
+    const expected = expectedDistances(f.html, f.url);
+    expect(expected.every((text) => /^\d+\.\d{2} %$/.test(text))).toBe(true);
+    await expect.poll(distances).toEqual(expected);
+    const rows = browser.page.locator('liqguard-overlay [data-testid="liqguard-position"]');
+    expect(await rows.evaluateAll((els) => els.map((el) => `${el.getAttribute('data-symbol')}:${el.getAttribute('data-band')}`))).toEqual([
+      'BTCUSDT:safe',
+      'ETHUSDT:safe',
+      'SOLUSDT:warning',
+    ]);
+    expect(await browser.page.locator('liqguard-overlay [data-testid="liqguard-mismatch"]').count()).toBe(0);
+    expect(await browser.page.locator('liqguard-overlay [data-testid="liqguard-status"]').innerText()).toMatch(/^3 positions read at /);
+  });
+
+  it('follows a mark price the page changes, within a frame or two', async () => {
+    const f = await open('en-usdm-cross-isolated');
+    await expect.poll(distances).toEqual(expectedDistances(f.html, f.url));
+    // Move BTCUSDT's mark from 95,480.3 to 80,000.0, the way the page's own script would.
+    await browser.page.evaluate(() => {
+      const cell = [...document.querySelectorAll('div')].find((el) => el.childElementCount === 0 && el.textContent === '95,480.3')!;
+      cell.textContent = '80,000.0';
+    });
+    const moved = expectedDistances(f.html.replace('>95,480.3<', '>80,000.0<'), f.url);
+    expect(moved[0]).not.toBe(expectedDistances(f.html, f.url)[0]);
+    await expect.poll(distances, { timeout: 2000 }).toEqual(moved);
+  });
+
+  it('flags a page liquidation price that disagrees with ours', async () => {
+    const f = fixture('en-usdm-cross-isolated');
+    const path = new URL(f.url).pathname;
+    exchange.routes[path] = f.html.replace('>72,846.9<', '>71,000.0<');
+    await browser.page.goto(exchangeUrl(path));
+    await expect.poll(() => browser.page.locator('liqguard-overlay [data-testid="liqguard-mismatch"]').count()).toBe(1);
+    expect(await browser.page.locator('liqguard-overlay [data-testid="liqguard-mismatch"]').innerText()).toContain('71,000.0');
+  });
+
+  it('keeps the last figures, marked stale, while another tab is selected', async () => {
+    await open('en-usdm-cross-isolated');
+    await expect.poll(() => distances().then((d) => d.length)).toBe(3);
+    await browser.page.evaluate(() => {
+      const tabs = [...document.querySelectorAll('[role="tab"]')];
+      tabs[0]!.setAttribute('aria-selected', 'false');
+      tabs[1]!.setAttribute('aria-selected', 'true');
+      document.querySelector('[role="tabpanel"]')!.remove();
+    });
+    const status = browser.page.locator('liqguard-overlay [data-testid="liqguard-status"]');
+    await expect.poll(() => status.innerText()).toMatch(/^Another tab is selected: figures from .*, not current/);
+    expect((await distances()).length).toBe(3);
+  });
+
+  it('says what to do when there are no positions', async () => {
+    await open('en-empty');
+    await expect.poll(() => browser.page.locator('liqguard-overlay [data-testid="liqguard-empty"]').innerText()).toContain('No open positions');
+  });
+
+  it('shows "—" with the reason instead of a guess', async () => {
+    await open('en-size-in-quote');
+    await expect.poll(distances).toEqual(['—']);
+    expect(await browser.page.locator('liqguard-overlay [data-testid="liqguard-reason"]').innerText()).toContain('size is shown in USDT');
+  });
+
+  it('treats hostile page text as text: nothing injected, the unreadable row reported', async () => {
+    await open('en-hostile');
+    const status = browser.page.locator('liqguard-overlay [data-testid="liqguard-status"]');
+    await expect.poll(() => status.innerText()).toContain('2 row(s) unreadable');
+    expect(await status.innerText()).toContain('the Positions tab counts 4 but 3 rows are on the page');
+    const injected = await browser.page.evaluate(() => {
+      const root = document.querySelector('liqguard-overlay')!.shadowRoot!;
+      return root.querySelectorAll('img, script:not([src]), iframe').length;
+    });
+    expect(injected).toBe(0);
+    expect(await browser.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  });
+
+  it('can be dragged and collapsed, and remembers where it was', async () => {
+    await open('en-usdm-cross-isolated');
+    const header = browser.page.locator('liqguard-overlay header');
+    const before = (await overlay(browser.page).boundingBox())!;
+    const grip = (await header.locator('h1').boundingBox())!;
+    await browser.page.mouse.move(grip.x + 5, grip.y + 5);
+    await browser.page.mouse.down();
+    await browser.page.mouse.move(grip.x - 195, grip.y + 105, { steps: 5 });
+    await browser.page.mouse.up();
+    await expect.poll(async () => (await overlay(browser.page).boundingBox())!.x).toBeCloseTo(before.x - 200, 0);
+    await browser.page.locator('liqguard-overlay [data-testid="liqguard-collapse"]').click();
+    await expect.poll(() => distances().then((d) => d.length)).toBe(0);
+    await browser.page.waitForTimeout(400); // the placement is saved 300 ms after the last move
+    await browser.page.reload();
+    await overlay(browser.page).waitFor();
+    const after = (await overlay(browser.page).boundingBox())!;
+    expect(after.x).toBeCloseTo(before.x - 200, 0);
+    expect(after.y).toBeCloseTo(before.y + 100, 0);
+    expect(await browser.page.locator('liqguard-overlay [data-testid="liqguard-collapse"]').getAttribute('aria-expanded')).toBe('false');
+    await browser.page.locator('liqguard-overlay [data-testid="liqguard-collapse"]').click();
+  });
+});

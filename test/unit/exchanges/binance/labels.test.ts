@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+
+import { LANGUAGES, normalizeLabel, pageLanguage } from '@/lib/exchanges/binance/labels';
+
+import { fixtures } from './fixtures';
+
+describe('label dictionaries', () => {
+  it.each(LANGUAGES)('%s is paired with a fixture page the reader must match', (language) => {
+    expect(fixtures.filter((f) => f.expected.language === language).map((f) => f.name).length).toBeGreaterThan(0);
+  });
+
+  it('normalises the spellings the page varies between', () => {
+    expect(normalizeLabel('Liq.Price')).toBe(normalizeLabel('Liq. Price'));
+    expect(normalizeLabel('PNL(ROI%)')).toBe(normalizeLabel('PNL (ROI %)'));
+    expect(normalizeLabel('收益额（收益率）')).toBe(normalizeLabel('收益额(收益率)'));
+    expect(normalizeLabel('Entry\u200B Price')).toBe('entryprice');
+  });
+
+  it.each([
+    [null, 'zh-CN', 'zh-CN'],
+    ['zh-TW', null, 'zh-TW'],
+    ['zh-HK', null, 'zh-TW'],
+    ['pt-BR', 'pt-BR', 'pt'],
+    ['en', null, 'en'],
+    ['xx', null, 'en'],
+    [null, null, 'en'],
+  ])('html lang %s, URL %s → %s', (htmlLang, urlLanguage, expected) => {
+    expect(pageLanguage(htmlLang, urlLanguage)).toBe(expected);
+  });
+});

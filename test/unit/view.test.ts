@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+
+import { Decimal } from '@/lib/decimal';
+import { readBinancePage } from '@/lib/exchanges/binance/reader';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { riskView } from '@/lib/view';
+
+import { domOf, fixtures } from './exchanges/binance/fixtures';
+
+const viewOf = (name: string, edit: (html: string) => string = (html) => html) => {
+  const fixture = fixtures.find((f) => f.name === name)!;
+  const snapshot = readBinancePage(domOf(edit(fixture.html), fixture.url).document, fixture.url)!;
+  return riskView(snapshot, DEFAULT_SETTINGS);
+};
+
+describe('riskView', () => {
+  it('recomputes the demo account: our liquidation prices agree with the page’s, distances and bands follow', () => {
+    const view = viewOf('en-usdm-cross-isolated');
+    expect(view.positions.map((p) => p.mismatch)).toEqual([null, null, null]);
+    expect(view.positions.map((p) => new Decimal(p.liquidationPrice!).toFixed(p.priceDecimals))).toEqual(['72846.9', '6261.74', '128.759']);
+    // Distance = |mark − liquidation| / mark: SOL (139.870 → 128.7588) is inside the 10 % warning band.
+    const sol = view.positions[2]!;
+    expect(new Decimal(sol.distance!).toFixed(6)).toBe(new Decimal('139.87').minus(sol.liquidationPrice!).div('139.87').toFixed(6));
+    expect(view.positions.map((p) => p.band)).toEqual(['safe', 'safe', 'warning']);
+    expect(view.account.marginRatio && new Decimal(view.account.marginRatio).times(100).toFixed(2)).toBe('2.14');
+  });
+
+  it('flags a page liquidation price that differs from ours by more than the tolerance', () => {
+    const view = viewOf('en-usdm-cross-isolated', (html) => html.replace('>72,846.9<', '>72,700.0<'));
+    expect(view.positions[0]!.mismatch).not.toBeNull();
+    expect(view.positions[1]!.mismatch).toBeNull();
+  });
+
+  it('shows no figure for a size in the quote asset, and says why', () => {
+    const [position] = viewOf('en-size-in-quote').positions;
+    expect(position!.liquidationPrice).toBeNull();
+    expect(position!.distance).toBeNull();
+    expect(position!.band).toBe('unknown');
+    expect(position!.reason).toContain('size is shown in USDT');
+  });
+
+  it('reports COIN-M tiers as unknown instead of guessing', () => {
+    const [position] = viewOf('en-coinm').positions;
+    expect(position!.liquidationPrice).toBeNull();
+    expect(position!.reason).toBe('maintenance-margin tiers for BTCUSD_PERP are unknown');
+  });
+
+  it('withholds cross figures when a position on the page could not be read', () => {
+    const view = viewOf('en-hostile');
+    expect(view.positions[0]!.liquidationPrice).toBeNull();
+    expect(view.positions[0]!.reason).toMatch(/cross figures are incomplete/);
+    expect(view.account.marginRatio).toBeNull();
+  });
+
+  it('gives both legs of a hedge pair one liquidation price', () => {
+    const [long, short] = viewOf('en-hedge-mode').positions;
+    expect(long!.liquidationPrice).not.toBeNull();
+    expect(long!.liquidationPrice).toBe(short!.liquidationPrice);
+  });
+});
