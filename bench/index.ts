@@ -5,9 +5,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
+import { benchPage } from './page';
 import { benchRisk } from './risk';
 
-const figures = [...benchRisk()];
+const figures = [...benchRisk(), ...(await benchPage())];
 
 const rows = figures.map((f) => ({
   figure: f.name,

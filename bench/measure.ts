@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 
 export interface Figure {
   name: string;
-  unit: string;
+  unit: 'ms' | 'KB';
   median: number;
   p95: number;
   runs: number;

@@ -4,7 +4,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 
 import { Overlay, type OverlayProps } from '@/components/Overlay';
-import { readBinancePage } from '@/lib/exchanges/binance/reader';
+import { readBinancePage, type ReaderCache } from '@/lib/exchanges/binance/reader';
 import { BINANCE_FUTURES_MATCHES, parseFuturesRoute, type FuturesRoute } from '@/lib/exchanges/binance/routes';
 import { parseMessage, type Message, type PageStatusMessage } from '@/lib/messages';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
@@ -87,9 +87,10 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
 
   let lastRead = '';
   let frame = 0;
+  const cache: ReaderCache = {};
   const read = () => {
     frame = 0;
-    const snapshot = readBinancePage(document, location.href);
+    const snapshot = readBinancePage(document, location.href, cache);
     if (!snapshot) return;
     const key = JSON.stringify(snapshot);
     if (key === lastRead) return;

@@ -39,7 +39,7 @@ export function parseDisplayedNumber(raw: string, options: ParseOptions = {}): P
     text = text.slice(0, -1).trim();
   }
 
-  const match = /^([+\-−–]?)\s*([0-9][0-9.,\s'{}₀-₉]*?)\s*(?:([KMB])(?=\s|$))?(?:\s+([A-Za-z][A-Za-z0-9]{0,11}))?$/.exec(text);
+  const match = /^([+\-−–]?)\s*([0-9][0-9.,\s'{}₀-₉]*?)\s*(?:([KMB])(?=\s|$))?(?:\s+((?=[A-Za-z0-9]{1,16}$)[0-9]*[A-Za-z][A-Za-z0-9]*))?$/.exec(text);
   if (!match) return fail(`not a number: "${raw.slice(0, 40)}"`);
   const [, sign, body, suffix, unit] = match as unknown as [string, string, string, string | undefined, string | undefined];
 

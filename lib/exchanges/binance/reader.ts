@@ -6,7 +6,7 @@
  */
 import { parseDisplayedNumber, type ParsedNumber } from '../../parse/number';
 import type { PageSnapshot, ReadAccount, ReadPosition, UnreadableRow } from '../../snapshot';
-import { languagesFor, normalizeLabel, pageLanguage, type AccountKey, type ColumnKey, type LanguageLabels } from './labels';
+import { languagesFor, normalizeLabel, pageLanguage, type AccountKey, type ColumnKey, type Language, type LanguageLabels } from './labels';
 import { parseFuturesRoute } from './routes';
 
 const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'INPUT', 'TEXTAREA', 'SELECT', 'BUTTON', 'SVG', 'svg']);
@@ -56,22 +56,42 @@ export function textLines(element: Element, boundaries = false): string[] {
 
 const textOf = (element: Element) => textLines(element).join(' ');
 
+/** Each dictionary's column labels, normalised once and longest first (the first hit is the longest match). */
+const compiledColumns = new WeakMap<LanguageLabels, [string, ColumnKey][]>();
+
+function columnLabels(dictionary: LanguageLabels): [string, ColumnKey][] {
+  let compiled = compiledColumns.get(dictionary);
+  if (!compiled) {
+    compiled = (Object.entries(dictionary.columns) as [ColumnKey, string[]][])
+      .flatMap(([key, labels]) => labels.map((label): [string, ColumnKey] => [normalizeLabel(label), key]))
+      .sort((a, b) => b[0].length - a[0].length);
+    compiledColumns.set(dictionary, compiled);
+  }
+  return compiled;
+}
+
 /** Which column a header names: the longest label that the header equals or starts with ("Size(ETH)" → size). */
 function columnOf(header: string, dictionaries: LanguageLabels[]): ColumnKey | null {
   const normalized = normalizeLabel(header);
   if (!normalized) return null;
-  let best = null as { key: ColumnKey; length: number } | null;
+  // The page's own language wins over a longer match in another.
   for (const dictionary of dictionaries) {
-    for (const [key, labels] of Object.entries(dictionary.columns) as [ColumnKey, string[]][]) {
-      for (const label of labels) {
-        const l = normalizeLabel(label);
-        if ((normalized === l || normalized.startsWith(l)) && (!best || l.length > best.length)) best = { key, length: l.length };
-      }
-    }
-    if (best) return best.key; // the page's own language wins over a longer match in another
+    for (const [label, key] of columnLabels(dictionary)) if (normalized.startsWith(label)) return key;
   }
   return null;
 }
+
+/**
+ * What one read learnt about where things are, for the next read of the same page: the header row and the
+ * account labels. Each is re-checked (still in the page, same text) before use; the caller owns the cache.
+ */
+export interface ReaderCache {
+  table?: Table & { signature: string };
+  account?: { labels: Map<AccountKey, { element: Element; text: string }>; scannedAt: number };
+}
+
+/** How often a read looks again for account labels it did not find (they may render late). */
+const ACCOUNT_RESCAN_MS = 2000;
 
 interface Table {
   header: Element;
@@ -89,8 +109,8 @@ function tableFrom(candidate: Element, dictionaries: LanguageLabels[]): Table | 
   const headerUnits = new Map<ColumnKey, string>();
   const ambiguous: ColumnKey[] = [];
   cells.forEach((cell, index) => {
+    if ((cell.textContent ?? '').length > 60) return;
     const text = textOf(cell);
-    if (text.length > 60) return;
     const key = columnOf(text, dictionaries);
     if (!key) return;
     if (columns.has(key)) ambiguous.push(key);
@@ -102,13 +122,20 @@ function tableFrom(candidate: Element, dictionaries: LanguageLabels[]): Table | 
   return { header: candidate, columns, headerUnits, ambiguous, cellCount: cells.length };
 }
 
-function findTable(root: Element, dictionaries: LanguageLabels[]): Table | null {
+/** A header row holds a few short labels; anything with more text than this is a container, not a header. */
+const MAX_HEADER_TEXT = 1200;
+
+function findTable(root: Element, dictionaries: LanguageLabels[], cache?: ReaderCache): Table | null {
+  const cached = cache?.table;
+  if (cached && cached.header.isConnected && cached.header.textContent === cached.signature) return cached;
   let best: Table | null = null;
   for (const candidate of Array.from(root.querySelectorAll('*'))) {
     if (candidate.childElementCount < REQUIRED_COLUMNS.length || candidate.childElementCount > 40) continue;
+    if ((candidate.textContent ?? '').length > MAX_HEADER_TEXT) continue;
     const table = tableFrom(candidate, dictionaries);
     if (table && (!best || table.columns.size > best.columns.size)) best = table;
   }
+  if (cache) cache.table = best ? { ...best, signature: best.header.textContent ?? '' } : undefined;
   return best;
 }
 
@@ -138,16 +165,63 @@ function rowsOf(table: Table): Element[] {
   return [];
 }
 
-const tokensOf = (text: string) => text.normalize('NFKC').split(/[\s()（）]+/).map(normalizeLabel).filter(Boolean);
-
-/** Whether `text` contains one of `labels` as whole words ("Vĩnh cửu" in "BTCUSDT Vĩnh cửu", not "Cross" in "Crossed"). */
-function anyLabel(text: string, labels: string[]): boolean {
-  const tokens = tokensOf(text);
-  return labels.some((label) => {
-    const wanted = tokensOf(label);
-    return wanted.length > 0 && tokens.some((_, start) => wanted.every((word, i) => tokens[start + i] === word));
-  });
+interface Phrase<T> {
+  value: T;
+  tokens: string[];
 }
+
+/** One language's words, normalised once: reads happen every animation frame the page changes. */
+interface Vocabulary {
+  dictionaries: LanguageLabels[];
+  modes: Phrase<'cross' | 'isolated'>[];
+  /** "<mode label> <n>x", e.g. "Cross 20x", "全仓 20x"; group 1 the label, group 2 the leverage. */
+  leverage: RegExp;
+  modeOfLabel: Map<string, 'cross' | 'isolated'>;
+  sides: Phrase<'long' | 'short'>[];
+  perpetual: Phrase<true>[];
+  contracts: Set<string>;
+}
+
+const vocabularies = new Map<Language, Vocabulary>();
+
+function vocabularyFor(language: Language): Vocabulary {
+  const cached = vocabularies.get(language);
+  if (cached) return cached;
+  const dictionaries = languagesFor(language);
+  const phrases = <T>(pairs: [T, string][]): Phrase<T>[] => pairs.map(([value, label]) => ({ value, tokens: tokensOf(label) }));
+  const modeLabels = dictionaries.flatMap((d) => [
+    ...d.modes.cross.map((label): ['cross', string] => ['cross', label]),
+    ...d.modes.isolated.map((label): ['isolated', string] => ['isolated', label]),
+  ]);
+  const escaped = [...new Set(modeLabels.map(([, label]) => label.normalize('NFKC')))]
+    .sort((a, b) => b.length - a.length)
+    .map((label) => label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const vocabulary: Vocabulary = {
+    dictionaries,
+    modes: phrases(modeLabels),
+    leverage: new RegExp(`(?:^|[\\s(（])(${escaped.join('|')})\\s*(\\d{1,3})\\s*[x×X]`, 'giu'),
+    modeOfLabel: new Map(modeLabels.map(([mode, label]) => [label.normalize('NFKC').toLowerCase(), mode])),
+    sides: phrases(dictionaries.flatMap((d) => [
+      ...d.sides.long.map((label): ['long', string] => ['long', label]),
+      ...d.sides.short.map((label): ['short', string] => ['short', label]),
+    ])),
+    perpetual: phrases(dictionaries.flatMap((d) => d.perpetual.map((label): [true, string] => [true, label]))),
+    contracts: new Set(dictionaries.flatMap((d) => d.contracts).map(normalizeLabel)),
+  };
+  vocabularies.set(language, vocabulary);
+  return vocabulary;
+}
+
+/** The values of the phrases that occur in `tokens` as whole words. */
+function phrasesIn<T>(tokens: string[], phrases: Phrase<T>[]): Set<T> {
+  const found = new Set<T>();
+  for (const { value, tokens: wanted } of phrases) {
+    if (wanted.length > 0 && tokens.some((_, start) => wanted.every((word, i) => tokens[start + i] === word))) found.add(value);
+  }
+  return found;
+}
+
+const tokensOf = (text: string) => text.normalize('NFKC').split(/[\s()（）]+/).map(normalizeLabel).filter(Boolean);
 
 function usesDecimalComma(texts: string[]): boolean {
   return texts.some((t) => /\d\.\d{3},\d/.test(t) || /(^|[^\d,.])\d+,\d{1,2}(?!\d)/.test(t) || /\d,\d{4,}/.test(t));
@@ -161,7 +235,7 @@ function decimalPlaces(text: string): number {
   return match && !/^\d{1,3}(,\d{3})+$/.test(text.trim().split(/\s/)[0]!) ? match[1]!.length : 0;
 }
 
-function readRow(row: Element, index: number, table: Table, dictionaries: LanguageLabels[], decimalComma: boolean): ReadPosition | UnreadableRow {
+function readRow(row: Element, index: number, table: Table, vocabulary: Vocabulary, decimalComma: boolean): ReadPosition | UnreadableRow {
   const cell = (key: ColumnKey, words = false) => {
     const position = table.columns.get(key);
     const element = position === undefined ? undefined : row.children[position];
@@ -186,19 +260,11 @@ function readRow(row: Element, index: number, table: Table, dictionaries: Langua
     const value = (parsed: ParsedNumber | null) => (parsed?.ok ? parsed.value : null);
 
     const allText = [symbolText, ...(cell('margin', true) ?? [])].join(' ');
-    const modes = dictionaries.flatMap((d) => [
-      ...d.modes.cross.map((label) => ['cross', label] as const),
-      ...d.modes.isolated.map((label) => ['isolated', label] as const),
-    ]);
-    const modeMatches = new Set<string>();
+    const modeMatches = phrasesIn(tokensOf(allText), vocabulary.modes);
     let leverage: number | null = null;
-    for (const [mode, label] of modes) {
-      const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      const withLeverage = new RegExp(`(?:^|[\\s(（])${escaped}\\s*(\\d{1,3})\\s*[x×X]`, 'iu').exec(allText.normalize('NFKC'));
-      if (withLeverage) {
-        modeMatches.add(mode);
-        leverage = Number(withLeverage[1]);
-      } else if (anyLabel(allText, [label])) modeMatches.add(mode);
+    for (const match of allText.normalize('NFKC').matchAll(vocabulary.leverage)) {
+      modeMatches.add(vocabulary.modeOfLabel.get(match[1]!.toLowerCase())!);
+      leverage = Number(match[2]);
     }
     if (modeMatches.size !== 1) throw new RowProblem(modeMatches.size === 0 ? 'margin mode (cross / isolated) not shown' : 'both cross and isolated shown');
     const marginMode = [...modeMatches][0] as 'cross' | 'isolated';
@@ -208,15 +274,16 @@ function readRow(row: Element, index: number, table: Table, dictionaries: Langua
     if (!size.ok) throw new RowProblem('size unreadable');
     if (size.value.isZero()) throw new RowProblem('size is zero');
     const sideText = [symbolText, ...(cell('size', true) ?? [])].join(' ');
-    const saysLong = dictionaries.some((d) => anyLabel(sideText, d.sides.long));
-    const saysShort = dictionaries.some((d) => anyLabel(sideText, d.sides.short));
+    const sides = phrasesIn(tokensOf(sideText), vocabulary.sides);
+    const saysLong = sides.has('long');
+    const saysShort = sides.has('short');
     if (saysLong && saysShort) throw new RowProblem('the row says both long and short');
     const side = saysShort || (!saysLong && size.value.isNegative()) ? 'short' : 'long';
     if (saysLong && size.value.isNegative()) throw new RowProblem('a negative size on a row marked long');
 
     const unit = size.unit ?? table.headerUnits.get('size') ?? null;
     const market = found.quote === 'USD' ? 'coinm' : 'usdm';
-    const isContracts = unit !== null && dictionaries.some((d) => d.contracts.some((w) => normalizeLabel(w) === normalizeLabel(unit)));
+    const isContracts = unit !== null && vocabulary.contracts.has(normalizeLabel(unit));
     const sizeUnit = unit === found.base ? 'base' : unit === found.quote ? 'quote' : isContracts ? 'contracts' : null;
     if (sizeUnit === null) throw new RowProblem(unit ? `size unit "${unit}" is not ${found.base}, ${found.quote} or contracts` : 'size has no unit');
 
@@ -238,7 +305,7 @@ function readRow(row: Element, index: number, table: Table, dictionaries: Langua
       if (expectedPositive !== pnl.value.gt(0)) throw new RowProblem(`PnL ${pnl.value.toFixed()} contradicts a ${side} from ${entry.toFixed()} at mark ${mark.toFixed()}`);
     }
 
-    const perpetual = found.suffix === 'PERP' || dictionaries.some((d) => anyLabel(symbolText, d.perpetual));
+    const perpetual = found.suffix === 'PERP' || phrasesIn(tokensOf(symbolText), vocabulary.perpetual).size > 0;
     const dated = found.suffix !== null && /^\d{6}$/.test(found.suffix);
     return {
       row: index + 1,
@@ -269,31 +336,46 @@ function readRow(row: Element, index: number, table: Table, dictionaries: Langua
 
 const ACCOUNT_KEYS: AccountKey[] = ['marginRatio', 'maintenanceMargin', 'marginBalance', 'walletBalance'];
 
-function readAccount(root: Element, exclude: Element | null, dictionaries: LanguageLabels[], decimalComma: boolean): ReadAccount {
+function findAccountLabels(root: Element, exclude: Element | null, dictionaries: LanguageLabels[]): Map<AccountKey, { element: Element; text: string }> {
   const wanted = new Map<string, AccountKey>();
   for (const dictionary of [...dictionaries].reverse()) {
     for (const key of ACCOUNT_KEYS) for (const label of dictionary.account[key]) wanted.set(normalizeLabel(label), key);
   }
-  const values: Partial<Record<AccountKey, ParsedNumber>> = {};
-  const document = root.ownerDocument;
-  const walker = document.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  const found = new Map<AccountKey, { element: Element; text: string }>();
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node.nodeValue ?? '';
-    if (text.length > 40) continue;
+    if (text.length > 40 || text.trim() === '') continue;
     const key = wanted.get(normalizeLabel(text));
     const label = node.parentElement;
-    if (!key || !label || values[key]?.ok || (exclude && exclude.contains(label))) continue;
-    const valueElement = label.nextElementSibling;
-    if (!valueElement) continue;
-    const parsed = parseDisplayedNumber(textOf(valueElement), { decimalComma });
-    if (parsed.ok || !values[key]) values[key] = parsed;
+    if (!key || !label || found.has(key) || (exclude && exclude.contains(label)) || !label.nextElementSibling) continue;
+    found.set(key, { element: label, text: label.textContent ?? '' });
+  }
+  return found;
+}
+
+function readAccount(root: Element, exclude: Element | null, dictionaries: LanguageLabels[], decimalComma: boolean, cache?: ReaderCache): ReadAccount {
+  const now = Date.now();
+  let labels = cache?.account?.labels;
+  const stale =
+    !labels ||
+    [...labels.values()].some(({ element, text }) => !element.isConnected || element.textContent !== text) ||
+    (labels.size < ACCOUNT_KEYS.length && now - cache!.account!.scannedAt > ACCOUNT_RESCAN_MS);
+  if (stale) {
+    labels = findAccountLabels(root, exclude, dictionaries);
+    if (cache) cache.account = { labels, scannedAt: now };
+  }
+  const values: Partial<Record<AccountKey, ParsedNumber>> = {};
+  for (const [key, { element }] of labels!) {
+    const valueElement = element.nextElementSibling;
+    if (valueElement) values[key] = parseDisplayedNumber(textOf(valueElement), { decimalComma });
   }
   const get = (key: AccountKey) => values[key];
   const asset = [get('marginBalance'), get('walletBalance'), get('maintenanceMargin')].map((p) => (p?.ok ? p.unit : null)).find((u) => u) ?? null;
   const ratio = get('marginRatio');
   const decimal = (key: AccountKey) => {
     const parsed = get(key);
-    return parsed?.ok && (key === 'marginRatio' ? parsed.percent : !parsed.percent) ? parsed.value.toFixed() : null;
+    return parsed?.ok && !parsed.percent ? parsed.value.toFixed() : null;
   };
   const read: ReadAccount = {
     asset,
@@ -322,12 +404,13 @@ function positionsTab(root: Element, dictionaries: LanguageLabels[]) {
   return { found: false, selected: null, count: null };
 }
 
-/** Reads the futures page at `url` rendered in `document`. */
-export function readBinancePage(document: Document, url: string): PageSnapshot | null {
+/** Reads the futures page at `url` rendered in `document`; pass the same `cache` to every read of one page. */
+export function readBinancePage(document: Document, url: string, cache?: ReaderCache): PageSnapshot | null {
   const route = parseFuturesRoute(url);
   if (!route) return null;
   const language = pageLanguage(document.documentElement.getAttribute('lang'), route.language);
-  const dictionaries = languagesFor(language);
+  const vocabulary = vocabularyFor(language);
+  const { dictionaries } = vocabulary;
   const root = document.body;
   const base: Omit<PageSnapshot, 'state' | 'reasons' | 'positions' | 'unreadable' | 'account' | 'positionsCount'> = {
     exchange: 'binance',
@@ -336,10 +419,10 @@ export function readBinancePage(document: Document, url: string): PageSnapshot |
     language,
   };
   const tab = positionsTab(root, dictionaries);
-  const table = findTable(root, dictionaries);
+  const table = findTable(root, dictionaries, cache);
   const rows = table ? rowsOf(table) : [];
   const decimalComma = usesDecimalComma(rows.flatMap((row) => Array.from(row.children).map(textOf)));
-  const account = readAccount(root, table?.header.parentElement ?? null, dictionaries, decimalComma);
+  const account = readAccount(root, table?.header.parentElement ?? null, dictionaries, decimalComma, cache);
   const reasons: string[] = [];
   if (account.missing.length > 0) reasons.push(`account panel: could not read ${account.missing.join(', ')}`);
 
@@ -365,7 +448,7 @@ export function readBinancePage(document: Document, url: string): PageSnapshot |
   const positions: ReadPosition[] = [];
   const unreadable: UnreadableRow[] = [];
   rows.forEach((row, index) => {
-    const read = readRow(row, index, table, dictionaries, decimalComma);
+    const read = readRow(row, index, table, vocabulary, decimalComma);
     if ('reason' in read) unreadable.push(read);
     else positions.push(read);
   });
