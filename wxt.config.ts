@@ -11,7 +11,7 @@ export default defineConfig({
     name: 'LiqGuard',
     description:
       'Distance to liquidation, margin buffer and alerts on Binance futures pages. Reads the page; no API key, nothing sent anywhere.',
-    permissions: ['storage'],
+    permissions: ['storage', 'notifications'],
     browser_specific_settings: { gecko: { id: 'liqguard@liqguard.dev', strict_min_version: '115.0' } },
   },
 });

@@ -17,6 +17,12 @@ export interface PageSnapshotMessage {
   snapshot: PageSnapshot;
 }
 
+/** Content script → background: the page was hidden or frozen (its figures go stale), or is visible again. */
+export interface PageVisibilityMessage {
+  type: 'page-visibility';
+  hidden: boolean;
+}
+
 /** Popup → background: which futures pages are open. */
 export interface GetStatusRequest {
   type: 'get-status';
@@ -36,7 +42,7 @@ export interface StatusResponse {
   pages: OpenFuturesPage[];
 }
 
-export type Message = PageStatusMessage | PageSnapshotMessage | GetStatusRequest | PingRequest;
+export type Message = PageStatusMessage | PageSnapshotMessage | PageVisibilityMessage | GetStatusRequest | PingRequest;
 
 const MARKETS: readonly FuturesMarket[] = ['usdm', 'coinm'];
 
@@ -114,7 +120,8 @@ function isSnapshot(value: unknown): value is PageSnapshot {
     isOptionalDecimal(account.marginBalance) &&
     isOptionalDecimal(account.maintenanceMargin) &&
     isOptionalDecimal(account.marginRatioPercent) &&
-    isTextList(account.missing)
+    isTextList(account.missing) &&
+    (value.pricesFrom === undefined || value.pricesFrom === 'page' || value.pricesFrom === 'stream')
   );
 }
 
@@ -126,6 +133,8 @@ export function parseMessage(value: unknown): Message | null {
       return value.route === null || isRoute(value.route) ? { type: 'page-status', route: value.route } : null;
     case 'page-snapshot':
       return isSnapshot(value.snapshot) ? { type: 'page-snapshot', snapshot: value.snapshot } : null;
+    case 'page-visibility':
+      return typeof value.hidden === 'boolean' ? { type: 'page-visibility', hidden: value.hidden } : null;
     case 'get-status':
     case 'ping':
       return { type: value.type };

@@ -1,4 +1,16 @@
-/** User settings and their defaults. Thresholds are fractions (0.10 = 10 %). */
+/**
+ * User settings, their defaults, and the one validator every reader of stored settings goes through.
+ * Thresholds are fractions as decimal strings (0.10 = 10 %).
+ */
+import { Decimal } from './decimal';
+
+export interface AlertRules {
+  distance: boolean;
+  marginRatio: boolean;
+  mismatch: boolean;
+  unreadable: boolean;
+}
+
 export interface Settings {
   version: 1;
   /** Distance to liquidation (fraction of mark) at or below which a position is in warning / danger. */
@@ -7,6 +19,11 @@ export interface Settings {
   /** Account margin ratio at or above which the account is in warning / danger (Binance advises below 80 %). */
   warningMarginRatio: string;
   dangerMarginRatio: string;
+  /** How far past a threshold (a fraction of it) a value must recover before the alert re-arms. */
+  rearmFraction: string;
+  /** The same alert (rule and level) for the same position fires at most once per cool-down. */
+  cooldownMinutes: number;
+  rules: AlertRules;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -15,4 +32,60 @@ export const DEFAULT_SETTINGS: Settings = {
   dangerDistance: '0.05',
   warningMarginRatio: '0.50',
   dangerMarginRatio: '0.80',
+  rearmFraction: '0.20',
+  cooldownMinutes: 15,
+  rules: { distance: true, marginRatio: true, mismatch: true, unreadable: true },
 };
+
+const FRACTION = /^(0(\.\d{1,6})?|1(\.0{1,6})?)$/;
+
+/**
+ * Checks stored (or entered) settings. Returns the settings and the problems found; anything invalid is replaced
+ * by its default, so a corrupt value never reaches the alert rules.
+ */
+export function parseSettings(raw: unknown): { settings: Settings; problems: string[] } {
+  const problems: string[] = [];
+  if (typeof raw !== 'object' || raw === null) return { settings: DEFAULT_SETTINGS, problems: raw === undefined || raw === null ? [] : ['settings were not an object'] };
+  const r = raw as Record<string, unknown>;
+  const fraction = (key: 'warningDistance' | 'dangerDistance' | 'warningMarginRatio' | 'dangerMarginRatio' | 'rearmFraction') => {
+    const value = r[key];
+    if (value === undefined) return DEFAULT_SETTINGS[key]; // a setting added after this value was stored
+    if (typeof value === 'string' && FRACTION.test(value) && new Decimal(value).gt(0)) return value;
+    problems.push(`${key} must be a fraction between 0 and 1`);
+    return DEFAULT_SETTINGS[key];
+  };
+  const settings: Settings = {
+    version: 1,
+    warningDistance: fraction('warningDistance'),
+    dangerDistance: fraction('dangerDistance'),
+    warningMarginRatio: fraction('warningMarginRatio'),
+    dangerMarginRatio: fraction('dangerMarginRatio'),
+    rearmFraction: fraction('rearmFraction'),
+    cooldownMinutes:
+      r.cooldownMinutes === undefined
+        ? DEFAULT_SETTINGS.cooldownMinutes
+        : Number.isInteger(r.cooldownMinutes) && (r.cooldownMinutes as number) >= 0 && (r.cooldownMinutes as number) <= 1440
+        ? (r.cooldownMinutes as number)
+        : (problems.push('cooldownMinutes must be a whole number of minutes from 0 to 1440'), DEFAULT_SETTINGS.cooldownMinutes),
+    rules: { ...DEFAULT_SETTINGS.rules },
+  };
+  const rules = r.rules;
+  if (typeof rules === 'object' && rules !== null) {
+    for (const key of Object.keys(settings.rules) as (keyof AlertRules)[]) {
+      const value = (rules as Record<string, unknown>)[key];
+      if (typeof value === 'boolean') settings.rules[key] = value;
+      else if (value !== undefined) problems.push(`rules.${key} must be true or false`);
+    }
+  }
+  if (new Decimal(settings.dangerDistance).gt(settings.warningDistance)) {
+    problems.push('the danger distance must not be above the warning distance');
+    settings.dangerDistance = DEFAULT_SETTINGS.dangerDistance;
+    settings.warningDistance = DEFAULT_SETTINGS.warningDistance;
+  }
+  if (new Decimal(settings.dangerMarginRatio).lt(settings.warningMarginRatio)) {
+    problems.push('the danger margin ratio must not be below the warning margin ratio');
+    settings.dangerMarginRatio = DEFAULT_SETTINGS.dangerMarginRatio;
+    settings.warningMarginRatio = DEFAULT_SETTINGS.warningMarginRatio;
+  }
+  return { settings, problems };
+}

@@ -76,4 +76,9 @@ export interface PageSnapshot {
   positions: ReadPosition[];
   unreadable: UnreadableRow[];
   account: ReadAccount;
+  /**
+   * Where the mark prices come from: the page, or the exchange's public mark-price stream while the page is
+   * hidden (then the page's own liquidation prices are old and not compared).
+   */
+  pricesFrom?: 'page' | 'stream';
 }

@@ -30,3 +30,15 @@ export const lastSnapshots = storage.defineItem<Record<string, PageSnapshot>>('s
   fallback: {},
   version: 1,
 });
+
+/** Settings as stored; read them through `parseSettings` (lib/settings.ts), never raw. */
+export const storedSettings = storage.defineItem<unknown>('local:settings', { version: 1 });
+
+/** The alert rules' state (lib/alerts): persisted so a restarted worker neither repeats nor misses an alert. */
+export const storedAlertState = storage.defineItem<unknown>('local:alertState', { version: 1 });
+
+/** Tabs whose page is hidden: their marks come from the public stream until they are visible again. */
+export const hiddenTabs = storage.defineItem<number[]>('session:hiddenTabs', { fallback: [], version: 1 });
+
+/** Which tab each shown notification is about, so a click can bring that tab forward. */
+export const notificationTabs = storage.defineItem<Record<string, number>>('session:notificationTabs', { fallback: {}, version: 1 });

@@ -12,7 +12,7 @@
 import { Decimal, ZERO, dec, sum } from './decimal';
 import { coinMarginedContractSize } from './exchanges/binance/contracts';
 import { SHIPPED_USDM_TIERS, tiersFor, type TierTables } from './exchanges/binance/tiers';
-import { accountRisk, type Position, type PositionRisk } from './risk';
+import { accountRisk, marginToAdd, priceAtDistance, sizeToCut, type Position, type PositionRisk } from './risk';
 import type { Settings } from './settings';
 import type { DecimalString, PageSnapshot, ReadPosition } from './snapshot';
 
@@ -41,6 +41,30 @@ export interface PositionView {
   mismatch: { tolerance: DecimalString } | null;
   /** Decimal places the page shows prices of this symbol with. */
   priceDecimals: number;
+  /** For a position in warning or danger: what brings liquidation back to the warning distance. */
+  remedy: Remedy | null;
+}
+
+export interface Remedy {
+  /** The distance (fraction of mark) the remedy restores. */
+  targetDistance: DecimalString;
+  /** Margin to add, in the margin asset; null when it cannot be worked out. */
+  marginToAdd: DecimalString | null;
+  /** Size to close at mark, in the position's size unit; null for hedge pairs or when closing cannot reach it. */
+  sizeToCut: DecimalString | null;
+}
+
+function remedyFor(risk: PositionRisk, mark: Decimal, settings: Settings): Remedy | null {
+  if (!risk.pool || !risk.liquidationPrice) return null;
+  const targetDistance = new Decimal(settings.warningDistance);
+  const target = priceAtDistance(mark, risk.liquidationPrice, targetDistance);
+  const margin = marginToAdd(risk.pool, target);
+  const cut = sizeToCut(risk.pool, mark, target);
+  return {
+    targetDistance: targetDistance.toFixed(),
+    marginToAdd: margin.ok ? margin.value.toFixed() : null,
+    sizeToCut: cut.ok ? cut.value.toFixed() : null,
+  };
 }
 
 export interface AccountView {
@@ -137,11 +161,12 @@ export function riskView(snapshot: PageSnapshot, settings: Settings, freshTiers:
     const page = read.pageLiquidationPrice === null ? null : dec(read.pageLiquidationPrice);
     const priceDecimals = read.priceDecimals;
     let mismatch: PositionView['mismatch'] = null;
-    if (usableRisk && (ours !== null || page !== null)) {
+    if (usableRisk && snapshot.pricesFrom !== 'stream' && (ours !== null || page !== null)) {
       const tolerance = mismatchTolerance(ours ?? page!, page ? decimalsOf(read.pageLiquidationPrice!) : priceDecimals);
       if (ours === null || page === null || ours.minus(page).abs().gt(tolerance)) mismatch = { tolerance: tolerance.toFixed() };
     }
     const distance = usableRisk?.distanceToLiquidation ?? null;
+    const band = bandOf(distance, settings);
     return {
       row: read.row,
       symbol: read.symbol,
@@ -155,10 +180,11 @@ export function riskView(snapshot: PageSnapshot, settings: Settings, freshTiers:
       priceBuffer: usableRisk?.priceBuffer?.toFixed() ?? null,
       balanceBuffer: usableRisk?.balanceBuffer?.toFixed() ?? null,
       marginAsset: read.marginAsset,
-      band: bandOf(distance, settings),
+      band,
       reason: ours === null ? reason : null,
       mismatch,
       priceDecimals,
+      remedy: usableRisk && (band === 'warning' || band === 'danger') ? remedyFor(usableRisk, dec(read.markPrice), settings) : null,
     };
   });
 

@@ -120,7 +120,23 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
   });
   schedule();
 
+  // A hidden or frozen tab stops painting frames, so the page's figures (and our reads) stop: the background
+  // then follows the public mark-price stream until the page is visible again.
+  const reportVisibility = (hidden: boolean) => {
+    void send({ type: 'page-visibility', hidden });
+    if (!hidden) schedule();
+  };
+  const onVisibility = () => reportVisibility(document.visibilityState === 'hidden');
+  const onFreeze = () => reportVisibility(true);
+  const onResume = () => reportVisibility(document.visibilityState === 'hidden');
+  document.addEventListener('visibilitychange', onVisibility);
+  document.addEventListener('freeze', onFreeze);
+  document.addEventListener('resume', onResume);
+
   return () => {
+    document.removeEventListener('visibilitychange', onVisibility);
+    document.removeEventListener('freeze', onFreeze);
+    document.removeEventListener('resume', onResume);
     observer.disconnect();
     if (frame) cancelAnimationFrame(frame);
     clearTimeout(saveTimer);

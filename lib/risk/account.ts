@@ -30,6 +30,8 @@ export interface PositionRisk {
   priceBuffer: Decimal | null;
   /** Margin balance minus maintenance margin of the pool the position lives in (cross wallet, or its own). */
   balanceBuffer: Decimal | null;
+  /** That pool, for the what-if solvers (margin to add, size to cut); null when its figures are unknown. */
+  pool: MarginPool | null;
 }
 
 export interface MarginAssetRisk {
@@ -87,6 +89,7 @@ function poolRisk(pool: MarginPool, members: readonly AtMark[], why?: string): P
       unrealizedPnl: member.unrealizedPnl,
       maintenanceMargin: member.maintenance.ok ? member.maintenance.value : null,
       balanceBuffer: slack,
+      pool: why ? null : pool,
     };
     if (!solved?.ok || slack === null) {
       const reason = why ?? (solved && !solved.ok ? solved.reason : 'unknown');

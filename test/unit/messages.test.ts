@@ -33,3 +33,31 @@ describe('parseStatusResponse', () => {
     expect(parseStatusResponse(undefined)).toBeNull();
   });
 });
+
+describe('page-snapshot messages', () => {
+  it('accepts what the reader produces, for every fixture', async () => {
+    const { fixtures } = await import('./exchanges/binance/fixtures');
+    for (const fixture of fixtures) {
+      expect(parseMessage({ type: 'page-snapshot', snapshot: fixture.expected }), fixture.name).not.toBeNull();
+    }
+  });
+
+  it.each([
+    ['a number where a decimal string belongs', (s: Record<string, unknown>) => ({ ...s, positions: [{ ...(s.positions as object[])[0], markPrice: 95480.3 }] })],
+    ['an exponent', (s: Record<string, unknown>) => ({ ...s, account: { ...(s.account as object), walletBalance: '1e308' } })],
+    ['markup as a symbol', (s: Record<string, unknown>) => ({ ...s, positions: [{ ...(s.positions as object[])[0], symbol: '<b>x</b>' }] })],
+    ['oversized', (s: Record<string, unknown>) => ({ ...s, positions: Array.from({ length: 501 }, () => (s.positions as object[])[0]) })],
+    ['another exchange', (s: Record<string, unknown>) => ({ ...s, exchange: 'other' })],
+    ['an unknown state', (s: Record<string, unknown>) => ({ ...s, state: 'great' })],
+  ])('drops a forged snapshot: %s', async (_, forge) => {
+    const { fixtures } = await import('./exchanges/binance/fixtures');
+    const snapshot = fixtures.find((f) => f.name === 'en-usdm-cross-isolated')!.expected as unknown as Record<string, unknown>;
+    expect(parseMessage({ type: 'page-snapshot', snapshot })).not.toBeNull();
+    expect(parseMessage({ type: 'page-snapshot', snapshot: forge(snapshot) })).toBeNull();
+  });
+
+  it('checks page-visibility', () => {
+    expect(parseMessage({ type: 'page-visibility', hidden: true })).toEqual({ type: 'page-visibility', hidden: true });
+    expect(parseMessage({ type: 'page-visibility', hidden: 'yes' })).toBeNull();
+  });
+});

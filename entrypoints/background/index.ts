@@ -1,0 +1,191 @@
+import { browser, type Browser } from 'wxt/browser';
+
+import { badgeFor, evaluate, parseAlertState, type AlertNotification } from '@/lib/alerts';
+import { markPriceStreamUrl, withMarkPrices } from '@/lib/exchanges/binance/markPrice';
+import { parseMessage, type Message, type OpenFuturesPage, type PingRequest, type StatusResponse } from '@/lib/messages';
+import { parseSettings, type Settings } from '@/lib/settings';
+import type { PageSnapshot } from '@/lib/snapshot';
+import { hiddenTabs, lastSnapshots, notificationTabs, openFuturesPages, storedAlertState, storedSettings } from '@/lib/storage';
+import { riskView } from '@/lib/view';
+
+import { MarkPriceStreams } from './stream';
+
+export default defineBackground(() => {
+  const streams = new MarkPriceStreams((tabId, symbol, markPrice) => enqueue(() => onMarkPrice(tabId, symbol, markPrice)));
+  /** The latest streamed marks per hidden tab (rebuilt from the stream after a restart). */
+  const streamedMarks = new Map<number, Record<string, string>>();
+
+  // Every change to stored state goes through one queue, so two messages never interleave a read-modify-write.
+  let queue: Promise<unknown> = Promise.resolve();
+  const enqueue = <T>(task: () => Promise<T>) => {
+    const run = queue.then(task);
+    queue = run.catch((error: unknown) => console.error('LiqGuard:', error));
+    return run;
+  };
+
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) => {
+    // Only our own pages and content scripts; anything else, or anything malformed, is dropped.
+    if (sender.id !== browser.runtime.id) return;
+    const message = parseMessage(raw);
+    if (!message) {
+      console.warn('LiqGuard: dropped a malformed message', typeof raw === 'object' && raw ? Object.keys(raw) : typeof raw);
+      return;
+    }
+    return enqueue(() => handle(message, sender));
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void enqueue(() => forgetTab(tabId)));
+  browser.notifications.onClicked.addListener((id) => void focusTabOf(id));
+
+  // A restarted worker picks up the tabs that were hidden: their pages cannot tell it again.
+  void enqueue(async () => {
+    const snapshots = await lastSnapshots.getValue();
+    for (const tabId of await hiddenTabs.getValue()) watchStream(tabId, snapshots[tabId]);
+  });
+
+  async function handle(message: Message, sender: Browser.runtime.MessageSender): Promise<StatusResponse | void> {
+    const tabId = sender.tab?.id;
+    switch (message.type) {
+      case 'page-status': {
+        if (tabId === undefined) return;
+        const pages = await openFuturesPages.getValue();
+        if (message.route) pages[tabId] = message.route;
+        else delete pages[tabId];
+        await openFuturesPages.setValue(pages);
+        if (!message.route) await forgetTab(tabId);
+        return;
+      }
+      case 'page-snapshot': {
+        if (tabId === undefined || message.snapshot.state !== 'ok') return;
+        const snapshots = await lastSnapshots.getValue();
+        snapshots[tabId] = message.snapshot;
+        await lastSnapshots.setValue(snapshots);
+        await assess(tabId, message.snapshot);
+        return;
+      }
+      case 'page-visibility': {
+        if (tabId === undefined) return;
+        const hidden = new Set(await hiddenTabs.getValue());
+        if (message.hidden) hidden.add(tabId);
+        else hidden.delete(tabId);
+        await hiddenTabs.setValue([...hidden]);
+        if (message.hidden) watchStream(tabId, (await lastSnapshots.getValue())[tabId]);
+        else stopStream(tabId);
+        return;
+      }
+      case 'get-status':
+        return { pages: await confirmOpenPages() };
+      case 'ping':
+        return;
+    }
+  }
+
+  function watchStream(tabId: number, snapshot: PageSnapshot | undefined) {
+    if (!snapshot) return;
+    streams.watch(tabId, markPriceStreamUrl(snapshot.market, snapshot.positions.map((p) => p.symbol)));
+  }
+
+  function stopStream(tabId: number) {
+    streams.unwatch(tabId);
+    streamedMarks.delete(tabId);
+  }
+
+  async function onMarkPrice(tabId: number, symbol: string, markPrice: string) {
+    const snapshot = (await lastSnapshots.getValue())[tabId];
+    if (!snapshot || !streams.isWatching(tabId)) return;
+    const marks = { ...streamedMarks.get(tabId), [symbol]: markPrice };
+    streamedMarks.set(tabId, marks);
+    await assess(tabId, withMarkPrices(snapshot, marks));
+  }
+
+  /** Recomputes a tab's risk, runs the alert rules (state persisted first), notifies and sets the badge. */
+  async function assess(tabId: number, snapshot: PageSnapshot) {
+    const settings = await loadSettings();
+    const view = riskView(snapshot, settings);
+    const { state, problem } = parseAlertState(await storedAlertState.getValue());
+    if (problem) console.warn(`LiqGuard: ${problem}`);
+    const result = evaluate(
+      state,
+      {
+        account: `binance:${snapshot.market}:${snapshot.account.asset ?? 'unknown'}`,
+        tabId,
+        view,
+        unreadable: snapshot.unreadable,
+        complete: snapshot.unreadable.length === 0 && (snapshot.positionsCount === null || snapshot.positionsCount <= snapshot.positions.length),
+      },
+      settings,
+      Date.now(),
+    );
+    // Persist before showing: a worker stopped in between then misses nothing it has not already recorded.
+    await storedAlertState.setValue(result.state);
+    for (const notification of result.notifications) await notify(notification);
+    const badge = badgeFor(view);
+    await browser.action.setBadgeText({ tabId, text: badge.text });
+    await browser.action.setBadgeBackgroundColor({ tabId, color: badge.color });
+  }
+
+  async function forgetTab(tabId: number) {
+    stopStream(tabId);
+    const [pages, snapshots, hidden] = await Promise.all([openFuturesPages.getValue(), lastSnapshots.getValue(), hiddenTabs.getValue()]);
+    delete pages[tabId];
+    delete snapshots[tabId];
+    await Promise.all([
+      openFuturesPages.setValue(pages),
+      lastSnapshots.setValue(snapshots),
+      hiddenTabs.setValue(hidden.filter((id) => id !== tabId)),
+    ]);
+  }
+});
+
+async function loadSettings(): Promise<Settings> {
+  const raw = await storedSettings.getValue();
+  const { settings, problems } = parseSettings(raw);
+  if (problems.length > 0) {
+    console.warn(`LiqGuard: stored settings reset where invalid: ${problems.join('; ')}`);
+    await storedSettings.setValue(settings);
+  }
+  return settings;
+}
+
+async function notify(notification: AlertNotification) {
+  await browser.notifications.create(notification.id, {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title: `LiqGuard · ${notification.title}`,
+    message: notification.message,
+  });
+  const tabs = await notificationTabs.getValue();
+  tabs[notification.id] = notification.tabId;
+  await notificationTabs.setValue(tabs);
+}
+
+/** Clicking a notification brings its exchange tab (and window) forward. */
+async function focusTabOf(notificationId: string) {
+  const tabId = (await notificationTabs.getValue())[notificationId];
+  if (tabId === undefined) return;
+  try {
+    const tab = await browser.tabs.update(tabId, { active: true });
+    if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+  } catch {
+    // The tab was closed since.
+  }
+  await browser.notifications.clear(notificationId);
+}
+
+/**
+ * A tab that navigated to a page outside our matches never says goodbye (no content script runs there),
+ * so ask each recorded tab's content script what it shows now, and forget the ones that do not answer.
+ */
+async function confirmOpenPages(): Promise<OpenFuturesPage[]> {
+  const recorded = await openFuturesPages.getValue();
+  const answers = await Promise.all(
+    Object.keys(recorded).map(async (key) => {
+      const tabId = Number(key);
+      const ping: PingRequest = { type: 'ping' };
+      const answer = parseMessage(await browser.tabs.sendMessage(tabId, ping).catch(() => null));
+      return answer?.type === 'page-status' && answer.route ? { tabId, route: answer.route } : null;
+    }),
+  );
+  const pages = answers.filter((page) => page !== null);
+  await openFuturesPages.setValue(Object.fromEntries(pages.map((page) => [page.tabId, page.route])));
+  return pages;
+}

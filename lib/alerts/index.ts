@@ -1,0 +1,236 @@
+/**
+ * Alert rules as a pure state machine: `evaluate(state, subject, settings, now) → { state, notifications }`.
+ *
+ * - Fires once per crossing: a rule's level only goes down again after the value recovers past its threshold
+ *   by `rearmFraction` of it (hysteresis), so a price wiggling around a threshold fires once, not a stream.
+ * - Escalation fires again (warning → danger); the same rule and level for the same position fires at most once
+ *   per cool-down.
+ * - State is keyed by account and position, not by tab, so two tabs showing one account fire once.
+ * - The state is plain JSON: the background persists it, so a restarted worker neither repeats nor misses.
+ */
+import { Decimal } from '../decimal';
+import { formatAmount, formatPercent } from '../risk';
+import type { Settings } from '../settings';
+import type { PositionView, RiskView } from '../view';
+
+export type Level = 'warning' | 'danger' | 'on';
+export type RuleName = 'distance' | 'marginRatio' | 'mismatch' | 'unreadable';
+
+export interface RuleState {
+  /** The level the rule is at now (absent: clear). */
+  level: Level | null;
+  /** When each level last fired (ms since epoch). */
+  fired: Partial<Record<Level, number>>;
+}
+
+export interface AlertState {
+  version: 1;
+  rules: Record<string, RuleState>;
+  /** Positions seen readable, by `account|position` key, with when they were last seen. */
+  open: Record<string, number>;
+}
+
+export const EMPTY_ALERT_STATE: AlertState = { version: 1, rules: {}, open: {} };
+
+export interface AlertSubject {
+  /** Identifies the account across tabs: exchange, market and margin asset. */
+  account: string;
+  tabId: number;
+  view: RiskView;
+  unreadable: { symbol: string | null; reason: string }[];
+  /** Whether every position of the account is in this view (no unread rows, no hidden symbols). */
+  complete: boolean;
+}
+
+export interface AlertNotification {
+  id: string;
+  key: string;
+  rule: RuleName;
+  level: Level;
+  tabId: number;
+  title: string;
+  message: string;
+}
+
+const RANK: Record<Level | 'none', number> = { none: 0, on: 1, warning: 1, danger: 2 };
+
+export const positionKey = (p: Pick<PositionView, 'symbol' | 'side' | 'marginMode'>) => `${p.symbol}:${p.side}:${p.marginMode}`;
+
+/**
+ * The level a value is at, given the level it was at: it rises as soon as it crosses a threshold, and falls only
+ * once it has recovered past the threshold by the re-arm margin. `worse` says which way is dangerous.
+ */
+function levelWithHysteresis(
+  value: Decimal,
+  current: Level | null,
+  thresholds: { warning: Decimal; danger: Decimal },
+  rearm: Decimal,
+  worse: 'below' | 'above',
+): Level | null {
+  const crossed = (threshold: Decimal, margin = new Decimal(0)) =>
+    worse === 'below' ? value.lte(threshold.times(margin.plus(1))) : value.gte(threshold.times(margin.neg().plus(1)));
+  const raw: Level | null = crossed(thresholds.danger) ? 'danger' : crossed(thresholds.warning) ? 'warning' : null;
+  if (RANK[raw ?? 'none'] >= RANK[current ?? 'none']) return raw;
+  // Improving: hold each level until the value is clear of its threshold by the re-arm margin.
+  if (current === 'danger' && crossed(thresholds.danger, rearm)) return 'danger';
+  if (current !== null && crossed(thresholds.warning, rearm)) return 'warning';
+  return raw;
+}
+
+interface Step {
+  key: string;
+  rule: RuleName;
+  level: Level | null;
+  text: () => { title: string; message: string };
+}
+
+function distanceStep(account: string, p: PositionView, state: AlertState, settings: Settings): Step | null {
+  if (p.distance === null) return null;
+  const key = `${account}|${positionKey(p)}|distance`;
+  const level = levelWithHysteresis(
+    new Decimal(p.distance),
+    state.rules[key]?.level ?? null,
+    { warning: new Decimal(settings.warningDistance), danger: new Decimal(settings.dangerDistance) },
+    new Decimal(settings.rearmFraction),
+    'below',
+  );
+  return {
+    key,
+    rule: 'distance',
+    level,
+    text: () => {
+      const price = (value: string | null) => (value === null ? '—' : formatAmount(new Decimal(value), p.priceDecimals));
+      const side = p.side === 'long' ? 'long' : 'short';
+      const remedies: string[] = [];
+      if (p.remedy?.marginToAdd) remedies.push(`add ${formatAmount(new Decimal(p.remedy.marginToAdd), 2, 'ceil')} ${p.marginAsset ?? ''} margin`.replace(/ +margin/, ' margin'));
+      if (p.remedy?.sizeToCut) remedies.push(`close ${new Decimal(p.remedy.sizeToCut).toSignificantDigits(4, Decimal.ROUND_UP).toFixed()} of the position`);
+      const target = p.remedy ? formatPercent(new Decimal(p.remedy.targetDistance)) : '';
+      return {
+        title: `${p.symbol} ${side} is ${formatPercent(new Decimal(p.distance!))} from liquidation`,
+        message:
+          `Liquidation at ${price(p.liquidationPrice)}, mark ${price(p.markPrice)}.` +
+          (remedies.length > 0 ? ` To get back to ${target}: ${remedies.join(', or ')}.` : ''),
+      };
+    },
+  };
+}
+
+/** Runs every rule on `subject`; returns the next state and the notifications to show now. */
+export function evaluate(state: AlertState, subject: AlertSubject, settings: Settings, now: number): { state: AlertState; notifications: AlertNotification[] } {
+  const next: AlertState = { version: 1, rules: { ...state.rules }, open: { ...state.open } };
+  const steps: Step[] = [];
+  const { account, view } = subject;
+
+  for (const p of view.positions) {
+    const position = `${account}|${positionKey(p)}`;
+    next.open[position] = now;
+    if (settings.rules.distance) {
+      const step = distanceStep(account, p, state, settings);
+      if (step) steps.push(step);
+    }
+    if (settings.rules.mismatch) {
+      steps.push({
+        key: `${position}|mismatch`,
+        rule: 'mismatch',
+        level: p.mismatch ? 'on' : null,
+        text: () => ({
+          title: `${p.symbol}: the page's liquidation price differs from LiqGuard's`,
+          message: `Page ${p.pageLiquidationPrice ?? '--'}, LiqGuard ${p.liquidationPrice ?? '—'}. Check the tiers and balance before relying on either.`,
+        }),
+      });
+    }
+  }
+
+  if (settings.rules.marginRatio && view.account.marginRatio !== null) {
+    const key = `${account}|account|marginRatio`;
+    const ratio = new Decimal(view.account.marginRatio);
+    steps.push({
+      key,
+      rule: 'marginRatio',
+      level: levelWithHysteresis(
+        ratio,
+        state.rules[key]?.level ?? null,
+        { warning: new Decimal(settings.warningMarginRatio), danger: new Decimal(settings.dangerMarginRatio) },
+        new Decimal(settings.rearmFraction),
+        'above',
+      ),
+      text: () => ({
+        title: `Margin ratio ${formatPercent(ratio)}`,
+        message: 'Binance liquidates cross positions when the margin ratio reaches 100 %. Add margin or reduce positions.',
+      }),
+    });
+  }
+
+  if (settings.rules.unreadable) {
+    const unreadableSymbols = new Set(subject.unreadable.map((row) => row.symbol).filter((s): s is string => s !== null));
+    const openSymbols = new Set(Object.keys(state.open).filter((k) => k.startsWith(`${account}|`)).map((k) => k.split('|')[1]!.split(':')[0]!));
+    const readableSymbols = new Set(view.positions.map((p) => p.symbol));
+    for (const symbol of new Set([...unreadableSymbols, ...openSymbols])) {
+      const key = `${account}|${symbol}|unreadable`;
+      if (!unreadableSymbols.has(symbol) && !state.rules[key]) continue;
+      const reason = subject.unreadable.find((row) => row.symbol === symbol)?.reason ?? '';
+      steps.push({
+        key,
+        rule: 'unreadable',
+        // Only a position that was open and readable before, and is now on the page but unreadable.
+        level: unreadableSymbols.has(symbol) && openSymbols.has(symbol) && !readableSymbols.has(symbol) ? 'on' : null,
+        text: () => ({ title: `${symbol}: LiqGuard can no longer read this position`, message: `${reason}. Its figures are paused; check it on the page.` }),
+      });
+    }
+  }
+
+  const notifications: AlertNotification[] = [];
+  const cooldown = settings.cooldownMinutes * 60_000;
+  for (const step of steps) {
+    const previous = next.rules[step.key] ?? { level: null, fired: {} };
+    const rule: RuleState = { level: step.level, fired: { ...previous.fired } };
+    const rising = RANK[step.level ?? 'none'] > RANK[previous.level ?? 'none'];
+    const lastFired = step.level ? rule.fired[step.level] : undefined;
+    if (rising && step.level && (lastFired === undefined || now - lastFired >= cooldown)) {
+      rule.fired[step.level] = now;
+      notifications.push({ id: `${step.key}|${step.level}|${now}`, key: step.key, rule: step.rule, level: step.level, tabId: subject.tabId, ...step.text() });
+    }
+    if (rule.level === null && Object.keys(rule.fired).length === 0) delete next.rules[step.key];
+    else next.rules[step.key] = rule;
+  }
+
+  // Forget positions that are gone — only when this view shows the whole account, so a tab that hides other
+  // symbols does not make their alerts fire again.
+  if (subject.complete) {
+    const present = new Set(view.positions.map((p) => `${account}|${positionKey(p)}`));
+    for (const position of Object.keys(next.open)) {
+      if (!position.startsWith(`${account}|`) || present.has(position)) continue;
+      delete next.open[position];
+      for (const key of Object.keys(next.rules)) if (key.startsWith(`${position}|`)) delete next.rules[key];
+    }
+  }
+  return { state: next, notifications };
+}
+
+/** Checks a persisted state; anything malformed starts clean (and is reported), never a crash. */
+export function parseAlertState(raw: unknown): { state: AlertState; problem: string | null } {
+  if (raw === undefined || raw === null) return { state: EMPTY_ALERT_STATE, problem: null };
+  const r = raw as Partial<AlertState>;
+  const isRule = (value: unknown) =>
+    typeof value === 'object' && value !== null && ['warning', 'danger', 'on', null].includes((value as RuleState).level) &&
+    typeof (value as RuleState).fired === 'object' && (value as RuleState).fired !== null &&
+    Object.values((value as RuleState).fired).every((t) => typeof t === 'number');
+  const valid =
+    r.version === 1 &&
+    typeof r.rules === 'object' && r.rules !== null && Object.values(r.rules).every(isRule) &&
+    typeof r.open === 'object' && r.open !== null && Object.values(r.open).every((t) => typeof t === 'number');
+  return valid ? { state: r as AlertState, problem: null } : { state: EMPTY_ALERT_STATE, problem: 'the stored alert state was malformed and was reset' };
+}
+
+/** The toolbar badge for a view: the worst distance, coloured by its band; empty with no positions. */
+export function badgeFor(view: RiskView | null): { text: string; color: string } {
+  const worst = view?.positions
+    .filter((p) => p.distance !== null)
+    .sort((a, b) => new Decimal(a.distance!).cmp(new Decimal(b.distance!)))[0];
+  if (!view || view.positions.length === 0) return { text: '', color: '#64748b' };
+  if (!worst) return { text: '?', color: '#64748b' };
+  const percent = new Decimal(worst.distance!).times(100);
+  const text = percent.lt(0) ? 'LIQ' : percent.lt(10) ? `${percent.toDecimalPlaces(1, Decimal.ROUND_DOWN).toFixed(1)}%` : `${percent.toDecimalPlaces(0, Decimal.ROUND_DOWN).toFixed(0)}%`;
+  const color = worst.band === 'danger' ? '#dc2626' : worst.band === 'warning' ? '#d97706' : '#16a34a';
+  return { text, color };
+}

@@ -1,0 +1,62 @@
+/**
+ * The exchange's public mark-price stream, used while the futures page is hidden and its own figures go stale.
+ * Public market data only: the socket asks for symbols, never for anything about the account.
+ *
+ * `<symbol>@markPrice@1s` on `wss://fstream.binance.com` (USDⓈ-M) and `wss://dstream.binance.com` (COIN-M);
+ * combined streams at `/stream?streams=a/b` wrap each event as `{ stream, data }`, and the event is
+ * `{ e: "markPriceUpdate", E, s, p, i, P, r, T }` with `p` the mark price as a string (math.md §2.3, S11g).
+ */
+import { Decimal, dec } from '../../decimal';
+import { unrealizedPnl } from '../../risk';
+import type { PageSnapshot } from '../../snapshot';
+import type { FuturesMarket } from './routes';
+import { coinMarginedContractSize } from './contracts';
+
+export const MARK_PRICE_HOSTS: Record<FuturesMarket, string> = { usdm: 'fstream.binance.com', coinm: 'dstream.binance.com' };
+
+export function markPriceStreamUrl(market: FuturesMarket, symbols: readonly string[]): string | null {
+  const unique = [...new Set(symbols)].filter((s) => /^[A-Z0-9_]{2,40}$/.test(s)).sort();
+  if (unique.length === 0) return null;
+  return `wss://${MARK_PRICE_HOSTS[market]}/stream?streams=${unique.map((s) => `${s.toLowerCase()}@markPrice@1s`).join('/')}`;
+}
+
+/** `{ symbol, markPrice }` from one stream message, or null for anything else. */
+export function parseMarkPriceMessage(raw: string): { symbol: string; markPrice: string } | null {
+  if (raw.length > 4096) return null;
+  let message: unknown;
+  try {
+    message = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  const data = (message as { data?: unknown } | null)?.data ?? message;
+  if (typeof data !== 'object' || data === null) return null;
+  const { e, s, p } = data as Record<string, unknown>;
+  if (e !== 'markPriceUpdate' || typeof s !== 'string' || !/^[A-Z0-9_]{2,40}$/.test(s)) return null;
+  if (typeof p !== 'string' || !/^\d{1,20}(\.\d{1,20})?$/.test(p) || !new Decimal(p).gt(0)) return null;
+  return { symbol: s, markPrice: p };
+}
+
+/**
+ * The snapshot with new mark prices. PnL follows the mark; an isolated position keeps its wallet (so its Margin,
+ * which includes PnL, moves with it). The page's liquidation prices are left as they were and the snapshot is
+ * marked as priced from the stream, so they are not compared.
+ */
+export function withMarkPrices(snapshot: PageSnapshot, marks: Record<string, string>): PageSnapshot {
+  return {
+    ...snapshot,
+    pricesFrom: 'stream',
+    positions: snapshot.positions.map((position) => {
+      const mark = marks[position.symbol];
+      if (mark === undefined) return position;
+      const sizeIsExact = position.sizeUnit === (position.market === 'usdm' ? 'base' : 'contracts');
+      // Without a PnL to start from (or a size we can price), the isolated wallet is unknown: say so with nulls.
+      if (position.pnl === null || !sizeIsExact) return { ...position, markPrice: mark, pnl: null };
+      const base = position.symbol.replace(/(USDT|USDC|FDUSD|BUSD|USD)(_.*)?$/, '');
+      const contract = position.market === 'usdm' ? ({ type: 'linear' } as const) : ({ type: 'inverse', contractSize: coinMarginedContractSize(base) } as const);
+      const pnl = unrealizedPnl(contract, { side: position.side, size: dec(position.size), entryPrice: dec(position.entryPrice) }, dec(mark));
+      const margin = position.margin === null ? null : dec(position.margin).minus(position.pnl).plus(pnl);
+      return { ...position, markPrice: mark, pnl: pnl.toFixed(), margin: position.marginMode === 'isolated' ? (margin?.toFixed() ?? null) : position.margin };
+    }),
+  };
+}

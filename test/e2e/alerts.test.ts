@@ -1,0 +1,133 @@
+import { WebSocketServer, type WebSocket } from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { fixtures } from '../unit/exchanges/binance/fixtures';
+import { exchangeUrl, launchWithExtension, overlay, startLocalExchange, type ExtensionBrowser, type LocalExchange } from './harness';
+
+const page = fixtures.find((f) => f.name === 'en-usdm-cross-isolated')!;
+const path = new URL(page.url).pathname;
+
+/** Notifications shown so far about BTCUSDT's long, by level. */
+async function btcAlerts(browser: ExtensionBrowser): Promise<string[]> {
+  const ids = await browser.serviceWorker.evaluate(() => chrome.notifications.getAll().then((all) => Object.keys(all)));
+  return ids.filter((id) => id.includes('|BTCUSDT:long:cross|distance|')).map((id) => id.split('|')[3]!).sort();
+}
+
+/** Sets BTCUSDT's mark price cell the way the page's own script would. */
+async function setBtcMark(browser: ExtensionBrowser, text: string) {
+  await browser.page.evaluate((value) => {
+    const row = [...document.querySelectorAll('.list-item-container')].find((r) => r.textContent?.includes('BTCUSDT'))!;
+    row.children[4]!.textContent = value;
+  }, text);
+}
+
+describe('alerts from the page (real Chromium)', () => {
+  let exchange: LocalExchange;
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    exchange = await startLocalExchange({ [path]: page.html });
+    browser = await launchWithExtension(exchange.port);
+    await browser.page.goto(exchangeUrl(path));
+    await overlay(browser.page).waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await exchange?.close();
+  });
+
+  it('fires one notification when a price crosses the warning distance, none for a wiggle', async () => {
+    // SOLUSDT opens inside its warning band: that one is shown at once; BTCUSDT is safe at 23 %.
+    await expect.poll(() => browser.serviceWorker.evaluate(() => chrome.notifications.getAll().then((all) => Object.keys(all).length))).toBeGreaterThan(0);
+    expect(await btcAlerts(browser)).toEqual([]);
+    await setBtcMark(browser, '80,000.0'); // ≈ 8.9 % from liquidation
+    await expect.poll(() => btcAlerts(browser)).toEqual(['warning']);
+    for (const mark of ['80,100.0', '79,900.0', '80,250.0', '79,800.0', '80,050.0']) {
+      await setBtcMark(browser, mark);
+      await browser.page.waitForTimeout(150);
+    }
+    await browser.page.waitForTimeout(500);
+    expect(await btcAlerts(browser)).toEqual(['warning']);
+  });
+
+  it('shows the worst distance on the badge of the tab', async () => {
+    const tabId = await browser.serviceWorker.evaluate(() => chrome.tabs.query({}).then((tabs) => tabs.find((t) => t.active)?.id ?? -1));
+    await expect.poll(() => browser.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toMatch(/^\d\.\d%$/);
+  });
+
+  it('after the worker is stopped and restarted: no duplicate, and the next crossing fires', async () => {
+    await browser.serviceWorker.evaluate(() => ((self as unknown as { marker: number }).marker = 1));
+    const cdp = await browser.context.newCDPSession(browser.page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    // A page change wakes the worker (the content script sends the new snapshot).
+    await setBtcMark(browser, '79,950.0');
+    await browser.page.waitForTimeout(1000);
+    // A fresh worker: its globals are gone, its persisted alert state is not.
+    expect(await browser.serviceWorker.evaluate(() => (self as unknown as { marker?: number }).marker)).toBeUndefined();
+    expect(await btcAlerts(browser)).toEqual(['warning']);
+    await setBtcMark(browser, '76,000.0'); // ≈ 4.1 %: danger
+    await expect.poll(() => btcAlerts(browser)).toEqual(['danger', 'warning']);
+    await cdp.detach();
+  });
+});
+
+describe('alerts from the public mark-price stream while the tab is hidden (real Chromium)', () => {
+  let exchange: LocalExchange;
+  let browser: ExtensionBrowser;
+  let sockets: WebSocketServer;
+  const requested: string[] = [];
+  const clients: WebSocket[] = [];
+
+  beforeAll(async () => {
+    exchange = await startLocalExchange({ [path]: page.html });
+    sockets = new WebSocketServer({ server: exchange.server });
+    sockets.on('connection', (socket, request) => {
+      requested.push(`${request.headers.host}${request.url}`);
+      clients.push(socket);
+    });
+    browser = await launchWithExtension(exchange.port);
+    await browser.page.goto(exchangeUrl(path));
+    await overlay(browser.page).waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    sockets?.close();
+    await exchange?.close();
+  });
+
+  it('streams the page’s symbols when the tab is hidden and fires from the streamed price', async () => {
+    // Headless tabs are always visible; the content script is told otherwise in its own world (TOOLCHAIN.md).
+    const cdp = await browser.context.newCDPSession(browser.page);
+    const contexts: { id: number; origin: string; auxData?: { type?: string } }[] = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+    await cdp.send('Runtime.enable');
+    const isolated = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin.startsWith('chrome-extension://'))!;
+    expect(isolated).toBeDefined();
+    await cdp.send('Runtime.evaluate', {
+      contextId: isolated.id,
+      expression: "Object.defineProperty(document, 'visibilityState', { get: () => 'hidden', configurable: true }); document.dispatchEvent(new Event('visibilitychange'));",
+    });
+
+    await expect.poll(() => clients.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(requested[0]).toBe('fstream.binance.com/stream?streams=btcusdt@markPrice@1s/ethusdt@markPrice@1s/solusdt@markPrice@1s');
+    expect(await btcAlerts(browser)).toEqual([]);
+    clients[0]!.send(JSON.stringify({ stream: 'btcusdt@markPrice@1s', data: { e: 'markPriceUpdate', E: 1, s: 'BTCUSDT', p: '76000.00000000', i: '76010', P: '76000', r: '0.0001', T: 2 } }));
+    await expect.poll(() => btcAlerts(browser)).toEqual(['danger']);
+    // Garbage on the socket is ignored.
+    clients[0]!.send('{"e":"markPriceUpdate","s":"BTCUSDT","p":"-1"}');
+    clients[0]!.send('not json');
+    await browser.page.waitForTimeout(300);
+    expect(await btcAlerts(browser)).toEqual(['danger']);
+
+    // Visible again: the socket is closed.
+    await cdp.send('Runtime.evaluate', {
+      contextId: isolated.id,
+      expression: "Object.defineProperty(document, 'visibilityState', { get: () => 'visible', configurable: true }); document.dispatchEvent(new Event('visibilitychange'));",
+    });
+    await expect.poll(() => clients[0]!.readyState, { timeout: 5000 }).toBe(3 /* CLOSED */);
+    await cdp.detach();
+  });
+});

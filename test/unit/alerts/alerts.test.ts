@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+
+import { badgeFor, EMPTY_ALERT_STATE, evaluate, parseAlertState, type AlertState, type AlertSubject } from '@/lib/alerts';
+import { DEFAULT_SETTINGS, parseSettings } from '@/lib/settings';
+import type { PositionView, RiskView } from '@/lib/view';
+
+const MINUTE = 60_000;
+
+function position(distance: string | null, overrides: Partial<PositionView> = {}): PositionView {
+  return {
+    row: 1, symbol: 'BTCUSDT', side: 'long', marginMode: 'cross', leverage: 20, markPrice: '60000.0', liquidationPrice: '55000',
+    pageLiquidationPrice: '55000.0', distance, priceBuffer: null, balanceBuffer: null, marginAsset: 'USDT',
+    band: 'safe', reason: null, mismatch: null, priceDecimals: 1,
+    remedy: { targetDistance: '0.10', marginToAdd: '1234.5678', sizeToCut: '0.12345' }, ...overrides,
+  };
+}
+
+function subject(positions: PositionView[], marginRatio: string | null = null, tabId = 1, extra: Partial<AlertSubject> = {}): AlertSubject {
+  const view: RiskView = { positions, account: { asset: 'USDT', marginRatio, marginBalance: null, band: 'unknown', reason: null } };
+  return { account: 'binance:usdm:USDT', tabId, view, unreadable: [], complete: true, ...extra };
+}
+
+/** Feeds a series of (minute, subject) and collects what fired at each step. */
+function run(series: [number, AlertSubject][], settings = DEFAULT_SETTINGS, start: AlertState = EMPTY_ALERT_STATE) {
+  let state = start;
+  const fired: string[][] = [];
+  for (const [minute, input] of series) {
+    const result = evaluate(state, input, settings, minute * MINUTE);
+    state = result.state;
+    fired.push(result.notifications.map((n) => `${n.rule}:${n.level}`));
+  }
+  return { fired, state };
+}
+
+describe('distance alerts', () => {
+  it.each([
+    ['crossing the warning distance fires once', ['0.12', '0.09', '0.085', '0.08'], [[], ['distance:warning'], [], []]],
+    ['a wiggle around the threshold fires once', ['0.101', '0.099', '0.102', '0.098', '0.105', '0.097'], [[], ['distance:warning'], [], [], [], []]],
+    ['escalation to danger fires again', ['0.12', '0.09', '0.04'], [[], ['distance:warning'], ['distance:danger']]],
+    ['jumping straight to danger fires danger only', ['0.20', '0.03'], [[], ['distance:danger']]],
+    ['recovery past the re-arm margin, then a new crossing within the cool-down, stays silent', ['0.09', '0.13', '0.09'], [['distance:warning'], [], []]],
+    ['a position past liquidation is in danger', ['-0.01'], [['distance:danger']]],
+    ['an unknown distance neither fires nor re-arms', ['0.09', null, '0.09'], [['distance:warning'], [], []]],
+  ] as const)('%s', (_, distances, expected) => {
+    const { fired } = run(distances.map((d, i) => [i, subject([position(d)])]));
+    expect(fired).toEqual(expected);
+  });
+
+  it('honours the cool-down: re-armed and crossed again within it stays silent, after it fires', () => {
+    const steps = (minutes: number[]) => run(minutes.map((m, i) => [m, subject([position(i % 2 === 0 ? '0.09' : '0.13')])])).fired;
+    expect(steps([0, 1, 2])).toEqual([['distance:warning'], [], []]);
+    expect(steps([0, 1, 20])).toEqual([['distance:warning'], [], ['distance:warning']]);
+  });
+
+  it('de-escalates danger → warning without firing, and fires danger again after the cool-down', () => {
+    const { fired } = run([
+      [0, subject([position('0.04')])],
+      [1, subject([position('0.07')])],
+      [2, subject([position('0.04')])],
+      [30, subject([position('0.07')])],
+      [31, subject([position('0.04')])],
+    ]);
+    expect(fired).toEqual([['distance:danger'], [], [], [], ['distance:danger']]);
+  });
+
+  it('fires once for two tabs showing the same account', () => {
+    const { fired } = run([
+      [0, subject([position('0.09')], null, 1)],
+      [0, subject([position('0.09')], null, 2)],
+    ]);
+    expect(fired).toEqual([['distance:warning'], []]);
+  });
+
+  it('tells what to do, with numbers', () => {
+    const { notifications } = evaluate(EMPTY_ALERT_STATE, subject([position('0.048')]), DEFAULT_SETTINGS, 0);
+    expect(notifications[0]).toMatchObject({
+      title: 'BTCUSDT long is 4.80 % from liquidation',
+      message: 'Liquidation at 55,000.0, mark 60,000.0. To get back to 10.00 %: add 1,234.57 USDT margin, or close 0.1235 of the position.',
+      tabId: 1,
+    });
+  });
+
+  it('survives a restart: the persisted state neither repeats nor misses', () => {
+    const first = run([[0, subject([position('0.09')])]]);
+    const persisted = parseAlertState(JSON.parse(JSON.stringify(first.state))).state;
+    const after = run([[1, subject([position('0.09')])], [2, subject([position('0.04')])]], DEFAULT_SETTINGS, persisted);
+    expect(after.fired).toEqual([[], ['distance:danger']]);
+  });
+
+  it('forgets a closed position only when the view shows the whole account', () => {
+    const partial = run([
+      [0, subject([position('0.09')])],
+      [1, subject([], null, 2, { complete: false })],
+      [2, subject([position('0.09')])],
+    ]);
+    expect(partial.fired).toEqual([['distance:warning'], [], []]);
+    const closed = run([
+      [0, subject([position('0.09')])],
+      [1, subject([])],
+      [20, subject([position('0.09')])],
+    ]);
+    expect(closed.fired).toEqual([['distance:warning'], [], ['distance:warning']]);
+  });
+
+  it('is off when the rule is off', () => {
+    const settings = { ...DEFAULT_SETTINGS, rules: { ...DEFAULT_SETTINGS.rules, distance: false } };
+    expect(run([[0, subject([position('0.01')])]], settings).fired).toEqual([[]]);
+  });
+});
+
+describe('other rules', () => {
+  it('margin ratio: warning, danger, hysteresis below the threshold', () => {
+    const { fired } = run(['0.40', '0.55', '0.48', '0.52', '0.85', '0.39', '0.55'].map((r, i) => [i * 20, subject([], r)]));
+    expect(fired).toEqual([[], ['marginRatio:warning'], [], [], ['marginRatio:danger'], [], ['marginRatio:warning']]);
+  });
+
+  it('mismatch fires when it appears, not while it stays', () => {
+    const mismatch = { tolerance: '3' };
+    const { fired } = run([
+      [0, subject([position('0.5')])],
+      [1, subject([position('0.5', { mismatch })])],
+      [2, subject([position('0.5', { mismatch })])],
+    ]);
+    expect(fired).toEqual([[], ['mismatch:on'], []]);
+  });
+
+  it('a position that becomes unreadable while open fires once', () => {
+    const unreadable = [{ symbol: 'BTCUSDT', reason: 'size is zero' }];
+    const { fired } = run([
+      [0, subject([position('0.5')])],
+      [1, subject([], null, 1, { unreadable, complete: false })],
+      [2, subject([], null, 1, { unreadable, complete: false })],
+    ]);
+    expect(fired).toEqual([[], ['unreadable:on'], []]);
+  });
+});
+
+describe('stored values', () => {
+  it.each([undefined, null, 'x', { version: 2 }, { version: 1, rules: { a: { level: 'boom', fired: {} } }, open: {} }])('a malformed alert state %j starts clean', (raw) => {
+    expect(parseAlertState(raw).state).toEqual(EMPTY_ALERT_STATE);
+  });
+
+  it('settings: missing values (older versions) take their defaults silently', () => {
+    expect(parseSettings({ version: 1, warningDistance: '0.15' })).toEqual({ settings: { ...DEFAULT_SETTINGS, warningDistance: '0.15' }, problems: [] });
+  });
+
+  it('settings: corrupt values fall back to defaults, with the reasons', () => {
+    const { settings, problems } = parseSettings({ warningDistance: 'abc', dangerDistance: '0.2', cooldownMinutes: -3, rules: { distance: 'yes' } });
+    expect(settings).toEqual(DEFAULT_SETTINGS);
+    expect(problems).toEqual([
+      'warningDistance must be a fraction between 0 and 1',
+      'cooldownMinutes must be a whole number of minutes from 0 to 1440',
+      'rules.distance must be true or false',
+      'the danger distance must not be above the warning distance',
+    ]);
+  });
+});
+
+describe('badgeFor', () => {
+  it('shows the worst distance coloured by its band, and nothing without positions', () => {
+    const view = (positions: PositionView[]): RiskView => ({ positions, account: { asset: null, marginRatio: null, marginBalance: null, band: 'unknown', reason: null } });
+    expect(badgeFor(view([position('0.35'), position('0.048', { band: 'danger' })]))).toEqual({ text: '4.8%', color: '#dc2626' });
+    expect(badgeFor(view([position('0.35')]))).toEqual({ text: '35%', color: '#16a34a' });
+    expect(badgeFor(view([]))).toEqual({ text: '', color: '#64748b' });
+    expect(badgeFor(view([position(null)]))).toEqual({ text: '?', color: '#64748b' });
+  });
+});
