@@ -11,7 +11,9 @@ export default defineConfig({
     name: 'LiqGuard',
     description:
       'Distance to liquidation, margin buffer and alerts on Binance futures pages. Reads the page; no API key, nothing sent anywhere.',
-    permissions: ['storage', 'notifications'],
+    permissions: ['storage', 'notifications', 'alarms'],
+    // Only the exchange's public tier endpoint, to refresh maintenance-margin tiers (see README).
+    host_permissions: ['https://www.binance.com/bapi/futures/v1/friendly/*'],
     browser_specific_settings: { gecko: { id: 'liqguard@liqguard.dev', strict_min_version: '115.0' } },
   },
 });

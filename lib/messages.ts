@@ -33,9 +33,20 @@ export interface PingRequest {
   type: 'ping';
 }
 
+/** What the popup shows for one tab: its positions' distances and how current its prices are. */
+export interface TabSummary {
+  positions: { symbol: string; side: 'long' | 'short'; distance: string | null; band: 'safe' | 'warning' | 'danger' | 'unknown' }[];
+  pricesFrom: 'page' | 'stream';
+  /** When the figures were last recomputed (ms since epoch). */
+  assessedAt: number;
+  /** The tab is hidden and no streamed price has arrived for a while: the figures are stale. */
+  stale: boolean;
+}
+
 export interface OpenFuturesPage {
   tabId: number;
   route: FuturesRoute;
+  summary?: TabSummary | null;
 }
 
 export interface StatusResponse {
@@ -64,7 +75,7 @@ function isRoute(value: unknown): value is FuturesRoute {
   );
 }
 
-const DECIMAL = /^-?\d{1,30}(\.\d{1,30})?$/;
+const DECIMAL = /^-?\d{1,30}(\.\d{1,45})?$/;
 const isDecimal = (value: unknown): boolean => typeof value === 'string' && DECIMAL.test(value);
 const isOptionalDecimal = (value: unknown): boolean => value === null || isDecimal(value);
 const isOptionalText = (value: unknown, max = 200): boolean => value === null || (typeof value === 'string' && value.length <= max);
@@ -143,10 +154,28 @@ export function parseMessage(value: unknown): Message | null {
   }
 }
 
+const BANDS = ['safe', 'warning', 'danger', 'unknown'];
+
+function isSummary(value: unknown): boolean {
+  return (
+    value === undefined ||
+    value === null ||
+    (isRecord(value) &&
+      Array.isArray(value.positions) &&
+      value.positions.length <= MAX_ROWS &&
+      value.positions.every(
+        (p) => isRecord(p) && isShortString(p.symbol, 40) && ['long', 'short'].includes(p.side as string) && isOptionalDecimal(p.distance) && BANDS.includes(p.band as string),
+      ) &&
+      (value.pricesFrom === 'page' || value.pricesFrom === 'stream') &&
+      Number.isFinite(value.assessedAt) &&
+      typeof value.stale === 'boolean')
+  );
+}
+
 export function parseStatusResponse(value: unknown): StatusResponse | null {
   if (!isRecord(value) || !Array.isArray(value.pages)) return null;
   const pages = value.pages.filter(
-    (page): page is OpenFuturesPage => isRecord(page) && Number.isInteger(page.tabId) && isRoute(page.route),
+    (page): page is OpenFuturesPage => isRecord(page) && Number.isInteger(page.tabId) && isRoute(page.route) && isSummary(page.summary),
   );
   return pages.length === value.pages.length ? { pages } : null;
 }

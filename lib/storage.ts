@@ -4,6 +4,8 @@
 import { storage } from 'wxt/utils/storage';
 
 import type { FuturesRoute } from './exchanges/binance/routes';
+import type { StoredTierTables } from './exchanges/binance/tiers';
+import type { TabSummary } from './messages';
 import type { PageSnapshot } from './snapshot';
 
 /** Futures pages open now, by tab id. Session storage: survives worker restarts, not browser restarts. */
@@ -42,3 +44,12 @@ export const hiddenTabs = storage.defineItem<number[]>('session:hiddenTabs', { f
 
 /** Which tab each shown notification is about, so a click can bring that tab forward. */
 export const notificationTabs = storage.defineItem<Record<string, number>>('session:notificationTabs', { fallback: {}, version: 1 });
+
+/** Tier tables fetched from the exchange's public endpoint (refreshed at most daily), per market. */
+export const fetchedTiers = storage.defineItem<Partial<Record<'usdm' | 'coinm', StoredTierTables>>>('local:fetchedTiers', {
+  fallback: {},
+  version: 1,
+});
+
+/** The last figures per tab, for the popup. */
+export const tabSummaries = storage.defineItem<Record<string, TabSummary>>('session:tabSummaries', { fallback: {}, version: 1 });

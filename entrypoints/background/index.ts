@@ -5,10 +5,14 @@ import { markPriceStreamUrl, withMarkPrices } from '@/lib/exchanges/binance/mark
 import { parseMessage, type Message, type OpenFuturesPage, type PingRequest, type StatusResponse } from '@/lib/messages';
 import { parseSettings, type Settings } from '@/lib/settings';
 import type { PageSnapshot } from '@/lib/snapshot';
-import { hiddenTabs, lastSnapshots, notificationTabs, openFuturesPages, storedAlertState, storedSettings } from '@/lib/storage';
+import { hiddenTabs, lastSnapshots, notificationTabs, openFuturesPages, storedAlertState, storedSettings, tabSummaries } from '@/lib/storage';
 import { riskView } from '@/lib/view';
 
 import { MarkPriceStreams } from './stream';
+import { freshTiers, keepTiersFresh } from './tiers';
+
+/** A hidden tab whose stream has been silent this long has stale figures (the stream sends every second). */
+const STREAM_STALE_MS = 10_000;
 
 export default defineBackground(() => {
   const streams = new MarkPriceStreams((tabId, symbol, markPrice) => enqueue(() => onMarkPrice(tabId, symbol, markPrice)));
@@ -35,6 +39,7 @@ export default defineBackground(() => {
   });
   browser.tabs.onRemoved.addListener((tabId) => void enqueue(() => forgetTab(tabId)));
   browser.notifications.onClicked.addListener((id) => void focusTabOf(id));
+  keepTiersFresh();
 
   // A restarted worker picks up the tabs that were hidden: their pages cannot tell it again.
   void enqueue(async () => {
@@ -72,8 +77,20 @@ export default defineBackground(() => {
         else stopStream(tabId);
         return;
       }
-      case 'get-status':
-        return { pages: await confirmOpenPages() };
+      case 'get-status': {
+        const [pages, summaries, hidden] = await Promise.all([confirmOpenPages(), tabSummaries.getValue(), hiddenTabs.getValue()]);
+        const now = Date.now();
+        return {
+          pages: pages.map((page) => {
+            const summary = summaries[page.tabId];
+            if (!summary) return { ...page, summary: null };
+            // A hidden tab's figures are current only while the stream delivers (1 s updates).
+            const lastPrice = streams.lastMessageAt(page.tabId);
+            const stale = hidden.includes(page.tabId) && (lastPrice === null || now - lastPrice > STREAM_STALE_MS);
+            return { ...page, summary: { ...summary, stale } };
+          }),
+        };
+      }
       case 'ping':
         return;
     }
@@ -100,7 +117,7 @@ export default defineBackground(() => {
   /** Recomputes a tab's risk, runs the alert rules (state persisted first), notifies and sets the badge. */
   async function assess(tabId: number, snapshot: PageSnapshot) {
     const settings = await loadSettings();
-    const view = riskView(snapshot, settings);
+    const view = riskView(snapshot, settings, await freshTiers(snapshot.market));
     const { state, problem } = parseAlertState(await storedAlertState.getValue());
     if (problem) console.warn(`LiqGuard: ${problem}`);
     const result = evaluate(
@@ -118,6 +135,14 @@ export default defineBackground(() => {
     // Persist before showing: a worker stopped in between then misses nothing it has not already recorded.
     await storedAlertState.setValue(result.state);
     for (const notification of result.notifications) await notify(notification);
+    const summaries = await tabSummaries.getValue();
+    summaries[tabId] = {
+      positions: view.positions.map((p) => ({ symbol: p.symbol, side: p.side, distance: p.distance, band: p.band })),
+      pricesFrom: snapshot.pricesFrom ?? 'page',
+      assessedAt: Date.now(),
+      stale: false,
+    };
+    await tabSummaries.setValue(summaries);
     const badge = badgeFor(view);
     await browser.action.setBadgeText({ tabId, text: badge.text });
     await browser.action.setBadgeBackgroundColor({ tabId, color: badge.color });
@@ -125,12 +150,14 @@ export default defineBackground(() => {
 
   async function forgetTab(tabId: number) {
     stopStream(tabId);
-    const [pages, snapshots, hidden] = await Promise.all([openFuturesPages.getValue(), lastSnapshots.getValue(), hiddenTabs.getValue()]);
+    const [pages, snapshots, hidden, summaries] = await Promise.all([openFuturesPages.getValue(), lastSnapshots.getValue(), hiddenTabs.getValue(), tabSummaries.getValue()]);
     delete pages[tabId];
     delete snapshots[tabId];
+    delete summaries[tabId];
     await Promise.all([
       openFuturesPages.setValue(pages),
       lastSnapshots.setValue(snapshots),
+      tabSummaries.setValue(summaries),
       hiddenTabs.setValue(hidden.filter((id) => id !== tabId)),
     ]);
   }

@@ -5,10 +5,11 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 
 import { Overlay, type OverlayProps } from '@/components/Overlay';
 import { readBinancePage, type ReaderCache } from '@/lib/exchanges/binance/reader';
+import { loadTierTables } from '@/lib/exchanges/binance/tiers';
 import { BINANCE_FUTURES_MATCHES, parseFuturesRoute, type FuturesRoute } from '@/lib/exchanges/binance/routes';
 import { parseMessage, type Message, type PageStatusMessage } from '@/lib/messages';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
-import { overlayPlacement, type OverlayPlacement } from '@/lib/storage';
+import { fetchedTiers, overlayPlacement, type OverlayPlacement } from '@/lib/storage';
 import { riskView } from '@/lib/view';
 import './style.css';
 
@@ -85,6 +86,7 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
   });
   ui.mount();
 
+  const tiers = loadTierTables((await fetchedTiers.getValue())[route.market]);
   let lastRead = '';
   let frame = 0;
   const cache: ReaderCache = {};
@@ -102,7 +104,7 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
       state.snapshot = snapshot;
       state.stale = snapshot.state === 'other-tab';
       state.readAt = Date.now();
-      state.view = snapshot.state === 'ok' ? riskView(snapshot, DEFAULT_SETTINGS) : null;
+      state.view = snapshot.state === 'ok' ? riskView(snapshot, DEFAULT_SETTINGS, tiers) : null;
     }
     draw();
     void send({ type: 'page-snapshot', snapshot });
@@ -132,6 +134,8 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
   document.addEventListener('visibilitychange', onVisibility);
   document.addEventListener('freeze', onFreeze);
   document.addEventListener('resume', onResume);
+  // Say it at the start too: the previous page in this tab went hidden as it unloaded.
+  onVisibility();
 
   return () => {
     document.removeEventListener('visibilitychange', onVisibility);

@@ -122,6 +122,13 @@ describe('alerts from the public mark-price stream while the tab is hidden (real
     await browser.page.waitForTimeout(300);
     expect(await btcAlerts(browser)).toEqual(['danger']);
 
+    // The popup says where the figures come from now.
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await expect.poll(() => popup.getByTestId('popup-source').innerText()).toContain('following the public mark-price stream');
+    expect(await popup.getByTestId('popup-position').allInnerTexts()).toHaveLength(3);
+    await popup.close();
+
     // Visible again: the socket is closed.
     await cdp.send('Runtime.evaluate', {
       contextId: isolated.id,

@@ -82,6 +82,9 @@ describe('the built extension in Chromium', () => {
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${extensionId}/popup.html`);
     await expect.poll(() => popup.getByTestId('open-pages').innerText()).toContain('BTCUSDT');
+    expect(await popup.getByTestId('popup-position').count()).toBe(3);
+    // The tab navigated here from other pages (each went hidden as it unloaded): its figures are live all the same.
+    expect(await popup.getByTestId('popup-source').innerText()).toMatch(/^Live from the page/);
 
     await page.goto(exchangeUrl('/en/markets/overview'));
     await popup.reload();

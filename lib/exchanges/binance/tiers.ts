@@ -42,7 +42,7 @@ function bracketFromRow(row: unknown): Bracket | null {
   const mmr = decimalField(r, 'maintMarginRatio', 'bracketMaintenanceMarginRate');
   const cum = decimalField(r, 'cum', 'cumFastMaintenanceAmount');
   const bracket = Number(r.bracket ?? r.bracketSeq);
-  const maxLeverage = Number(r.initialLeverage ?? r.maxOpenPosLeverage);
+  const maxLeverage = Number(r.initialLeverage ?? r.maxOpenPosLeverage ?? r.maxLeverage);
   if (!floor || !cap || !mmr || !cum || !Number.isInteger(bracket) || !(maxLeverage > 0)) return null;
   return { bracket, notionalFloor: floor, notionalCap: cap, maxLeverage, maintMarginRatio: mmr, cum };
 }
@@ -90,4 +90,44 @@ export function tiersFor(symbol: string, ...tables: (TierTables | null | undefin
     if (table && tiers) return ok({ tiers, asOf: table.asOf });
   }
   return unavailable(`maintenance-margin tiers for ${symbol} are unknown`);
+}
+
+/** The public bracket endpoints (no key; undocumented, math.md §2.3): POST with body `{}`. */
+export const BRACKET_ENDPOINTS = {
+  usdm: 'https://www.binance.com/bapi/futures/v1/friendly/future/common/brackets',
+  coinm: 'https://www.binance.com/bapi/futures/v1/friendly/delivery/common/brackets',
+} as const;
+
+/** How long fetched tiers are trusted before the next refresh. */
+export const TIER_REFRESH_MS = 24 * 60 * 60 * 1000;
+
+/** Tier tables as stored: decimal strings, so they survive JSON. */
+export interface StoredTierTables {
+  fetchedAt: number;
+  asOf: string;
+  source: string;
+  symbols: Record<string, { bracket: number; notionalFloor: string; notionalCap: string; maxLeverage: number; maintMarginRatio: string; cum: string }[]>;
+}
+
+export function storeTierTables(tables: TierTables, fetchedAt: number): StoredTierTables {
+  return {
+    fetchedAt,
+    asOf: tables.asOf,
+    source: tables.source,
+    symbols: Object.fromEntries(
+      Object.entries(tables.symbols).map(([symbol, tiers]) => [
+        symbol,
+        tiers.map((t) => ({ bracket: t.bracket, notionalFloor: t.notionalFloor.toFixed(), notionalCap: t.notionalCap.toFixed(), maxLeverage: t.maxLeverage, maintMarginRatio: t.maintMarginRatio.toFixed(), cum: t.cum.toFixed() })),
+      ]),
+    ),
+  };
+}
+
+/** Stored tables back to checked tiers; anything malformed is dropped (the shipped tables remain). */
+export function loadTierTables(stored: unknown): TierTables | null {
+  if (typeof stored !== 'object' || stored === null) return null;
+  const s = stored as Partial<StoredTierTables>;
+  if (typeof s.asOf !== 'string' || typeof s.source !== 'string' || typeof s.symbols !== 'object' || s.symbols === null) return null;
+  const rows = Object.entries(s.symbols).map(([symbol, brackets]) => ({ symbol, brackets }));
+  return { asOf: s.asOf, source: s.source, symbols: parseBracketResponse(rows).symbols };
 }

@@ -65,3 +65,17 @@ describe('parseBracketResponse', () => {
     },
   );
 });
+
+describe('stored tier tables', () => {
+  it('round-trip through JSON and drop anything malformed', async () => {
+    const { loadTierTables, storeTierTables } = await import('@/lib/exchanges/binance/tiers');
+    const stored = JSON.parse(JSON.stringify(storeTierTables(SHIPPED_USDM_TIERS, 1)));
+    const loaded = loadTierTables(stored)!;
+    expect(loaded.asOf).toBe(SHIPPED_USDM_TIERS.asOf);
+    expect(loaded.symbols.BTCUSDT!.map((t) => t.cum.toFixed())).toEqual(SHIPPED_USDM_TIERS.symbols.BTCUSDT!.map((t) => t.cum.toFixed()));
+    expect(loadTierTables({ asOf: 1 })).toBeNull();
+    expect(loadTierTables(null)).toBeNull();
+    stored.symbols.BTCUSDT[1].cum = '7';
+    expect(Object.keys(loadTierTables(stored)!.symbols)).not.toContain('BTCUSDT');
+  });
+});

@@ -1,0 +1,43 @@
+import { browser } from 'wxt/browser';
+
+import { BRACKET_ENDPOINTS, loadTierTables, parseBracketResponse, storeTierTables, TIER_REFRESH_MS, type TierTables } from '@/lib/exchanges/binance/tiers';
+import { fetchedTiers } from '@/lib/storage';
+
+const ALARM = 'refresh-tiers';
+
+/**
+ * Keeps the exchange's maintenance-margin tiers fresh: fetched from the public bracket endpoint when the
+ * cached copy is older than a day (checked at start-up and by a daily alarm), cached in storage; when a fetch
+ * fails the cached or shipped tables stay in use.
+ */
+export function keepTiersFresh() {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === ALARM) void refreshTiers();
+  });
+  void browser.alarms.create(ALARM, { periodInMinutes: TIER_REFRESH_MS / 60_000 });
+  void refreshTiers();
+}
+
+export async function refreshTiers(now = Date.now()) {
+  const cached = await fetchedTiers.getValue();
+  for (const market of ['usdm', 'coinm'] as const) {
+    if (cached[market] && now - cached[market].fetchedAt < TIER_REFRESH_MS) continue;
+    try {
+      const response = await fetch(BRACKET_ENDPOINTS[market], { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}', credentials: 'omit' });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const { symbols, rejected } = parseBracketResponse(await response.json());
+      if (Object.keys(rejected).length > 0) console.warn('LiqGuard: tier tables rejected', rejected);
+      if (Object.keys(symbols).length === 0) throw new Error('no usable tier table in the response');
+      const tables: TierTables = { asOf: new Date(now).toISOString().slice(0, 10), source: BRACKET_ENDPOINTS[market], symbols };
+      cached[market] = storeTierTables(tables, now);
+      await fetchedTiers.setValue(cached);
+    } catch (error) {
+      console.warn(`LiqGuard: could not refresh ${market} tiers, keeping the ${cached[market] ? 'cached' : 'shipped'} ones:`, error);
+    }
+  }
+}
+
+/** The freshest fetched tables for a market, or null (then the shipped ones serve). */
+export async function freshTiers(market: 'usdm' | 'coinm'): Promise<TierTables | null> {
+  return loadTierTables((await fetchedTiers.getValue())[market]);
+}
