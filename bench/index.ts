@@ -5,16 +5,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
+import { benchAlerts } from './alerts';
 import { benchPage } from './page';
 import { benchRisk } from './risk';
 
-const figures = [...benchRisk(), ...(await benchPage())];
+const figures = [...benchRisk(), ...(await benchPage()), ...(await benchAlerts())];
 
 const rows = figures.map((f) => ({
   figure: f.name,
   median: `${f.median.toFixed(2)} ${f.unit}`,
   p95: `${f.p95.toFixed(2)} ${f.unit}`,
-  goal: f.goal === undefined ? '' : `≤ ${f.goal} ${f.unit}`,
+  goal: f.goal === undefined ? "" : `≤ ${Number(f.goal.toFixed(2))} ${f.unit}`,
   runs: f.runs,
   note: f.note ?? '',
 }));
