@@ -17,6 +17,8 @@ export interface OverlayProps {
   view: RiskView | null;
   placement: OverlayPlacement;
   onPlacement: (placement: OverlayPlacement) => void;
+  /** One line per position: symbol, side and distance. */
+  compact: boolean;
 }
 
 const BAND_CLASSES: Record<Band, string> = {
@@ -40,7 +42,7 @@ function statusLine(props: OverlayProps): { text: string; tone: 'ok' | 'warn' } 
   return { text: [...parts, ...snapshot.reasons].join(' · '), tone: snapshot.reasons.length + snapshot.unreadable.length > 0 ? 'warn' : 'ok' };
 }
 
-function PositionRow({ position, asset }: { position: PositionView; asset: string | null }) {
+function PositionRow({ position, asset, compact }: { position: PositionView; asset: string | null; compact: boolean }) {
   return (
     <li
       data-testid="liqguard-position"
@@ -63,14 +65,14 @@ function PositionRow({ position, asset }: { position: PositionView; asset: strin
           {percent(position.distance)}
         </span>
       </div>
-      <dl class="grid grid-cols-[auto_1fr] gap-x-2 text-xs text-slate-600 dark:text-slate-300">
+      {!compact && <dl class="grid grid-cols-[auto_1fr] gap-x-2 text-xs text-slate-600 dark:text-slate-300">
         <dt>Liq. price</dt>
         <dd data-testid="liqguard-liquidation" class="text-right font-mono">{price(position.liquidationPrice, position.priceDecimals)}</dd>
         <dt>Price buffer</dt>
         <dd class="text-right font-mono">{price(position.priceBuffer, position.priceDecimals)}</dd>
         <dt>Margin buffer</dt>
         <dd class="text-right font-mono">{amount(position.balanceBuffer, position.marginAsset ?? asset)}</dd>
-      </dl>
+      </dl>}
       {position.reason && (
         <p data-testid="liqguard-reason" class="text-xs text-amber-700 dark:text-amber-300">
           {NONE} {position.reason}
@@ -153,7 +155,7 @@ export function Overlay(props: OverlayProps) {
           {view && view.positions.length > 0 && (
             <ul class="max-h-[50vh] space-y-1 overflow-y-auto">
               {view.positions.map((position) => (
-                <PositionRow key={`${position.symbol}-${position.side}-${position.row}`} position={position} asset={view.account.asset} />
+                <PositionRow key={`${position.symbol}-${position.side}-${position.row}`} position={position} asset={view.account.asset} compact={props.compact} />
               ))}
             </ul>
           )}

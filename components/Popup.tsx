@@ -1,16 +1,32 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 
+import { dec } from '@/lib/decimal';
 import { MARKET_LABELS } from '@/lib/exchanges/binance/routes';
+import { loadTierTables, type TierTables } from '@/lib/exchanges/binance/tiers';
 import { parseStatusResponse, type GetStatusRequest, type StatusResponse, type TabSummary } from '@/lib/messages';
+import { parseSettings, type Settings } from '@/lib/settings';
+import type { PageSnapshot } from '@/lib/snapshot';
+import { fetchedTiers, lastSnapshots, storedSettings } from '@/lib/storage';
+import { assess } from '@/lib/view';
 
+import { Calculators, type Prefill } from './calculators/Calculators';
 import { percent } from './format';
+import { PositionTools } from './PositionTools';
 
-type Load = { state: 'loading' } | { state: 'ready'; status: StatusResponse } | { state: 'error'; reason: string };
+type Load =
+  | { state: 'loading' }
+  | { state: 'ready'; status: StatusResponse; snapshots: Record<string, PageSnapshot>; settings: Settings; tiers: TierTables | null }
+  | { state: 'error'; reason: string };
 
 const BAND_TEXT = { safe: 'text-emerald-400', warning: 'text-amber-400', danger: 'text-red-400', unknown: 'text-slate-400' } as const;
 
-function PageFigures({ summary }: { summary: TabSummary | null }) {
+interface Selection {
+  tabId: number;
+  row: number;
+}
+
+function PageFigures({ summary, selected, onSelect }: { summary: TabSummary | null; selected: number | null; onSelect: (index: number) => void }) {
   if (!summary) return <p class="text-xs text-slate-400">Waiting for the page's first figures…</p>;
   const time = new Date(summary.assessedAt).toLocaleTimeString();
   const source = summary.stale
@@ -24,12 +40,19 @@ function PageFigures({ summary }: { summary: TabSummary | null }) {
         <p class="text-xs text-slate-400">No open positions on this page.</p>
       ) : (
         <ul class="mt-1 space-y-0.5 text-xs">
-          {summary.positions.map((p) => (
-            <li key={`${p.symbol}-${p.side}`} data-testid="popup-position" class="flex justify-between">
-              <span>
-                {p.symbol} {p.side === 'long' ? 'Long' : 'Short'}
-              </span>
-              <span class={`font-mono ${BAND_TEXT[p.band]}`}>{percent(p.distance)} to liquidation</span>
+          {summary.positions.map((p, index) => (
+            <li key={`${p.symbol}-${p.side}-${index}`} data-testid="popup-position">
+              <button
+                type="button"
+                aria-pressed={selected === index}
+                class={`flex w-full justify-between rounded px-1 text-left hover:bg-slate-800 ${selected === index ? 'bg-slate-800' : ''}`}
+                onClick={() => onSelect(index)}
+              >
+                <span>
+                  {p.symbol} {p.side === 'long' ? 'Long' : 'Short'}
+                </span>
+                <span class={`font-mono ${BAND_TEXT[p.band]}`}>{percent(p.distance)} to liquidation</span>
+              </button>
             </li>
           ))}
         </ul>
@@ -41,34 +64,54 @@ function PageFigures({ summary }: { summary: TabSummary | null }) {
   );
 }
 
+function prefillOf(snapshot: PageSnapshot, row: number): Prefill {
+  const p = snapshot.positions[row]!;
+  const values: Record<string, string> = { entry: p.entryPrice, mark: p.markPrice };
+  if (p.sizeUnit === 'base') values.quantity = p.size;
+  if (p.leverage !== null) values.leverage = String(p.leverage);
+  // The isolated wallet is Margin − PnL (lib/view.ts).
+  if (p.marginMode === 'isolated' && p.margin !== null && p.pnl !== null) values.wallet = dec(p.margin).minus(p.pnl).toFixed();
+  if (snapshot.account.walletBalance !== null) values.balance = snapshot.account.walletBalance;
+  return { symbol: p.symbol, side: p.side, values };
+}
+
 export function Popup() {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [selection, setSelection] = useState<Selection | null>(null);
 
   useEffect(() => {
     const request: GetStatusRequest = { type: 'get-status' };
-    browser.runtime
-      .sendMessage(request)
-      .then((raw) => {
+    Promise.all([browser.runtime.sendMessage(request), lastSnapshots.getValue(), storedSettings.getValue(), fetchedTiers.getValue()])
+      .then(([raw, snapshots, settings, tiers]) => {
         const status = parseStatusResponse(raw);
-        setLoad(status ? { state: 'ready', status } : { state: 'error', reason: 'The background worker sent an unreadable answer.' });
+        if (!status) return setLoad({ state: 'error', reason: 'The background worker sent an unreadable answer.' });
+        setLoad({ state: 'ready', status, snapshots, settings: parseSettings(settings).settings, tiers: loadTierTables(tiers.usdm) });
+        const first = status.pages.find((page) => (page.summary?.positions.length ?? 0) > 0);
+        if (first) setSelection({ tabId: first.tabId, row: 0 });
       })
       .catch((error: unknown) => setLoad({ state: 'error', reason: String(error) }));
   }, []);
 
+  const snapshot = load.state === 'ready' && selection ? load.snapshots[selection.tabId] : undefined;
+  const assessment = snapshot && load.state === 'ready' ? assess(snapshot, load.tiers) : null;
+  const selectedRisk = assessment && selection ? assessment.risks[selection.row] : null;
+
   return (
-    <main class="w-80 bg-slate-900 p-4 font-sans text-sm text-slate-100">
-      <h1 class="text-lg font-semibold">LiqGuard</h1>
-      <p class="mt-1 text-slate-300">
-        Shows how far each futures position is from liquidation, on the exchange's own page. It reads the page;
-        no API key, nothing leaves your browser.
-      </p>
-      <section aria-label="What LiqGuard sees now" class="mt-3">
+    <main class="w-[26rem] space-y-3 bg-slate-900 p-4 font-sans text-sm text-slate-100">
+      <header>
+        <h1 class="text-lg font-semibold">LiqGuard</h1>
+        <p class="mt-1 text-slate-300">
+          Shows how far each futures position is from liquidation, on the exchange's own page. It reads the page; no API key,
+          nothing leaves your browser.
+        </p>
+      </header>
+      <section aria-label="What LiqGuard sees now">
         {load.state === 'loading' && <p class="text-slate-400">Looking for futures pages…</p>}
         {load.state === 'error' && <p role="alert" class="text-red-400">Could not ask the background worker: {load.reason}</p>}
         {load.state === 'ready' && load.status.pages.length === 0 && (
           <p data-testid="empty-state" class="rounded border border-slate-700 p-2 text-slate-300">
-            No futures page is open. Open a Binance futures trading page (for example
-            {' '}<span class="font-mono">binance.com/en/futures/BTCUSDT</span>) and your positions will appear here.
+            No futures page is open. Open a Binance futures trading page (for example{' '}
+            <span class="font-mono">binance.com/en/futures/BTCUSDT</span>) and your positions will appear here.
           </p>
         )}
         {load.state === 'ready' && load.status.pages.length > 0 && (
@@ -79,12 +122,30 @@ export function Popup() {
                   <span class="font-semibold">{page.route.symbol}</span>
                   <span class="text-slate-400">{MARKET_LABELS[page.route.market]}</span>
                 </div>
-                <PageFigures summary={page.summary ?? null} />
+                <PageFigures
+                  summary={page.summary ?? null}
+                  selected={selection?.tabId === page.tabId ? selection.row : null}
+                  onSelect={(row) => setSelection({ tabId: page.tabId, row })}
+                />
               </li>
             ))}
           </ul>
         )}
       </section>
+      {load.state === 'ready' && snapshot && selection && selectedRisk && (
+        <PositionTools
+          key={`${selection.tabId}-${selection.row}`}
+          position={snapshot.positions[selection.row]!}
+          risk={selectedRisk}
+          walletBalance={snapshot.account.walletBalance}
+          warningDistance={load.settings.warningDistance}
+        />
+      )}
+      {load.state === 'ready' && (
+        <section aria-label="Calculators" class="rounded bg-white p-2 text-slate-900">
+          <Calculators prefill={snapshot && selection ? prefillOf(snapshot, selection.row) : null} tiers={load.tiers} />
+        </section>
+      )}
     </main>
   );
 }

@@ -24,17 +24,26 @@ export interface Settings {
   /** The same alert (rule and level) for the same position fires at most once per cool-down. */
   cooldownMinutes: number;
   rules: AlertRules;
+  /** Show the overlay on futures pages; compact shows one line per position. */
+  overlay: { enabled: boolean; compact: boolean };
+  /** Follow the public mark-price stream while a futures tab is hidden. */
+  streamWhenHidden: boolean;
+  /** Let notifications make the system's sound (Chrome; Firefox decides on its own). */
+  notificationSound: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   version: 1,
-  warningDistance: '0.10',
+  warningDistance: '0.1',
   dangerDistance: '0.05',
-  warningMarginRatio: '0.50',
-  dangerMarginRatio: '0.80',
-  rearmFraction: '0.20',
+  warningMarginRatio: '0.5',
+  dangerMarginRatio: '0.8',
+  rearmFraction: '0.2',
   cooldownMinutes: 15,
   rules: { distance: true, marginRatio: true, mismatch: true, unreadable: true },
+  overlay: { enabled: true, compact: false },
+  streamWhenHidden: true,
+  notificationSound: true,
 };
 
 const FRACTION = /^(0(\.\d{1,6})?|1(\.0{1,6})?)$/;
@@ -45,6 +54,11 @@ const FRACTION = /^(0(\.\d{1,6})?|1(\.0{1,6})?)$/;
  */
 export function parseSettings(raw: unknown): { settings: Settings; problems: string[] } {
   const problems: string[] = [];
+  const flag = (value: unknown, name: string, fallback: boolean) => {
+    if (typeof value === 'boolean') return value;
+    if (value !== undefined) problems.push(`${name} must be true or false`);
+    return fallback;
+  };
   if (typeof raw !== 'object' || raw === null) return { settings: DEFAULT_SETTINGS, problems: raw === undefined || raw === null ? [] : ['settings were not an object'] };
   const r = raw as Record<string, unknown>;
   const fraction = (key: 'warningDistance' | 'dangerDistance' | 'warningMarginRatio' | 'dangerMarginRatio' | 'rearmFraction') => {
@@ -68,7 +82,15 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: str
         ? (r.cooldownMinutes as number)
         : (problems.push('cooldownMinutes must be a whole number of minutes from 0 to 1440'), DEFAULT_SETTINGS.cooldownMinutes),
     rules: { ...DEFAULT_SETTINGS.rules },
+    overlay: { ...DEFAULT_SETTINGS.overlay },
+    streamWhenHidden: flag(r.streamWhenHidden, 'streamWhenHidden', DEFAULT_SETTINGS.streamWhenHidden),
+    notificationSound: flag(r.notificationSound, 'notificationSound', DEFAULT_SETTINGS.notificationSound),
   };
+  const overlay = r.overlay;
+  if (typeof overlay === 'object' && overlay !== null) {
+    const o = overlay as Record<string, unknown>;
+    settings.overlay = { enabled: flag(o.enabled, 'overlay.enabled', true), compact: flag(o.compact, 'overlay.compact', false) };
+  }
   const rules = r.rules;
   if (typeof rules === 'object' && rules !== null) {
     for (const key of Object.keys(settings.rules) as (keyof AlertRules)[]) {

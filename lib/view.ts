@@ -98,7 +98,7 @@ function bandOf(distance: Decimal | null, settings: Settings): Band {
   return 'safe';
 }
 
-type Prepared = { position: Position } | { reason: string };
+export type Prepared = { position: Position } | { reason: string };
 
 function prepare(read: ReadPosition, tables: (TierTables | null)[]): Prepared {
   if (read.market === 'usdm' && read.sizeUnit !== 'base') {
@@ -130,7 +130,16 @@ function prepare(read: ReadPosition, tables: (TierTables | null)[]): Prepared {
   };
 }
 
-export function riskView(snapshot: PageSnapshot, settings: Settings, freshTiers: TierTables | null = null): RiskView {
+/** Each read position's model (or why there is none) and computed risk, plus the account's, before display. */
+export interface Assessment {
+  prepared: Prepared[];
+  risks: (PositionRisk | null)[];
+  crossBlocked: string | null;
+  accounts: ReturnType<typeof accountRisk>['accounts'];
+}
+
+/** Recomputes every position of a snapshot with `lib/risk` (what `riskView` shows, and the popup's solvers use). */
+export function assess(snapshot: PageSnapshot, freshTiers: TierTables | null = null): Assessment {
   const tables = [freshTiers, SHIPPED_USDM_TIERS];
   const prepared = snapshot.positions.map((read) => prepare(read, tables));
   const usable = prepared.flatMap((p) => ('position' in p ? [p.position] : []));
@@ -150,10 +159,20 @@ export function riskView(snapshot: PageSnapshot, settings: Settings, freshTiers:
   }
   const risk = accountRisk(wallets, usable);
   const riskOf = new Map<Position, PositionRisk>(usable.map((p, i) => [p, risk.positions[i]!]));
+  const risks = prepared.map((p, i) => {
+    if (!('position' in p)) return null;
+    const computed = riskOf.get(p.position)!;
+    return snapshot.positions[i]!.marginMode === 'cross' && crossBlocked ? { ...computed, pool: null } : computed;
+  });
+  return { prepared, risks, crossBlocked, accounts: risk.accounts };
+}
 
+export function riskView(snapshot: PageSnapshot, settings: Settings, freshTiers: TierTables | null = null): RiskView {
+  const { prepared, risks, crossBlocked, accounts } = assess(snapshot, freshTiers);
+  const asset = snapshot.account.asset;
   const positions = snapshot.positions.map((read, i): PositionView => {
     const entry = prepared[i]!;
-    const computed = 'position' in entry ? riskOf.get(entry.position)! : null;
+    const computed = risks[i] ?? null;
     const blocked = read.marginMode === 'cross' && crossBlocked;
     const reason = 'reason' in entry ? entry.reason : blocked ? crossBlocked : (computed?.unavailableReason ?? null);
     const usableRisk = computed && !blocked ? computed : null;
@@ -188,7 +207,7 @@ export function riskView(snapshot: PageSnapshot, settings: Settings, freshTiers:
     };
   });
 
-  const accountRiskOf = risk.accounts.find((a) => a.marginAsset === asset) ?? null;
+  const accountRiskOf = accounts.find((a) => a.marginAsset === asset) ?? null;
   const ratio = accountRiskOf?.marginRatio ?? null;
   const accountBand: Band =
     ratio === null ? 'unknown' : ratio.gte(settings.dangerMarginRatio) ? 'danger' : ratio.gte(settings.warningMarginRatio) ? 'warning' : 'safe';

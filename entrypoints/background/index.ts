@@ -43,6 +43,7 @@ export default defineBackground(() => {
 
   // A restarted worker picks up the tabs that were hidden: their pages cannot tell it again.
   void enqueue(async () => {
+    if (!(await loadSettings()).streamWhenHidden) return;
     const snapshots = await lastSnapshots.getValue();
     for (const tabId of await hiddenTabs.getValue()) watchStream(tabId, snapshots[tabId]);
   });
@@ -73,7 +74,7 @@ export default defineBackground(() => {
         if (message.hidden) hidden.add(tabId);
         else hidden.delete(tabId);
         await hiddenTabs.setValue([...hidden]);
-        if (message.hidden) watchStream(tabId, (await lastSnapshots.getValue())[tabId]);
+        if (message.hidden && (await loadSettings()).streamWhenHidden) watchStream(tabId, (await lastSnapshots.getValue())[tabId]);
         else stopStream(tabId);
         return;
       }
@@ -134,7 +135,7 @@ export default defineBackground(() => {
     );
     // Persist before showing: a worker stopped in between then misses nothing it has not already recorded.
     await storedAlertState.setValue(result.state);
-    for (const notification of result.notifications) await notify(notification);
+    for (const notification of result.notifications) await notify(notification, settings.notificationSound);
     const summaries = await tabSummaries.getValue();
     summaries[tabId] = {
       positions: view.positions.map((p) => ({ symbol: p.symbol, side: p.side, distance: p.distance, band: p.band })),
@@ -173,12 +174,14 @@ async function loadSettings(): Promise<Settings> {
   return settings;
 }
 
-async function notify(notification: AlertNotification) {
+async function notify(notification: AlertNotification, sound: boolean) {
   await browser.notifications.create(notification.id, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     title: `LiqGuard · ${notification.title}`,
     message: notification.message,
+    // Chrome only: Firefox rejects the property and plays no sound of its own choosing either way.
+    ...(import.meta.env.FIREFOX ? {} : { silent: !sound }),
   });
   const tabs = await notificationTabs.getValue();
   tabs[notification.id] = notification.tabId;

@@ -8,8 +8,8 @@ import { readBinancePage, type ReaderCache } from '@/lib/exchanges/binance/reade
 import { loadTierTables } from '@/lib/exchanges/binance/tiers';
 import { BINANCE_FUTURES_MATCHES, parseFuturesRoute, type FuturesRoute } from '@/lib/exchanges/binance/routes';
 import { parseMessage, type Message, type PageStatusMessage } from '@/lib/messages';
-import { DEFAULT_SETTINGS } from '@/lib/settings';
-import { fetchedTiers, overlayPlacement, type OverlayPlacement } from '@/lib/storage';
+import { parseSettings } from '@/lib/settings';
+import { fetchedTiers, overlayPlacement, storedSettings, type OverlayPlacement } from '@/lib/storage';
 import { riskView } from '@/lib/view';
 import './style.css';
 
@@ -44,7 +44,8 @@ export default defineContentScript({
  * frame, and the overlay re-rendered (and the background told) only when what was read changed.
  */
 async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promise<() => void> {
-  const state: Omit<OverlayProps, 'route' | 'onPlacement'> = {
+  let settings = parseSettings(await storedSettings.getValue()).settings;
+  const state: Omit<OverlayProps, 'route' | 'onPlacement' | 'compact'> = {
     snapshot: null,
     readAt: null,
     stale: false,
@@ -55,10 +56,15 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   const draw = () => {
     if (!container) return;
+    if (!settings.overlay.enabled) {
+      render(null, container);
+      return;
+    }
     render(
       <Overlay
         route={route}
         {...state}
+        compact={settings.overlay.compact}
         onPlacement={(placement) => {
           state.placement = placement;
           draw();
@@ -104,7 +110,7 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
       state.snapshot = snapshot;
       state.stale = snapshot.state === 'other-tab';
       state.readAt = Date.now();
-      state.view = snapshot.state === 'ok' ? riskView(snapshot, DEFAULT_SETTINGS, tiers) : null;
+      state.view = snapshot.state === 'ok' ? riskView(snapshot, settings, tiers) : null;
     }
     draw();
     void send({ type: 'page-snapshot', snapshot });
@@ -122,6 +128,13 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
   });
   schedule();
 
+  // Settings saved on the options page apply at once: thresholds recolour the bands, the overlay shows or hides.
+  const unwatchSettings = storedSettings.watch((raw) => {
+    settings = parseSettings(raw).settings;
+    if (state.snapshot?.state === 'ok' && !state.stale) state.view = riskView(state.snapshot, settings, tiers);
+    draw();
+  });
+
   // A hidden or frozen tab stops painting frames, so the page's figures (and our reads) stop: the background
   // then follows the public mark-price stream until the page is visible again.
   const reportVisibility = (hidden: boolean) => {
@@ -138,6 +151,7 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
   onVisibility();
 
   return () => {
+    unwatchSettings();
     document.removeEventListener('visibilitychange', onVisibility);
     document.removeEventListener('freeze', onFreeze);
     document.removeEventListener('resume', onResume);

@@ -1,0 +1,99 @@
+import { useState } from 'preact/hooks';
+
+import { Decimal, dec } from '@/lib/decimal';
+import { parseDisplayedNumber } from '@/lib/parse/number';
+import {
+  formatPercent,
+  marginToAdd,
+  priceAtDistance,
+  sizeToCut,
+  stopAtFractionToLiquidation,
+  stopAtRiskAmount,
+  type PositionRisk,
+  type Result,
+  type StopSuggestion,
+} from '@/lib/risk';
+import type { ReadPosition } from '@/lib/snapshot';
+
+import { amountText } from './calculators/Calculators';
+
+interface Props {
+  position: ReadPosition;
+  risk: PositionRisk;
+  /** The account's wallet balance, for risk-% stops. */
+  walletBalance: string | null;
+  warningDistance: string;
+}
+
+/** For the selected position: what brings liquidation back to a distance, and stops that fire before it. */
+export function PositionTools({ position, risk, walletBalance, warningDistance }: Props) {
+  const [targetText, setTargetText] = useState(new Decimal(warningDistance).times(100).toFixed());
+  const target = parseDisplayedNumber(targetText);
+  const targetError = !target.ok ? 'Not a number' : !target.value.gt(0) || !target.value.lt(100) ? 'Between 0 and 100' : null;
+  const mark = dec(position.markPrice);
+  const liquidationPrice = risk.liquidationPrice;
+
+  let remedy: { margin: Result<Decimal>; cut: Result<Decimal>; price: Decimal } | null = null;
+  if (!targetError && target.ok && risk.pool && liquidationPrice) {
+    const price = priceAtDistance(mark, liquidationPrice, target.value.div(100));
+    remedy = { price, margin: marginToAdd(risk.pool, price), cut: sizeToCut(risk.pool, mark, price) };
+  }
+
+  const context = {
+    contract: risk.pool?.contract ?? ({ type: 'linear' } as const),
+    holding: { side: position.side, size: dec(position.size), entryPrice: dec(position.entryPrice) },
+    markPrice: mark,
+    liquidationPrice,
+  };
+  const stops: [string, Result<StopSuggestion>][] = [
+    ...(['0.25', '0.5', '0.75'] as const).map((f): [string, Result<StopSuggestion>] => [`${Number(f) * 100} % of the way to liquidation`, stopAtFractionToLiquidation(context, new Decimal(f))]),
+    ...(walletBalance
+      ? (['1', '2'] as const).map((p): [string, Result<StopSuggestion>] => [`Lose ${p} % of the balance`, stopAtRiskAmount(context, dec(walletBalance).times(p).div(100))])
+      : []),
+  ];
+
+  return (
+    <section data-testid="position-tools" aria-label="Selected position" class="space-y-2 rounded border border-slate-300 p-2 text-xs dark:border-slate-700">
+      <h2 class="text-sm font-semibold">
+        {position.symbol} {position.side === 'long' ? 'Long' : 'Short'} · liquidation {amountText(liquidationPrice?.toFixed())} ·{' '}
+        {risk.distanceToLiquidation ? formatPercent(risk.distanceToLiquidation) : '—'} away
+      </h2>
+      <div>
+        <label for="target-distance">Bring liquidation to (% from mark)</label>{' '}
+        <input
+          id="target-distance"
+          value={targetText}
+          inputMode="decimal"
+          aria-invalid={targetError ? true : undefined}
+          class="w-16 rounded border border-slate-400 bg-white px-1 font-mono text-slate-900"
+          onInput={(e) => setTargetText((e.currentTarget as HTMLInputElement).value)}
+        />
+        {targetError && <span role="alert" class="ml-1 text-red-600">{targetError}</span>}
+        {remedy && (
+          <ul data-testid="remedy" class="mt-1">
+            <li>
+              Add margin: <span class="font-mono">{remedy.margin.ok ? amountText(remedy.margin.value.toFixed()) : `— ${remedy.margin.reason}`}</span>
+            </li>
+            <li>
+              Or close: <span class="font-mono">{remedy.cut.ok ? amountText(remedy.cut.value.toFixed()) : `— ${remedy.cut.reason}`}</span> at mark
+            </li>
+          </ul>
+        )}
+        {!risk.pool && <p class="text-amber-600">— the position's figures are incomplete, so no remedy can be worked out.</p>}
+      </div>
+      <div>
+        <h3 class="font-semibold">Stop-loss suggestions (each fires before liquidation)</h3>
+        <ul data-testid="stop-suggestions">
+          {stops.map(([label, stop]) => (
+            <li key={label} class="flex justify-between gap-2">
+              <span>{label}</span>
+              <span class="font-mono">
+                {stop.ok ? `${amountText(stop.value.price.toFixed())} · ${amountText(stop.value.lockedPnl.toFixed())}` : `— ${stop.reason}`}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </section>
+  );
+}

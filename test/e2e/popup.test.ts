@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+
+import { fixtures } from '../unit/exchanges/binance/fixtures';
+import { exchangeUrl, launchWithExtension, overlay, startLocalExchange, type ExtensionBrowser, type LocalExchange } from './harness';
+
+const page = fixtures.find((f) => f.name === 'en-usdm-cross-isolated')!;
+const path = new URL(page.url).pathname;
+
+describe('popup calculators and options (real Chromium)', () => {
+  let exchange: LocalExchange;
+  let browser: ExtensionBrowser;
+  let popup: Page;
+
+  beforeAll(async () => {
+    exchange = await startLocalExchange({ [path]: page.html });
+    browser = await launchWithExtension(exchange.port);
+    await browser.page.goto(exchangeUrl(path));
+    await overlay(browser.page).waitFor();
+    // The worker has the page's figures before the popup opens.
+    for (let tries = 0; tries < 100; tries++) {
+      const count = await browser.serviceWorker.evaluate(() => chrome.storage.session.get('tabSummaries').then((s) => Object.keys(s.tabSummaries ?? {}).length));
+      if (count > 0) break;
+      await browser.page.waitForTimeout(50);
+    }
+    popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await exchange?.close();
+  });
+
+  const calculator = (id: string) => popup.getByTestId(`calc-${id}`);
+
+  it('prefills the calculators from the selected position', async () => {
+    await expect.poll(() => popup.getByTestId('popup-position').count()).toBe(3);
+    // BTCUSDT long 0.5 from 96,250.0 at mark 95,480.3: PnL = 0.5 × (95,480.3 − 96,250.0).
+    await expect.poll(() => calculator('pnl').locator('[data-result="pnl"]').innerText()).toBe('-384.8500');
+    expect(await calculator('pnl').getByLabel('Entry price').inputValue()).toBe('96250');
+    expect(await popup.getByTestId('position-tools').innerText()).toContain('BTCUSDT Long');
+  });
+
+  it('computes as a person types, by the fields’ labels', async () => {
+    const target = calculator('target');
+    await target.getByLabel('Target ROE (%)').fill('40');
+    // 96,250 × (1 + 40 % / 20).
+    await expect.poll(() => target.locator('[data-result="targetPrice"]').innerText()).toBe('98,175.00');
+    await target.getByLabel('Short').check();
+    await expect.poll(() => target.locator('[data-result="targetPrice"]').innerText()).toBe('94,325.00');
+  });
+
+  it('shows an inline error and no result for bad input', async () => {
+    const pnl = calculator('pnl');
+    await pnl.getByLabel('Entry price').fill('abc');
+    await expect.poll(() => pnl.getByRole('alert').innerText()).toBe('Not a number');
+    expect(await pnl.getByTestId('calc-results').count()).toBe(0);
+    const liquidation = calculator('liquidation');
+    await liquidation.getByLabel('Leverage (x)').fill('150');
+    await expect.poll(() => liquidation.getByRole('alert').innerText()).toBe("Above this symbol's maximum (125x)");
+  });
+
+  it('switches the prefill to another position', async () => {
+    await popup.getByRole('button', { name: /SOLUSDT Long/ }).click();
+    await expect.poll(() => popup.getByTestId('position-tools').innerText()).toContain('SOLUSDT Long');
+    expect(await calculator('liquidation').getByLabel('Margin (USDT) — optional').inputValue()).toBe('427.05');
+    // SOL sits 7.94 % from liquidation: bringing it back to 10 % needs margin (or a cut).
+    expect(await popup.getByTestId('remedy').innerText()).toMatch(/Add margin: \d/);
+  });
+
+  it('options: validates, saves, reloads and applies a threshold to the open page', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByLabel(/^Danger when liquidation is within/).fill('40');
+    await options.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => options.getByRole('alert').first().innerText()).toBe('Must not be above the warning distance');
+
+    await options.getByLabel(/^Warning when liquidation is within/).fill('30');
+    await options.getByLabel(/^Danger when liquidation is within/).fill('25');
+    await options.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => options.getByTestId('options-status').innerText()).toMatch(/^Saved/);
+    await options.reload();
+    await expect.poll(() => options.getByLabel(/^Danger when liquidation is within/).inputValue()).toBe('25');
+
+    // BTCUSDT is 23.7 % from liquidation: with danger at 25 % the overlay recolours it without a reload.
+    const btc = browser.page.locator('liqguard-overlay [data-testid="liqguard-position"][data-symbol="BTCUSDT"]');
+    await expect.poll(() => btc.getAttribute('data-band')).toBe('danger');
+    await options.close();
+  });
+});
