@@ -10,10 +10,15 @@ export default defineConfig({
   manifest: {
     name: 'LiqGuard',
     description:
-      'Distance to liquidation, margin buffer and alerts on Binance futures pages. Reads the page; no API key, nothing sent anywhere.',
+      'Distance to liquidation, margin buffer and alerts on Binance futures pages. Reads the page: no API key, and nothing about your account leaves the browser.',
     permissions: ['storage', 'notifications', 'alarms'],
     // Only the exchange's public tier endpoint, to refresh maintenance-margin tiers (see README).
     host_permissions: ['https://www.binance.com/bapi/futures/v1/friendly/*'],
-    browser_specific_settings: { gecko: { id: 'liqguard@liqguard.dev', strict_min_version: '115.0' } },
+    browser_specific_settings: {
+      // Nothing about the user is collected or sent (Firefox asks extensions to say so).
+      // (WXT's manifest type predates `data_collection_permissions`.)
+      gecko: { id: 'liqguard@liqguard.dev', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } } as { id: string },
+      gecko_android: { strict_min_version: '142.0' },
+    },
   },
 });

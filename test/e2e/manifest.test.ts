@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The permissions the built extension asks for, as an explicit allow-list: a new permission or host is always a
+ * deliberate change to this file (and to the README's table), never a side effect.
+ */
+const ALLOWED = {
+  permissions: ['alarms', 'notifications', 'storage'],
+  hosts: ['https://www.binance.com/bapi/futures/v1/friendly/*'],
+  contentScriptMatches: [
+    'https://www.binance.com/*/delivery/*',
+    'https://www.binance.com/*/futures/*',
+    'https://www.binance.com/delivery/*',
+    'https://www.binance.com/futures/*',
+  ],
+};
+
+const manifest = (dir: string) => JSON.parse(readFileSync(resolve(import.meta.dirname, '../../.output', dir, 'manifest.json'), 'utf8'));
+
+describe('built manifests ask for exactly the allowed permissions', () => {
+  it('Chrome (MV3)', () => {
+    const m = manifest('chrome-mv3');
+    expect([...m.permissions].sort()).toEqual(ALLOWED.permissions);
+    expect([...(m.host_permissions ?? [])].sort()).toEqual(ALLOWED.hosts);
+    expect(m.content_scripts.flatMap((c: { matches: string[] }) => c.matches).sort()).toEqual(ALLOWED.contentScriptMatches);
+    expect(m.content_security_policy).toBeUndefined(); // the strict MV3 default: no remote code
+  });
+
+  it('Firefox (MV2)', () => {
+    const m = manifest('firefox-mv2');
+    expect([...m.permissions].sort()).toEqual([...ALLOWED.permissions, ...ALLOWED.hosts].sort());
+    expect(m.content_scripts.flatMap((c: { matches: string[] }) => c.matches).sort()).toEqual(ALLOWED.contentScriptMatches);
+    expect(m.browser_specific_settings.gecko.id).toBe('liqguard@liqguard.dev');
+    expect(m.content_security_policy).toBeUndefined();
+  });
+});
