@@ -10,6 +10,7 @@ import type { Worker } from 'playwright-core';
 import { WebSocketServer, type WebSocket } from 'ws';
 
 import { exchangeUrl, launchWithExtension, overlay, startLocalExchange } from '../test/e2e/harness';
+import { moveMark } from '../test/e2e/pages';
 import type { Figure } from './measure';
 
 const root = resolve(import.meta.dirname, '..');
@@ -51,12 +52,11 @@ export async function benchAlerts(): Promise<Figure[]> {
     await page.goto(exchangeUrl(path));
     await overlay(page).waitFor();
     await page.evaluate('globalThis.__name = (fn) => fn');
-    const setMark = (text: string) =>
-      page.evaluate((value) => {
-        const row = [...document.querySelectorAll('.list-item-container')].find((r) => r.textContent?.includes('BTCUSDT'))!;
-        row.children[4]!.textContent = value;
-        return Date.now();
-      }, text);
+    const setMark = async (text: string) => {
+      const start = Date.now();
+      await moveMark(page, 'BTCUSDT', text);
+      return start;
+    };
 
     const fromPage: number[] = [];
     for (let i = 0; i < 15; i++) {

@@ -19,8 +19,12 @@ export interface ParseOptions {
 
 const SUBSCRIPT_DIGITS = '₀₁₂₃₄₅₆₇₈₉';
 const SUFFIX: Record<string, string> = { K: '1e3', M: '1e6', B: '1e9' };
-/** Longest digit string we accept: beyond this a "number" is noise or an attack, not a price. */
-const MAX_DIGITS = 30;
+/**
+ * Beyond these a "number" is noise or an attack, not a figure the exchange shows: no price, size or balance has
+ * more than 15 integer digits (10^15 USDT), nor more than 12 decimals.
+ */
+const MAX_INTEGER_DIGITS = 15;
+const MAX_FRACTION_DIGITS = 12;
 
 const fail = (reason: string, empty = false): ParsedNumber => ({ ok: false, reason, empty });
 
@@ -43,7 +47,7 @@ export function parseDisplayedNumber(raw: string, options: ParseOptions = {}): P
   if (!match) return fail(`not a number: "${raw.slice(0, 40)}"`);
   const [, sign, body, suffix, unit] = match as unknown as [string, string, string, string | undefined, string | undefined];
 
-  let digits = body.replace(/[\s']/g, '');
+  let digits = body.trim().replace(/\s+/g, ' ');
   // "0.0₄1220" and "0.0{4}1220" = 0.00001220: the subscript counts the zeros after the decimal point.
   const compressed = /^0[.,]0(?:\{(\d{1,2})\}|([₀-₉]{1,2}))(\d+)$/.exec(digits);
   if (compressed) {
@@ -56,7 +60,10 @@ export function parseDisplayedNumber(raw: string, options: ParseOptions = {}): P
     if (normalized === null) return fail(`ambiguous separators in "${raw.slice(0, 40)}"`);
     digits = normalized;
   }
-  if (digits.replace('.', '').length > MAX_DIGITS) return fail('more digits than any real figure has');
+  const [integerPart, fractionPart = ''] = digits.split('.') as [string, string | undefined];
+  if (integerPart.replace(/^0+(?=\d)/, '').length > MAX_INTEGER_DIGITS || fractionPart.length > MAX_FRACTION_DIGITS) {
+    return fail('more digits than any real figure has');
+  }
 
   let value = new Decimal(digits);
   if (suffix) value = value.times(SUFFIX[suffix]!);
@@ -71,11 +78,14 @@ function normalizeSeparators(digits: string, decimalComma: boolean): string | nu
   const parts = digits.split(decimal);
   if (parts.length > 2) return null;
   const [whole, fraction] = parts as [string, string | undefined];
-  if (whole.includes(group)) {
-    const groups = whole.split(group);
+  // Thousands may be grouped by the separator, a space or an apostrophe, but one kind only, in threes.
+  const grouping = [group, ' ', "'"].filter((separator) => whole.includes(separator));
+  if (grouping.length > 1) return null;
+  if (grouping.length === 1) {
+    const groups = whole.split(grouping[0]!);
     if (groups[0] === '' || groups[0]!.length > 3 || groups.slice(1).some((g) => g.length !== 3)) return null;
   }
-  if (fraction !== undefined && (fraction === '' || /[.,]/.test(fraction))) return null;
-  const plain = whole.split(group).join('');
+  if (fraction !== undefined && !/^\d+$/.test(fraction)) return null;
+  const plain = whole.replace(/[,.' ]/g, '');
   return fraction === undefined ? plain : `${plain}.${fraction}`;
 }

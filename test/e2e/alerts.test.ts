@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { fixtures } from '../unit/exchanges/binance/fixtures';
 import { exchangeUrl, launchWithExtension, overlay, startLocalExchange, type ExtensionBrowser, type LocalExchange } from './harness';
+import { moveMark } from './pages';
 
 const page = fixtures.find((f) => f.name === 'en-usdm-cross-isolated')!;
 const path = new URL(page.url).pathname;
@@ -13,13 +14,7 @@ async function btcAlerts(browser: ExtensionBrowser): Promise<string[]> {
   return ids.filter((id) => id.includes('|BTCUSDT:long:cross|distance|')).map((id) => id.split('|')[3]!).sort();
 }
 
-/** Sets BTCUSDT's mark price cell the way the page's own script would. */
-async function setBtcMark(browser: ExtensionBrowser, text: string) {
-  await browser.page.evaluate((value) => {
-    const row = [...document.querySelectorAll('.list-item-container')].find((r) => r.textContent?.includes('BTCUSDT'))!;
-    row.children[4]!.textContent = value;
-  }, text);
-}
+const setBtcMark = (browser: ExtensionBrowser, text: string) => moveMark(browser.page, 'BTCUSDT', text);
 
 describe('alerts from the page (real Chromium)', () => {
   let exchange: LocalExchange;

@@ -8,6 +8,7 @@ import { riskView } from '@/lib/view';
 
 import { domOf, fixtures } from '../unit/exchanges/binance/fixtures';
 import { exchangeUrl, launchWithExtension, overlay, startLocalExchange, type ExtensionBrowser, type LocalExchange } from './harness';
+import { moveMark } from './pages';
 
 const fixture = (name: string) => fixtures.find((f) => f.name === name)!;
 
@@ -59,12 +60,10 @@ describe('the overlay on the futures page (real Chromium)', () => {
   it('follows a mark price the page changes, within a frame or two', async () => {
     const f = await open('en-usdm-cross-isolated');
     await expect.poll(distances).toEqual(expectedDistances(f.html, f.url));
-    // Move BTCUSDT's mark from 95,480.3 to 80,000.0, the way the page's own script would.
-    await browser.page.evaluate(() => {
-      const cell = [...document.querySelectorAll('div')].find((el) => el.childElementCount === 0 && el.textContent === '95,480.3')!;
-      cell.textContent = '80,000.0';
-    });
-    const moved = expectedDistances(f.html.replace('>95,480.3<', '>80,000.0<'), f.url);
+    // Move BTCUSDT's mark from 95,480.3 to 80,000.0 (and its PnL), the way the page's own script would.
+    await moveMark(browser.page, 'BTCUSDT', '80,000.0');
+    const moved = expectedDistances(await browser.page.content(), f.url);
+    expect(moved[0]).toMatch(/^\d+\.\d{2} %$/);
     expect(moved[0]).not.toBe(expectedDistances(f.html, f.url)[0]);
     await expect.poll(distances, { timeout: 2000 }).toEqual(moved);
   });

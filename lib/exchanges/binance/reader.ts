@@ -4,15 +4,19 @@
  * column position. Every value is validated; a row that contradicts itself is reported unreadable with the
  * reason, and what could not be found is said, not guessed (../shared/research/dom.md is partly INFERRED).
  */
+import type { Decimal } from '../../decimal';
 import { parseDisplayedNumber, type ParsedNumber } from '../../parse/number';
 import type { PageSnapshot, ReadAccount, ReadPosition, UnreadableRow } from '../../snapshot';
 import { languagesFor, normalizeLabel, pageLanguage, type AccountKey, type ColumnKey, type Language, type LanguageLabels } from './labels';
-import { parseFuturesRoute } from './routes';
+import { parseFuturesRoute, type FuturesMarket } from './routes';
 
 const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'INPUT', 'TEXTAREA', 'SELECT', 'BUTTON', 'SVG', 'svg']);
 const BLOCK_TAGS = new Set(['DIV', 'P', 'LI', 'TR', 'TD', 'TH', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'UL', 'OL', 'TABLE', 'TBODY']);
 const SYMBOL = /^([A-Z0-9]{2,20}?)(USDT|USDC|FDUSD|BUSD|USD)(?:_([A-Z0-9]{4,8}))?$/;
 const REQUIRED_COLUMNS: ColumnKey[] = ['symbol', 'size', 'entryPrice', 'markPrice'];
+
+/** Zero-width and direction marks: never meaningful in a figure or a label, sometimes planted to confuse. */
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
 
 /** Marks where one inline element ends and the next begins: a word break for labels, nothing for numbers. */
 const BOUNDARY = '\u0001';
@@ -26,7 +30,10 @@ export function textLines(element: Element, boundaries = false): string[] {
   const lines: string[] = [];
   let current = '';
   const flush = () => {
-    const line = (boundaries ? current.replaceAll(BOUNDARY, ' ') : current.replaceAll(BOUNDARY, '')).replace(/\s+/g, ' ').trim();
+    const line = (boundaries ? current.replaceAll(BOUNDARY, ' ') : current.replaceAll(BOUNDARY, ''))
+      .replace(INVISIBLE, '')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (line) lines.push(line);
     current = '';
   };
@@ -223,19 +230,70 @@ function phrasesIn<T>(tokens: string[], phrases: Phrase<T>[]): Set<T> {
 
 const tokensOf = (text: string) => text.normalize('NFKC').split(/[\s()（）]+/).map(normalizeLabel).filter(Boolean);
 
+/**
+ * Whether the page writes decimals with a comma. Only on clear evidence — numbers like "1.234,56" or "0,5" and not
+ * one number with a decimal point — since guessing wrong would misread every figure by orders of magnitude.
+ */
 function usesDecimalComma(texts: string[]): boolean {
-  return texts.some((t) => /\d\.\d{3},\d/.test(t) || /(^|[^\d,.])\d+,\d{1,2}(?!\d)/.test(t) || /\d,\d{4,}/.test(t));
+  const numbers = texts.map((t) => t.replace(INVISIBLE, '')).flatMap((t) => t.match(/\d[\d.,]*\d/g) ?? []);
+  const commaDecimal = numbers.some((n) => /^\d{1,3}(\.\d{3})+,\d+$/.test(n) || /^\d+,(\d{1,2}|\d{4,})$/.test(n));
+  const pointDecimal = numbers.some((n) => /^\d{1,3}(,\d{3})+\.\d+$/.test(n) || /^\d+\.(\d{1,2}|\d{4,})$/.test(n));
+  return commaDecimal && !pointDecimal;
 }
 
 class RowProblem extends Error {}
 
+/** PnL may be priced off the last price rather than the mark: allow this much of the notional between them. */
+const PNL_TOLERANCE = '0.003';
+
+/**
+ * A row must agree with itself: a row whose cells slid by one column, or whose side was misread, would otherwise
+ * be shown as good. PnL = direction × size × (mark − entry) within PNL_TOLERANCE of the notional (linear sizes in
+ * the base asset); the page's liquidation price on the losing side of the mark; a positive margin; a break-even
+ * near the entry.
+ */
+function checkConsistency(row: {
+  side: 'long' | 'short';
+  size: Decimal;
+  entry: Decimal;
+  mark: Decimal;
+  unit: 'base' | 'quote' | 'contracts';
+  market: 'usdm' | 'coinm';
+  pnl: ParsedNumber | null;
+  liquidation: ParsedNumber | null;
+  margin: ParsedNumber | null;
+  breakEven: ParsedNumber | null;
+}) {
+  const d = row.side === 'long' ? 1 : -1;
+  if (row.pnl?.ok && row.market === 'usdm' && row.unit === 'base') {
+    const expected = row.size.times(row.mark.minus(row.entry)).times(d);
+    if (row.pnl.value.minus(expected).abs().gt(row.size.times(row.mark).times(PNL_TOLERANCE))) {
+      throw new RowProblem(`PnL ${row.pnl.value.toFixed()} contradicts a ${row.side} of ${row.size.toFixed()} from ${row.entry.toFixed()} at mark ${row.mark.toFixed()}`);
+    }
+  } else if (row.pnl?.ok && !row.pnl.value.isZero()) {
+    const move = row.mark.minus(row.entry).div(row.entry);
+    if (move.abs().gt('0.001') && (d === 1 ? move.gt(0) : move.lt(0)) !== row.pnl.value.gt(0)) {
+      throw new RowProblem(`PnL ${row.pnl.value.toFixed()} contradicts a ${row.side} from ${row.entry.toFixed()} at mark ${row.mark.toFixed()}`);
+    }
+  }
+  if (row.liquidation?.ok && row.liquidation.value.gt(0) && (d === 1 ? row.liquidation.value.gte(row.mark) : row.liquidation.value.lte(row.mark))) {
+    // Past liquidation the exchange closes the position: a page showing it open there is misread.
+    throw new RowProblem(`the liquidation price ${row.liquidation.value.toFixed()} is on the wrong side of the mark for a ${row.side}`);
+  }
+  if (row.margin?.ok && !row.margin.value.gt(0)) throw new RowProblem('the margin is not above 0');
+  if (row.breakEven?.ok && row.breakEven.value.minus(row.entry).abs().gt(row.entry.times('0.05'))) {
+    throw new RowProblem('the break-even price is far from the entry');
+  }
+}
+
 /** Decimal places as displayed ("3,455.10" → 2), whichever separator the page uses for decimals. */
-function decimalPlaces(text: string): number {
+function decimalPlaces(raw: string): number {
+  const text = raw.replace(INVISIBLE, '');
   const match = /[.,](\d+)\D*$/.exec(text.trim());
   return match && !/^\d{1,3}(,\d{3})+$/.test(text.trim().split(/\s/)[0]!) ? match[1]!.length : 0;
 }
 
-function readRow(row: Element, index: number, table: Table, vocabulary: Vocabulary, decimalComma: boolean): ReadPosition | UnreadableRow {
+function readRow(row: Element, index: number, table: Table, vocabulary: Vocabulary, decimalComma: boolean, pageMarket: FuturesMarket): ReadPosition | UnreadableRow {
   const cell = (key: ColumnKey, words = false) => {
     const position = table.columns.get(key);
     const element = position === undefined ? undefined : row.children[position];
@@ -254,7 +312,8 @@ function readRow(row: Element, index: number, table: Table, vocabulary: Vocabula
       }
       const text = (lines.join(' ').split(/(?=\()/)[line] ?? lines[line] ?? '').trim();
       const parsed = parseDisplayedNumber(text, { decimalComma });
-      if (!parsed.ok && required) throw new RowProblem(`${key}: ${parsed.reason}`);
+      // Shown but unreadable is a problem even for an optional figure: "--" or empty is "none", garbage is not.
+      if (!parsed.ok && (required || !parsed.empty)) throw new RowProblem(`${key}: ${parsed.reason}`);
       return parsed;
     };
     const value = (parsed: ParsedNumber | null) => (parsed?.ok ? parsed.value : null);
@@ -283,6 +342,8 @@ function readRow(row: Element, index: number, table: Table, vocabulary: Vocabula
 
     const unit = size.unit ?? table.headerUnits.get('size') ?? null;
     const market = found.quote === 'USD' ? 'coinm' : 'usdm';
+    // A USDⓈ-M page lists USDⓈ-M positions, a COIN-M page COIN-M ones: anything else was misread.
+    if (market !== pageMarket) throw new RowProblem(`${found.symbol} is not a ${pageMarket === 'usdm' ? 'USDⓈ-M' : 'COIN-M'} contract`);
     const isContracts = unit !== null && vocabulary.contracts.has(normalizeLabel(unit));
     const sizeUnit = unit === found.base ? 'base' : unit === found.quote ? 'quote' : isContracts ? 'contracts' : null;
     if (sizeUnit === null) throw new RowProblem(unit ? `size unit "${unit}" is not ${found.base}, ${found.quote} or contracts` : 'size has no unit');
@@ -297,13 +358,7 @@ function readRow(row: Element, index: number, table: Table, vocabulary: Vocabula
     const breakEven = number('breakEvenPrice', 0, false);
     const margin = number('margin', 0, false);
 
-    // The page's PnL must agree with the side we read: PnL = direction × size × (mark − entry). Only the sign is
-    // checked, and only for a clear move: the page may price PnL off the last price instead of the mark.
-    const move = mark.minus(entry).div(entry);
-    if (pnl?.ok && !pnl.value.isZero() && move.abs().gt('0.001')) {
-      const expectedPositive = side === 'long' ? move.gt(0) : move.lt(0);
-      if (expectedPositive !== pnl.value.gt(0)) throw new RowProblem(`PnL ${pnl.value.toFixed()} contradicts a ${side} from ${entry.toFixed()} at mark ${mark.toFixed()}`);
-    }
+    checkConsistency({ side, size: size.value.abs(), entry, mark, unit: sizeUnit, market, pnl, liquidation, margin, breakEven });
 
     const perpetual = found.suffix === 'PERP' || phrasesIn(tokensOf(symbolText), vocabulary.perpetual).size > 0;
     const dated = found.suffix !== null && /^\d{6}$/.test(found.suffix);
@@ -448,7 +503,7 @@ export function readBinancePage(document: Document, url: string, cache?: ReaderC
   const positions: ReadPosition[] = [];
   const unreadable: UnreadableRow[] = [];
   rows.forEach((row, index) => {
-    const read = readRow(row, index, table, vocabulary, decimalComma);
+    const read = readRow(row, index, table, vocabulary, decimalComma, route.market);
     if ('reason' in read) unreadable.push(read);
     else positions.push(read);
   });

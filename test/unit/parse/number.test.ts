@@ -73,7 +73,7 @@ describe('parseDisplayedNumber', () => {
   it('round-trips any amount the exchange could display (property)', () => {
     fc.assert(
       fc.property(
-        fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }),
+        fc.bigInt({ min: -(10n ** 15n - 1n), max: 10n ** 15n - 1n }),
         fc.integer({ min: 0, max: 8 }),
         fc.constantFrom('', ' USDT', ' BTC'),
         (units, decimals, unit) => {

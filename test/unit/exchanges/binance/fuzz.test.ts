@@ -1,0 +1,144 @@
+/**
+ * A seeded fuzzer over the realistic fixtures: each variant mutates a page the way a changing or hostile page
+ * might — columns reordered, invisible characters and extra wrappers added, cells dropped or duplicated, numbers
+ * garbled, labels misspelt, markup-like text inserted — and the reader's contract is checked on every one:
+ * it never throws, and every position it returns is one the page really shows, each figure exactly the page's
+ * or null ("could not read": a column whose label was garbled); otherwise it must call the row unreadable or
+ * leave it out.
+ */
+import { describe, expect, it } from 'vitest';
+
+import { readBinancePage } from '@/lib/exchanges/binance/reader';
+import type { ReadPosition } from '@/lib/snapshot';
+
+import { domOf, fixtures } from './fixtures';
+
+const VARIANTS_PER_PAGE = 400;
+const PAGES = ['en-usdm-cross-isolated', 'zh-CN-usdm', 'en-hedge-mode', 'en-columns-reordered', 'vi-usdm'];
+const INVISIBLE = ['\u200B', '\u200E', '\u200F', '\uFEFF', '\u202A', ' ', '\n'];
+const GARBAGE = ['9,5480.3', '1.2.3', 'NaN', '1e308', '12345678901234567890123', '<script>alert(1)</script>', '∞', '0x1F', '١٢٣', '--5'];
+
+/** mulberry32: a small seeded generator, so a failing variant can be replayed from its seed. */
+function random(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Mutation = (document: Document, next: () => number) => string;
+const pick = <T>(items: readonly T[], next: () => number): T => items[Math.floor(next() * items.length)]!;
+
+function table(document: Document) {
+  const rows = [...document.querySelectorAll('.list-item-container')];
+  const header = rows[0]?.parentElement?.previousElementSibling ?? null;
+  return { header, rows };
+}
+
+const MUTATIONS: Record<string, Mutation> = {
+  'reorder columns': (document, next) => {
+    const { header, rows } = table(document);
+    if (!header) return 'no table';
+    const count = header.children.length;
+    const [a, b] = [Math.floor(next() * count), Math.floor(next() * count)];
+    for (const row of [header, ...rows]) {
+      const cells = [...row.children];
+      if (cells.length !== count || a === b) continue;
+      const [first, second] = a < b ? [cells[a]!, cells[b]!] : [cells[b]!, cells[a]!];
+      const marker = document.createElement('i');
+      row.replaceChild(marker, second);
+      row.replaceChild(second, first);
+      row.replaceChild(first, marker);
+    }
+    return `swap ${a} ${b}`;
+  },
+  'invisible characters': (document, next) => {
+    const texts = [...document.querySelectorAll('.list-item-container *, [role="tab"]')].flatMap((el) => [...el.childNodes].filter((n) => n.nodeType === 3));
+    const node = texts.length ? pick(texts, next) : null;
+    if (!node) return 'none';
+    const at = Math.floor(next() * ((node.nodeValue ?? '').length + 1));
+    node.nodeValue = `${node.nodeValue!.slice(0, at)}${pick(INVISIBLE, next)}${node.nodeValue!.slice(at)}`;
+    return 'inserted';
+  },
+  'extra wrapper': (document, next) => {
+    const { rows } = table(document);
+    const cell = rows.length ? pick([...pick(rows, next).children], next) : null;
+    if (!cell) return 'none';
+    const wrapper = document.createElement('span');
+    wrapper.append(...cell.childNodes);
+    cell.append(wrapper);
+    return 'wrapped';
+  },
+  'drop a cell': (document, next) => {
+    const { rows } = table(document);
+    if (!rows.length) return 'none';
+    pick([...pick(rows, next).children], next).remove();
+    return 'dropped';
+  },
+  'duplicate a cell': (document, next) => {
+    const { rows } = table(document);
+    if (!rows.length) return 'none';
+    const cell = pick([...pick(rows, next).children], next);
+    cell.after(cell.cloneNode(true));
+    return 'duplicated';
+  },
+  'garble a number': (document, next) => {
+    const { rows } = table(document);
+    const cells = rows.flatMap((row) => [...row.children].slice(1)).filter((cell) => /\d/.test(cell.textContent ?? ''));
+    if (!cells.length) return 'none';
+    const cell = pick(cells, next);
+    cell.textContent = pick(GARBAGE, next);
+    return 'garbled';
+  },
+  'misspell a label': (document, next) => {
+    const { header } = table(document);
+    if (!header) return 'none';
+    const cell = pick([...header.children], next);
+    cell.textContent = `${cell.textContent ?? ''}x`.replace(/^./, '');
+    return 'misspelt';
+  },
+  'markup-like text': (document, next) => {
+    const { rows } = table(document);
+    if (!rows.length) return 'none';
+    pick([...pick(rows, next).children], next).append(document.createTextNode(' <img src=x onerror=alert(1)> '));
+    return 'appended';
+  },
+};
+
+/** Whether `read` is `truth` with, at most, some figures not read (null). */
+function matches(read: ReadPosition, truth: ReadPosition): boolean {
+  return (Object.keys(truth) as (keyof ReadPosition)[]).every((key) => key === 'row' || read[key] === truth[key] || read[key] === null);
+}
+
+describe('reader contract under mutation (seeded fuzzer)', () => {
+  for (const name of PAGES) {
+    it(`${name}: ${VARIANTS_PER_PAGE} variants, never a wrong value`, () => {
+      const fixture = fixtures.find((f) => f.name === name)!;
+      const truth = fixture.expected.positions;
+      const { document } = domOf(fixture.html, fixture.url);
+      const original = document.body.innerHTML;
+      const next = random(name.length * 7919);
+      const operators = Object.entries(MUTATIONS);
+      let returned = 0;
+      for (let variant = 0; variant < VARIANTS_PER_PAGE; variant++) {
+        document.body.innerHTML = original;
+        const applied = Array.from({ length: 1 + Math.floor(next() * 3) }, () => {
+          const [label, mutate] = pick(operators, next);
+          return `${label}: ${mutate(document, next)}`;
+        });
+        const snapshot = readBinancePage(document, fixture.url);
+        expect(snapshot, applied.join('; ')).not.toBeNull();
+        for (const position of snapshot!.positions) {
+          returned++;
+          const matched = truth.some((t) => matches(position, t));
+          expect(matched, `variant ${variant} (${applied.join('; ')}) returned ${JSON.stringify(position)}`).toBe(true);
+        }
+      }
+      // Most mutations leave most rows readable: a reader that refused everything would pass the contract
+      // trivially, so it must still return a good share of the positions.
+      expect(returned).toBeGreaterThan(VARIANTS_PER_PAGE * truth.length * 0.3);
+    });
+  }
+});
