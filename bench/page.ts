@@ -66,7 +66,12 @@ export async function benchPage(): Promise<Figure[]> {
               const shadow = document.querySelector('liqguard-overlay')!.shadowRoot!;
               const first = () => shadow.querySelector('[data-testid="liqguard-distance"]')!.textContent;
               const before = first();
-              const cell = [...document.querySelectorAll('.list-item-container')][0]!.children[4]!;
+              const row = [...document.querySelectorAll('.list-item-container')][0]!;
+              const number = (el: Element) => Number((el.textContent ?? '').replace(/[^\d.-]/g, ''));
+              // The page moves the mark and, with it, the PnL (signed size × (mark − entry)).
+              const signedSize = number(row.children[1]!);
+              const entry = number(row.children[2]!);
+              const mark = 50.4 + (step % 2) * 0.2;
               const observer = new MutationObserver(() => {
                 if (first() === before) return;
                 observer.disconnect();
@@ -75,7 +80,8 @@ export async function benchPage(): Promise<Figure[]> {
               observer.observe(shadow, { subtree: true, childList: true, characterData: true });
               setTimeout(() => reject(new Error('the overlay did not follow the price')), 3000);
               const start = performance.now();
-              cell.textContent = (101 + (step % 2) * 0.5).toFixed(2);
+              row.children[4]!.textContent = mark.toFixed(2);
+              row.children[8]!.firstElementChild!.textContent = `${(signedSize * (mark - entry)).toFixed(2)} USDT`;
             }),
           i,
         ),
