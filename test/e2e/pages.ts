@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 /**
  * Moves a position's mark price on a fixture page the way the exchange's own script would: the Mark Price cell
  * and, with it, the PnL cell (PnL = direction × size × (mark − entry)). Fixture columns: Symbol, Size, Entry,
- * Break Even, Mark, Liq., Margin Ratio, Margin, PNL (test/fixtures/binance/generate.ts).
+ * Break Even, Mark, Liq., Margin Ratio, Margin, PNL (test/fixtures/binance/generate.ts and demo/futures.html).
  */
 export async function moveMark(page: Page, symbol: string, mark: string) {
   await page.evaluate(
@@ -15,8 +15,10 @@ export async function moveMark(page: Page, symbol: string, mark: string) {
       const value = Number(text.replace(/,/g, ''));
       row.children[4]!.textContent = text;
       const pnl = size * (value - entry);
-      const pnlCell = row.children[8]!.firstElementChild!;
-      pnlCell.textContent = `${pnl >= 0 ? '+' : ''}${pnl.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} USDT`;
+      // The PnL amount is the cell's first text (the ROI follows on its own line).
+      const walker = document.createTreeWalker(row.children[8]!, NodeFilter.SHOW_TEXT);
+      const amount = walker.nextNode()!;
+      amount.nodeValue = `${pnl >= 0 ? '+' : ''}${pnl.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} USDT`;
     },
     [symbol, mark] as const,
   );

@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { Decimal } from '@/lib/decimal';
+import { readBinancePage } from '@/lib/exchanges/binance/reader';
+import { formatPercent } from '@/lib/risk';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { riskView } from '@/lib/view';
+
+import { domOf } from '../unit/exchanges/binance/fixtures';
+import { exchangeUrl, launchWithExtension, overlay, startLocalExchange, type ExtensionBrowser, type LocalExchange } from './harness';
+import { moveMark } from './pages';
+
+const root = resolve(import.meta.dirname, '../..');
+const demo = readFileSync(resolve(root, 'demo/futures.html'), 'utf8');
+// The demo's ticker at 10 Hz instead of 2 Hz.
+const ticker10Hz = readFileSync(resolve(root, 'demo/ticker.js'), 'utf8').replace('setInterval(tick, 500)', 'setInterval(tick, 100)');
+const SOAK_SECONDS = Number(process.env.SOAK_SECONDS ?? 20);
+
+/** Runs `expression` in the content script's isolated world, as our own content script would. */
+async function inContentScript(browser: ExtensionBrowser, expression: string) {
+  const cdp = await browser.context.newCDPSession(browser.page);
+  const contexts: { id: number; origin: string; auxData?: { type?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+  await cdp.send('Runtime.enable');
+  const isolated = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin.startsWith('chrome-extension://'))!;
+  const result = await cdp.send('Runtime.evaluate', { contextId: isolated.id, expression, awaitPromise: true, returnByValue: true });
+  await cdp.detach();
+  return result.result.value as unknown;
+}
+
+describe('hardening in real Chromium', () => {
+  let exchange: LocalExchange;
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    exchange = await startLocalExchange({ '/en/futures/BTCUSDT': demo, '/demo/ticker.js': { body: ticker10Hz, type: 'text/javascript' } });
+    browser = await launchWithExtension(exchange.port);
+    await browser.page.goto(exchangeUrl('/en/futures/BTCUSDT'));
+    await overlay(browser.page).waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await exchange?.close();
+  });
+
+  it('the background rejects forged messages: wrong shape, oversized, forged figures', async () => {
+    const stored = () =>
+      browser.serviceWorker.evaluate(() =>
+        chrome.storage.session.get('lastSnapshots').then((items) => Object.values(items.lastSnapshots ?? {}).map((s) => JSON.stringify(s))),
+      );
+    await expect.poll(async () => (await stored()).length).toBe(1);
+    const before = (await stored())[0]!;
+    const snapshot = JSON.parse(before);
+    const forged = [
+      { type: 'nope' },
+      { type: 'page-snapshot' },
+      { type: 'page-snapshot', snapshot: { ...snapshot, positions: Array.from({ length: 501 }, () => snapshot.positions[0]) } },
+      { type: 'page-snapshot', snapshot: { ...snapshot, positions: [{ ...snapshot.positions[0], markPrice: 1 }] } },
+      { type: 'page-snapshot', snapshot: { ...snapshot, account: { ...snapshot.account, walletBalance: '1e9' } } },
+      { type: 'page-visibility', hidden: 'yes' },
+      'page-snapshot',
+    ];
+    const answers = await inContentScript(
+      browser,
+      `Promise.all(${JSON.stringify(forged)}.map((m) => chrome.runtime.sendMessage(m).then((a) => a === undefined ? 'dropped' : 'answered', () => 'dropped')))`,
+    );
+    expect(answers).toEqual(forged.map(() => 'dropped'));
+    // Nothing forged was stored: the last snapshot is still the page's own (the ticker may have moved it).
+    const after = JSON.parse((await stored())[0]!);
+    expect(after.positions.map((p: { symbol: string }) => p.symbol)).toEqual(['BTCUSDT', 'ETHUSDT', 'SOLUSDT']);
+    expect(after.account.walletBalance).toBe('12500');
+  });
+
+  it(`soak: ${SOAK_SECONDS} s of prices at 10 Hz — bounded DOM and heap, no missed update, worker alive`, async () => {
+    const cdp = await browser.context.newCDPSession(browser.page);
+    await cdp.send('Performance.enable');
+    const metrics = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const { metrics: list } = await cdp.send('Performance.getMetrics');
+      const get = (name: string) => list.find((m) => m.name === name)!.value;
+      return { nodes: get('Nodes'), heap: get('JSHeapUsedSize') };
+    };
+    await browser.page.waitForTimeout(2000); // let the page and the overlay settle
+    const start = await metrics();
+    await browser.page.waitForTimeout(SOAK_SECONDS * 1000);
+    const end = await metrics();
+    // The page replaces its cells every tick; the overlay re-renders in place: the node count stays put.
+    expect(end.nodes - start.nodes).toBeLessThan(200);
+    expect(end.heap - start.heap).toBeLessThan(5 * 1024 * 1024);
+
+    // No missed update: after the ticking, a last price moved by the page shows in the overlay.
+    await browser.page.evaluate(() => {
+      for (let id = 1; id < 10_000; id++) clearInterval(id);
+    });
+    await moveMark(browser.page, 'BTCUSDT', '80,000.0');
+    const url = exchangeUrl('/en/futures/BTCUSDT');
+    const view = riskView(readBinancePage(domOf(await browser.page.content(), url).document, url)!, DEFAULT_SETTINGS);
+    const expected = formatPercent(new Decimal(view.positions[0]!.distance!));
+    await expect
+      .poll(() => browser.page.locator('liqguard-overlay [data-testid="liqguard-distance"]').first().innerText(), { timeout: 3000 })
+      .toBe(expected);
+    expect(await browser.serviceWorker.evaluate(() => chrome.runtime.id)).toBe(browser.extensionId);
+    await cdp.detach();
+  }, 60_000 + SOAK_SECONDS * 1000);
+});
