@@ -61,7 +61,7 @@ export async function benchAlerts(): Promise<Figure[]> {
     const fromPage: number[] = [];
     for (let i = 0; i < 15; i++) {
       await setMark('95,480.3'); // safe: re-arms
-      await page.waitForTimeout(120);
+      await page.waitForTimeout(150);
       const start = await setMark('80,000.0'); // ≈ 8.9 %: warning
       fromPage.push((await seenAfter(serviceWorker, start - 5)) - start);
     }

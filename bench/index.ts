@@ -6,10 +6,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 import { benchAlerts } from './alerts';
+import { benchOverhead } from './overhead';
 import { benchPage } from './page';
 import { benchRisk } from './risk';
 
-const figures = [...benchRisk(), ...(await benchPage()), ...(await benchAlerts())];
+const figures = [...benchRisk(), ...(await benchPage()), ...(await benchAlerts()), ...(await benchOverhead())];
 
 const rows = figures.map((f) => ({
   figure: f.name,

@@ -65,6 +65,10 @@ export default defineBackground(() => {
         const snapshots = await lastSnapshots.getValue();
         snapshots[tabId] = message.snapshot;
         await lastSnapshots.setValue(snapshots);
+        // A tab that went hidden before its first snapshot arrived starts streaming now.
+        if (!streams.isWatching(tabId) && (await hiddenTabs.getValue()).includes(tabId) && (await loadSettings()).streamWhenHidden) {
+          watchStream(tabId, message.snapshot);
+        }
         await assess(tabId, message.snapshot);
         return;
       }

@@ -94,6 +94,7 @@ describe('alerts from the public mark-price stream while the tab is hidden (real
   });
 
   it('streams the page’s symbols when the tab is hidden and fires from the streamed price', async () => {
+    await expect.poll(() => browser.serviceWorker.evaluate(() => chrome.storage.session.get('lastSnapshots').then((s) => Object.keys(s.lastSnapshots ?? {}).length))).toBe(1);
     // Headless tabs are always visible; the content script is told otherwise in its own world (TOOLCHAIN.md).
     const cdp = await browser.context.newCDPSession(browser.page);
     const contexts: { id: number; origin: string; auxData?: { type?: string } }[] = [];

@@ -72,44 +72,51 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-/** Chromium with the built extension; every exchange host resolves to the local server on `port`. */
-export async function launchWithExtension(port: number, options: { headless?: boolean } = {}): Promise<ExtensionBrowser> {
-  const headless = options.headless ?? true;
-  const profile = await mkdtemp(join(tmpdir(), 'liqguard-profile-'));
+/** Chromium's flags: exchange hosts mapped to the local server on `port`; the extension loaded unless null. */
+function chromiumArgs(port: number, headless: boolean, extensionDir: string | null): string[] {
   const hostRules = EXCHANGE_HOSTS.map((host) => `MAP ${host}:443 127.0.0.1:${port}`).join(', ');
+  return [
+    ...(headless ? ['--headless=new'] : []),
+    ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
+    `--host-resolver-rules=${hostRules}`,
+    // The worker's WebSocket ignores ignoreHTTPSErrors; test browsers only.
+    '--ignore-certificate-errors',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ];
+}
+
+async function launch(port: number, headless: boolean, extensionDir: string | null) {
+  const profile = await mkdtemp(join(tmpdir(), 'liqguard-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless,
     ignoreHTTPSErrors: true,
     viewport: { width: 1440, height: 900 },
-    args: [
-      ...(headless ? ['--headless=new'] : []),
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      `--host-resolver-rules=${hostRules}`,
-      // The worker's WebSocket ignores ignoreHTTPSErrors; test browsers only.
-      '--ignore-certificate-errors',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: chromiumArgs(port, headless, extensionDir),
   });
-  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(serviceWorker.url()).host;
   const page = context.pages()[0] ?? (await context.newPage());
-  return {
-    context,
-    page,
-    serviceWorker,
-    extensionId,
-    close: async () => {
-      await context.close();
-      await rm(profile, { recursive: true, force: true });
-    },
+  const close = async () => {
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
   };
+  return { context, page, close };
+}
+
+/** Chromium with the built extension; every exchange host resolves to the local server on `port`. */
+export async function launchWithExtension(port: number, options: { headless?: boolean } = {}): Promise<ExtensionBrowser> {
+  const { context, page, close } = await launch(port, options.headless ?? true, EXTENSION_DIR);
+  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  return { context, page, serviceWorker, extensionId: new URL(serviceWorker.url()).host, close };
+}
+
+/** The same browser without the extension, to measure what the extension costs the page. */
+export async function launchWithoutExtension(port: number): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {
+  return launch(port, true, null);
 }
 
 export const exchangeUrl = (path: string) => `https://${EXCHANGE_HOSTS[0]}${path}`;
