@@ -15,6 +15,7 @@ const TEXT_FIELDS: { name: keyof FormText; label: string; unit: string }[] = [
 
 const RULES: { key: keyof AlertRules; label: string }[] = [
   { key: 'distance', label: 'Distance to liquidation' },
+  { key: 'stop', label: 'A stop-loss at or beyond liquidation (it would never fire)' },
   { key: 'marginRatio', label: 'Account margin ratio' },
   { key: 'mismatch', label: "Page's liquidation price differs from LiqGuard's" },
   { key: 'unreadable', label: 'A position can no longer be read' },

@@ -78,6 +78,14 @@ function PositionRow({ position, asset, compact }: { position: PositionView; ass
           {NONE} {position.reason}
         </p>
       )}
+      {position.stop?.beyondLiquidation && (
+        <p data-testid="liqguard-stop-warning" role="alert" class="text-xs font-semibold text-red-700 dark:text-red-300">
+          Your stop-loss {price(position.stop.price, position.priceDecimals)} is beyond liquidation: it would never fire.
+          {position.stop.saferStop && position.stop.saferStopPnl
+            ? ` A stop at ${price(position.stop.saferStop, position.priceDecimals)} fires first (${amount(position.stop.saferStopPnl, position.marginAsset ?? asset)}).`
+            : ''}
+        </p>
+      )}
       {position.mismatch && (
         <p data-testid="liqguard-mismatch" role="alert" class="text-xs text-red-700 dark:text-red-300">
           The page shows liquidation at {price(position.pageLiquidationPrice, position.priceDecimals)}; ours differs by more than{' '}

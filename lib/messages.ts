@@ -106,7 +106,9 @@ function isReadPosition(value: unknown): boolean {
     isOptionalDecimal(value.margin) &&
     isOptionalText(value.marginAsset, 20) &&
     isOptionalDecimal(value.pnl) &&
-    isOptionalDecimal(value.roiPercent)
+    isOptionalDecimal(value.roiPercent) &&
+    isOptionalDecimal(value.takeProfit) &&
+    isOptionalDecimal(value.stopLoss)
   );
 }
 

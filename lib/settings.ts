@@ -6,6 +6,8 @@ import { Decimal } from './decimal';
 
 export interface AlertRules {
   distance: boolean;
+  /** The position's stop-loss sits at or beyond liquidation. */
+  stop: boolean;
   marginRatio: boolean;
   mismatch: boolean;
   unreadable: boolean;
@@ -40,7 +42,7 @@ export const DEFAULT_SETTINGS: Settings = {
   dangerMarginRatio: '0.8',
   rearmFraction: '0.2',
   cooldownMinutes: 15,
-  rules: { distance: true, marginRatio: true, mismatch: true, unreadable: true },
+  rules: { distance: true, stop: true, marginRatio: true, mismatch: true, unreadable: true },
   overlay: { enabled: true, compact: false },
   streamWhenHidden: true,
   notificationSound: true,

@@ -35,6 +35,9 @@ export interface ReadPosition {
   pnl: DecimalString | null;
   /** ROI as a percentage, as shown ("-16.12"). */
   roiPercent: DecimalString | null;
+  /** The position's take-profit and stop-loss trigger prices (the "TP/SL for position" column), when set. */
+  takeProfit: DecimalString | null;
+  stopLoss: DecimalString | null;
 }
 
 export interface UnreadableRow {

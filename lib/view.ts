@@ -12,7 +12,7 @@
 import { Decimal, ZERO, dec, sum } from './decimal';
 import { coinMarginedContractSize } from './exchanges/binance/contracts';
 import { SHIPPED_USDM_TIERS, tiersFor, type TierTables } from './exchanges/binance/tiers';
-import { accountRisk, marginToAdd, priceAtDistance, sizeToCut, type Position, type PositionRisk } from './risk';
+import { accountRisk, marginToAdd, priceAtDistance, sizeToCut, stopAtFractionToLiquidation, type Position, type PositionRisk } from './risk';
 import type { Settings } from './settings';
 import type { DecimalString, PageSnapshot, ReadPosition } from './snapshot';
 
@@ -43,6 +43,38 @@ export interface PositionView {
   priceDecimals: number;
   /** For a position in warning or danger: what brings liquidation back to the warning distance. */
   remedy: Remedy | null;
+  /** The position's stop-loss as read from the page, checked against our liquidation price. */
+  stop: StopCheck | null;
+}
+
+export interface StopCheck {
+  price: DecimalString;
+  /** At or beyond liquidation: the exchange liquidates first, the stop never fires. */
+  beyondLiquidation: boolean;
+  /** When it is beyond: a stop 90 % of the way from the mark to liquidation, and the PnL it would lock in. */
+  saferStop: DecimalString | null;
+  saferStopPnl: DecimalString | null;
+}
+
+/** How far toward liquidation the suggested replacement stop sits (the rest is room for slippage). */
+const SAFER_STOP_FRACTION = '0.9';
+
+function stopCheck(read: ReadPosition, risk: PositionRisk | null): StopCheck | null {
+  if (read.stopLoss === null || !risk?.liquidationPrice) return null;
+  const stop = dec(read.stopLoss);
+  const liquidationPrice = risk.liquidationPrice;
+  const beyond = read.side === 'long' ? stop.lte(liquidationPrice) : stop.gte(liquidationPrice);
+  if (!beyond) return { price: read.stopLoss, beyondLiquidation: false, saferStop: null, saferStopPnl: null };
+  const safer = stopAtFractionToLiquidation(
+    { contract: risk.pool?.contract ?? { type: 'linear' }, holding: { side: read.side, size: dec(read.size), entryPrice: dec(read.entryPrice) }, markPrice: dec(read.markPrice), liquidationPrice },
+    new Decimal(SAFER_STOP_FRACTION),
+  );
+  return {
+    price: read.stopLoss,
+    beyondLiquidation: true,
+    saferStop: safer.ok ? safer.value.price.toFixed() : null,
+    saferStopPnl: safer.ok ? safer.value.lockedPnl.toFixed() : null,
+  };
 }
 
 export interface Remedy {
@@ -204,6 +236,7 @@ export function riskView(snapshot: PageSnapshot, settings: Settings, freshTiers:
       mismatch,
       priceDecimals,
       remedy: usableRisk && (band === 'warning' || band === 'danger') ? remedyFor(usableRisk, dec(read.markPrice), settings) : null,
+      stop: stopCheck(read, usableRisk),
     };
   });
 

@@ -14,7 +14,7 @@ import type { Settings } from '../settings';
 import type { PositionView, RiskView } from '../view';
 
 export type Level = 'warning' | 'danger' | 'on';
-export type RuleName = 'distance' | 'marginRatio' | 'mismatch' | 'unreadable';
+export type RuleName = 'distance' | 'stop' | 'marginRatio' | 'mismatch' | 'unreadable';
 
 export interface RuleState {
   /** The level the rule is at now (absent: clear). */
@@ -127,6 +127,23 @@ export function evaluate(state: AlertState, subject: AlertSubject, settings: Set
     if (settings.rules.distance) {
       const step = distanceStep(account, p, state, settings);
       if (step) steps.push(step);
+    }
+    if (settings.rules.stop && p.stop) {
+      const stop = p.stop;
+      steps.push({
+        key: `${position}|stop`,
+        rule: 'stop',
+        level: stop.beyondLiquidation ? 'on' : null,
+        text: () => {
+          const price = (value: string) => formatAmount(new Decimal(value), p.priceDecimals);
+          return {
+            title: `${p.symbol}: your stop-loss would never fire`,
+            message:
+              `Stop ${price(stop.price)} is beyond liquidation ${p.liquidationPrice ? price(p.liquidationPrice) : ''}: the position is liquidated first.` +
+              (stop.saferStop && stop.saferStopPnl ? ` A stop at ${price(stop.saferStop)} fires before it, locking in ${formatAmount(new Decimal(stop.saferStopPnl), 2)} ${p.marginAsset ?? ''}.` : ''),
+          };
+        },
+      });
     }
     if (settings.rules.mismatch) {
       steps.push({

@@ -91,6 +91,15 @@ describe('the overlay on the futures page (real Chromium)', () => {
     expect((await distances()).length).toBe(3);
   });
 
+  it('warns when a stop-loss sits beyond liquidation, with a stop that would fire', async () => {
+    await open('en-stop-beyond-liquidation');
+    const warning = browser.page.locator('liqguard-overlay [data-testid="liqguard-stop-warning"]');
+    await expect.poll(() => warning.innerText()).toMatch(/^Your stop-loss 127\.000 is beyond liquidation: it would never fire\. A stop at \d+\.\d{3} fires first/);
+    const notified = () =>
+      browser.serviceWorker.evaluate(() => chrome.notifications.getAll().then((all) => Object.keys(all).filter((id) => id.includes('|SOLUSDT:long:isolated|stop|')).length));
+    await expect.poll(notified).toBe(1);
+  });
+
   it('says what to do when there are no positions', async () => {
     await open('en-empty');
     await expect.poll(() => browser.page.locator('liqguard-overlay [data-testid="liqguard-empty"]').innerText()).toContain('No open positions');

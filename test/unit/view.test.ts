@@ -58,3 +58,20 @@ describe('riskView', () => {
     expect(long!.liquidationPrice).toBe(short!.liquidationPrice);
   });
 });
+
+describe('stop-loss against liquidation', () => {
+  it('flags a stop beyond liquidation, with a safer stop and what it locks in', () => {
+    const [sol] = viewOf('en-stop-beyond-liquidation').positions;
+    expect(sol!.stop).toMatchObject({ price: '127', beyondLiquidation: true });
+    // 90 % of the way from the mark (139.870) to our liquidation price.
+    const liquidation = new Decimal(sol!.liquidationPrice!);
+    const safer = new Decimal('139.87').plus(liquidation.minus('139.87').times('0.9'));
+    expect(new Decimal(sol!.stop!.saferStop!).eq(safer)).toBe(true);
+    expect(new Decimal(sol!.stop!.saferStopPnl!).eq(safer.minus('142.35').times(30))).toBe(true);
+  });
+
+  it('leaves a stop before liquidation alone', () => {
+    const eth = viewOf('en-usdm-cross-isolated').positions[1]!;
+    expect(eth.stop).toEqual({ price: '3600', beyondLiquidation: false, saferStop: null, saferStopPnl: null });
+  });
+});

@@ -243,6 +243,24 @@ function usesDecimalComma(texts: string[]): boolean {
 
 class RowProblem extends Error {}
 
+/**
+ * The "TP/SL for position" cell: "77,000.00 / 73,000.00" (on one line or two), "-- / --" when unset. Anything
+ * else is a problem: a stop we misread could hide the one warning that matters.
+ */
+function readTpSl(lines: string[] | null, decimalComma: boolean): [string | null, string | null] {
+  if (lines === null) return [null, null];
+  const text = lines.join(' ').trim();
+  if (text === '' ) return [null, null];
+  const parts = text.split('/');
+  if (parts.length !== 2) throw new RowProblem(`TP/SL "${text.slice(0, 40)}" is not "take profit / stop loss"`);
+  return parts.map((part) => {
+    const parsed = parseDisplayedNumber(part.trim(), { decimalComma });
+    if (parsed.ok && parsed.value.gt(0)) return parsed.value.toFixed();
+    if (!parsed.ok && parsed.empty) return null;
+    throw new RowProblem(`TP/SL: ${parsed.ok ? 'a price of 0 or below' : parsed.reason}`);
+  }) as [string | null, string | null];
+}
+
 /** PnL may be priced off the last price rather than the mark: allow this much of the notional between them. */
 const PNL_TOLERANCE = '0.003';
 
@@ -358,6 +376,7 @@ function readRow(row: Element, index: number, table: Table, vocabulary: Vocabula
     const breakEven = number('breakEvenPrice', 0, false);
     const margin = number('margin', 0, false);
 
+    const [takeProfit, stopLoss] = readTpSl(cell('tpsl'), decimalComma);
     checkConsistency({ side, size: size.value.abs(), entry, mark, unit: sizeUnit, market, pnl, liquidation, margin, breakEven });
 
     const perpetual = found.suffix === 'PERP' || phrasesIn(tokensOf(symbolText), vocabulary.perpetual).size > 0;
@@ -382,6 +401,8 @@ function readRow(row: Element, index: number, table: Table, vocabulary: Vocabula
       marginAsset: margin?.ok ? margin.unit : market === 'usdm' ? found.quote : found.base,
       pnl: pnl?.ok ? pnl.value.toFixed() : null,
       roiPercent: roi?.ok && roi.percent ? roi.value.toFixed() : null,
+      takeProfit,
+      stopLoss,
     };
   } catch (error) {
     if (!(error instanceof RowProblem)) throw error;

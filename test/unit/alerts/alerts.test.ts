@@ -11,7 +11,7 @@ function position(distance: string | null, overrides: Partial<PositionView> = {}
     row: 1, symbol: 'BTCUSDT', side: 'long', marginMode: 'cross', leverage: 20, markPrice: '60000.0', liquidationPrice: '55000',
     pageLiquidationPrice: '55000.0', distance, priceBuffer: null, balanceBuffer: null, marginAsset: 'USDT',
     band: 'safe', reason: null, mismatch: null, priceDecimals: 1,
-    remedy: { targetDistance: '0.10', marginToAdd: '1234.5678', sizeToCut: '0.12345' }, ...overrides,
+    remedy: { targetDistance: '0.10', marginToAdd: '1234.5678', sizeToCut: '0.12345' }, stop: null, ...overrides,
   };
 }
 
@@ -163,5 +163,15 @@ describe('badgeFor', () => {
     expect(badgeFor(view([position('0.35')]))).toEqual({ text: '35%', color: '#16a34a' });
     expect(badgeFor(view([]))).toEqual({ text: '', color: '#64748b' });
     expect(badgeFor(view([position(null)]))).toEqual({ text: '?', color: '#64748b' });
+  });
+});
+
+describe('stop-loss rule', () => {
+  it('fires once when the stop sits beyond liquidation, and says where a stop would work', () => {
+    const stop = { price: '54000', beyondLiquidation: true, saferStop: '55500', saferStopPnl: '-4500' };
+    const first = evaluate(EMPTY_ALERT_STATE, subject([position('0.5', { stop })]), DEFAULT_SETTINGS, 0);
+    expect(first.notifications.map((n) => n.rule)).toEqual(['stop']);
+    expect(first.notifications[0]!.message).toBe('Stop 54,000.0 is beyond liquidation 55,000.0: the position is liquidated first. A stop at 55,500.0 fires before it, locking in -4,500.00 USDT.');
+    expect(evaluate(first.state, subject([position('0.5', { stop })]), DEFAULT_SETTINGS, 1).notifications).toEqual([]);
   });
 });
