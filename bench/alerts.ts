@@ -9,15 +9,13 @@ import { resolve } from 'node:path';
 import type { Worker } from 'playwright-core';
 import { WebSocketServer, type WebSocket } from 'ws';
 
-import { exchangeUrl, launchWithExtension, overlay, startLocalExchange } from '../test/e2e/harness';
+import { exchangeUrl, launchWithExtension, overlay, setPageHidden, startLocalExchange } from '../test/e2e/harness';
 import { moveMark } from '../test/e2e/pages';
-import type { Figure } from './measure';
+import { median, p95, type Figure } from './measure';
 
 const root = resolve(import.meta.dirname, '..');
 const html = readFileSync(resolve(root, 'test/fixtures/binance/en-usdm-cross-isolated.html'), 'utf8');
 const path = '/en/futures/BTCUSDT';
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * 0.95))]!;
 
 /** Waits in the worker for a BTCUSDT warning notification newer than `since`; returns when it was seen (ms epoch). */
 function seenAfter(worker: Worker, since: number): Promise<number> {
@@ -66,16 +64,8 @@ export async function benchAlerts(): Promise<Figure[]> {
       fromPage.push((await seenAfter(serviceWorker, start - 5)) - start);
     }
 
-    // Hide the tab for the content script (TOOLCHAIN.md: only its own world can be told), then drive the stream.
-    const cdp = await browser.context.newCDPSession(page);
-    const contexts: { id: number; origin: string; auxData?: { type?: string } }[] = [];
-    cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
-    await cdp.send('Runtime.enable');
-    const isolated = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin.startsWith('chrome-extension://'))!;
-    await cdp.send('Runtime.evaluate', {
-      contextId: isolated.id,
-      expression: "Object.defineProperty(document, 'visibilityState', { get: () => 'hidden', configurable: true }); document.dispatchEvent(new Event('visibilitychange'));",
-    });
+    // Hide the tab for the content script, then drive the stream.
+    await setPageHidden(browser, true);
     const deadline = Date.now() + 10_000;
     while (clients.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     const send = (price: string) =>
@@ -88,7 +78,6 @@ export async function benchAlerts(): Promise<Figure[]> {
       send('80000.0');
       fromStream.push((await seenAfter(serviceWorker, start - 5)) - start);
     }
-    await cdp.detach();
 
     return [
       { name: 'page price crossing → notification shown (Chromium)', unit: 'ms', median: median(fromPage), p95: p95(fromPage), runs: fromPage.length },

@@ -10,6 +10,10 @@ export interface Figure {
   note?: string;
 }
 
+const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
+export const median = (values: number[]) => sorted(values)[Math.floor(values.length / 2)]!;
+export const p95 = (values: number[]) => sorted(values)[Math.min(values.length - 1, Math.floor(values.length * 0.95))]!;
+
 /** Runs `work` once to warm up, then `runs` times; reports the median and 95th percentile in milliseconds. */
 export function measure(name: string, unit: 'ms', goal: number | undefined, runs: number, work: () => unknown, note?: string): Figure {
   work();
@@ -19,7 +23,5 @@ export function measure(name: string, unit: 'ms', goal: number | undefined, runs
     work();
     times.push(performance.now() - start);
   }
-  times.sort((a, b) => a - b);
-  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
-  return { name, unit, median: at(0.5), p95: at(0.95), runs, goal, note };
+  return { name, unit, median: median(times), p95: p95(times), runs, goal, note };
 }

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 
 import { exchangeUrl, launchWithExtension, launchWithoutExtension, startLocalExchange } from '../test/e2e/harness';
-import type { Figure } from './measure';
+import { median, type Figure } from './measure';
 
 const root = resolve(import.meta.dirname, '..');
 const demo = readFileSync(resolve(root, 'demo/futures.html'), 'utf8');
@@ -45,7 +45,6 @@ export async function benchOverhead(): Promise<Figure[]> {
   } finally {
     await exchange.close();
   }
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
   const extra = ((median(withExtension) - median(without)) / median(without)) * 100;
   return [
     { name: 'main thread, demo page at 10 Hz, without LiqGuard', unit: 'ms', median: median(without), p95: Math.max(...without), runs: ROUNDS, note: 'ms busy per second' },

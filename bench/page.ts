@@ -10,14 +10,12 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 import { EXTENSION_DIR, exchangeUrl, launchWithExtension, overlay, startLocalExchange } from '../test/e2e/harness';
-import type { Figure } from './measure';
+import { median, p95, type Figure } from './measure';
 
 const root = resolve(import.meta.dirname, '..');
 const fixture = readFileSync(resolve(root, 'test/fixtures/binance/en-20-rows.html'), 'utf8');
 const path = '/en/futures/BTCUSDT';
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * 0.95))]!;
 
 async function readerBundle(): Promise<string> {
   const result = await build({

@@ -2,7 +2,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { fixtures } from '../unit/exchanges/binance/fixtures';
-import { exchangeUrl, launchWithExtension, overlay, startLocalExchange, type ExtensionBrowser, type LocalExchange } from './harness';
+import { exchangeUrl, launchWithExtension, overlay, setPageHidden, startLocalExchange, type ExtensionBrowser, type LocalExchange } from './harness';
 import { moveMark } from './pages';
 
 const page = fixtures.find((f) => f.name === 'en-usdm-cross-isolated')!;
@@ -95,17 +95,7 @@ describe('alerts from the public mark-price stream while the tab is hidden (real
 
   it('streams the page’s symbols when the tab is hidden and fires from the streamed price', async () => {
     await expect.poll(() => browser.serviceWorker.evaluate(() => chrome.storage.session.get('lastSnapshots').then((s) => Object.keys(s.lastSnapshots ?? {}).length))).toBe(1);
-    // Headless tabs are always visible; the content script is told otherwise in its own world (TOOLCHAIN.md).
-    const cdp = await browser.context.newCDPSession(browser.page);
-    const contexts: { id: number; origin: string; auxData?: { type?: string } }[] = [];
-    cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
-    await cdp.send('Runtime.enable');
-    const isolated = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin.startsWith('chrome-extension://'))!;
-    expect(isolated).toBeDefined();
-    await cdp.send('Runtime.evaluate', {
-      contextId: isolated.id,
-      expression: "Object.defineProperty(document, 'visibilityState', { get: () => 'hidden', configurable: true }); document.dispatchEvent(new Event('visibilitychange'));",
-    });
+    await setPageHidden(browser, true);
 
     await expect.poll(() => clients.length, { timeout: 10_000 }).toBeGreaterThan(0);
     expect(requested[0]).toBe('fstream.binance.com/stream?streams=btcusdt@markPrice@1s/ethusdt@markPrice@1s/solusdt@markPrice@1s');
@@ -126,11 +116,7 @@ describe('alerts from the public mark-price stream while the tab is hidden (real
     await popup.close();
 
     // Visible again: the socket is closed.
-    await cdp.send('Runtime.evaluate', {
-      contextId: isolated.id,
-      expression: "Object.defineProperty(document, 'visibilityState', { get: () => 'visible', configurable: true }); document.dispatchEvent(new Event('visibilitychange'));",
-    });
+    await setPageHidden(browser, false);
     await expect.poll(() => clients[0]!.readyState, { timeout: 5000 }).toBe(3 /* CLOSED */);
-    await cdp.detach();
   });
 });

@@ -10,7 +10,7 @@ import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { riskView } from '@/lib/view';
 
 import { domOf } from '../unit/exchanges/binance/fixtures';
-import { exchangeUrl, launchWithExtension, overlay, startLocalExchange, type ExtensionBrowser, type LocalExchange } from './harness';
+import { exchangeUrl, inContentScript, launchWithExtension, overlay, startLocalExchange, type ExtensionBrowser, type LocalExchange } from './harness';
 import { moveMark } from './pages';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -18,18 +18,6 @@ const demo = readFileSync(resolve(root, 'demo/futures.html'), 'utf8');
 // The demo's ticker at 10 Hz instead of 2 Hz.
 const ticker10Hz = readFileSync(resolve(root, 'demo/ticker.js'), 'utf8').replace('setInterval(tick, 500)', 'setInterval(tick, 100)');
 const SOAK_SECONDS = Number(process.env.SOAK_SECONDS ?? 20);
-
-/** Runs `expression` in the content script's isolated world, as our own content script would. */
-async function inContentScript(browser: ExtensionBrowser, expression: string) {
-  const cdp = await browser.context.newCDPSession(browser.page);
-  const contexts: { id: number; origin: string; auxData?: { type?: string } }[] = [];
-  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
-  await cdp.send('Runtime.enable');
-  const isolated = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin.startsWith('chrome-extension://'))!;
-  const result = await cdp.send('Runtime.evaluate', { contextId: isolated.id, expression, awaitPromise: true, returnByValue: true });
-  await cdp.detach();
-  return result.result.value as unknown;
-}
 
 describe('hardening in real Chromium', () => {
   let exchange: LocalExchange;

@@ -123,3 +123,27 @@ export const exchangeUrl = (path: string) => `https://${EXCHANGE_HOSTS[0]}${path
 
 /** The overlay lives in an open shadow root under the page's body; Playwright's CSS engine pierces it. */
 export const overlay = (page: Page) => page.locator('liqguard-overlay [data-testid="liqguard-overlay"]');
+
+/**
+ * Runs `expression` in the content script's isolated world, as our own content script would (TOOLCHAIN.md:
+ * the only way to tell it things the page's own world cannot, such as a hidden tab).
+ */
+export async function inContentScript(browser: ExtensionBrowser, expression: string): Promise<unknown> {
+  const cdp = await browser.context.newCDPSession(browser.page);
+  const contexts: { id: number; origin: string; auxData?: { type?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+  await cdp.send('Runtime.enable');
+  const isolated = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin.startsWith('chrome-extension://'));
+  if (!isolated) throw new Error('no content script world in this page');
+  const result = await cdp.send('Runtime.evaluate', { contextId: isolated.id, expression, awaitPromise: true, returnByValue: true });
+  await cdp.detach();
+  return result.result.value;
+}
+
+/** Headless tabs are always visible: make the content script see its page hidden (or visible again). */
+export function setPageHidden(browser: ExtensionBrowser, hidden: boolean) {
+  return inContentScript(
+    browser,
+    `Object.defineProperty(document, 'visibilityState', { get: () => '${hidden ? 'hidden' : 'visible'}', configurable: true }); document.dispatchEvent(new Event('visibilitychange'));`,
+  );
+}
