@@ -106,6 +106,24 @@ export function Options() {
             Show the overlay on futures pages
           </label>
           <label class="flex items-center gap-2">
+            Prices shown with
+            <select
+              aria-label="Decimal places for prices"
+              value={settings.displayDecimals === null ? 'page' : String(settings.displayDecimals)}
+              onChange={(e) => {
+                const value = (e.currentTarget as HTMLSelectElement).value;
+                setFlag({ displayDecimals: value === 'page' ? null : Number(value) });
+              }}
+            >
+              <option value="page">the page's decimals</option>
+              {[0, 1, 2, 3, 4, 5, 6, 7, 8].map((n) => (
+                <option key={n} value={String(n)}>
+                  {n} decimals
+                </option>
+              ))}
+            </select>
+          </label>
+          <label class="flex items-center gap-2">
             <input type="checkbox" checked={settings.overlay.compact} onChange={(e) => setFlag({ overlay: { ...settings.overlay, compact: (e.currentTarget as HTMLInputElement).checked } })} />
             Compact: one line per position
           </label>

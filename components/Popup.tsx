@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 
 import { dec } from '@/lib/decimal';
+import { coinMarginedContractSize } from '@/lib/exchanges/binance/contracts';
 import { MARKET_LABELS } from '@/lib/exchanges/binance/routes';
 import { loadTierTables, type TierTables } from '@/lib/exchanges/binance/tiers';
 import { parseStatusResponse, type GetStatusRequest, type StatusResponse, type TabSummary } from '@/lib/messages';
@@ -19,7 +20,12 @@ type Load =
   | { state: 'ready'; status: StatusResponse; snapshots: Record<string, PageSnapshot>; settings: Settings; tiers: TierTables | null }
   | { state: 'error'; reason: string };
 
-const BAND_TEXT = { safe: 'text-emerald-400', warning: 'text-amber-400', danger: 'text-red-400', unknown: 'text-slate-400' } as const;
+const BAND_TEXT = {
+  safe: 'text-emerald-700 dark:text-emerald-400',
+  warning: 'text-amber-700 dark:text-amber-400',
+  danger: 'text-red-700 dark:text-red-400',
+  unknown: 'text-slate-500 dark:text-slate-400',
+} as const;
 
 interface Selection {
   tabId: number;
@@ -45,7 +51,7 @@ function PageFigures({ summary, selected, onSelect }: { summary: TabSummary | nu
               <button
                 type="button"
                 aria-pressed={selected === index}
-                class={`flex w-full justify-between rounded px-1 text-left hover:bg-slate-800 ${selected === index ? 'bg-slate-800' : ''}`}
+                class={`flex w-full justify-between rounded px-1 text-left hover:bg-slate-100 dark:hover:bg-slate-800 ${selected === index ? 'bg-slate-200 dark:bg-slate-800' : ''}`}
                 onClick={() => onSelect(index)}
               >
                 <span>
@@ -67,12 +73,23 @@ function PageFigures({ summary, selected, onSelect }: { summary: TabSummary | nu
 function prefillOf(snapshot: PageSnapshot, row: number): Prefill {
   const p = snapshot.positions[row]!;
   const values: Record<string, string> = { entry: p.entryPrice, mark: p.markPrice };
-  if (p.sizeUnit === 'base') values.quantity = p.size;
+  if (p.sizeUnit === (p.market === 'usdm' ? 'base' : 'contracts')) {
+    values.quantity = p.size;
+    values.size = p.size;
+  }
   if (p.leverage !== null) values.leverage = String(p.leverage);
   // The isolated wallet is Margin − PnL (lib/view.ts).
   if (p.marginMode === 'isolated' && p.margin !== null && p.pnl !== null) values.wallet = dec(p.margin).minus(p.pnl).toFixed();
   if (snapshot.account.walletBalance !== null) values.balance = snapshot.account.walletBalance;
-  return { symbol: p.symbol, side: p.side, values };
+  const base = p.symbol.replace(/USD(_.*)?$/, '');
+  return {
+    symbol: p.symbol,
+    side: p.side,
+    market: p.market,
+    contractSize: p.market === 'coinm' ? coinMarginedContractSize(base).toFixed() : undefined,
+    priceDecimals: p.priceDecimals,
+    values,
+  };
 }
 
 export function Popup() {
@@ -97,10 +114,10 @@ export function Popup() {
   const selectedRisk = assessment && selection ? assessment.risks[selection.row] : null;
 
   return (
-    <main class="w-[26rem] space-y-3 bg-slate-900 p-4 font-sans text-sm text-slate-100">
+    <main class="w-[26rem] space-y-3 bg-white p-4 font-sans text-sm text-slate-900 dark:bg-slate-900 dark:text-slate-100">
       <header>
         <h1 class="text-lg font-semibold">LiqGuard</h1>
-        <p class="mt-1 text-slate-300">
+        <p class="mt-1 text-slate-600 dark:text-slate-300">
           Shows how far each futures position is from liquidation, on the exchange's own page. It reads the page; no API key,
           nothing leaves your browser.
         </p>
@@ -109,7 +126,7 @@ export function Popup() {
         {load.state === 'loading' && <p class="text-slate-400">Looking for futures pages…</p>}
         {load.state === 'error' && <p role="alert" class="text-red-400">Could not ask the background worker: {load.reason}</p>}
         {load.state === 'ready' && load.status.pages.length === 0 && (
-          <p data-testid="empty-state" class="rounded border border-slate-700 p-2 text-slate-300">
+          <p data-testid="empty-state" class="rounded border border-slate-300 p-2 text-slate-600 dark:border-slate-700 dark:text-slate-300">
             No futures page is open. Open a Binance futures trading page (for example{' '}
             <span class="font-mono">binance.com/en/futures/BTCUSDT</span>) and your positions will appear here.
           </p>
@@ -117,7 +134,7 @@ export function Popup() {
         {load.state === 'ready' && load.status.pages.length > 0 && (
           <ul data-testid="open-pages" class="space-y-2">
             {load.status.pages.map((page) => (
-              <li key={page.tabId} class="rounded border border-slate-700 px-2 py-1">
+              <li key={page.tabId} class="rounded border border-slate-300 px-2 py-1 dark:border-slate-700">
                 <div class="flex justify-between">
                   <span class="font-semibold">{page.route.symbol}</span>
                   <span class="text-slate-400">{MARKET_LABELS[page.route.market]}</span>
@@ -142,8 +159,12 @@ export function Popup() {
         />
       )}
       {load.state === 'ready' && (
-        <section aria-label="Calculators" class="rounded bg-white p-2 text-slate-900">
-          <Calculators prefill={snapshot && selection ? prefillOf(snapshot, selection.row) : null} tiers={load.tiers} />
+        <section aria-label="Calculators" class="rounded border border-slate-300 p-2 dark:border-slate-700">
+          <Calculators
+            key={selection ? `${selection.tabId}-${selection.row}` : 'none'}
+            prefill={snapshot && selection ? prefillOf(snapshot, selection.row) : null}
+            tiers={load.tiers}
+          />
         </section>
       )}
     </main>

@@ -9,11 +9,14 @@ import {
   sizeToCut,
   stopAtFractionToLiquidation,
   stopAtRiskAmount,
+  takeProfitAtRoe,
   type PositionRisk,
   type Result,
   type StopSuggestion,
+  type TakeProfitSuggestion,
 } from '@/lib/risk';
 import type { ReadPosition } from '@/lib/snapshot';
+import { stopCheck } from '@/lib/view';
 
 import { amountText } from './calculators/Calculators';
 
@@ -45,6 +48,11 @@ export function PositionTools({ position, risk, walletBalance, warningDistance }
     markPrice: mark,
     liquidationPrice,
   };
+  const leverage = position.leverage === null ? null : new Decimal(position.leverage);
+  const takeProfits: [string, Result<TakeProfitSuggestion>][] = leverage
+    ? (['0.25', '0.5', '1'] as const).map((roe): [string, Result<TakeProfitSuggestion>] => [`ROE +${Number(roe) * 100} %`, takeProfitAtRoe(context, new Decimal(roe), leverage)])
+    : [];
+  const existing = stopCheck(position, risk);
   const stops: [string, Result<StopSuggestion>][] = [
     ...(['0.25', '0.5', '0.75'] as const).map((f): [string, Result<StopSuggestion>] => [`${Number(f) * 100} % of the way to liquidation`, stopAtFractionToLiquidation(context, new Decimal(f))]),
     ...(walletBalance
@@ -81,6 +89,12 @@ export function PositionTools({ position, risk, walletBalance, warningDistance }
         )}
         {!risk.pool && <p class="text-amber-600">— the position's figures are incomplete, so no remedy can be worked out.</p>}
       </div>
+      {existing?.beyondLiquidation && (
+        <p data-testid="popup-stop-warning" role="alert" class="font-semibold text-red-500">
+          Your stop-loss {amountText(existing.price)} is beyond liquidation: it would never fire.
+          {existing.saferStop ? ` A stop at ${amountText(existing.saferStop)} fires first (${amountText(existing.saferStopPnl)}).` : ''}
+        </p>
+      )}
       <div>
         <h3 class="font-semibold">Stop-loss suggestions (each fires before liquidation)</h3>
         <ul data-testid="stop-suggestions">
@@ -94,6 +108,19 @@ export function PositionTools({ position, risk, walletBalance, warningDistance }
           ))}
         </ul>
       </div>
+      {takeProfits.length > 0 && (
+        <div>
+          <h3 class="font-semibold">Take-profit suggestions (at {position.leverage}x)</h3>
+          <ul data-testid="take-profit-suggestions">
+            {takeProfits.map(([label, tp]) => (
+              <li key={label} class="flex justify-between gap-2">
+                <span>{label}</span>
+                <span class="font-mono">{tp.ok ? `${amountText(tp.value.price.toFixed())} · +${amountText(tp.value.lockedPnl.toFixed())}` : `— ${tp.reason}`}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
     </section>
   );
 }

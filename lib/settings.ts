@@ -32,6 +32,8 @@ export interface Settings {
   streamWhenHidden: boolean;
   /** Let notifications make the system's sound (Chrome; Firefox decides on its own). */
   notificationSound: boolean;
+  /** Decimal places for prices in the overlay; null: as the page shows them (the symbol's tick). */
+  displayDecimals: number | null;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -46,6 +48,7 @@ export const DEFAULT_SETTINGS: Settings = {
   overlay: { enabled: true, compact: false },
   streamWhenHidden: true,
   notificationSound: true,
+  displayDecimals: null,
 };
 
 const FRACTION = /^(0(\.\d{1,6})?|1(\.0{1,6})?)$/;
@@ -87,6 +90,12 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: str
     overlay: { ...DEFAULT_SETTINGS.overlay },
     streamWhenHidden: flag(r.streamWhenHidden, 'streamWhenHidden', DEFAULT_SETTINGS.streamWhenHidden),
     notificationSound: flag(r.notificationSound, 'notificationSound', DEFAULT_SETTINGS.notificationSound),
+    displayDecimals:
+      r.displayDecimals === undefined || r.displayDecimals === null
+        ? null
+        : Number.isInteger(r.displayDecimals) && (r.displayDecimals as number) >= 0 && (r.displayDecimals as number) <= 8
+          ? (r.displayDecimals as number)
+          : (problems.push('displayDecimals must be a whole number from 0 to 8'), null),
   };
   const overlay = r.overlay;
   if (typeof overlay === 'object' && overlay !== null) {

@@ -23,7 +23,7 @@ export function formTextOf(settings: Settings): FormText {
 }
 
 /** The settings the form describes, or an error per field (nothing is saved then). */
-export function settingsFromForm(text: FormText, flags: Pick<Settings, 'rules' | 'overlay' | 'streamWhenHidden' | 'notificationSound'>):
+export function settingsFromForm(text: FormText, flags: Pick<Settings, 'rules' | 'overlay' | 'streamWhenHidden' | 'notificationSound' | 'displayDecimals'>):
   | { ok: true; settings: Settings }
   | { ok: false; errors: Partial<Record<keyof FormText, string>> } {
   const errors: Partial<Record<keyof FormText, string>> = {};
@@ -46,7 +46,7 @@ export function settingsFromForm(text: FormText, flags: Pick<Settings, 'rules' |
     errors.dangerMarginRatio = 'Must not be below the warning margin ratio';
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  const { rules, overlay, streamWhenHidden, notificationSound } = flags;
+  const { rules, overlay, streamWhenHidden, notificationSound, displayDecimals } = flags;
   const { settings, problems } = parseSettings({
     version: 1,
     ...fractions,
@@ -55,6 +55,7 @@ export function settingsFromForm(text: FormText, flags: Pick<Settings, 'rules' |
     overlay,
     streamWhenHidden,
     notificationSound,
+    displayDecimals,
   });
   // The checks above cover what parseSettings checks; a problem left here is a bug, not user input.
   if (problems.length > 0) throw new Error(`settings form: ${problems.join('; ')}`);

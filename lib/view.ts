@@ -59,7 +59,7 @@ export interface StopCheck {
 /** How far toward liquidation the suggested replacement stop sits (the rest is room for slippage). */
 const SAFER_STOP_FRACTION = '0.9';
 
-function stopCheck(read: ReadPosition, risk: PositionRisk | null): StopCheck | null {
+export function stopCheck(read: ReadPosition, risk: PositionRisk | null): StopCheck | null {
   if (read.stopLoss === null || !risk?.liquidationPrice) return null;
   const stop = dec(read.stopLoss);
   const liquidationPrice = risk.liquidationPrice;
@@ -210,7 +210,7 @@ export function riskView(snapshot: PageSnapshot, settings: Settings, freshTiers:
     const usableRisk = computed && !blocked ? computed : null;
     const ours = usableRisk?.liquidationPrice ?? null;
     const page = read.pageLiquidationPrice === null ? null : dec(read.pageLiquidationPrice);
-    const priceDecimals = read.priceDecimals;
+    const priceDecimals = settings.displayDecimals ?? read.priceDecimals;
     let mismatch: PositionView['mismatch'] = null;
     if (usableRisk && snapshot.pricesFrom !== 'stream' && (ours !== null || page !== null)) {
       const tolerance = mismatchTolerance(ours ?? page!, page ? decimalsOf(read.pageLiquidationPrice!) : priceDecimals);

@@ -11,14 +11,20 @@ import {
 } from '@/lib/calculators';
 import { Decimal } from '@/lib/decimal';
 import type { TierTables } from '@/lib/exchanges/binance/tiers';
-import { formatAmount, formatPercent, type Side } from '@/lib/risk';
+import { formatAmount, formatPercent, type Contract, type Side } from '@/lib/risk';
+import { useState } from 'preact/hooks';
 
 import { Calculator } from './Calculator';
 
-/** What a selected position prefills: field name → text. */
+/** What a selected position prefills: field name → text, and how its prices are shown. */
 export interface Prefill {
   symbol: string;
   side: Side;
+  market: 'usdm' | 'coinm';
+  /** COIN-M: USD per contract. */
+  contractSize?: string;
+  /** Decimal places the page shows this symbol's prices with (its tick). */
+  priceDecimals: number;
   values: Record<string, string>;
 }
 
@@ -32,16 +38,40 @@ export function amountText(value: unknown): string {
 
 const linear = contractOf('usdm', undefined);
 
-/** The popup's calculators, for USDⓈ-M symbols; a selected position prefills them (key changes remount them). */
+/**
+ * The popup's calculators; a selected position prefills them (a new key remounts them) and sets how prices are
+ * rounded (its tick). USDⓈ-M or COIN-M for the contract-only ones; the tier-based ones need USDⓈ-M tiers.
+ */
 export function Calculators({ prefill, tiers }: { prefill: Prefill | null; tiers: TierTables | null }) {
+  const [market, setMarket] = useState<'usdm' | 'coinm'>(prefill?.market ?? 'usdm');
+  const [contractSize, setContractSize] = useState(prefill?.contractSize ?? '100');
   const symbol = prefill?.symbol ?? 'BTCUSDT';
   const initial = prefill?.values;
   const side = prefill?.side;
-  const key = `${symbol}-${side ?? ''}-${JSON.stringify(initial ?? {})}`;
+  const key = `${symbol}-${side ?? ''}-${market}-${contractSize}-${JSON.stringify(initial ?? {})}`;
+  const contract = contractOf(market, /^\d+(\.\d+)?$/.test(contractSize) && Number(contractSize) > 0 ? contractSize : '100');
+  const price = (value: unknown) => (prefill && typeof value === 'string' && value !== '' ? formatAmount(new Decimal(value), prefill.priceDecimals) : amountText(value));
+  const unit = market === 'usdm' ? 'USDT' : 'coin';
   const symbolFields = { name: 'symbol', label: 'Symbol' };
   const withSymbol = (values: Record<string, string>) => (values.symbol ?? symbol).trim() || symbol;
   return (
-    <div class="space-y-2" key={key}>
+    <div class="space-y-2">
+      <fieldset class="flex flex-wrap items-center gap-3 text-xs">
+        <legend class="sr-only">Contract type</legend>
+        {(['usdm', 'coinm'] as const).map((m) => (
+          <label key={m} class="flex items-center gap-1">
+            <input type="radio" name="contract-type" checked={market === m} onChange={() => setMarket(m)} />
+            {m === 'usdm' ? 'USDⓈ-M' : 'COIN-M'}
+          </label>
+        ))}
+        {market === 'coinm' && (
+          <label class="flex items-center gap-1">
+            Contract size (USD)
+            <input class="w-16 rounded border border-slate-400 px-1 font-mono" value={contractSize} onInput={(e) => setContractSize((e.currentTarget as HTMLInputElement).value)} />
+          </label>
+        )}
+      </fieldset>
+      <div class="space-y-2" key={key}>
       <Calculator
         id="pnl"
         title="PnL and ROE"
@@ -51,13 +81,13 @@ export function Calculators({ prefill, tiers }: { prefill: Prefill | null; tiers
         fields={[
           { name: 'entry', label: 'Entry price' },
           { name: 'exit', label: 'Exit price' },
-          { name: 'quantity', label: 'Quantity' },
+          { name: 'quantity', label: market === 'usdm' ? 'Quantity' : 'Contracts' },
           { name: 'leverage', label: 'Leverage', unit: 'x' },
         ]}
-        compute={(s, v) => pnlCalculator(s, linear, v)}
+        compute={(s, v) => pnlCalculator(s, contract, v)}
         results={[
-          { key: 'initialMargin', label: 'Initial margin', format: amountText },
-          { key: 'pnl', label: 'PnL', format: amountText },
+          { key: 'initialMargin', label: `Initial margin (${unit})`, format: amountText },
+          { key: 'pnl', label: `PnL (${unit})`, format: amountText },
           { key: 'roe', label: 'ROE', format: (v) => formatPercent(new Decimal(String(v))) },
         ]}
       />
@@ -72,10 +102,13 @@ export function Calculators({ prefill, tiers }: { prefill: Prefill | null; tiers
           { name: 'roe', label: 'Target ROE', unit: '%' },
           { name: 'leverage', label: 'Leverage', unit: 'x' },
         ]}
-        compute={(s, v) => targetPriceCalculator(s, linear, v)}
-        results={[{ key: 'targetPrice', label: 'Target price', format: amountText }]}
+        compute={(s, v) => targetPriceCalculator(s, contract, v)}
+        results={[{ key: 'targetPrice', label: 'Target price', format: price }]}
       />
-      <Calculator
+      {market === 'coinm' && (
+        <p class="text-xs text-amber-700">COIN-M maintenance tiers are not shipped yet: liquidation, max open and size for a risk are USDⓈ-M only.</p>
+      )}
+      {market === 'usdm' && <Calculator
         id="liquidation"
         title="Liquidation price (isolated)"
         sided
@@ -90,11 +123,11 @@ export function Calculators({ prefill, tiers }: { prefill: Prefill | null; tiers
         ]}
         compute={(s, v) => liquidationCalculator(s, withSymbol(v), v, tiers)}
         results={[
-          { key: 'liquidationPrice', label: 'Liquidation price', format: amountText },
+          { key: 'liquidationPrice', label: 'Liquidation price', format: price },
           { key: 'maintMarginRatio', label: 'Maintenance rate at that price', format: (v) => formatPercent(new Decimal(String(v))) },
         ]}
-      />
-      <Calculator
+      />}
+      {market === 'usdm' && <Calculator
         id="max-open"
         title="Max open"
         sided
@@ -112,9 +145,9 @@ export function Calculators({ prefill, tiers }: { prefill: Prefill | null; tiers
           { key: 'size', label: 'Max size', format: amountText },
           { key: 'limitedBy', label: 'Limited by', format: (v) => (v === 'tier' ? 'tier cap for this leverage' : 'balance') },
         ]}
-      />
-      <AverageEntry />
-      <Calculator
+      />}
+      <AverageEntry contract={contract} format={price} />
+      {market === 'usdm' && <Calculator
         id="risk-size"
         title="Size for a risk"
         sided
@@ -136,10 +169,10 @@ export function Calculators({ prefill, tiers }: { prefill: Prefill | null; tiers
           { key: 'notional', label: 'Notional', format: amountText },
           { key: 'margin', label: 'Margin', format: amountText },
           { key: 'lossAtStop', label: 'Loss at the stop, with fees', format: amountText },
-          { key: 'liquidationPrice', label: 'Liquidation (isolated)', format: amountText },
+          { key: 'liquidationPrice', label: 'Liquidation (isolated)', format: price },
         ]}
         note={(r) => (r.stopBeforeLiquidation ? null : 'The stop lies at or beyond liquidation: it would never fire. Lower the leverage or move the stop.')}
-      />
+      />}
       <Calculator
         id="funding"
         title="Funding cost"
@@ -147,13 +180,13 @@ export function Calculators({ prefill, tiers }: { prefill: Prefill | null; tiers
         initialSide={side}
         initial={{ intervals: '3', ...(initial && { size: initial.quantity ?? '', mark: initial.mark ?? '' }) }}
         fields={[
-          { name: 'size', label: 'Size' },
+          { name: 'size', label: market === 'usdm' ? 'Size' : 'Contracts' },
           { name: 'mark', label: 'Mark price' },
           { name: 'ratePercent', label: 'Funding rate', unit: '%' },
           { name: 'intervals', label: 'Intervals' },
         ]}
-        compute={(s, v) => fundingCalculator(s, linear, v)}
-        results={[{ key: 'cost', label: 'You pay (negative: receive)', format: amountText }]}
+        compute={(s, v) => fundingCalculator(s, contract, v)}
+        results={[{ key: 'cost', label: `You pay, ${unit} (negative: receive)`, format: amountText }]}
       />
       <Calculator
         id="break-even"
@@ -166,15 +199,16 @@ export function Calculators({ prefill, tiers }: { prefill: Prefill | null; tiers
           { name: 'openFeePercent', label: 'Open fee', unit: '%' },
           { name: 'closeFeePercent', label: 'Close fee', unit: '%' },
         ]}
-        compute={(s, v) => breakEvenCalculator(s, linear, v)}
-        results={[{ key: 'breakEven', label: 'Break-even price', format: amountText }]}
+        compute={(s, v) => breakEvenCalculator(s, contract, v)}
+        results={[{ key: 'breakEven', label: 'Break-even price', format: price }]}
       />
+      </div>
     </div>
   );
 }
 
 /** Open price: the average entry of up to four fills. */
-function AverageEntry() {
+function AverageEntry({ contract, format }: { contract: Contract; format: (value: unknown) => string }) {
   const rows = [0, 1, 2, 3];
   return (
     <Calculator
@@ -186,12 +220,12 @@ function AverageEntry() {
       ])}
       compute={(_, v) =>
         averageEntryCalculator(
-          linear,
+          contract,
           rows.filter((i) => i < 2 || (v[`price${i}`] ?? '') !== '' || (v[`quantity${i}`] ?? '') !== '').map((i) => ({ price: v[`price${i}`] ?? '', quantity: v[`quantity${i}`] ?? '' })),
         )
       }
       results={[
-        { key: 'averageEntry', label: 'Average entry', format: amountText },
+        { key: 'averageEntry', label: 'Average entry', format },
         { key: 'totalQuantity', label: 'Total quantity', format: amountText },
       ]}
     />

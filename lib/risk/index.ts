@@ -30,8 +30,10 @@ export {
   stopAtFractionToLiquidation,
   stopAtRiskAmount,
   stopFiresBeforeLiquidation,
+  takeProfitAtRoe,
   type StopContext,
   type StopSuggestion,
+  type TakeProfitSuggestion,
 } from './stops';
 export { fundingCost } from './funding';
 export { formatAmount, formatPercent, formatPrice, tickDecimals, toTick, type TickRounding } from './display';

@@ -3,7 +3,7 @@
  * can never fire (the position is liquidated first), so such a level is reported as unavailable, never offered.
  */
 import type { Decimal } from '../decimal';
-import { unrealizedPnl, type Holding } from './pnl';
+import { targetPrice, unrealizedPnl, type Holding } from './pnl';
 import { direction, ok, unavailable, type Contract, type Result } from './types';
 
 export interface StopSuggestion {
@@ -65,4 +65,23 @@ export function stopAtRiskAmount(context: StopContext, riskAmount: Decimal): Res
 export function stopAtEntryPercent(context: StopContext, fraction: Decimal): Result<StopSuggestion> {
   if (!fraction.gt(0) || !fraction.lt(1)) return unavailable('the percentage must be between 0 and 100');
   return suggestion(context, context.holding.entryPrice.times(fraction.times(-direction(context.holding.side)).plus(1)));
+}
+
+export interface TakeProfitSuggestion {
+  price: Decimal;
+  /** PnL locked in if it fills at its price (a gain), margin asset, fees excluded. */
+  lockedPnl: Decimal;
+  distanceFromMark: Decimal;
+}
+
+/**
+ * A take-profit at a return on the position's initial margin (`roe` a fraction, 0.5 = 50 %) at `leverage`;
+ * unavailable when that price is already passed (it would fill at once) or not above 0.
+ */
+export function takeProfitAtRoe(context: StopContext, roe: Decimal, leverage: Decimal): Result<TakeProfitSuggestion> {
+  const { contract, holding, markPrice } = context;
+  const price = targetPrice(contract, holding.side, holding.entryPrice, roe, leverage);
+  const ahead = holding.side === 'long' ? price.gt(markPrice) : price.lt(markPrice) && price.gt(0);
+  if (!ahead) return unavailable(`a take-profit at ${price.toFixed()} is already passed`);
+  return ok({ price, lockedPnl: unrealizedPnl(contract, holding, price), distanceFromMark: markPrice.minus(price).abs().div(markPrice) });
 }

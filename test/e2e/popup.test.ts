@@ -45,10 +45,24 @@ describe('popup calculators and options (real Chromium)', () => {
   it('computes as a person types, by the fields’ labels', async () => {
     const target = calculator('target');
     await target.getByLabel('Target ROE (%)').fill('40');
-    // 96,250 × (1 + 40 % / 20).
-    await expect.poll(() => target.locator('[data-result="targetPrice"]').innerText()).toBe('98,175.00');
+    // 96,250 × (1 + 40 % / 20), shown to BTCUSDT's tick (0.1) as the page shows its prices.
+    await expect.poll(() => target.locator('[data-result="targetPrice"]').innerText()).toBe('98,175.0');
     await target.getByLabel('Short').check();
-    await expect.poll(() => target.locator('[data-result="targetPrice"]').innerText()).toBe('94,325.00');
+    await expect.poll(() => target.locator('[data-result="targetPrice"]').innerText()).toBe('94,325.0');
+  });
+
+  it('suggests take-profits that lie ahead of the price, with the gain each locks in', async () => {
+    // BTCUSDT long from 96,250 at 20x: ROE +25 % is 96,250 × 1.0125 = 97,453.125, a gain of 0.5 × 1,203.125.
+    const items = await popup.getByTestId('take-profit-suggestions').locator('li').allInnerTexts();
+    expect(items[0]).toMatch(/^ROE \+25 %\s+97,453\.13 · \+601\.5625$/);
+  });
+
+  it('switches the contract-only calculators to COIN-M', async () => {
+    await popup.getByLabel('COIN-M').check();
+    expect(await calculator('pnl').getByLabel('Contracts').count()).toBe(1);
+    expect(await calculator('liquidation').count()).toBe(0);
+    await popup.getByLabel('USDⓈ-M').check();
+    expect(await calculator('liquidation').count()).toBe(1);
   });
 
   it('shows an inline error and no result for bad input', async () => {

@@ -125,3 +125,22 @@ describe('sizing', () => {
     expect(maxOpenSize({ side: 'long', balance: d('1'), leverage: 150, orderPrice: d('1'), tiers: BTCUSDT_2024 }).ok).toBe(false);
   });
 });
+
+describe('take-profit suggestions', () => {
+  const context = { contract: linear, holding: { side: 'long', size: d('1'), entryPrice: d('60000') }, markPrice: d('59000'), liquidationPrice: d('54000') } as const;
+
+  it('at an ROE: 50 % at 20x is 2.5 % above the entry, with the gain it locks in', async () => {
+    const { takeProfitAtRoe } = await import('@/lib/risk');
+    const tp = takeProfitAtRoe(context, d('0.5'), d('20'));
+    expect(tp.ok && tp.value.price.toFixed()).toBe('61500');
+    expect(tp.ok && tp.value.lockedPnl.toFixed()).toBe('1500');
+  });
+
+  it('refuses a take-profit the price has already passed', async () => {
+    const { takeProfitAtRoe } = await import('@/lib/risk');
+    expect(takeProfitAtRoe({ ...context, markPrice: d('62000') }, d('0.5'), d('20')).ok).toBe(false);
+    const short = { ...context, holding: { ...context.holding, side: 'short' as const }, markPrice: d('60500') };
+    const tp = takeProfitAtRoe(short, d('1'), d('10'));
+    expect(tp.ok && tp.value.price.toFixed()).toBe('54000');
+  });
+});
