@@ -15,6 +15,8 @@ export interface OverlayProps {
   /** True while another tab is selected: the figures are the last ones read, not current. */
   stale: boolean;
   view: RiskView | null;
+  /** The page showed positions and no longer can be read: figures are paused, not stale-but-shown. */
+  pageChanged: boolean;
   placement: OverlayPlacement;
   onPlacement: (placement: OverlayPlacement) => void;
   /** One line per position: symbol, side and distance. */
@@ -35,7 +37,10 @@ function statusLine(props: OverlayProps): { text: string; tone: 'ok' | 'warn' } 
   const time = readAt === null ? '' : new Date(readAt).toLocaleTimeString();
   if (!snapshot) return { text: 'Reading the page…', tone: 'ok' };
   if (stale) return { text: `Another tab is selected: figures from ${time}, not current. Open Positions to refresh.`, tone: 'warn' };
-  if (snapshot.state === 'unreadable') return { text: `Could not read the page: ${snapshot.reasons.join('; ')}`, tone: 'warn' };
+  if (snapshot.state === 'unreadable') {
+    const prefix = props.pageChanged ? 'Page changed, numbers paused' : 'Could not read the page';
+    return { text: `${prefix}: ${snapshot.reasons.join('; ')}`, tone: 'warn' };
+  }
   const count = snapshot.positions.length;
   const parts = [`${count} position${count === 1 ? '' : 's'} read at ${time}`];
   if (snapshot.unreadable.length > 0) parts.push(`${snapshot.unreadable.length} row(s) unreadable`);

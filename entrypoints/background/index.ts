@@ -61,7 +61,17 @@ export default defineBackground(() => {
         return;
       }
       case 'page-snapshot': {
-        if (tabId === undefined || message.snapshot.state !== 'ok') return;
+        if (tabId === undefined) return;
+        if (message.snapshot.state === 'unreadable') {
+          // Nothing old may pass for current: the tab's figures and badge are withdrawn until it reads again.
+          const summaries = await tabSummaries.getValue();
+          delete summaries[tabId];
+          await tabSummaries.setValue(summaries);
+          await browser.action.setBadgeText({ tabId, text: '?' });
+          await browser.action.setBadgeBackgroundColor({ tabId, color: '#64748b' });
+          return;
+        }
+        if (message.snapshot.state !== 'ok') return;
         const snapshots = await lastSnapshots.getValue();
         snapshots[tabId] = message.snapshot;
         await lastSnapshots.setValue(snapshots);

@@ -50,6 +50,7 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
     readAt: null,
     stale: false,
     view: null,
+    pageChanged: false,
     placement: placeOverlay(await overlayPlacement.getValue()),
   };
   let container: HTMLElement | null = null;
@@ -107,6 +108,8 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
       // Only the Positions tab shows positions: keep the last good figures, marked stale.
       state.stale = true;
     } else {
+      // The page no longer shows what it did: say so, and show no figures rather than old ones as current.
+      state.pageChanged = snapshot.state === 'unreadable' && (state.pageChanged || state.snapshot?.state === 'ok');
       state.snapshot = snapshot;
       state.stale = snapshot.state === 'other-tab';
       state.readAt = Date.now();

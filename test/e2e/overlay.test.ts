@@ -100,6 +100,20 @@ describe('the overlay on the futures page (real Chromium)', () => {
     await expect.poll(notified).toBe(1);
   });
 
+  it('says "page changed, numbers paused" when the list it knew is gone, and shows no old figures', async () => {
+    await open('en-usdm-cross-isolated');
+    await expect.poll(() => distances().then((d) => d.length)).toBe(3);
+    await browser.page.evaluate(() => {
+      const header = [...document.querySelectorAll('div')].find((el) => el.childElementCount === 0 && el.textContent === 'Symbol')!;
+      header.textContent = 'Pair';
+    });
+    const status = browser.page.locator('liqguard-overlay [data-testid="liqguard-status"]');
+    await expect.poll(() => status.innerText()).toBe('Page changed, numbers paused: could not find the positions list (its column headers)');
+    expect(await distances()).toEqual([]);
+    const tabId = await browser.serviceWorker.evaluate(() => chrome.tabs.query({}).then((tabs) => tabs.find((t) => t.url?.includes('/futures/'))?.id ?? -1));
+    await expect.poll(() => browser.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('?');
+  });
+
   it('says what to do when there are no positions', async () => {
     await open('en-empty');
     await expect.poll(() => browser.page.locator('liqguard-overlay [data-testid="liqguard-empty"]').innerText()).toContain('No open positions');
