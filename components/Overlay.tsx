@@ -3,6 +3,7 @@ import { useRef, useState } from 'preact/hooks';
 import { MARKET_LABELS, type FuturesRoute } from '@/lib/exchanges/binance/routes';
 import type { PageSnapshot } from '@/lib/snapshot';
 import type { OverlayPlacement } from '@/lib/storage';
+import type { SnoozeChoice } from '@/lib/alerts';
 import type { Band, PositionView, RiskView } from '@/lib/view';
 
 import { amount, NONE, percent, price } from './format';
@@ -21,6 +22,37 @@ export interface OverlayProps {
   onPlacement: (placement: OverlayPlacement) => void;
   /** One line per position: symbol, side and distance. */
   compact: boolean;
+  /** Snooze this position's alerts. */
+  onSnooze: (position: PositionView, choice: SnoozeChoice) => void;
+}
+
+const SNOOZE_CHOICES: [SnoozeChoice, string][] = [
+  ['15m', '15 min'],
+  ['1h', '1 h'],
+  ['change', 'until it changes'],
+];
+
+function SnoozeControl({ position, onSnooze }: { position: PositionView; onSnooze: OverlayProps['onSnooze'] }) {
+  const [chosen, setChosen] = useState<string | null>(null);
+  if (chosen) return <p data-testid="liqguard-snoozed" class="text-xs text-slate-500">Alerts snoozed {chosen}.</p>;
+  return (
+    <p class="flex flex-wrap gap-1 text-xs text-slate-500">
+      Snooze alerts:
+      {SNOOZE_CHOICES.map(([choice, label]) => (
+        <button
+          key={choice}
+          type="button"
+          class="rounded border border-slate-400 px-1 hover:bg-slate-200 dark:hover:bg-slate-700"
+          onClick={() => {
+            onSnooze(position, choice);
+            setChosen(label === 'until it changes' ? 'until the position changes' : `for ${label}`);
+          }}
+        >
+          {label}
+        </button>
+      ))}
+    </p>
+  );
 }
 
 const BAND_CLASSES: Record<Band, string> = {
@@ -47,7 +79,7 @@ function statusLine(props: OverlayProps): { text: string; tone: 'ok' | 'warn' } 
   return { text: [...parts, ...snapshot.reasons].join(' · '), tone: snapshot.reasons.length + snapshot.unreadable.length > 0 ? 'warn' : 'ok' };
 }
 
-function PositionRow({ position, asset, compact }: { position: PositionView; asset: string | null; compact: boolean }) {
+function PositionRow({ position, asset, compact, onSnooze }: { position: PositionView; asset: string | null; compact: boolean; onSnooze: OverlayProps['onSnooze'] }) {
   return (
     <li
       data-testid="liqguard-position"
@@ -91,6 +123,7 @@ function PositionRow({ position, asset, compact }: { position: PositionView; ass
             : ''}
         </p>
       )}
+      {(position.band === 'warning' || position.band === 'danger' || position.stop?.beyondLiquidation) && <SnoozeControl position={position} onSnooze={onSnooze} />}
       {position.mismatch && (
         <p data-testid="liqguard-mismatch" role="alert" class="text-xs text-red-700 dark:text-red-300">
           The page shows liquidation at {price(position.pageLiquidationPrice, position.priceDecimals)}; ours differs by more than{' '}
@@ -168,7 +201,7 @@ export function Overlay(props: OverlayProps) {
           {view && view.positions.length > 0 && (
             <ul class="max-h-[50vh] space-y-1 overflow-y-auto">
               {view.positions.map((position) => (
-                <PositionRow key={`${position.symbol}-${position.side}-${position.row}`} position={position} asset={view.account.asset} compact={props.compact} />
+                <PositionRow key={`${position.symbol}-${position.side}-${position.row}`} position={position} asset={view.account.asset} compact={props.compact} onSnooze={props.onSnooze} />
               ))}
             </ul>
           )}

@@ -3,6 +3,7 @@
  * validator each side runs before trusting what arrived. A message that fails validation is dropped.
  */
 import type { FuturesMarket, FuturesRoute } from './exchanges/binance/routes';
+import type { SnoozeChoice } from './alerts';
 import type { PageSnapshot } from './snapshot';
 
 /** Content script → background: this tab now shows a futures page (route) or left it (null). */
@@ -21,6 +22,15 @@ export interface PageSnapshotMessage {
 export interface PageVisibilityMessage {
   type: 'page-visibility';
   hidden: boolean;
+}
+
+/** Overlay → background: snooze one position's alerts (15 min, 1 h, or until its size or entry changes). */
+export interface SnoozeMessage {
+  type: 'snooze';
+  /** `account|position`, as lib/alerts keys it. */
+  position: string;
+  choice: SnoozeChoice;
+  signature: string;
 }
 
 /** Popup → background: which futures pages are open. */
@@ -53,7 +63,7 @@ export interface StatusResponse {
   pages: OpenFuturesPage[];
 }
 
-export type Message = PageStatusMessage | PageSnapshotMessage | PageVisibilityMessage | GetStatusRequest | PingRequest;
+export type Message = PageStatusMessage | PageSnapshotMessage | PageVisibilityMessage | SnoozeMessage | GetStatusRequest | PingRequest;
 
 const MARKETS: readonly FuturesMarket[] = ['usdm', 'coinm'];
 
@@ -146,6 +156,13 @@ export function parseMessage(value: unknown): Message | null {
       return value.route === null || isRoute(value.route) ? { type: 'page-status', route: value.route } : null;
     case 'page-snapshot':
       return isSnapshot(value.snapshot) ? { type: 'page-snapshot', snapshot: value.snapshot } : null;
+    case 'snooze':
+      return isShortString(value.position, 120) &&
+        /^binance:(usdm|coinm):[A-Za-z0-9]+\|[A-Z0-9_]+:(long|short):(cross|isolated)$/.test(value.position as string) &&
+        ['15m', '1h', 'change'].includes(value.choice as string) &&
+        isShortString(value.signature, 80)
+        ? { type: 'snooze', position: value.position as string, choice: value.choice as SnoozeChoice, signature: value.signature as string }
+        : null;
     case 'page-visibility':
       return typeof value.hidden === 'boolean' ? { type: 'page-visibility', hidden: value.hidden } : null;
     case 'get-status':

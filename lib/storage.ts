@@ -42,8 +42,11 @@ export const storedAlertState = storage.defineItem<unknown>('local:alertState', 
 /** Tabs whose page is hidden: their marks come from the public stream until they are visible again. */
 export const hiddenTabs = storage.defineItem<number[]>('session:hiddenTabs', { fallback: [], version: 1 });
 
-/** Which tab each shown notification is about, so a click can bring that tab forward. */
-export const notificationTabs = storage.defineItem<Record<string, number>>('session:notificationTabs', { fallback: {}, version: 1 });
+/** What each shown notification is about: its tab (a click brings it forward) and position (to snooze it). */
+export const shownNotifications = storage.defineItem<Record<string, { tabId: number; position: { key: string; signature: string } | null }>>(
+  'session:shownNotifications',
+  { fallback: {}, version: 1 },
+);
 
 /** Tier tables fetched from the exchange's public endpoint (refreshed at most daily), per market. */
 export const fetchedTiers = storage.defineItem<Partial<Record<'usdm' | 'coinm', StoredTierTables>>>('local:fetchedTiers', {

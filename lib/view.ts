@@ -22,6 +22,9 @@ export interface PositionView {
   row: number;
   symbol: string;
   side: 'long' | 'short';
+  /** As read, to tell when the position changed (a fill, a partial close). */
+  size: DecimalString;
+  entryPrice: DecimalString;
   marginMode: 'cross' | 'isolated';
   leverage: number | null;
   markPrice: DecimalString;
@@ -222,6 +225,8 @@ export function riskView(snapshot: PageSnapshot, settings: Settings, freshTiers:
       row: read.row,
       symbol: read.symbol,
       side: read.side,
+      size: read.size,
+      entryPrice: read.entryPrice,
       marginMode: read.marginMode,
       leverage: read.leverage,
       markPrice: read.markPrice,

@@ -1,11 +1,11 @@
 import { browser, type Browser } from 'wxt/browser';
 
-import { badgeFor, evaluate, parseAlertState, type AlertNotification } from '@/lib/alerts';
+import { accountKey, badgeFor, evaluate, parseAlertState, snooze, type AlertNotification } from '@/lib/alerts';
 import { markPriceStreamUrl, withMarkPrices } from '@/lib/exchanges/binance/markPrice';
 import { parseMessage, type Message, type OpenFuturesPage, type PingRequest, type StatusResponse } from '@/lib/messages';
 import { parseSettings, type Settings } from '@/lib/settings';
 import type { PageSnapshot } from '@/lib/snapshot';
-import { hiddenTabs, lastSnapshots, notificationTabs, openFuturesPages, storedAlertState, storedSettings, tabSummaries } from '@/lib/storage';
+import { hiddenTabs, lastSnapshots, openFuturesPages, shownNotifications, storedAlertState, storedSettings, tabSummaries } from '@/lib/storage';
 import { riskView } from '@/lib/view';
 
 import { MarkPriceStreams } from './stream';
@@ -39,6 +39,16 @@ export default defineBackground(() => {
   });
   browser.tabs.onRemoved.addListener((tabId) => void enqueue(() => forgetTab(tabId)));
   browser.notifications.onClicked.addListener((id) => void focusTabOf(id));
+  // Chrome's notification buttons (Firefox has none): 0 snoozes an hour, 1 until the position changes.
+  browser.notifications.onButtonClicked?.addListener((id, button) =>
+    void enqueue(async () => {
+      const shown = (await shownNotifications.getValue())[id];
+      if (!shown?.position) return;
+      const { state } = parseAlertState(await storedAlertState.getValue());
+      await storedAlertState.setValue(snooze(state, shown.position.key, button === 0 ? '1h' : 'change', shown.position.signature, Date.now()));
+      await browser.notifications.clear(id);
+    }),
+  );
   keepTiersFresh();
 
   // A restarted worker picks up the tabs that were hidden: their pages cannot tell it again.
@@ -92,6 +102,11 @@ export default defineBackground(() => {
         else stopStream(tabId);
         return;
       }
+      case 'snooze': {
+        const { state } = parseAlertState(await storedAlertState.getValue());
+        await storedAlertState.setValue(snooze(state, message.position, message.choice, message.signature, Date.now()));
+        return;
+      }
       case 'get-status': {
         const [pages, summaries, hidden] = await Promise.all([confirmOpenPages(), tabSummaries.getValue(), hiddenTabs.getValue()]);
         const now = Date.now();
@@ -138,7 +153,7 @@ export default defineBackground(() => {
     const result = evaluate(
       state,
       {
-        account: `binance:${snapshot.market}:${snapshot.account.asset ?? 'unknown'}`,
+        account: accountKey(snapshot),
         tabId,
         view,
         unreadable: snapshot.unreadable,
@@ -194,17 +209,19 @@ async function notify(notification: AlertNotification, sound: boolean) {
     iconUrl: browser.runtime.getURL('/icon/128.png'),
     title: `LiqGuard · ${notification.title}`,
     message: notification.message,
-    // Chrome only: Firefox rejects the property and plays no sound of its own choosing either way.
-    ...(import.meta.env.FIREFOX ? {} : { silent: !sound }),
+    // Chrome only: Firefox rejects these properties (and has no notification buttons).
+    ...(import.meta.env.FIREFOX
+      ? {}
+      : { silent: !sound, ...(notification.position ? { buttons: [{ title: 'Snooze 1 h' }, { title: 'Snooze until the position changes' }] } : {}) }),
   });
-  const tabs = await notificationTabs.getValue();
-  tabs[notification.id] = notification.tabId;
-  await notificationTabs.setValue(tabs);
+  const shown = await shownNotifications.getValue();
+  shown[notification.id] = { tabId: notification.tabId, position: notification.position };
+  await shownNotifications.setValue(shown);
 }
 
 /** Clicking a notification brings its exchange tab (and window) forward. */
 async function focusTabOf(notificationId: string) {
-  const tabId = (await notificationTabs.getValue())[notificationId];
+  const tabId = (await shownNotifications.getValue())[notificationId]?.tabId;
   if (tabId === undefined) return;
   try {
     const tab = await browser.tabs.update(tabId, { active: true });

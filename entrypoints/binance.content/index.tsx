@@ -4,6 +4,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 
 import { Overlay, type OverlayProps } from '@/components/Overlay';
+import { accountKey, positionKey, positionSignature } from '@/lib/alerts';
 import { readBinancePage, type ReaderCache } from '@/lib/exchanges/binance/reader';
 import { loadTierTables } from '@/lib/exchanges/binance/tiers';
 import { BINANCE_FUTURES_MATCHES, parseFuturesRoute, type FuturesRoute } from '@/lib/exchanges/binance/routes';
@@ -45,7 +46,7 @@ export default defineContentScript({
  */
 async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promise<() => void> {
   let settings = parseSettings(await storedSettings.getValue()).settings;
-  const state: Omit<OverlayProps, 'route' | 'onPlacement' | 'compact'> = {
+  const state: Omit<OverlayProps, 'route' | 'onPlacement' | 'compact' | 'onSnooze'> = {
     snapshot: null,
     readAt: null,
     stale: false,
@@ -66,6 +67,10 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
         route={route}
         {...state}
         compact={settings.overlay.compact}
+        onSnooze={(position, choice) => {
+          if (!state.snapshot) return;
+          void send({ type: 'snooze', position: `${accountKey(state.snapshot)}|${positionKey(position)}`, choice, signature: positionSignature(position) });
+        }}
         onPlacement={(placement) => {
           state.placement = placement;
           draw();

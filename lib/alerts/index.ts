@@ -11,6 +11,7 @@
 import { Decimal } from '../decimal';
 import { formatAmount, formatPercent } from '../risk';
 import type { Settings } from '../settings';
+import type { PageSnapshot } from '../snapshot';
 import type { PositionView, RiskView } from '../view';
 
 export type Level = 'warning' | 'danger' | 'on';
@@ -28,9 +29,28 @@ export interface AlertState {
   rules: Record<string, RuleState>;
   /** Positions seen readable, by `account|position` key, with when they were last seen. */
   open: Record<string, number>;
+  /** Snoozed positions by `account|position` key: until a time, or until the position changes (its signature). */
+  snoozed?: Record<string, Snooze>;
 }
 
-export const EMPTY_ALERT_STATE: AlertState = { version: 1, rules: {}, open: {} };
+export interface Snooze {
+  until: number | null;
+  /** Size and entry when snoozed "until it changes"; a different one ends the snooze. */
+  signature: string | null;
+}
+
+export type SnoozeChoice = '15m' | '1h' | 'change';
+
+export const EMPTY_ALERT_STATE: AlertState = { version: 1, rules: {}, open: {}, snoozed: {} };
+
+/** What identifies a position's current shape: a fill or a partial close changes it. */
+export const positionSignature = (p: Pick<PositionView, 'size' | 'entryPrice'>) => `${p.size}@${p.entryPrice}`;
+
+/** Snoozes one position's alerts: 15 minutes, an hour, or until its size or entry changes. */
+export function snooze(state: AlertState, position: string, choice: SnoozeChoice, signature: string, now: number): AlertState {
+  const entry: Snooze = choice === 'change' ? { until: null, signature } : { until: now + (choice === '15m' ? 15 : 60) * 60_000, signature: null };
+  return { ...state, snoozed: { ...state.snoozed, [position]: entry } };
+}
 
 export interface AlertSubject {
   /** Identifies the account across tabs: exchange, market and margin asset. */
@@ -48,6 +68,8 @@ export interface AlertNotification {
   rule: RuleName;
   level: Level;
   tabId: number;
+  /** The position it is about (to snooze it from the notification); null for account-wide alerts. */
+  position: { key: string; signature: string } | null;
   title: string;
   message: string;
 }
@@ -55,6 +77,9 @@ export interface AlertNotification {
 const RANK: Record<Level | 'none', number> = { none: 0, on: 1, warning: 1, danger: 2 };
 
 export const positionKey = (p: Pick<PositionView, 'symbol' | 'side' | 'marginMode'>) => `${p.symbol}:${p.side}:${p.marginMode}`;
+
+/** The account a snapshot shows, the same in every tab: exchange, market and margin asset. */
+export const accountKey = (snapshot: Pick<PageSnapshot, 'market' | 'account'>) => `binance:${snapshot.market}:${snapshot.account.asset ?? 'unknown'}`;
 
 /**
  * The level a value is at, given the level it was at: it rises as soon as it crosses a threshold, and falls only
@@ -117,9 +142,20 @@ function distanceStep(account: string, p: PositionView, state: AlertState, setti
 
 /** Runs every rule on `subject`; returns the next state and the notifications to show now. */
 export function evaluate(state: AlertState, subject: AlertSubject, settings: Settings, now: number): { state: AlertState; notifications: AlertNotification[] } {
-  const next: AlertState = { version: 1, rules: { ...state.rules }, open: { ...state.open } };
+  const next: AlertState = { version: 1, rules: { ...state.rules }, open: { ...state.open }, snoozed: { ...state.snoozed } };
   const steps: Step[] = [];
   const { account, view } = subject;
+
+  // A snooze ends at its time, or when the position it was set on changes.
+  const snoozedNow = new Set<string>();
+  for (const p of view.positions) {
+    const position = `${account}|${positionKey(p)}`;
+    const entry = next.snoozed![position];
+    if (!entry) continue;
+    const expired = (entry.until !== null && now >= entry.until) || (entry.signature !== null && entry.signature !== positionSignature(p));
+    if (expired) delete next.snoozed![position];
+    else snoozedNow.add(position);
+  }
 
   for (const p of view.positions) {
     const position = `${account}|${positionKey(p)}`;
@@ -203,9 +239,19 @@ export function evaluate(state: AlertState, subject: AlertSubject, settings: Set
     const rule: RuleState = { level: step.level, fired: { ...previous.fired } };
     const rising = RANK[step.level ?? 'none'] > RANK[previous.level ?? 'none'];
     const lastFired = step.level ? rule.fired[step.level] : undefined;
-    if (rising && step.level && (lastFired === undefined || now - lastFired >= cooldown)) {
+    const isSnoozed = snoozedNow.has(step.key.split('|').slice(0, 2).join('|'));
+    if (rising && step.level && !isSnoozed && (lastFired === undefined || now - lastFired >= cooldown)) {
       rule.fired[step.level] = now;
-      notifications.push({ id: `${step.key}|${step.level}|${now}`, key: step.key, rule: step.rule, level: step.level, tabId: subject.tabId, ...step.text() });
+      const position = view.positions.find((p) => step.key.startsWith(`${account}|${positionKey(p)}|`));
+      notifications.push({
+        id: `${step.key}|${step.level}|${now}`,
+        key: step.key,
+        rule: step.rule,
+        level: step.level,
+        tabId: subject.tabId,
+        position: position ? { key: `${account}|${positionKey(position)}`, signature: positionSignature(position) } : null,
+        ...step.text(),
+      });
     }
     if (rule.level === null && Object.keys(rule.fired).length === 0) delete next.rules[step.key];
     else next.rules[step.key] = rule;
@@ -219,6 +265,7 @@ export function evaluate(state: AlertState, subject: AlertSubject, settings: Set
       if (!position.startsWith(`${account}|`) || present.has(position)) continue;
       delete next.open[position];
       for (const key of Object.keys(next.rules)) if (key.startsWith(`${position}|`)) delete next.rules[key];
+      delete next.snoozed![position];
     }
   }
   return { state: next, notifications };
@@ -235,8 +282,11 @@ export function parseAlertState(raw: unknown): { state: AlertState; problem: str
   const valid =
     r.version === 1 &&
     typeof r.rules === 'object' && r.rules !== null && Object.values(r.rules).every(isRule) &&
-    typeof r.open === 'object' && r.open !== null && Object.values(r.open).every((t) => typeof t === 'number');
-  return valid ? { state: r as AlertState, problem: null } : { state: EMPTY_ALERT_STATE, problem: 'the stored alert state was malformed and was reset' };
+    typeof r.open === 'object' && r.open !== null && Object.values(r.open).every((t) => typeof t === 'number') &&
+    (r.snoozed === undefined ||
+      (typeof r.snoozed === 'object' && r.snoozed !== null &&
+        Object.values(r.snoozed).every((z) => typeof z === 'object' && z !== null && (z.until === null || typeof z.until === 'number') && (z.signature === null || typeof z.signature === 'string'))));
+  return valid ? { state: { ...(r as AlertState), snoozed: r.snoozed ?? {} }, problem: null } : { state: EMPTY_ALERT_STATE, problem: 'the stored alert state was malformed and was reset' };
 }
 
 /** The toolbar badge for a view: the worst distance, coloured by its band; empty with no positions. */

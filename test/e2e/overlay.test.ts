@@ -114,6 +114,23 @@ describe('the overlay on the futures page (real Chromium)', () => {
     await expect.poll(() => browser.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('?');
   });
 
+  it('snoozes a position from the overlay: no alert for it while snoozed', async () => {
+    await open('en-usdm-cross-isolated');
+    const sol = browser.page.locator('liqguard-overlay [data-testid="liqguard-position"][data-symbol="SOLUSDT"]');
+    await sol.getByRole('button', { name: 'until it changes' }).click();
+    expect(await sol.getByTestId('liqguard-snoozed').innerText()).toBe('Alerts snoozed until the position changes.');
+    const snoozed = () =>
+      browser.serviceWorker.evaluate(() => chrome.storage.local.get('alertState').then((items) => Object.keys((items.alertState as { snoozed?: object })?.snoozed ?? {})));
+    await expect.poll(snoozed).toEqual(['binance:usdm:USDT|SOLUSDT:long:isolated']);
+    await moveMark(browser.page, 'SOLUSDT', '129.500'); // about 1 % from liquidation: danger
+    await expect.poll(() => sol.getAttribute('data-band')).toBe('danger');
+    await browser.page.waitForTimeout(800);
+    const dangers = await browser.serviceWorker.evaluate(() =>
+      chrome.notifications.getAll().then((all) => Object.keys(all).filter((id) => id.includes('|SOLUSDT:long:isolated|distance|danger|')).length),
+    );
+    expect(dangers).toBe(0);
+  });
+
   it('says what to do when there are no positions', async () => {
     await open('en-empty');
     await expect.poll(() => browser.page.locator('liqguard-overlay [data-testid="liqguard-empty"]').innerText()).toContain('No open positions');

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 
 /**
  * Moves a position's mark price on a fixture page the way the exchange's own script would: the Mark Price cell
- * and, with it, the PnL cell (PnL = direction × size × (mark − entry)). Fixture columns: Symbol, Size, Entry,
+ * and, with it, the PnL cell (PnL = direction × size × (mark − entry)) and an isolated position's Margin. Fixture columns: Symbol, Size, Entry,
  * Break Even, Mark, Liq., Margin Ratio, Margin, PNL (test/fixtures/binance/generate.ts and demo/futures.html).
  */
 export async function moveMark(page: Page, symbol: string, mark: string) {
@@ -15,10 +15,18 @@ export async function moveMark(page: Page, symbol: string, mark: string) {
       const value = Number(text.replace(/,/g, ''));
       row.children[4]!.textContent = text;
       const pnl = size * (value - entry);
-      // The PnL amount is the cell's first text (the ROI follows on its own line).
-      const walker = document.createTreeWalker(row.children[8]!, NodeFilter.SHOW_TEXT);
-      const amount = walker.nextNode()!;
-      amount.nodeValue = `${pnl >= 0 ? '+' : ''}${pnl.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} USDT`;
+      const money = (n: number) => n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+      // Each amount is its cell's first text (the ROI, or "(Isolated)", follows on its own line).
+      const firstText = (cell: Element) => document.createTreeWalker(cell, NodeFilter.SHOW_TEXT).nextNode()!;
+      const pnlText = firstText(row.children[8]!);
+      const oldPnl = Number((pnlText.nodeValue ?? '').replace(/[^\d.-]/g, ''));
+      pnlText.nodeValue = `${pnl >= 0 ? '+' : ''}${money(pnl)} USDT`;
+      // An isolated position's Margin includes its PnL (its wallet stays): it moves with the PnL.
+      if (row.children[7]!.textContent?.includes('Isolated')) {
+        const marginText = firstText(row.children[7]!);
+        const margin = Number((marginText.nodeValue ?? '').replace(/[^\d.-]/g, ''));
+        marginText.nodeValue = `${money(margin - oldPnl + pnl)} USDT`;
+      }
     },
     [symbol, mark] as const,
   );

@@ -61,3 +61,13 @@ describe('page-snapshot messages', () => {
     expect(parseMessage({ type: 'page-visibility', hidden: 'yes' })).toBeNull();
   });
 });
+
+describe('snooze messages', () => {
+  it('accepts a position key as lib/alerts writes it, and nothing else', () => {
+    const ok = { type: 'snooze', position: 'binance:usdm:USDT|BTCUSDT:long:cross', choice: '1h', signature: '0.5@96250' };
+    expect(parseMessage(ok)).toEqual(ok);
+    expect(parseMessage({ ...ok, choice: 'forever' })).toBeNull();
+    expect(parseMessage({ ...ok, position: 'binance:usdm:USDT|<b>:long:cross' })).toBeNull();
+    expect(parseMessage({ ...ok, signature: 'x'.repeat(81) })).toBeNull();
+  });
+});

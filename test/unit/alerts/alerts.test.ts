@@ -8,7 +8,7 @@ const MINUTE = 60_000;
 
 function position(distance: string | null, overrides: Partial<PositionView> = {}): PositionView {
   return {
-    row: 1, symbol: 'BTCUSDT', side: 'long', marginMode: 'cross', leverage: 20, markPrice: '60000.0', liquidationPrice: '55000',
+    row: 1, symbol: 'BTCUSDT', side: 'long', size: '1', entryPrice: '60000', marginMode: 'cross', leverage: 20, markPrice: '60000.0', liquidationPrice: '55000',
     pageLiquidationPrice: '55000.0', distance, priceBuffer: null, balanceBuffer: null, marginAsset: 'USDT',
     band: 'safe', reason: null, mismatch: null, priceDecimals: 1,
     remedy: { targetDistance: '0.10', marginToAdd: '1234.5678', sizeToCut: '0.12345' }, stop: null, ...overrides,
@@ -173,5 +173,30 @@ describe('stop-loss rule', () => {
     expect(first.notifications.map((n) => n.rule)).toEqual(['stop']);
     expect(first.notifications[0]!.message).toBe('Stop 54,000.0 is beyond liquidation 55,000.0: the position is liquidated first. A stop at 55,500.0 fires before it, locking in -4,500.00 USDT.');
     expect(evaluate(first.state, subject([position('0.5', { stop })]), DEFAULT_SETTINGS, 1).notifications).toEqual([]);
+  });
+});
+
+describe('snooze', () => {
+  const key = 'binance:usdm:USDT|BTCUSDT:long:cross';
+
+  it('silences a position for 15 minutes, then a new crossing fires again', async () => {
+    const { snooze } = await import('@/lib/alerts');
+    const start = snooze(EMPTY_ALERT_STATE, key, '15m', '1@60000', 0);
+    const { fired } = run([[1, subject([position('0.09')])], [2, subject([position('0.13')])], [16, subject([position('0.13')])], [17, subject([position('0.04')])]], DEFAULT_SETTINGS, start);
+    expect(fired).toEqual([[], [], [], ['distance:danger']]);
+  });
+
+  it('“until it changes” ends when the size or entry changes', async () => {
+    const { snooze } = await import('@/lib/alerts');
+    const start = snooze(EMPTY_ALERT_STATE, key, 'change', '1@60000', 0);
+    const { fired } = run([[1, subject([position('0.04')])], [500, subject([position('0.04')])], [501, subject([position('0.13', { size: '2' })])], [502, subject([position('0.04', { size: '2' })])]], DEFAULT_SETTINGS, start);
+    expect(fired).toEqual([[], [], [], ['distance:danger']]);
+  });
+
+  it('leaves other positions and account alerts alone', async () => {
+    const { snooze } = await import('@/lib/alerts');
+    const start = snooze(EMPTY_ALERT_STATE, key, '1h', '1@60000', 0);
+    const { fired } = run([[1, subject([position('0.04'), position('0.04', { symbol: 'ETHUSDT' })], '0.9')]], DEFAULT_SETTINGS, start);
+    expect(fired[0]!.sort()).toEqual(['distance:danger', 'marginRatio:danger']);
   });
 });
