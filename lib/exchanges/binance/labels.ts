@@ -384,6 +384,8 @@ export const LANGUAGES = Object.keys(LABELS) as Language[];
  * "Liq.Price", "Liq. Price" and "liq price" are one label, and so are "PNL(ROI%)" and "PNL (ROI %)".
  */
 export function normalizeLabel(text: string): string {
+  // Most of what the reader compares (symbols, "Perp", "Cross", "20x") is plain ASCII: skip the Unicode work.
+  if (/^[A-Za-z0-9]*$/.test(text)) return text.toLowerCase();
   return text
     .normalize('NFKC')
     .toLocaleLowerCase('en-US')

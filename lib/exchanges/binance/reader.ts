@@ -187,6 +187,8 @@ interface Vocabulary {
   sides: Phrase<'long' | 'short'>[];
   perpetual: Phrase<true>[];
   contracts: Set<string>;
+  /** The Positions tab's labels, normalised. */
+  positionsTabs: Set<string>;
 }
 
 const vocabularies = new Map<Language, Vocabulary>();
@@ -214,6 +216,7 @@ function vocabularyFor(language: Language): Vocabulary {
     ])),
     perpetual: phrases(dictionaries.flatMap((d) => d.perpetual.map((label): [true, string] => [true, label]))),
     contracts: new Set(dictionaries.flatMap((d) => d.contracts).map(normalizeLabel)),
+    positionsTabs: new Set(dictionaries.flatMap((d) => d.tabs.positions).map(normalizeLabel)),
   };
   vocabularies.set(language, vocabulary);
   return vocabulary;
@@ -465,8 +468,7 @@ function readAccount(root: Element, exclude: Element | null, dictionaries: Langu
   return read;
 }
 
-function positionsTab(root: Element, dictionaries: LanguageLabels[]) {
-  const labels = new Set(dictionaries.flatMap((d) => d.tabs.positions).map(normalizeLabel));
+function positionsTab(root: Element, labels: Set<string>) {
   const tabs = Array.from(root.querySelectorAll('[role="tab"]'));
   for (const tab of tabs) {
     const text = textOf(tab).normalize('NFKC');
@@ -494,7 +496,7 @@ export function readBinancePage(document: Document, url: string, cache?: ReaderC
     pageSymbol: route.symbol,
     language,
   };
-  const tab = positionsTab(root, dictionaries);
+  const tab = positionsTab(root, vocabulary.positionsTabs);
   const table = findTable(root, dictionaries, cache);
   const rows = table ? rowsOf(table) : [];
   const decimalComma = usesDecimalComma(rows.flatMap((row) => Array.from(row.children).map(textOf)));
