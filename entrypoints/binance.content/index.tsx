@@ -11,6 +11,7 @@ import { BINANCE_FUTURES_MATCHES, parseFuturesRoute, type FuturesRoute } from '@
 import { parseMessage, type Message, type PageStatusMessage } from '@/lib/messages';
 import { parseSettings } from '@/lib/settings';
 import { fetchedTiers, overlayPlacement, storedSettings, type OverlayPlacement } from '@/lib/storage';
+import type { PageSnapshot } from '@/lib/snapshot';
 import { riskView } from '@/lib/view';
 import './style.css';
 
@@ -39,6 +40,9 @@ export default defineContentScript({
     await follow(location.href);
   },
 });
+
+/** The longest a change that no alert depends on waits before the worker hears of it. */
+const REPORT_INTERVAL_MS = 1000;
 
 /**
  * Mounts the overlay and keeps it in step with the page: one MutationObserver, at most one read per animation
@@ -121,7 +125,38 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
       state.view = snapshot.state === 'ok' ? riskView(snapshot, settings, tiers) : null;
     }
     draw();
-    void send({ type: 'page-snapshot', snapshot });
+    report(snapshot);
+  };
+
+  // Messages cost the page's main thread (about as much as reading it): the worker gets a snapshot at once when
+  // anything an alert depends on changed (a band, a mismatch, a stop, an unreadable row, the read state), and
+  // otherwise at most once a second, always the newest.
+  let lastAlertKey = '';
+  let lastSentAt = 0;
+  let pending: PageSnapshot | null = null;
+  let reportTimer: ReturnType<typeof setTimeout> | undefined;
+  const flushReport = () => {
+    reportTimer = undefined;
+    if (!pending) return;
+    lastSentAt = Date.now();
+    void send({ type: 'page-snapshot', snapshot: pending });
+    pending = null;
+  };
+  const report = (snapshot: PageSnapshot) => {
+    pending = snapshot;
+    const alertKey = JSON.stringify([
+      snapshot.state,
+      snapshot.unreadable.map((row) => row.row),
+      state.view?.positions.map((p) => [p.symbol, p.side, p.band, p.mismatch !== null, p.stop?.beyondLiquidation ?? null, p.size, p.entryPrice]),
+      state.view?.account.band,
+    ]);
+    if (alertKey !== lastAlertKey || Date.now() - lastSentAt >= REPORT_INTERVAL_MS) {
+      lastAlertKey = alertKey;
+      clearTimeout(reportTimer);
+      flushReport();
+    } else if (reportTimer === undefined) {
+      reportTimer = setTimeout(flushReport, REPORT_INTERVAL_MS - (Date.now() - lastSentAt));
+    }
   };
   const schedule = () => {
     if (!frame) frame = requestAnimationFrame(read);
@@ -166,6 +201,7 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
     observer.disconnect();
     if (frame) cancelAnimationFrame(frame);
     clearTimeout(saveTimer);
+    clearTimeout(reportTimer);
     ui.remove();
   };
 }
