@@ -11,6 +11,7 @@ const TEXT_FIELDS: { name: keyof FormText; label: string; unit: string }[] = [
   { name: 'dangerMarginRatio', label: 'Danger when the margin ratio reaches', unit: '%' },
   { name: 'rearmFraction', label: 'Re-arm an alert after recovering past its threshold by', unit: '% of the threshold' },
   { name: 'cooldownMinutes', label: 'Repeat the same alert at most every', unit: 'minutes' },
+  { name: 'takerFee', label: 'Your taker fee, for break-even with fees', unit: '%' },
 ];
 
 const RULES: { key: keyof AlertRules; label: string }[] = [

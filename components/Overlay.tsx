@@ -109,6 +109,8 @@ function PositionRow({ position, asset, compact, onSnooze }: { position: Positio
         <dd class="text-right font-mono">{price(position.priceBuffer, position.priceDecimals)}</dd>
         <dt>Margin buffer</dt>
         <dd class="text-right font-mono">{amount(position.balanceBuffer, position.marginAsset ?? asset)}</dd>
+        <dt>Break-even with fees</dt>
+        <dd data-testid="liqguard-break-even" class="text-right font-mono">{price(position.breakEvenWithFees, position.priceDecimals)}</dd>
       </dl>}
       {position.reason && (
         <p data-testid="liqguard-reason" class="text-xs text-amber-700 dark:text-amber-300">

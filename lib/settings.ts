@@ -34,6 +34,8 @@ export interface Settings {
   notificationSound: boolean;
   /** Decimal places for prices in the overlay; null: as the page shows them (the symbol's tick). */
   displayDecimals: number | null;
+  /** The user's taker fee rate (a fraction; Binance's base tier is 0.05 %), for break-even with fees. */
+  takerFee: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -49,9 +51,10 @@ export const DEFAULT_SETTINGS: Settings = {
   streamWhenHidden: true,
   notificationSound: true,
   displayDecimals: null,
+  takerFee: '0.0005',
 };
 
-const FRACTION = /^(0(\.\d{1,6})?|1(\.0{1,6})?)$/;
+const FRACTION = /^(0(\.\d{1,8})?|1(\.0{1,8})?)$/;
 
 /**
  * Checks stored (or entered) settings. Returns the settings and the problems found; anything invalid is replaced
@@ -66,7 +69,7 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: str
   };
   if (typeof raw !== 'object' || raw === null) return { settings: DEFAULT_SETTINGS, problems: raw === undefined || raw === null ? [] : ['settings were not an object'] };
   const r = raw as Record<string, unknown>;
-  const fraction = (key: 'warningDistance' | 'dangerDistance' | 'warningMarginRatio' | 'dangerMarginRatio' | 'rearmFraction') => {
+  const fraction = (key: 'warningDistance' | 'dangerDistance' | 'warningMarginRatio' | 'dangerMarginRatio' | 'rearmFraction' | 'takerFee') => {
     const value = r[key];
     if (value === undefined) return DEFAULT_SETTINGS[key]; // a setting added after this value was stored
     if (typeof value === 'string' && FRACTION.test(value) && new Decimal(value).gt(0)) return value;
@@ -80,6 +83,7 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: str
     warningMarginRatio: fraction('warningMarginRatio'),
     dangerMarginRatio: fraction('dangerMarginRatio'),
     rearmFraction: fraction('rearmFraction'),
+    takerFee: fraction('takerFee'),
     cooldownMinutes:
       r.cooldownMinutes === undefined
         ? DEFAULT_SETTINGS.cooldownMinutes

@@ -6,7 +6,7 @@ import { Decimal } from './decimal';
 import { parseDisplayedNumber } from './parse/number';
 import { parseSettings, type Settings } from './settings';
 
-export const PERCENT_FIELDS = ['warningDistance', 'dangerDistance', 'warningMarginRatio', 'dangerMarginRatio', 'rearmFraction'] as const;
+export const PERCENT_FIELDS = ['warningDistance', 'dangerDistance', 'warningMarginRatio', 'dangerMarginRatio', 'rearmFraction', 'takerFee'] as const;
 export type PercentField = (typeof PERCENT_FIELDS)[number];
 export type FormText = Record<PercentField | 'cooldownMinutes', string>;
 
@@ -18,6 +18,7 @@ export function formTextOf(settings: Settings): FormText {
     warningMarginRatio: percent(settings.warningMarginRatio),
     dangerMarginRatio: percent(settings.dangerMarginRatio),
     rearmFraction: percent(settings.rearmFraction),
+    takerFee: percent(settings.takerFee),
     cooldownMinutes: String(settings.cooldownMinutes),
   };
 }
@@ -31,7 +32,7 @@ export function settingsFromForm(text: FormText, flags: Pick<Settings, 'rules' |
   for (const field of PERCENT_FIELDS) {
     const parsed = parseDisplayedNumber(text[field]);
     if (!parsed.ok) errors[field] = parsed.empty ? 'Enter a percentage' : 'Not a number';
-    else if (!parsed.value.gt(0) || !parsed.value.lt(100)) errors[field] = 'Between 0 and 100 %';
+    else if (!parsed.value.gt(0) || !parsed.value.lt(field === 'takerFee' ? 1 : 100)) errors[field] = field === 'takerFee' ? 'Between 0 and 1 %' : 'Between 0 and 100 %';
     else if (parsed.value.decimalPlaces() > 4) errors[field] = 'At most 4 decimals';
     else fractions[field] = parsed.value.div(100).toFixed();
   }

@@ -12,7 +12,16 @@
 import { Decimal, ZERO, dec, sum } from './decimal';
 import { coinMarginedContractSize } from './exchanges/binance/contracts';
 import { SHIPPED_USDM_TIERS, tiersFor, type TierTables } from './exchanges/binance/tiers';
-import { accountRisk, marginToAdd, priceAtDistance, sizeToCut, stopAtFractionToLiquidation, type Position, type PositionRisk } from './risk';
+import {
+  accountRisk,
+  breakEvenPrice,
+  marginToAdd,
+  priceAtDistance,
+  sizeToCut,
+  stopAtFractionToLiquidation,
+  type Position,
+  type PositionRisk,
+} from './risk';
 import type { Settings } from './settings';
 import type { DecimalString, PageSnapshot, ReadPosition } from './snapshot';
 
@@ -48,6 +57,8 @@ export interface PositionView {
   remedy: Remedy | null;
   /** The position's stop-loss as read from the page, checked against our liquidation price. */
   stop: StopCheck | null;
+  /** Where the position breaks even after paying the taker fee to open and to close (the user's fee setting). */
+  breakEvenWithFees: DecimalString | null;
 }
 
 export interface StopCheck {
@@ -242,6 +253,10 @@ export function riskView(snapshot: PageSnapshot, settings: Settings, freshTiers:
       priceDecimals,
       remedy: usableRisk && (band === 'warning' || band === 'danger') ? remedyFor(usableRisk, dec(read.markPrice), settings) : null,
       stop: stopCheck(read, usableRisk),
+      breakEvenWithFees:
+        'position' in entry
+          ? breakEvenPrice(entry.position.contract, read.side, dec(read.entryPrice), dec(settings.takerFee), dec(settings.takerFee)).toFixed()
+          : null,
     };
   });
 

@@ -75,3 +75,10 @@ describe('stop-loss against liquidation', () => {
     expect(eth.stop).toEqual({ price: '3600', beyondLiquidation: false, saferStop: null, saferStopPnl: null });
   });
 });
+
+describe('true costs', () => {
+  it('break-even pays the taker fee to open and to close (default 0.05 %)', () => {
+    const [btc] = viewOf('en-usdm-cross-isolated').positions;
+    expect(new Decimal(btc!.breakEvenWithFees!).eq(new Decimal('96250').times('1.0005').div('0.9995'))).toBe(true);
+  });
+});
