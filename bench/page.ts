@@ -10,6 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 import { EXTENSION_DIR, exchangeUrl, launchWithExtension, overlay, startLocalExchange } from '../test/e2e/harness';
+import { moveMark } from '../test/e2e/pages';
 import { median, p95, type Figure } from './measure';
 
 const root = resolve(import.meta.dirname, '..');
@@ -54,36 +55,26 @@ export async function benchPage(): Promise<Figure[]> {
       return times;
     });
 
-    // Price → overlay: change one mark price, wait for the overlay's distance text to change.
+    // Price → overlay: the page moves BTCUSDT's mark (and PnL); time until the overlay's distance text changes.
     const delays: number[] = [];
     for (let i = 0; i < 40; i++) {
-      delays.push(
-        await page.evaluate(
-          (step) =>
-            new Promise<number>((resolve, reject) => {
-              const shadow = document.querySelector('liqguard-overlay')!.shadowRoot!;
-              const first = () => shadow.querySelector('[data-testid="liqguard-distance"]')!.textContent;
-              const before = first();
-              const row = [...document.querySelectorAll('.list-item-container')][0]!;
-              const number = (el: Element) => Number((el.textContent ?? '').replace(/[^\d.-]/g, ''));
-              // The page moves the mark and, with it, the PnL (signed size × (mark − entry)).
-              const signedSize = number(row.children[1]!);
-              const entry = number(row.children[2]!);
-              const mark = 50.4 + (step % 2) * 0.2;
-              const observer = new MutationObserver(() => {
-                if (first() === before) return;
-                observer.disconnect();
-                resolve(performance.now() - start);
-              });
-              observer.observe(shadow, { subtree: true, childList: true, characterData: true });
-              setTimeout(() => reject(new Error('the overlay did not follow the price')), 3000);
-              const start = performance.now();
-              row.children[4]!.textContent = mark.toFixed(2);
-              row.children[8]!.firstElementChild!.textContent = `${(signedSize * (mark - entry)).toFixed(2)} USDT`;
-            }),
-          i,
-        ),
+      const changed = page.evaluate(
+        () =>
+          new Promise<number>((resolve, reject) => {
+            const shadow = document.querySelector('liqguard-overlay')!.shadowRoot!;
+            const first = () => shadow.querySelector('[data-testid="liqguard-distance"]')!.textContent;
+            const before = first();
+            const observer = new MutationObserver(() => {
+              if (first() === before) return;
+              observer.disconnect();
+              resolve(performance.now());
+            });
+            observer.observe(shadow, { subtree: true, childList: true, characterData: true });
+            setTimeout(() => reject(new Error('the overlay did not follow the price')), 3000);
+          }),
       );
+      const start = await moveMark(page, 'BTCUSDT', (50.4 + (i % 2) * 0.2).toFixed(2));
+      delays.push((await changed) - start);
     }
 
     const contentScript = readFileSync(resolve(EXTENSION_DIR, 'content-scripts/binance.js'));

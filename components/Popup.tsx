@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 
 import { dec } from '@/lib/decimal';
-import { coinMarginedContractSize } from '@/lib/exchanges/binance/contracts';
+import { contractOfPosition, exactSizeUnit } from '@/lib/exchanges/binance/contracts';
 import { MARKET_LABELS } from '@/lib/exchanges/binance/routes';
 import { loadTierTables, type TierTables } from '@/lib/exchanges/binance/tiers';
 import { parseStatusResponse, type GetStatusRequest, type StatusResponse, type TabSummary } from '@/lib/messages';
@@ -73,7 +73,7 @@ function PageFigures({ summary, selected, onSelect }: { summary: TabSummary | nu
 function prefillOf(snapshot: PageSnapshot, row: number): Prefill {
   const p = snapshot.positions[row]!;
   const values: Record<string, string> = { entry: p.entryPrice, mark: p.markPrice };
-  if (p.sizeUnit === (p.market === 'usdm' ? 'base' : 'contracts')) {
+  if (p.sizeUnit === exactSizeUnit(p.market)) {
     values.quantity = p.size;
     values.size = p.size;
   }
@@ -81,12 +81,12 @@ function prefillOf(snapshot: PageSnapshot, row: number): Prefill {
   // The isolated wallet is Margin − PnL (lib/view.ts).
   if (p.marginMode === 'isolated' && p.margin !== null && p.pnl !== null) values.wallet = dec(p.margin).minus(p.pnl).toFixed();
   if (snapshot.account.walletBalance !== null) values.balance = snapshot.account.walletBalance;
-  const base = p.symbol.replace(/USD(_.*)?$/, '');
+  const contract = contractOfPosition(p);
   return {
     symbol: p.symbol,
     side: p.side,
     market: p.market,
-    contractSize: p.market === 'coinm' ? coinMarginedContractSize(base).toFixed() : undefined,
+    contractSize: contract.type === 'inverse' ? contract.contractSize.toFixed() : undefined,
     priceDecimals: p.priceDecimals,
     values,
   };

@@ -12,7 +12,6 @@ export type Rounding = DecimalJs.Rounding;
 export type DecimalInput = Decimal | string;
 
 export const ZERO = new Decimal(0);
-export const ONE = new Decimal(1);
 
 export function dec(value: DecimalInput): Decimal {
   return value instanceof Decimal ? value : new Decimal(value);

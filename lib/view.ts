@@ -10,7 +10,7 @@
  * wallet is Balance less the isolated positions' wallets.
  */
 import { Decimal, ZERO, dec, sum } from './decimal';
-import { coinMarginedContractSize } from './exchanges/binance/contracts';
+import { baseAsset, contractOfPosition, exactSizeUnit } from './exchanges/binance/contracts';
 import { SHIPPED_USDM_TIERS, tiersFor, type TierTables } from './exchanges/binance/tiers';
 import {
   accountRisk,
@@ -147,22 +147,23 @@ function bandOf(distance: Decimal | null, settings: Settings): Band {
 export type Prepared = { position: Position } | { reason: string };
 
 function prepare(read: ReadPosition, tables: (TierTables | null)[]): Prepared {
-  if (read.market === 'usdm' && read.sizeUnit !== 'base') {
-    return { reason: `size is shown in ${read.sizeAsset}; switch the page's size unit to the coin for exact figures` };
-  }
-  if (read.market === 'coinm' && read.sizeUnit !== 'contracts') {
-    return { reason: 'size is shown in coin; switch the page to contracts (Cont) for exact figures' };
+  if (read.sizeUnit !== exactSizeUnit(read.market)) {
+    return {
+      reason:
+        read.market === 'usdm'
+          ? `size is shown in ${read.sizeAsset}; switch the page's size unit to the coin for exact figures`
+          : 'size is shown in coin; switch the page to contracts (Cont) for exact figures',
+    };
   }
   const tiers = tiersFor(read.symbol, ...tables);
   if (!tiers.ok) return { reason: tiers.reason };
   if (read.marginMode === 'isolated' && (read.margin === null || read.pnl === null)) {
     return { reason: 'the isolated margin or PnL could not be read' };
   }
-  const base = read.symbol.replace(/(USDT|USDC|FDUSD|BUSD|USD)(_.*)?$/, '');
   return {
     position: {
       symbol: read.symbol,
-      marginAsset: read.marginAsset ?? (read.market === 'usdm' ? 'USDT' : base),
+      marginAsset: read.marginAsset ?? (read.market === 'usdm' ? 'USDT' : baseAsset(read.symbol)),
       side: read.side,
       size: dec(read.size),
       entryPrice: dec(read.entryPrice),
@@ -170,7 +171,7 @@ function prepare(read: ReadPosition, tables: (TierTables | null)[]): Prepared {
       marginMode: read.marginMode,
       leverage: read.leverage ?? 1,
       isolatedMargin: read.marginMode === 'isolated' ? dec(read.margin!).minus(read.pnl!) : undefined,
-      contract: read.market === 'usdm' ? { type: 'linear' } : { type: 'inverse', contractSize: coinMarginedContractSize(base) },
+      contract: contractOfPosition(read),
       tiers: tiers.value.tiers,
     },
   };

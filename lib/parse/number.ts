@@ -26,12 +26,15 @@ const SUFFIX: Record<string, string> = { K: '1e3', M: '1e6', B: '1e9' };
 const MAX_INTEGER_DIGITS = 15;
 const MAX_FRACTION_DIGITS = 12;
 
+/** Zero-width and direction marks: never meaningful in a figure or a label, sometimes planted to confuse. */
+export const INVISIBLE_MARKS = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+
 const fail = (reason: string, empty = false): ParsedNumber => ({ ok: false, reason, empty });
 
 export function parseDisplayedNumber(raw: string, options: ParseOptions = {}): ParsedNumber {
   // NFKC folds full-width digits and signs; then drop invisible marks (RTL, zero-width) the page may carry.
   // (Subscript digits are kept out of NFKC, which would turn "₄" into "4".)
-  let text = raw.replace(/[^₀-₉]+/g, (part) => part.normalize('NFKC')).replace(/[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, '').trim();
+  let text = raw.replace(/[^₀-₉]+/g, (part) => part.normalize('NFKC')).replace(INVISIBLE_MARKS, '').trim();
   if (text === '' || /^[-–—‒]{1,3}$/.test(text)) return fail('no value shown', true);
   if (text.length > 80) return fail('too long to be one number');
 

@@ -4,15 +4,17 @@ import type { Page } from 'playwright-core';
  * Moves a position's mark price on a fixture page the way the exchange's own script would: the Mark Price cell
  * and, with it, the PnL cell (PnL = direction × size × (mark − entry)) and an isolated position's Margin. Fixture columns: Symbol, Size, Entry,
  * Break Even, Mark, Liq., Margin Ratio, Margin, PNL (test/fixtures/binance/generate.ts and demo/futures.html).
+ * Returns the page's `performance.now()` just before the change, for timing what follows it.
  */
-export async function moveMark(page: Page, symbol: string, mark: string) {
-  await page.evaluate(
+export function moveMark(page: Page, symbol: string, mark: string): Promise<number> {
+  return page.evaluate(
     ([wanted, text]) => {
       const row = [...document.querySelectorAll('.list-item-container')].find((r) => r.children[0]?.textContent?.includes(wanted))!;
       const number = (cell: Element) => Number((cell.textContent ?? '').replace(/[^\d.-]/g, ''));
       const size = number(row.children[1]!);
       const entry = number(row.children[2]!);
       const value = Number(text.replace(/,/g, ''));
+      const start = performance.now();
       row.children[4]!.textContent = text;
       const pnl = size * (value - entry);
       const money = (n: number) => n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -27,6 +29,7 @@ export async function moveMark(page: Page, symbol: string, mark: string) {
         const margin = Number((marginText.nodeValue ?? '').replace(/[^\d.-]/g, ''));
         marginText.nodeValue = `${money(margin - oldPnl + pnl)} USDT`;
       }
+      return start;
     },
     [symbol, mark] as const,
   );

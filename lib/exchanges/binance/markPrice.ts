@@ -10,7 +10,7 @@ import { Decimal, dec } from '../../decimal';
 import { unrealizedPnl } from '../../risk';
 import type { PageSnapshot } from '../../snapshot';
 import type { FuturesMarket } from './routes';
-import { coinMarginedContractSize } from './contracts';
+import { contractOfPosition, exactSizeUnit } from './contracts';
 
 export const MARK_PRICE_HOSTS: Record<FuturesMarket, string> = { usdm: 'fstream.binance.com', coinm: 'dstream.binance.com' };
 
@@ -49,12 +49,9 @@ export function withMarkPrices(snapshot: PageSnapshot, marks: Record<string, str
     positions: snapshot.positions.map((position) => {
       const mark = marks[position.symbol];
       if (mark === undefined) return position;
-      const sizeIsExact = position.sizeUnit === (position.market === 'usdm' ? 'base' : 'contracts');
       // Without a PnL to start from (or a size we can price), the isolated wallet is unknown: say so with nulls.
-      if (position.pnl === null || !sizeIsExact) return { ...position, markPrice: mark, pnl: null };
-      const base = position.symbol.replace(/(USDT|USDC|FDUSD|BUSD|USD)(_.*)?$/, '');
-      const contract = position.market === 'usdm' ? ({ type: 'linear' } as const) : ({ type: 'inverse', contractSize: coinMarginedContractSize(base) } as const);
-      const pnl = unrealizedPnl(contract, { side: position.side, size: dec(position.size), entryPrice: dec(position.entryPrice) }, dec(mark));
+      if (position.pnl === null || position.sizeUnit !== exactSizeUnit(position.market)) return { ...position, markPrice: mark, pnl: null };
+      const pnl = unrealizedPnl(contractOfPosition(position), { side: position.side, size: dec(position.size), entryPrice: dec(position.entryPrice) }, dec(mark));
       const margin = position.margin === null ? null : dec(position.margin).minus(position.pnl).plus(pnl);
       return { ...position, markPrice: mark, pnl: pnl.toFixed(), margin: position.marginMode === 'isolated' ? (margin?.toFixed() ?? null) : position.margin };
     }),

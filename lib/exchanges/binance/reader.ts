@@ -5,7 +5,7 @@
  * reason, and what could not be found is said, not guessed (../shared/research/dom.md is partly INFERRED).
  */
 import type { Decimal } from '../../decimal';
-import { parseDisplayedNumber, type ParsedNumber } from '../../parse/number';
+import { INVISIBLE_MARKS, parseDisplayedNumber, type ParsedNumber } from '../../parse/number';
 import type { PageSnapshot, ReadAccount, ReadPosition, UnreadableRow } from '../../snapshot';
 import { languagesFor, normalizeLabel, pageLanguage, type AccountKey, type ColumnKey, type Language, type LanguageLabels } from './labels';
 import { parseFuturesRoute, type FuturesMarket } from './routes';
@@ -14,9 +14,6 @@ const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'INPUT'
 const BLOCK_TAGS = new Set(['DIV', 'P', 'LI', 'TR', 'TD', 'TH', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'UL', 'OL', 'TABLE', 'TBODY']);
 const SYMBOL = /^([A-Z0-9]{2,20}?)(USDT|USDC|FDUSD|BUSD|USD)(?:_([A-Z0-9]{4,8}))?$/;
 const REQUIRED_COLUMNS: ColumnKey[] = ['symbol', 'size', 'entryPrice', 'markPrice'];
-
-/** Zero-width and direction marks: never meaningful in a figure or a label, sometimes planted to confuse. */
-const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
 
 /** Marks where one inline element ends and the next begins: a word break for labels, nothing for numbers. */
 const BOUNDARY = '\u0001';
@@ -31,7 +28,7 @@ export function textLines(element: Element, boundaries = false): string[] {
   let current = '';
   const flush = () => {
     const line = (boundaries ? current.replaceAll(BOUNDARY, ' ') : current.replaceAll(BOUNDARY, ''))
-      .replace(INVISIBLE, '')
+      .replace(INVISIBLE_MARKS, '')
       .replace(/\s+/g, ' ')
       .trim();
     if (line) lines.push(line);
@@ -238,7 +235,7 @@ const tokensOf = (text: string) => text.normalize('NFKC').split(/[\s()（）]+/)
  * one number with a decimal point — since guessing wrong would misread every figure by orders of magnitude.
  */
 function usesDecimalComma(texts: string[]): boolean {
-  const numbers = texts.map((t) => t.replace(INVISIBLE, '')).flatMap((t) => t.match(/\d[\d.,]*\d/g) ?? []);
+  const numbers = texts.map((t) => t.replace(INVISIBLE_MARKS, '')).flatMap((t) => t.match(/\d[\d.,]*\d/g) ?? []);
   const commaDecimal = numbers.some((n) => /^\d{1,3}(\.\d{3})+,\d+$/.test(n) || /^\d+,(\d{1,2}|\d{4,})$/.test(n));
   const pointDecimal = numbers.some((n) => /^\d{1,3}(,\d{3})+\.\d+$/.test(n) || /^\d+\.(\d{1,2}|\d{4,})$/.test(n));
   return commaDecimal && !pointDecimal;
@@ -309,7 +306,7 @@ function checkConsistency(row: {
 
 /** Decimal places as displayed ("3,455.10" → 2), whichever separator the page uses for decimals. */
 function decimalPlaces(raw: string): number {
-  const text = raw.replace(INVISIBLE, '');
+  const text = raw.replace(INVISIBLE_MARKS, '');
   const match = /[.,](\d+)\D*$/.exec(text.trim());
   return match && !/^\d{1,3}(,\d{3})+$/.test(text.trim().split(/\s/)[0]!) ? match[1]!.length : 0;
 }
