@@ -126,10 +126,6 @@ export interface RiskView {
   account: AccountView;
 }
 
-function decimalsOf(text: string): number {
-  return text.includes('.') ? text.split('.')[1]!.length : 0;
-}
-
 /** How far apart two liquidation prices may be before we flag it: 3 ticks, or 0.02 % of the price if larger. */
 function mismatchTolerance(price: Decimal, decimals: number): Decimal {
   const ticks = new Decimal(10).pow(-decimals).times(3);
@@ -228,7 +224,8 @@ export function riskView(snapshot: PageSnapshot, settings: Settings, freshTiers:
     const priceDecimals = settings.displayDecimals ?? read.priceDecimals;
     let mismatch: PositionView['mismatch'] = null;
     if (usableRisk && snapshot.pricesFrom !== 'stream' && (ours !== null || page !== null)) {
-      const tolerance = mismatchTolerance(ours ?? page!, page ? decimalsOf(read.pageLiquidationPrice!) : priceDecimals);
+      // The page shows its liquidation price at the symbol's tick (not the user's display decimals).
+      const tolerance = mismatchTolerance(ours ?? page!, read.priceDecimals);
       if (ours === null || page === null || ours.minus(page).abs().gt(tolerance)) mismatch = { tolerance: tolerance.toFixed() };
     }
     const distance = usableRisk?.distanceToLiquidation ?? null;

@@ -82,3 +82,31 @@ describe('true costs', () => {
     expect(new Decimal(btc!.breakEvenWithFees!).eq(new Decimal('96250').times('1.0005').div('0.9995'))).toBe(true);
   });
 });
+
+describe('mismatch tolerance', () => {
+  it('uses the page’s tick even when the liquidation price shows trailing zeros ("0.1100")', async () => {
+    const { fixtures: all } = await import('./exchanges/binance/fixtures');
+    const base = all.find((f) => f.name === 'en-usdm-cross-isolated')!.expected;
+    // Isolated long 10,000 DOGE from 0.1200 at 10x (wallet 120): liquidation (1,200 − 120) / (10,000 × 0.995) ≈ 0.10854.
+    const doge = {
+      ...base.positions[2]!,
+      symbol: 'DOGEUSDT',
+      sizeAsset: 'DOGE',
+      size: '10000',
+      entryPrice: '0.12',
+      breakEvenPrice: null,
+      markPrice: '0.115',
+      priceDecimals: 4,
+      pageLiquidationPrice: '0.11',
+      margin: '70',
+      pnl: '-50',
+      roiPercent: null,
+      takeProfit: null,
+      stopLoss: null,
+    };
+    const view = riskView({ ...base, positions: [doge] }, DEFAULT_SETTINGS);
+    expect(new Decimal(view.positions[0]!.liquidationPrice!).toFixed(5)).toBe('0.10854');
+    // 0.0015 apart at a 0.0001 tick: flagged (3 ticks would be 0.0003), not hidden behind "2 decimals".
+    expect(view.positions[0]!.mismatch).toEqual({ tolerance: '0.0003' });
+  });
+});
