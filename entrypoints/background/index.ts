@@ -86,10 +86,11 @@ export default defineBackground(() => {
         snapshots[tabId] = message.snapshot;
         await lastSnapshots.setValue(snapshots);
         // A tab that went hidden before its first snapshot arrived starts streaming now.
-        if (!streams.isWatching(tabId) && (await hiddenTabs.getValue()).includes(tabId) && (await loadSettings()).streamWhenHidden) {
+        const settings = await loadSettings();
+        if (!streams.isWatching(tabId) && settings.streamWhenHidden && (await hiddenTabs.getValue()).includes(tabId)) {
           watchStream(tabId, message.snapshot);
         }
-        await assess(tabId, message.snapshot);
+        await assess(tabId, message.snapshot, settings);
         return;
       }
       case 'page-visibility': {
@@ -145,8 +146,8 @@ export default defineBackground(() => {
   }
 
   /** Recomputes a tab's risk, runs the alert rules (state persisted first), notifies and sets the badge. */
-  async function assess(tabId: number, snapshot: PageSnapshot) {
-    const settings = await loadSettings();
+  async function assess(tabId: number, snapshot: PageSnapshot, settings?: Settings) {
+    settings ??= await loadSettings();
     const view = riskView(snapshot, settings, await freshTiers(snapshot.market));
     const { state, problem } = parseAlertState(await storedAlertState.getValue());
     if (problem) console.warn(`LiqGuard: ${problem}`);

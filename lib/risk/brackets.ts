@@ -9,12 +9,17 @@
 import { Decimal, ZERO } from '../decimal';
 import { ok, unavailable, type Bracket, type Result } from './types';
 
-/** The tier holding `notional`; a notional exactly on a boundary belongs to the lower tier (MM is equal there). */
+/** Index of the tier holding `notional`, or −1; a notional exactly on a boundary belongs to the lower tier (MM is equal there). */
+export function tierIndexFor(tiers: readonly Bracket[], notional: Decimal): number {
+  const absolute = notional.abs();
+  return tiers.findIndex((t) => absolute.gte(t.notionalFloor) && absolute.lte(t.notionalCap));
+}
+
+/** The tier holding `notional`. */
 export function bracketFor(tiers: readonly Bracket[], notional: Decimal): Result<Bracket> {
   if (tiers.length === 0) return unavailable('no maintenance-margin tiers are known for this symbol');
-  const absolute = notional.abs();
-  const tier = tiers.find((t) => absolute.gte(t.notionalFloor) && absolute.lte(t.notionalCap));
-  return tier ? ok(tier) : unavailable(`notional ${absolute.toFixed()} is beyond the last maintenance-margin tier`);
+  const tier = tiers[tierIndexFor(tiers, notional)];
+  return tier ? ok(tier) : unavailable(`notional ${notional.abs().toFixed()} is beyond the last maintenance-margin tier`);
 }
 
 export function maintenanceMargin(tiers: readonly Bracket[], notional: Decimal): Result<Decimal> {

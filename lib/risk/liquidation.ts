@@ -16,7 +16,7 @@
  * units; WB', cum in the margin asset (quote for USDⓈ-M, coin for COIN-M).
  */
 import { ZERO, dec, sum, type Decimal, type DecimalInput } from '../decimal';
-import { bracketFor } from './brackets';
+import { bracketFor, tierIndexFor } from './brackets';
 import { notional, unrealizedPnl, type Holding } from './pnl';
 import { direction, ok, unavailable, type Bracket, type Contract, type Result } from './types';
 
@@ -73,14 +73,13 @@ function rootFor(pool: MarginPool, brackets: readonly Bracket[]): Decimal | null
  */
 function followTiers(pool: MarginPool, near: Decimal): Result<Liquidation> | null {
   const leg = pool.legs[0]!;
-  let index = leg.tiers.findIndex((t) => t === (bracketFor(leg.tiers, notional(pool.contract, leg.size, near)) as { value?: Bracket }).value);
+  let index = tierIndexFor(leg.tiers, notional(pool.contract, leg.size, near));
   if (index < 0) return null;
   for (let step = 0; step <= leg.tiers.length; step++) {
     const tier = leg.tiers[index]!;
     const price = rawRoot(pool, [tier]);
     if (price === null) return null;
-    const at = price.gt(0) ? notional(pool.contract, leg.size, price) : null;
-    const landed = at ? leg.tiers.findIndex((t) => at.gte(t.notionalFloor) && at.lte(t.notionalCap)) : 0;
+    const landed = price.gt(0) ? tierIndexFor(leg.tiers, notional(pool.contract, leg.size, price)) : 0;
     if (landed === index) return price.gt(0) ? ok({ price, brackets: [tier] }) : unavailable(NO_PRICE);
     if (landed < 0) return unavailable(NO_PRICE);
     index = landed;
