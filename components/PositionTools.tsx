@@ -15,6 +15,7 @@ import {
   type StopSuggestion,
   type TakeProfitSuggestion,
 } from '@/lib/risk';
+import { contractOfPosition } from '@/lib/exchanges/binance/contracts';
 import type { ReadPosition } from '@/lib/snapshot';
 import { stopCheck } from '@/lib/view';
 
@@ -43,7 +44,7 @@ export function PositionTools({ position, risk, walletBalance, warningDistance }
   }
 
   const context = {
-    contract: risk.pool?.contract ?? ({ type: 'linear' } as const),
+    contract: contractOfPosition(position),
     holding: { side: position.side, size: dec(position.size), entryPrice: dec(position.entryPrice) },
     markPrice: mark,
     liquidationPrice,

@@ -80,7 +80,7 @@ export function stopCheck(read: ReadPosition, risk: PositionRisk | null): StopCh
   const beyond = read.side === 'long' ? stop.lte(liquidationPrice) : stop.gte(liquidationPrice);
   if (!beyond) return { price: read.stopLoss, beyondLiquidation: false, saferStop: null, saferStopPnl: null };
   const safer = stopAtFractionToLiquidation(
-    { contract: risk.pool?.contract ?? { type: 'linear' }, holding: { side: read.side, size: dec(read.size), entryPrice: dec(read.entryPrice) }, markPrice: dec(read.markPrice), liquidationPrice },
+    { contract: contractOfPosition(read), holding: { side: read.side, size: dec(read.size), entryPrice: dec(read.entryPrice) }, markPrice: dec(read.markPrice), liquidationPrice },
     new Decimal(SAFER_STOP_FRACTION),
   );
   return {
