@@ -12,8 +12,13 @@ export default defineConfig({
     description:
       'Distance to liquidation, margin buffer and alerts on Binance futures pages. Reads the page: no API key, and nothing about your account leaves the browser.',
     permissions: ['storage', 'notifications', 'alarms'],
-    // Only the exchange's public tier endpoint, to refresh maintenance-margin tiers (see README).
-    host_permissions: ['https://www.binance.com/bapi/futures/v1/friendly/*'],
+    // Only the exchange's public market data (see README): the tier endpoint for maintenance-margin tiers, and
+    // exchangeInfo / premiumIndex for order rules and funding rates.
+    host_permissions: [
+      'https://www.binance.com/bapi/futures/v1/friendly/*',
+      'https://fapi.binance.com/fapi/v1/*',
+      'https://dapi.binance.com/dapi/v1/*',
+    ],
     browser_specific_settings: {
       // Nothing about the user is collected or sent (Firefox asks extensions to say so).
       // (WXT's manifest type predates `data_collection_permissions`.)

@@ -6,7 +6,7 @@ import type { OverlayPlacement } from '@/lib/storage';
 import type { SnoozeChoice } from '@/lib/alerts';
 import type { Band, PositionView, RiskView } from '@/lib/view';
 
-import { amount, NONE, percent, price } from './format';
+import { amount, fundingText, NONE, percent, price } from './format';
 
 export interface OverlayProps {
   route: FuturesRoute;
@@ -111,6 +111,10 @@ function PositionRow({ position, asset, compact, onSnooze }: { position: Positio
         <dd class="text-right font-mono">{amount(position.balanceBuffer, position.marginAsset ?? asset)}</dd>
         <dt>Break-even with fees</dt>
         <dd data-testid="liqguard-break-even" class="text-right font-mono">{price(position.breakEvenWithFees, position.priceDecimals)}</dd>
+        {(position.funding || position.fundingReason) && <>
+          <dt>Next funding</dt>
+          <dd data-testid="liqguard-funding" class="text-right">{fundingText(position.funding, position.fundingReason, position.marginAsset ?? asset, Date.now())}</dd>
+        </>}
       </dl>}
       {position.reason && (
         <p data-testid="liqguard-reason" class="text-xs text-amber-700 dark:text-amber-300">

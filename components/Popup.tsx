@@ -3,13 +3,14 @@ import { browser } from 'wxt/browser';
 
 import { dec } from '@/lib/decimal';
 import { contractOfPosition, exactSizeUnit } from '@/lib/exchanges/binance/contracts';
-import { MARKET_LABELS } from '@/lib/exchanges/binance/routes';
+import { loadFundingQuotes, loadRules, type FundingQuote, type SymbolRules } from '@/lib/exchanges/binance/marketData';
+import { MARKET_LABELS, type FuturesMarket } from '@/lib/exchanges/binance/routes';
 import { loadTierTables, type TierTables } from '@/lib/exchanges/binance/tiers';
 import { parseStatusResponse, type GetStatusRequest, type StatusResponse, type TabSummary } from '@/lib/messages';
 import { parseSettings, type Settings } from '@/lib/settings';
 import type { PageSnapshot } from '@/lib/snapshot';
-import { fetchedTiers, lastSnapshots, storedSettings } from '@/lib/storage';
-import { assess } from '@/lib/view';
+import { fetchedTiers, fundingQuotes, lastSnapshots, storedSettings, symbolRules } from '@/lib/storage';
+import { assess, fundingOf } from '@/lib/view';
 
 import { Calculators, type Prefill } from './calculators/Calculators';
 import { percent } from './format';
@@ -17,7 +18,15 @@ import { PositionTools } from './PositionTools';
 
 type Load =
   | { state: 'loading' }
-  | { state: 'ready'; status: StatusResponse; snapshots: Record<string, PageSnapshot>; settings: Settings; tiers: TierTables | null }
+  | {
+      state: 'ready';
+      status: StatusResponse;
+      snapshots: Record<string, PageSnapshot>;
+      settings: Settings;
+      tiers: TierTables | null;
+      rules: Record<FuturesMarket, Record<string, SymbolRules>>;
+      funding: Record<string, FundingQuote>;
+    }
   | { state: 'error'; reason: string };
 
 const BAND_TEXT = {
@@ -98,11 +107,26 @@ export function Popup() {
 
   useEffect(() => {
     const request: GetStatusRequest = { type: 'get-status' };
-    Promise.all([browser.runtime.sendMessage(request), lastSnapshots.getValue(), storedSettings.getValue(), fetchedTiers.getValue()])
-      .then(([raw, snapshots, settings, tiers]) => {
+    Promise.all([
+      browser.runtime.sendMessage(request),
+      lastSnapshots.getValue(),
+      storedSettings.getValue(),
+      fetchedTiers.getValue(),
+      symbolRules.getValue(),
+      fundingQuotes.getValue(),
+    ])
+      .then(([raw, snapshots, settings, tiers, rules, funding]) => {
         const status = parseStatusResponse(raw);
         if (!status) return setLoad({ state: 'error', reason: 'The background worker sent an unreadable answer.' });
-        setLoad({ state: 'ready', status, snapshots, settings: parseSettings(settings).settings, tiers: loadTierTables(tiers.usdm) });
+        setLoad({
+          state: 'ready',
+          status,
+          snapshots,
+          settings: parseSettings(settings).settings,
+          tiers: loadTierTables(tiers.usdm),
+          rules: { usdm: loadRules(rules.usdm), coinm: loadRules(rules.coinm) },
+          funding: loadFundingQuotes(funding),
+        });
         const first = status.pages.find((page) => (page.summary?.positions.length ?? 0) > 0);
         if (first) setSelection({ tabId: first.tabId, row: 0 });
       })
@@ -112,6 +136,7 @@ export function Popup() {
   const snapshot = load.state === 'ready' && selection ? load.snapshots[selection.tabId] : undefined;
   const assessment = snapshot && load.state === 'ready' ? assess(snapshot, load.tiers) : null;
   const selectedRisk = assessment && selection ? assessment.risks[selection.row] : null;
+  const selected = snapshot && selection ? snapshot.positions[selection.row] : undefined;
 
   return (
     <main class="w-[26rem] space-y-3 bg-white p-4 font-sans text-sm text-slate-900 dark:bg-slate-900 dark:text-slate-100">
@@ -149,11 +174,13 @@ export function Popup() {
           </ul>
         )}
       </section>
-      {load.state === 'ready' && snapshot && selection && selectedRisk && (
+      {load.state === 'ready' && snapshot && selection && selected && selectedRisk && (
         <PositionTools
           key={`${selection.tabId}-${selection.row}`}
-          position={snapshot.positions[selection.row]!}
+          position={selected}
           risk={selectedRisk}
+          rules={load.rules[selected.market][selected.symbol]}
+          funding={fundingOf(selected, load.funding[selected.symbol], Date.now())}
           walletBalance={snapshot.account.walletBalance}
           warningDistance={load.settings.warningDistance}
         />
@@ -164,6 +191,7 @@ export function Popup() {
             key={selection ? `${selection.tabId}-${selection.row}` : 'none'}
             prefill={snapshot && selection ? prefillOf(snapshot, selection.row) : null}
             tiers={load.tiers}
+            rules={load.rules.usdm}
           />
         </section>
       )}

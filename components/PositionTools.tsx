@@ -16,10 +16,12 @@ import {
   type TakeProfitSuggestion,
 } from '@/lib/risk';
 import { contractOfPosition } from '@/lib/exchanges/binance/contracts';
+import type { SymbolRules } from '@/lib/exchanges/binance/marketData';
 import type { ReadPosition } from '@/lib/snapshot';
-import { stopCheck } from '@/lib/view';
+import { placeableCutOf, stopCheck, type FundingView } from '@/lib/view';
 
 import { amountText } from './calculators/Calculators';
+import { fundingText } from './format';
 
 interface Props {
   position: ReadPosition;
@@ -27,20 +29,24 @@ interface Props {
   /** The account's wallet balance, for risk-% stops. */
   walletBalance: string | null;
   warningDistance: string;
+  /** The symbol's order rules, when fetched: the size to close is then one the exchange accepts. */
+  rules: SymbolRules | undefined;
+  /** The next funding payment, or why it is unknown; null for a dated contract. */
+  funding: Result<FundingView> | null;
 }
 
 /** For the selected position: what brings liquidation back to a distance, and stops that fire before it. */
-export function PositionTools({ position, risk, walletBalance, warningDistance }: Props) {
+export function PositionTools({ position, risk, walletBalance, warningDistance, rules, funding }: Props) {
   const [targetText, setTargetText] = useState(new Decimal(warningDistance).times(100).toFixed());
   const target = parseDisplayedNumber(targetText);
   const targetError = !target.ok ? 'Not a number' : !target.value.gt(0) || !target.value.lt(100) ? 'Between 0 and 100' : null;
   const mark = dec(position.markPrice);
   const liquidationPrice = risk.liquidationPrice;
 
-  let remedy: { margin: Result<Decimal>; cut: Result<Decimal>; price: Decimal } | null = null;
+  let remedy: { margin: Result<Decimal>; cut: ReturnType<typeof placeableCutOf>; price: Decimal } | null = null;
   if (!targetError && target.ok && risk.pool && liquidationPrice) {
     const price = priceAtDistance(mark, liquidationPrice, target.value.div(100));
-    remedy = { price, margin: marginToAdd(risk.pool, price), cut: sizeToCut(risk.pool, mark, price) };
+    remedy = { price, margin: marginToAdd(risk.pool, price), cut: placeableCutOf(sizeToCut(risk.pool, mark, price), position, rules) };
   }
 
   const context = {
@@ -84,12 +90,18 @@ export function PositionTools({ position, risk, walletBalance, warningDistance }
               Add margin: <span class="font-mono">{remedy.margin.ok ? amountText(remedy.margin.value.toFixed()) : `— ${remedy.margin.reason}`}</span>
             </li>
             <li>
-              Or close: <span class="font-mono">{remedy.cut.ok ? amountText(remedy.cut.value.toFixed()) : `— ${remedy.cut.reason}`}</span> at mark
+              Or close: <span data-testid="remedy-cut" class="font-mono">{remedy.cut.size === null ? `— ${remedy.cut.note}` : amountText(remedy.cut.size)}</span> at mark
+              {remedy.cut.size !== null && remedy.cut.note && <span class="text-slate-500"> ({remedy.cut.note})</span>}
             </li>
           </ul>
         )}
         {!risk.pool && <p class="text-amber-600">— the position's figures are incomplete, so no remedy can be worked out.</p>}
       </div>
+      {funding && (
+        <p data-testid="popup-funding">
+          Next funding: {fundingText(funding.ok ? funding.value : null, funding.ok ? null : funding.reason, position.marginAsset, Date.now())}
+        </p>
+      )}
       {existing?.beyondLiquidation && (
         <p data-testid="popup-stop-warning" role="alert" class="font-semibold text-red-500">
           Your stop-loss {amountText(existing.price)} is beyond liquidation: it would never fire.

@@ -1,6 +1,7 @@
 /** Display strings for the UI, from the exact decimal strings of a view. "—" is what we show instead of a guess. */
 import { Decimal, dec } from '@/lib/decimal';
 import { formatAmount, formatPercent } from '@/lib/risk';
+import type { FundingView } from '@/lib/view';
 
 export const NONE = '—';
 
@@ -15,4 +16,20 @@ export function percent(fraction: string | null): string {
 export function amount(value: string | null, asset: string | null, decimals = 2): string {
   if (value === null) return NONE;
   return `${formatAmount(new Decimal(value), decimals, 'truncate')}${asset ? ` ${asset}` : ''}`;
+}
+
+/** "2 h 05 min", "4 min", "<1 min": how long until `at`. */
+export function until(at: number, now: number): string {
+  const minutes = Math.max(0, Math.floor((at - now) / 60_000));
+  if (minutes === 0) return '<1 min';
+  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+}
+
+/** The next funding payment in words: "pays 3.00 USDT in 2 h 05 min (0.0100 %)", or "—" with the reason. */
+export function fundingText(funding: FundingView | null, reason: string | null, asset: string | null, now: number): string {
+  if (!funding) return `${NONE} ${reason ?? ''}`.trim();
+  const payment = new Decimal(funding.payment);
+  const verb = payment.isNegative() ? 'receives' : 'pays';
+  const rate = new Decimal(funding.rate).times(100);
+  return `${verb} ${amount(payment.abs().toFixed(), asset, 4)} in ${until(funding.nextFundingTime, now)} (${formatAmount(rate, 4)} %)`;
 }

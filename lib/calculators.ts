@@ -5,6 +5,7 @@
  * Max Open, Open Price; plus risk-based size, funding, break-even.
  */
 import { Decimal } from './decimal';
+import { orderRulesOf, type SymbolRules } from './exchanges/binance/marketData';
 import { tiersFor, SHIPPED_USDM_TIERS, type TierTables } from './exchanges/binance/tiers';
 import { parseDisplayedNumber } from './parse/number';
 import {
@@ -14,6 +15,7 @@ import {
   initialMargin,
   liquidation,
   maxOpenSize,
+  placeableSize,
   returnOnEquity,
   sizeForRisk,
   stopFiresBeforeLiquidation,
@@ -80,6 +82,17 @@ export function tiersOf(symbol: string, fresh: TierTables | null = null) {
   return tiersFor(symbol.trim().toUpperCase(), fresh, SHIPPED_USDM_TIERS);
 }
 
+/**
+ * A size to open rounded down to the symbol's lot (an order the exchange accepts, never more than asked), with
+ * what was done to it; refused below the smallest order.
+ */
+function orderSizeOf(size: Decimal, price: Decimal, rules: SymbolRules | undefined) {
+  if (!rules) return { ok: true as const, size, sizeRule: "not rounded: the symbol's order rules are not fetched yet" };
+  const placed = placeableSize(size, orderRulesOf(rules, 'limit'), price, LINEAR, 'down');
+  if (!placed.ok) return placed;
+  return { ok: true as const, size: placed.value, sizeRule: `rounded down to the step (${rules.lot.stepSize})` };
+}
+
 export function pnlCalculator(side: Side, contract: Contract, values: Record<string, string>) {
   const f = new Fields(values);
   const entry = f.number('entry');
@@ -127,18 +140,21 @@ export function liquidationCalculator(side: Side, symbol: string, values: Record
   return f.done(() => ({ liquidationPrice: result.value.price.toFixed(), maintMarginRatio: result.value.brackets[0]!.maintMarginRatio.toFixed() }));
 }
 
-export function maxOpenCalculator(side: Side, symbol: string, values: Record<string, string>, fresh: TierTables | null = null) {
+export function maxOpenCalculator(side: Side, symbol: string, values: Record<string, string>, fresh: TierTables | null = null, rules?: SymbolRules) {
+  type Result = { size: string; limitedBy: string; sizeRule: string };
   const tiers = tiersOf(symbol, fresh);
   const f = new Fields(values);
-  if (!tiers.ok) return f.fail<{ size: string; limitedBy: string }>('symbol', tiers.reason);
+  if (!tiers.ok) return f.fail<Result>('symbol', tiers.reason);
   const balance = f.number('balance');
   const leverage = f.leverage('leverage', tiers.value.tiers);
   const price = f.number('price');
   const mark = f.optionalNumber('mark');
-  if (Object.keys(f.errors).length > 0) return f.done(() => ({ size: '', limitedBy: '' }));
+  if (Object.keys(f.errors).length > 0) return f.done<Result>(() => ({}) as Result);
   const result = maxOpenSize({ side, balance, leverage: leverage.toNumber(), orderPrice: price, markPrice: mark ?? undefined, tiers: tiers.value.tiers });
-  if (!result.ok) return f.fail<{ size: string; limitedBy: string }>('leverage', result.reason);
-  return f.done(() => ({ size: result.value.size.toFixed(), limitedBy: result.value.limitedBy }));
+  if (!result.ok) return f.fail<Result>('leverage', result.reason);
+  const order = orderSizeOf(result.value.size, price, rules);
+  if (!order.ok) return f.fail<Result>('balance', `The most it opens is ${order.reason}`);
+  return f.done<Result>(() => ({ size: order.size.toFixed(), limitedBy: result.value.limitedBy, sizeRule: order.sizeRule }));
 }
 
 export function averageEntryCalculator(contract: Contract, fills: { price: string; quantity: string }[]) {
@@ -150,10 +166,18 @@ export function averageEntryCalculator(contract: Contract, fills: { price: strin
   });
 }
 
-export function riskSizeCalculator(side: Side, symbol: string, values: Record<string, string>, fresh: TierTables | null = null) {
+export function riskSizeCalculator(side: Side, symbol: string, values: Record<string, string>, fresh: TierTables | null = null, rules?: SymbolRules) {
   const tiers = tiersOf(symbol, fresh);
   const f = new Fields(values);
-  type Result = { size: string; notional: string; margin: string; lossAtStop: string; liquidationPrice: string | null; stopBeforeLiquidation: boolean };
+  type Result = {
+    size: string;
+    sizeRule: string;
+    notional: string;
+    margin: string;
+    lossAtStop: string;
+    liquidationPrice: string | null;
+    stopBeforeLiquidation: boolean;
+  };
   if (!tiers.ok) return f.fail<Result>('symbol', tiers.reason);
   const entry = f.number('entry');
   const stop = f.number('stop');
@@ -166,11 +190,17 @@ export function riskSizeCalculator(side: Side, symbol: string, values: Record<st
   const risk = riskAmount ?? balance!.times(riskPercent!).div(100);
   const sizing = sizeForRisk({ contract: LINEAR, side, entryPrice: entry, stopPrice: stop, riskAmount: risk, leverage, openFeeRate: fee, closeFeeRate: fee });
   if (!sizing.ok) return f.fail<Result>('stop', sizing.reason);
-  const { size, notional, initialMargin: margin, lossAtStop } = sizing.value;
+  const order = orderSizeOf(sizing.value.size, entry, rules);
+  if (!order.ok) return f.fail<Result>(riskAmount === null ? 'riskPercent' : 'riskAmount', `The size for this risk is ${order.reason}`);
+  // Notional, margin and loss are proportional to the size at fixed prices and fees.
+  const scale = order.size.div(sizing.value.size);
+  const { size } = order;
+  const [notional, margin, lossAtStop] = [sizing.value.notional, sizing.value.initialMargin, sizing.value.lossAtStop].map((v) => v.times(scale)) as [Decimal, Decimal, Decimal];
   const liq = liquidation({ contract: LINEAR, balance: margin, legs: [{ side, size, entryPrice: entry, tiers: tiers.value.tiers }] }, entry);
   const liquidationPrice = liq.ok ? liq.value.price : null;
   return f.done<Result>(() => ({
     size: size.toFixed(),
+    sizeRule: order.sizeRule,
     notional: notional.toFixed(),
     margin: margin.toFixed(),
     lossAtStop: lossAtStop.toFixed(),

@@ -3,7 +3,8 @@
  */
 import { storage } from 'wxt/utils/storage';
 
-import type { FuturesRoute } from './exchanges/binance/routes';
+import type { FundingQuote, StoredRules } from './exchanges/binance/marketData';
+import type { FuturesMarket, FuturesRoute } from './exchanges/binance/routes';
 import type { StoredTierTables } from './exchanges/binance/tiers';
 import type { TabSummary } from './messages';
 import type { PageSnapshot } from './snapshot';
@@ -56,3 +57,12 @@ export const fetchedTiers = storage.defineItem<Partial<Record<'usdm' | 'coinm', 
 
 /** The last figures per tab, for the popup. */
 export const tabSummaries = storage.defineItem<Record<string, TabSummary>>('session:tabSummaries', { fallback: {}, version: 1 });
+
+/** Each symbol's order rules from the exchange's public exchangeInfo (refreshed at most daily), per market. */
+export const symbolRules = storage.defineItem<Partial<Record<FuturesMarket, StoredRules>>>('local:symbolRules', { fallback: {}, version: 1 });
+
+/**
+ * The latest funding quote of each symbol held, from the public premiumIndex (fetched about once a minute while
+ * a position is open). Local, not session, storage: content scripts cannot read session storage.
+ */
+export const fundingQuotes = storage.defineItem<Record<string, FundingQuote>>('local:fundingQuotes', { fallback: {}, version: 1 });

@@ -11,16 +11,20 @@
  */
 import { Decimal, ZERO, dec, sum } from './decimal';
 import { baseAsset, contractOfPosition, exactSizeUnit } from './exchanges/binance/contracts';
+import { FUNDING_STALE_MS, orderRulesOf, type FundingQuote, type SymbolRules } from './exchanges/binance/marketData';
 import { SHIPPED_USDM_TIERS, tiersFor, type TierTables } from './exchanges/binance/tiers';
 import {
   accountRisk,
   breakEvenPrice,
+  fundingCost,
   marginToAdd,
+  placeableCut,
   priceAtDistance,
   sizeToCut,
   stopAtFractionToLiquidation,
   type Position,
   type PositionRisk,
+  type Result,
 } from './risk';
 import type { Settings } from './settings';
 import type { DecimalString, PageSnapshot, ReadPosition } from './snapshot';
@@ -59,6 +63,53 @@ export interface PositionView {
   stop: StopCheck | null;
   /** Where the position breaks even after paying the taker fee to open and to close (the user's fee setting). */
   breakEvenWithFees: DecimalString | null;
+  /** The next funding payment at the exchange's current rate; null with `fundingReason` when unknown, both null for a dated contract. */
+  funding: FundingView | null;
+  fundingReason: string | null;
+}
+
+export interface FundingView {
+  /** The exchange's current rate for the next settlement, a fraction. */
+  rate: DecimalString;
+  nextFundingTime: number;
+  /** What the position pays then at the current rate and mark, in the margin asset; negative: it receives. */
+  payment: DecimalString;
+}
+
+/**
+ * Public market data the view uses besides the page: tiers fresher than the shipped ones, each symbol's order
+ * rules and funding quote, and the time (to tell a stale quote).
+ */
+export interface MarketContext {
+  tiers?: TierTables | null;
+  rules?: Record<string, SymbolRules>;
+  funding?: Record<string, FundingQuote>;
+  now?: number;
+}
+
+/**
+ * The next funding payment of a position from the exchange's quote, or why there is none to show; null for a
+ * dated contract, which pays no funding.
+ */
+export function fundingOf(read: ReadPosition, quote: FundingQuote | undefined, now: number): Result<FundingView> | null {
+  const fail = (reason: string): Result<FundingView> => ({ ok: false, reason });
+  if (read.contract === 'dated') return null;
+  if (read.sizeUnit !== exactSizeUnit(read.market)) return fail('funding needs the size in the exact unit');
+  if (!quote) return fail('funding rate not fetched yet');
+  if (now - quote.time > FUNDING_STALE_MS || quote.nextFundingTime < now) return fail('the funding rate fetched is out of date');
+  const payment = fundingCost(contractOfPosition(read), read.side, dec(read.size), dec(read.markPrice), dec(quote.rate), 1);
+  return { ok: true, value: { rate: quote.rate, nextFundingTime: quote.nextFundingTime, payment: payment.toFixed() } };
+}
+
+/**
+ * A size to close at mark that the exchange accepts: the exact `cut` rounded up to the symbol's market lot and
+ * minimum notional, or refused. Without the symbol's rules the exact size is given, with a note saying so.
+ */
+export function placeableCutOf(cut: Result<Decimal>, read: ReadPosition, rules: SymbolRules | undefined): { size: DecimalString | null; note: string | null } {
+  if (!cut.ok) return { size: null, note: cut.reason };
+  if (!rules) return { size: cut.value.toFixed(), note: "not rounded to the symbol's step size (order rules not fetched yet)" };
+  const placed = placeableCut(cut.value, dec(read.size), orderRulesOf(rules, 'market'), dec(read.markPrice), contractOfPosition(read));
+  return placed.ok ? { size: placed.value.toFixed(), note: null } : { size: null, note: placed.reason };
 }
 
 export interface StopCheck {
@@ -96,22 +147,31 @@ export interface Remedy {
   targetDistance: DecimalString;
   /** Margin to add, in the margin asset; null when it cannot be worked out. */
   marginToAdd: DecimalString | null;
-  /** Size to close at mark, in the position's size unit; null for hedge pairs or when closing cannot reach it. */
+  /**
+   * Size to close at mark, in the position's size unit, as an order the exchange accepts (see `placeableCutOf`);
+   * null for hedge pairs, when closing cannot reach it, or when no order can carry it (`sizeToCutNote` says).
+   */
   sizeToCut: DecimalString | null;
+  sizeToCutNote: string | null;
 }
 
-function remedyFor(risk: PositionRisk, mark: Decimal, settings: Settings): Remedy | null {
+function remedyFor(read: ReadPosition, risk: PositionRisk, settings: Settings, rules: SymbolRules | undefined): Remedy | null {
   if (!risk.pool || !risk.liquidationPrice) return null;
+  const mark = dec(read.markPrice);
   const targetDistance = new Decimal(settings.warningDistance);
   const target = priceAtDistance(mark, risk.liquidationPrice, targetDistance);
   const margin = marginToAdd(risk.pool, target);
-  const cut = sizeToCut(risk.pool, mark, target);
+  const cut = placeableCutOf(sizeToCut(risk.pool, mark, target), read, rules);
   return {
     targetDistance: targetDistance.toFixed(),
     marginToAdd: margin.ok ? margin.value.toFixed() : null,
-    sizeToCut: cut.ok ? cut.value.toFixed() : null,
+    sizeToCut: cut.size,
+    sizeToCutNote: cut.note,
   };
 }
+
+const fundingFields = (funding: Result<FundingView> | null) =>
+  funding === null ? { funding: null, fundingReason: null } : funding.ok ? { funding: funding.value, fundingReason: null } : { funding: null, fundingReason: funding.reason };
 
 export interface AccountView {
   asset: string | null;
@@ -210,8 +270,9 @@ export function assess(snapshot: PageSnapshot, freshTiers: TierTables | null = n
   return { prepared, risks, crossBlocked, accounts: risk.accounts };
 }
 
-export function riskView(snapshot: PageSnapshot, settings: Settings, freshTiers: TierTables | null = null): RiskView {
-  const { prepared, risks, crossBlocked, accounts } = assess(snapshot, freshTiers);
+export function riskView(snapshot: PageSnapshot, settings: Settings, market: MarketContext = {}): RiskView {
+  const { prepared, risks, crossBlocked, accounts } = assess(snapshot, market.tiers ?? null);
+  const now = market.now ?? Date.now();
   const asset = snapshot.account.asset;
   const positions = snapshot.positions.map((read, i): PositionView => {
     const entry = prepared[i]!;
@@ -249,12 +310,13 @@ export function riskView(snapshot: PageSnapshot, settings: Settings, freshTiers:
       reason: ours === null ? reason : null,
       mismatch,
       priceDecimals,
-      remedy: usableRisk && (band === 'warning' || band === 'danger') ? remedyFor(usableRisk, dec(read.markPrice), settings) : null,
+      remedy: usableRisk && (band === 'warning' || band === 'danger') ? remedyFor(read, usableRisk, settings, market.rules?.[read.symbol]) : null,
       stop: stopCheck(read, usableRisk),
       breakEvenWithFees:
         'position' in entry
           ? breakEvenPrice(entry.position.contract, read.side, dec(read.entryPrice), dec(settings.takerFee), dec(settings.takerFee)).toFixed()
           : null,
+      ...fundingFields(fundingOf(read, market.funding?.[read.symbol], now)),
     };
   });
 

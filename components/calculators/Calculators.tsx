@@ -10,6 +10,7 @@ import {
   targetPriceCalculator,
 } from '@/lib/calculators';
 import { Decimal } from '@/lib/decimal';
+import type { SymbolRules } from '@/lib/exchanges/binance/marketData';
 import type { TierTables } from '@/lib/exchanges/binance/tiers';
 import { formatAmount, formatPercent, type Contract, type Side } from '@/lib/risk';
 import { useState } from 'preact/hooks';
@@ -42,7 +43,7 @@ const linear = contractOf('usdm', undefined);
  * The popup's calculators; a selected position prefills them (a new key remounts them) and sets how prices are
  * rounded (its tick). USDⓈ-M or COIN-M for the contract-only ones; the tier-based ones need USDⓈ-M tiers.
  */
-export function Calculators({ prefill, tiers }: { prefill: Prefill | null; tiers: TierTables | null }) {
+export function Calculators({ prefill, tiers, rules }: { prefill: Prefill | null; tiers: TierTables | null; rules: Record<string, SymbolRules> }) {
   const [market, setMarket] = useState<'usdm' | 'coinm'>(prefill?.market ?? 'usdm');
   const [contractSize, setContractSize] = useState(prefill?.contractSize ?? '100');
   const symbol = prefill?.symbol ?? 'BTCUSDT';
@@ -140,9 +141,10 @@ export function Calculators({ prefill, tiers }: { prefill: Prefill | null; tiers
           { name: 'price', label: 'Order price' },
           { name: 'mark', label: 'Mark price', optional: true },
         ]}
-        compute={(s, v) => maxOpenCalculator(s, withSymbol(v), v, tiers)}
+        compute={(s, v) => maxOpenCalculator(s, withSymbol(v), v, tiers, rules[withSymbol(v).toUpperCase()])}
         results={[
           { key: 'size', label: 'Max size', format: amountText },
+          { key: 'sizeRule', label: 'Order size', format: String },
           { key: 'limitedBy', label: 'Limited by', format: (v) => (v === 'tier' ? 'tier cap for this leverage' : 'balance') },
         ]}
       />}
@@ -163,9 +165,10 @@ export function Calculators({ prefill, tiers }: { prefill: Prefill | null; tiers
           { name: 'balance', label: 'Balance', unit: 'USDT', optional: true },
           { name: 'feePercent', label: 'Fee per side', unit: '%' },
         ]}
-        compute={(s, v) => riskSizeCalculator(s, withSymbol(v), v, tiers)}
+        compute={(s, v) => riskSizeCalculator(s, withSymbol(v), v, tiers, rules[withSymbol(v).toUpperCase()])}
         results={[
           { key: 'size', label: 'Size', format: amountText },
+          { key: 'sizeRule', label: 'Order size', format: String },
           { key: 'notional', label: 'Notional', format: amountText },
           { key: 'margin', label: 'Margin', format: amountText },
           { key: 'lossAtStop', label: 'Loss at the stop, with fees', format: amountText },

@@ -8,6 +8,7 @@ import type { PageSnapshot } from '@/lib/snapshot';
 import { hiddenTabs, lastSnapshots, openFuturesPages, shownNotifications, storedAlertState, storedSettings, tabSummaries } from '@/lib/storage';
 import { riskView } from '@/lib/view';
 
+import { FundingQuotes, rulesOf } from './marketData';
 import { MarkPriceStreams } from './stream';
 import { freshTiers, keepTiersFresh } from './tiers';
 
@@ -50,6 +51,7 @@ export default defineBackground(() => {
     }),
   );
   keepTiersFresh();
+  const funding = new FundingQuotes((task) => void enqueue(task));
 
   // A restarted worker picks up the tabs that were hidden: their pages cannot tell it again.
   void enqueue(async () => {
@@ -148,7 +150,8 @@ export default defineBackground(() => {
   /** Recomputes a tab's risk, runs the alert rules (state persisted first), notifies and sets the badge. */
   async function assess(tabId: number, snapshot: PageSnapshot, settings?: Settings) {
     settings ??= await loadSettings();
-    const view = riskView(snapshot, settings, await freshTiers(snapshot.market));
+    funding.refresh(snapshot);
+    const view = riskView(snapshot, settings, { tiers: await freshTiers(snapshot.market), rules: await rulesOf(snapshot.market) });
     const { state, problem } = parseAlertState(await storedAlertState.getValue());
     if (problem) console.warn(`LiqGuard: ${problem}`);
     const result = evaluate(

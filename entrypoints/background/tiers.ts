@@ -3,21 +3,25 @@ import { browser } from 'wxt/browser';
 import { BRACKET_ENDPOINTS, loadTierTables, parseBracketResponse, storeTierTables, TIER_REFRESH_MS, type TierTables } from '@/lib/exchanges/binance/tiers';
 import { fetchedTiers } from '@/lib/storage';
 
+import { refreshRules } from './marketData';
+
 const ALARM = 'refresh-tiers';
 
 /**
- * Keeps the exchange's maintenance-margin tiers fresh: fetched from the public bracket endpoint when the
- * cached copy is older than a day (checked at start-up and by a daily alarm), cached in storage; when a fetch
- * fails the cached or shipped tables stay in use.
+ * Keeps the exchange's maintenance-margin tiers and order rules fresh: fetched from the public endpoints when
+ * the cached copy is older than a day (checked at start-up and by a daily alarm), cached in storage; when a
+ * fetch fails the cached (or shipped) copy stays in use.
  */
 export function keepTiersFresh() {
+  const refresh = () => void Promise.all([refreshTiers(), refreshRules()]);
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === ALARM) void refreshTiers();
+    if (alarm.name === ALARM) refresh();
   });
   void browser.alarms.create(ALARM, { periodInMinutes: TIER_REFRESH_MS / 60_000 });
-  void refreshTiers();
+  refresh();
 }
 
+/** Fetches the tier tables of each market whose cached copy is older than a day. */
 export async function refreshTiers(now = Date.now()) {
   const cached = await fetchedTiers.getValue();
   for (const market of ['usdm', 'coinm'] as const) {

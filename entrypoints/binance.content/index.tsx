@@ -6,13 +6,14 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { Overlay, type OverlayProps } from '@/components/Overlay';
 import { accountKey, positionKey, positionSignature } from '@/lib/alerts';
 import { readBinancePage, type ReaderCache } from '@/lib/exchanges/binance/reader';
+import { loadFundingQuotes, loadRules } from '@/lib/exchanges/binance/marketData';
 import { loadTierTables } from '@/lib/exchanges/binance/tiers';
 import { BINANCE_FUTURES_MATCHES, parseFuturesRoute, type FuturesRoute } from '@/lib/exchanges/binance/routes';
 import { parseMessage, type Message, type PageStatusMessage } from '@/lib/messages';
 import { parseSettings } from '@/lib/settings';
-import { fetchedTiers, overlayPlacement, storedSettings, type OverlayPlacement } from '@/lib/storage';
+import { fetchedTiers, fundingQuotes, overlayPlacement, storedSettings, symbolRules, type OverlayPlacement } from '@/lib/storage';
 import type { PageSnapshot } from '@/lib/snapshot';
-import { riskView } from '@/lib/view';
+import { riskView, type MarketContext } from '@/lib/view';
 import './style.css';
 
 export default defineContentScript({
@@ -102,7 +103,15 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
   });
   ui.mount();
 
-  const tiers = loadTierTables((await fetchedTiers.getValue())[route.market]);
+  const market: MarketContext = {
+    tiers: loadTierTables((await fetchedTiers.getValue())[route.market]),
+    rules: loadRules((await symbolRules.getValue())[route.market]),
+    funding: loadFundingQuotes(await fundingQuotes.getValue()),
+  };
+  const recompute = () => {
+    if (state.snapshot?.state === 'ok' && !state.stale) state.view = riskView(state.snapshot, settings, { ...market, now: Date.now() });
+    draw();
+  };
   let lastRead = '';
   let frame = 0;
   const cache: ReaderCache = {};
@@ -122,7 +131,7 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
       state.snapshot = snapshot;
       state.stale = snapshot.state === 'other-tab';
       state.readAt = Date.now();
-      state.view = snapshot.state === 'ok' ? riskView(snapshot, settings, tiers) : null;
+      state.view = snapshot.state === 'ok' ? riskView(snapshot, settings, { ...market, now: Date.now() }) : null;
     }
     draw();
     report(snapshot);
@@ -174,8 +183,16 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
   // Settings saved on the options page apply at once: thresholds recolour the bands, the overlay shows or hides.
   const unwatchSettings = storedSettings.watch((raw) => {
     settings = parseSettings(raw).settings;
-    if (state.snapshot?.state === 'ok' && !state.stale) state.view = riskView(state.snapshot, settings, tiers);
-    draw();
+    recompute();
+  });
+  // Public market data the worker fetched: order rules (daily) and funding quotes (about once a minute).
+  const unwatchRules = symbolRules.watch((stored) => {
+    market.rules = loadRules(stored[route.market]);
+    recompute();
+  });
+  const unwatchFunding = fundingQuotes.watch((stored) => {
+    market.funding = loadFundingQuotes(stored);
+    recompute();
   });
 
   // A hidden or frozen tab stops painting frames, so the page's figures (and our reads) stop: the background
@@ -195,6 +212,8 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
 
   return () => {
     unwatchSettings();
+    unwatchRules();
+    unwatchFunding();
     document.removeEventListener('visibilitychange', onVisibility);
     document.removeEventListener('freeze', onFreeze);
     document.removeEventListener('resume', onResume);

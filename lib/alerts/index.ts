@@ -128,7 +128,11 @@ function distanceStep(account: string, p: PositionView, state: AlertState, setti
       const side = p.side === 'long' ? 'long' : 'short';
       const remedies: string[] = [];
       if (p.remedy?.marginToAdd) remedies.push(`add ${formatAmount(new Decimal(p.remedy.marginToAdd), 2, 'ceil')} ${p.marginAsset ?? ''} margin`.replace(/ +margin/, ' margin'));
-      if (p.remedy?.sizeToCut) remedies.push(`close ${new Decimal(p.remedy.sizeToCut).toSignificantDigits(4, Decimal.ROUND_UP).toFixed()} of the position`);
+      if (p.remedy?.sizeToCut) {
+        // A placeable size is exact already; an unrounded one (no order rules yet) is shortened, upward.
+        const cut = new Decimal(p.remedy.sizeToCut);
+        remedies.push(`close ${(p.remedy.sizeToCutNote === null ? cut : cut.toSignificantDigits(4, Decimal.ROUND_UP)).toFixed()} of the position`);
+      }
       const target = p.remedy ? formatPercent(new Decimal(p.remedy.targetDistance)) : '';
       return {
         title: `${p.symbol} ${side} is ${formatPercent(new Decimal(p.distance!))} from liquidation`,

@@ -37,3 +37,4 @@ export {
 } from './stops';
 export { fundingCost } from './funding';
 export { formatAmount, formatPercent, formatPrice, tickDecimals, toTick, type TickRounding } from './display';
+export { placeableCut, placeableSize, type OrderRules } from './orderRules';

@@ -14,11 +14,11 @@ import selfsigned from 'selfsigned';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
-export const EXCHANGE_HOSTS = ['www.binance.com', 'fstream.binance.com'];
+export const EXCHANGE_HOSTS = ['www.binance.com', 'fstream.binance.com', 'fapi.binance.com', 'dapi.binance.com'];
 
 export interface Served {
-  /** Body to send, and its content type (HTML unless said otherwise). */
-  body: string | (() => string);
+  /** Body to send (or made from the request's URL), and its content type (HTML unless said otherwise). */
+  body: string | ((url: URL) => string);
   type?: string;
 }
 
@@ -40,14 +40,14 @@ export async function startLocalExchange(routes: Routes): Promise<LocalExchange>
     extensions: [{ name: 'subjectAltName', altNames: EXCHANGE_HOSTS.map((value) => ({ type: 2, value })) }],
   });
   const server = createServer({ key: pems.private, cert: pems.cert }, (request, response) => {
-    const path = new URL(request.url ?? '/', 'https://localhost').pathname;
-    const route = routes[path];
+    const url = new URL(request.url ?? '/', `https://${request.headers.host ?? 'localhost'}`);
+    const route = routes[url.pathname];
     if (route === undefined) {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
     const served = typeof route === 'string' ? { body: route } : route;
-    const body = typeof served.body === 'function' ? served.body() : served.body;
+    const body = typeof served.body === 'function' ? served.body(url) : served.body;
     response.writeHead(200, { 'content-type': served.type ?? 'text/html; charset=utf-8' }).end(body);
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
  */
 const ALLOWED = {
   permissions: ['alarms', 'notifications', 'storage'],
-  hosts: ['https://www.binance.com/bapi/futures/v1/friendly/*'],
+  hosts: ['https://dapi.binance.com/dapi/v1/*', 'https://fapi.binance.com/fapi/v1/*', 'https://www.binance.com/bapi/futures/v1/friendly/*'],
   contentScriptMatches: [
     'https://www.binance.com/*/delivery/*',
     'https://www.binance.com/*/futures/*',

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
 import { describe, expect, it } from 'vitest';
 
 import {
@@ -12,6 +15,7 @@ import {
   targetPriceCalculator,
 } from '@/lib/calculators';
 import { Decimal } from '@/lib/decimal';
+import { parseExchangeInfo } from '@/lib/exchanges/binance/marketData';
 
 const linear = contractOf('usdm', undefined);
 
@@ -44,7 +48,7 @@ describe('Binance calculator tabs (math.md §4.1)', () => {
   it('max open: S7 — 469.205 USDT buys exactly 1 BTC short at 9,253.30 with mark 9,259.84 and 20x', () => {
     expect(maxOpenCalculator('short', 'BTCUSDT', { balance: '469.205', leverage: '20', price: '9253.30', mark: '9259.84' })).toEqual({
       ok: true,
-      result: { size: '1', limitedBy: 'balance' },
+      result: { size: '1', limitedBy: 'balance', sizeRule: "not rounded: the symbol's order rules are not fetched yet" },
     });
   });
 
@@ -66,6 +70,24 @@ describe('more calculators', () => {
     expect(safe.ok && new Decimal(safe.result.lossAtStop).toDecimalPlaces(20).toFixed()).toBe('100');
     const tooFar = riskSizeCalculator('long', 'BTCUSDT', { entry: '60000', stop: '50000', leverage: '100', feePercent: '0', riskPercent: '1', balance: '10000' });
     expect(tooFar.ok && tooFar.result.stopBeforeLiquidation).toBe(false);
+  });
+
+  it('sizes to open are rounded down to the symbol’s lot, and refused below its smallest order', () => {
+    const rules = parseExchangeInfo(JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/binance/market/fapi-exchangeInfo.json'), 'utf8'))).symbols;
+    const values = { entry: '60000', stop: '59000', leverage: '10', feePercent: '0.05', riskAmount: '100' };
+    const exact = riskSizeCalculator('long', 'BTCUSDT', values);
+    const placed = riskSizeCalculator('long', 'BTCUSDT', values, null, rules.BTCUSDT);
+    expect(exact.ok && placed.ok).toBe(true);
+    if (!exact.ok || !placed.ok) return;
+    expect(placed.result.size).toBe(new Decimal(exact.result.size).toDecimalPlaces(3, Decimal.ROUND_DOWN).toFixed());
+    expect(placed.result.sizeRule).toBe('rounded down to the step (0.001)');
+    // Fewer coins, less loss at the stop: never more than the risk asked for.
+    expect(new Decimal(placed.result.lossAtStop).lte(exact.result.lossAtStop)).toBe(true);
+    // 1 USDT of risk with a 1,000 stop is 0.00096 BTC: under BTCUSDT's 100 USDT minimum notional.
+    const tiny = riskSizeCalculator('long', 'BTCUSDT', { ...values, riskAmount: '1' }, null, rules.BTCUSDT);
+    expect(tiny).toEqual({ ok: false, errors: { riskAmount: 'The size for this risk is below the smallest order (100 notional, 0.002 at this price)' } });
+    const maxOpen = maxOpenCalculator('short', 'BTCUSDT', { balance: '469.2', leverage: '20', price: '9253.30', mark: '9259.84' }, null, rules.BTCUSDT);
+    expect(maxOpen.ok && maxOpen.result.size).toBe('0.999');
   });
 
   it('T22: funding for a long 0.5 BTC at 60,000 and +0.01 % over 3 intervals is 9 USDT', () => {

@@ -1,6 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
 import { describe, expect, it } from 'vitest';
 
 import { Decimal } from '@/lib/decimal';
+import { parseExchangeInfo } from '@/lib/exchanges/binance/marketData';
 import { readBinancePage } from '@/lib/exchanges/binance/reader';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { riskView } from '@/lib/view';
@@ -108,5 +112,46 @@ describe('mismatch tolerance', () => {
     expect(new Decimal(view.positions[0]!.liquidationPrice!).toFixed(5)).toBe('0.10854');
     // 0.0015 apart at a 0.0001 tick: flagged (3 ticks would be 0.0003), not hidden behind "2 decimals".
     expect(view.positions[0]!.mismatch).toEqual({ tolerance: '0.0003' });
+  });
+});
+
+describe('riskView with public market data', () => {
+  const fixture = fixtures.find((f) => f.name === 'en-usdm-cross-isolated')!;
+  const snapshot = readBinancePage(domOf(fixture.html, fixture.url).document, fixture.url)!;
+  const market = (name: string) => JSON.parse(readFileSync(resolve(import.meta.dirname, '../fixtures/binance/market', name), 'utf8'));
+  const rules = parseExchangeInfo(market('fapi-exchangeInfo.json')).symbols;
+  const now = 1764136800000;
+  const quote = (symbol: string, rate: string, time = now) => ({ symbol, rate, nextFundingTime: 1764144000000, time });
+
+  it('gives the next funding payment from the quote: longs pay a positive rate, shorts receive it (math.md §4.2)', () => {
+    const view = riskView(snapshot, DEFAULT_SETTINGS, {
+      funding: { BTCUSDT: quote('BTCUSDT', '0.0001'), ETHUSDT: quote('ETHUSDT', '0.0001') },
+      now,
+    });
+    const [btc, eth, sol] = view.positions;
+    // 0.5 BTC × 95,480.3 × 0.01 % and 4 ETH × 3,455.1 × 0.01 %.
+    expect(btc!.funding).toEqual({ rate: '0.0001', nextFundingTime: 1764144000000, payment: '4.774015' });
+    expect(eth!.funding?.payment).toBe('-1.38204');
+    expect(sol!.funding).toBeNull();
+    expect(sol!.fundingReason).toBe('funding rate not fetched yet');
+  });
+
+  it('shows no funding from an out-of-date quote', () => {
+    const view = riskView(snapshot, DEFAULT_SETTINGS, { funding: { BTCUSDT: quote('BTCUSDT', '0.0001', now - 6 * 60_000) }, now });
+    expect(view.positions[0]!.funding).toBeNull();
+    expect(view.positions[0]!.fundingReason).toBe('the funding rate fetched is out of date');
+  });
+
+  it('rounds the size to close up to the symbol’s market lot, and says when it could not', () => {
+    const exact = riskView(snapshot, DEFAULT_SETTINGS).positions[2]!.remedy!;
+    expect(exact.sizeToCutNote).toContain('not rounded');
+    const placed = riskView(snapshot, DEFAULT_SETTINGS, { rules }).positions[2]!.remedy!;
+    // SOLUSDT trades in whole coins: the exact cut rounded up (closing more only moves liquidation further).
+    expect(placed.sizeToCut).toBe(new Decimal(exact.sizeToCut!).ceil().toFixed());
+    expect(placed.sizeToCutNote).toBeNull();
+    const tiny = { ...rules, SOLUSDT: { ...rules.SOLUSDT!, marketLot: { stepSize: '1', minQty: '1', maxQty: '1' } } };
+    const refused = riskView(snapshot, DEFAULT_SETTINGS, { rules: tiny }).positions[2]!.remedy!;
+    expect(refused.sizeToCut).toBeNull();
+    expect(refused.sizeToCutNote).toBe('more than one order can carry (at most 1)');
   });
 });

@@ -11,7 +11,8 @@ function position(distance: string | null, overrides: Partial<PositionView> = {}
     row: 1, symbol: 'BTCUSDT', side: 'long', size: '1', entryPrice: '60000', marginMode: 'cross', leverage: 20, markPrice: '60000.0', liquidationPrice: '55000',
     pageLiquidationPrice: '55000.0', distance, priceBuffer: null, balanceBuffer: null, marginAsset: 'USDT',
     band: 'safe', reason: null, mismatch: null, priceDecimals: 1,
-    remedy: { targetDistance: '0.10', marginToAdd: '1234.5678', sizeToCut: '0.12345' }, stop: null, breakEvenWithFees: null, ...overrides,
+    remedy: { targetDistance: '0.10', marginToAdd: '1234.5678', sizeToCut: '0.12345', sizeToCutNote: 'not rounded' }, stop: null, breakEvenWithFees: null,
+    funding: null, fundingReason: null, ...overrides,
   };
 }
 

@@ -1,0 +1,163 @@
+/**
+ * Binance's public market data beyond mark prices: each symbol's order rules (exchangeInfo) and its current
+ * funding rate (premiumIndex). Public endpoints, no API key; what is asked for is a symbol, never the account.
+ *
+ * - `GET /fapi/v1/exchangeInfo`, `GET /dapi/v1/exchangeInfo`: `{ symbols: [{ symbol, contractSize?, filters:
+ *   [{ filterType: "PRICE_FILTER", tickSize }, { filterType: "LOT_SIZE", stepSize, minQty, maxQty },
+ *   { filterType: "MARKET_LOT_SIZE", … }, { filterType: "MIN_NOTIONAL", notional }] }] }` (math.md §2.3, S11h).
+ *   COIN-M sizes are contracts and there is no MIN_NOTIONAL filter.
+ * - `GET /fapi/v1/premiumIndex?symbol=` (an object) and `GET /dapi/v1/premiumIndex?symbol=` (an array):
+ *   `{ symbol, markPrice, lastFundingRate, nextFundingTime, time }`; delivery contracts have `lastFundingRate`
+ *   "" and `nextFundingTime` 0 (S11a). We read the exchange's rate rather than recompute it (math.md §4.2).
+ */
+import { Decimal } from '../../decimal';
+import type { OrderRules } from '../../risk/orderRules';
+import type { DecimalString } from '../../snapshot';
+import type { FuturesMarket } from './routes';
+
+const HOSTS: Record<FuturesMarket, string> = { usdm: 'https://fapi.binance.com/fapi/v1', coinm: 'https://dapi.binance.com/dapi/v1' };
+
+export const EXCHANGE_INFO_ENDPOINTS: Record<FuturesMarket, string> = {
+  usdm: `${HOSTS.usdm}/exchangeInfo`,
+  coinm: `${HOSTS.coinm}/exchangeInfo`,
+};
+
+export const premiumIndexUrl = (market: FuturesMarket, symbol: string) => `${HOSTS[market]}/premiumIndex?symbol=${encodeURIComponent(symbol)}`;
+
+/** How long order rules are trusted before the next refresh (they change with listings, rarely per symbol). */
+export const RULES_REFRESH_MS = 24 * 60 * 60 * 1000;
+/** How often a held symbol's funding rate is fetched again; older than `FUNDING_STALE_MS`, it is not shown. */
+export const FUNDING_REFRESH_MS = 60 * 1000;
+export const FUNDING_STALE_MS = 5 * 60 * 1000;
+
+/** A lot filter: sizes must be a multiple of `stepSize` from `minQty` to `maxQty`. */
+export interface LotRule {
+  stepSize: DecimalString;
+  minQty: DecimalString;
+  maxQty: DecimalString;
+}
+
+export interface SymbolRules {
+  tickSize: DecimalString;
+  /** LOT_SIZE: limit orders. */
+  lot: LotRule;
+  /** MARKET_LOT_SIZE: market orders (closing at mark), LOT_SIZE when the symbol has none. */
+  marketLot: LotRule;
+  /** MIN_NOTIONAL in the quote asset (USDⓈ-M); null where the market has none (COIN-M). */
+  minNotional: DecimalString | null;
+}
+
+export interface StoredRules {
+  fetchedAt: number;
+  symbols: Record<string, SymbolRules>;
+}
+
+export interface FundingQuote {
+  symbol: string;
+  /** A fraction per interval ("0.0001" is 0.01 %); positive: longs pay shorts. */
+  rate: DecimalString;
+  /** Unix ms of the next settlement. */
+  nextFundingTime: number;
+  /** When the exchange stamped the quote (unix ms). */
+  time: number;
+}
+
+const SYMBOL = /^[A-Z0-9_]{2,40}$/;
+const DECIMAL = /^\d{1,20}(\.\d{1,20})?$/;
+const SIGNED_DECIMAL = /^-?\d{1,20}(\.\d{1,20})?$/;
+
+const positive = (value: unknown): value is string => typeof value === 'string' && DECIMAL.test(value) && new Decimal(value).gt(0);
+const canonical = (value: string) => new Decimal(value).toFixed();
+
+function lotFrom(filter: Record<string, unknown> | undefined): LotRule | null {
+  if (!filter || !positive(filter.stepSize) || !positive(filter.maxQty)) return null;
+  const minQty = filter.minQty;
+  if (typeof minQty !== 'string' || !DECIMAL.test(minQty)) return null;
+  return { stepSize: canonical(filter.stepSize), minQty: canonical(minQty), maxQty: canonical(filter.maxQty) };
+}
+
+/** One symbol's rules, or why they cannot be used. */
+function rulesFrom(entry: Record<string, unknown>): SymbolRules | string {
+  if (!Array.isArray(entry.filters)) return 'no filters';
+  const filters = new Map<string, Record<string, unknown>>();
+  for (const f of entry.filters) {
+    if (typeof f === 'object' && f !== null && typeof (f as { filterType?: unknown }).filterType === 'string') {
+      filters.set((f as { filterType: string }).filterType, f as Record<string, unknown>);
+    }
+  }
+  const tick = filters.get('PRICE_FILTER')?.tickSize;
+  if (!positive(tick)) return 'no usable PRICE_FILTER tickSize';
+  const lot = lotFrom(filters.get('LOT_SIZE'));
+  if (!lot) return 'no usable LOT_SIZE';
+  const marketLot = filters.has('MARKET_LOT_SIZE') ? lotFrom(filters.get('MARKET_LOT_SIZE')) : lot;
+  if (!marketLot) return 'a malformed MARKET_LOT_SIZE';
+  const minNotionalFilter = filters.get('MIN_NOTIONAL');
+  const notional = minNotionalFilter?.notional ?? minNotionalFilter?.minNotional;
+  if (minNotionalFilter && !positive(notional)) return 'a malformed MIN_NOTIONAL';
+  return { tickSize: canonical(tick), lot, marketLot, minNotional: positive(notional) ? canonical(notional) : null };
+}
+
+/** Every symbol's rules from an exchangeInfo body; malformed symbols are left out and listed with the reason. */
+export function parseExchangeInfo(body: unknown): { symbols: Record<string, SymbolRules>; rejected: Record<string, string> } {
+  const entries = (body as { symbols?: unknown } | null)?.symbols;
+  const symbols: Record<string, SymbolRules> = {};
+  const rejected: Record<string, string> = {};
+  for (const entry of Array.isArray(entries) ? entries : []) {
+    if (typeof entry !== 'object' || entry === null) continue;
+    const symbol = (entry as { symbol?: unknown }).symbol;
+    if (typeof symbol !== 'string' || !SYMBOL.test(symbol)) continue;
+    const rules = rulesFrom(entry as Record<string, unknown>);
+    if (typeof rules === 'string') rejected[symbol] = rules;
+    else symbols[symbol] = rules;
+  }
+  return { symbols, rejected };
+}
+
+/** Stored rules read back; anything malformed is dropped (then no suggestion claims to be placeable). */
+export function loadRules(stored: unknown): Record<string, SymbolRules> {
+  const symbols = (stored as Partial<StoredRules> | null)?.symbols;
+  if (typeof symbols !== 'object' || symbols === null) return {};
+  const out: Record<string, SymbolRules> = {};
+  for (const [symbol, rules] of Object.entries(symbols)) {
+    const r = rules as Partial<SymbolRules> | null;
+    const lot = lotFrom(r?.lot as unknown as Record<string, unknown>);
+    const marketLot = lotFrom(r?.marketLot as unknown as Record<string, unknown>);
+    if (!SYMBOL.test(symbol) || !r || !positive(r.tickSize) || !lot || !marketLot || (r.minNotional !== null && !positive(r.minNotional))) continue;
+    out[symbol] = { tickSize: r.tickSize, lot, marketLot, minNotional: r.minNotional ?? null };
+  }
+  return out;
+}
+
+/** The funding quote in a premiumIndex body for `symbol`, or null (delivery contracts have none). */
+export function parsePremiumIndex(body: unknown, symbol: string): FundingQuote | null {
+  const entries = Array.isArray(body) ? body : [body];
+  const entry = entries.find((e): e is Record<string, unknown> => typeof e === 'object' && e !== null && (e as { symbol?: unknown }).symbol === symbol);
+  if (!entry) return null;
+  const { lastFundingRate: rate, nextFundingTime, time } = entry;
+  if (typeof rate !== 'string' || !SIGNED_DECIMAL.test(rate) || new Decimal(rate).abs().gte('0.1')) return null;
+  if (!Number.isSafeInteger(nextFundingTime) || (nextFundingTime as number) <= 0 || !Number.isSafeInteger(time)) return null;
+  return { symbol, rate: canonical(rate), nextFundingTime: nextFundingTime as number, time: time as number };
+}
+
+/** Stored quotes read back, by symbol; malformed ones are dropped. */
+export function loadFundingQuotes(stored: unknown): Record<string, FundingQuote> {
+  if (typeof stored !== 'object' || stored === null) return {};
+  const out: Record<string, FundingQuote> = {};
+  for (const [symbol, quote] of Object.entries(stored)) {
+    const q = quote as Partial<FundingQuote> | null;
+    const checked = q && parsePremiumIndex({ symbol, lastFundingRate: q.rate, nextFundingTime: q.nextFundingTime, time: q.time }, symbol);
+    if (checked) out[symbol] = checked;
+  }
+  return out;
+}
+
+/** The rules of one order kind as the risk engine takes them: market orders close at mark, limit orders open. */
+export function orderRulesOf(rules: SymbolRules, kind: 'market' | 'limit'): OrderRules {
+  const lot = kind === 'market' ? rules.marketLot : rules.lot;
+  return {
+    stepSize: new Decimal(lot.stepSize),
+    minQty: new Decimal(lot.minQty),
+    maxQty: new Decimal(lot.maxQty),
+    minNotional: rules.minNotional === null ? null : new Decimal(rules.minNotional),
+  };
+}

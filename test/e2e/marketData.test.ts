@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { fixtures } from '../unit/exchanges/binance/fixtures';
+import { exchangeUrl, launchWithExtension, overlay, startLocalExchange, type ExtensionBrowser, type LocalExchange } from './harness';
+
+const recorded = (name: string) => readFileSync(resolve(import.meta.dirname, '../fixtures/binance/market', name), 'utf8');
+const page = fixtures.find((f) => f.name === 'en-usdm-cross-isolated')!;
+const path = new URL(page.url).pathname;
+const RATES: Record<string, string> = { BTCUSDT: '0.00010000', ETHUSDT: '0.00010000', SOLUSDT: '-0.00020000' };
+
+describe('order rules and funding from the public endpoints (real Chromium)', () => {
+  let exchange: LocalExchange;
+  let browser: ExtensionBrowser;
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    const nextFundingTime = Date.now() + 2 * 3600_000 + 30 * 60_000;
+    exchange = await startLocalExchange({
+      [path]: page.html,
+      '/fapi/v1/exchangeInfo': { body: () => (requests.push('exchangeInfo'), recorded('fapi-exchangeInfo.json')), type: 'application/json' },
+      // The recorded BTCUSDT answer, with each symbol's rate and fresh times.
+      '/fapi/v1/premiumIndex': {
+        body: (url) => {
+          const symbol = url.searchParams.get('symbol') ?? '';
+          requests.push(`premiumIndex?symbol=${symbol}`);
+          const quote = JSON.parse(recorded('fapi-premiumIndex-BTCUSDT.json'));
+          return JSON.stringify({ ...quote, symbol, lastFundingRate: RATES[symbol], nextFundingTime, time: Date.now() });
+        },
+        type: 'application/json',
+      },
+    });
+    browser = await launchWithExtension(exchange.port);
+    await browser.page.goto(exchangeUrl(path));
+    await overlay(browser.page).waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await exchange?.close();
+  });
+
+  const funding = () => browser.page.locator('liqguard-overlay [data-testid="liqguard-funding"]').allInnerTexts();
+
+  it('shows each position’s next funding payment from the exchange’s rate', async () => {
+    // 0.5 BTC × 95,480.3 × 0.01 % = 4.774015; 4 ETH × 3,455.1 × 0.01 % = 1.38204 (a short receives);
+    // 30 SOL × 139.87 × −0.02 % = −0.83922 (a long receives a negative rate).
+    await expect.poll(funding, { timeout: 10_000 }).toEqual([
+      expect.stringMatching(/^pays 4\.7740 USDT in 2 h (29|30) min \(0\.0100 %\)$/),
+      expect.stringMatching(/^receives 1\.3820 USDT in 2 h (29|30) min \(0\.0100 %\)$/),
+      expect.stringMatching(/^receives 0\.8392 USDT in 2 h (29|30) min \(-0\.0200 %\)$/),
+    ]);
+    expect(requests.filter((r) => r.startsWith('premiumIndex')).sort()).toEqual([
+      'premiumIndex?symbol=BTCUSDT',
+      'premiumIndex?symbol=ETHUSDT',
+      'premiumIndex?symbol=SOLUSDT',
+    ]);
+  });
+
+  it('fetches the order rules once and sizes the popup’s cut to the symbol’s lot', async () => {
+    const rules = () => browser.serviceWorker.evaluate(() => chrome.storage.local.get('symbolRules').then((items) => items.symbolRules ?? null));
+    await expect.poll(async () => Object.keys(((await rules()) as { usdm?: { symbols: object } } | null)?.usdm?.symbols ?? {}).sort()).toEqual([
+      'BTCUSDT',
+      'DOGEUSDT',
+      'ETHUSDT',
+      'SOLUSDT',
+    ]);
+    expect(requests.filter((r) => r === 'exchangeInfo')).toHaveLength(1);
+
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await expect.poll(() => popup.getByTestId('popup-position').count()).toBe(3);
+    await popup.getByTestId('popup-position').nth(2).getByRole('button').click();
+    // SOLUSDT trades in whole coins: the size to close is a whole number of SOL, below the 30 held.
+    await expect.poll(() => popup.getByTestId('remedy-cut').innerText()).toMatch(/^\d+\.0000$/);
+    const cut = Number(await popup.getByTestId('remedy-cut').innerText());
+    expect(cut).toBeGreaterThan(0);
+    expect(cut).toBeLessThan(30);
+    expect(await popup.getByTestId('popup-funding').innerText()).toMatch(/^Next funding: receives 0\.8392 USDT in 2 h \d\d min \(-0\.0200 %\)$/);
+    await popup.close();
+  });
+});

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+import { loadFundingQuotes, loadRules, parseExchangeInfo, parsePremiumIndex, premiumIndexUrl } from '@/lib/exchanges/binance/marketData';
+
+const fixture = (name: string) => JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../fixtures/binance/market', name), 'utf8'));
+
+describe('exchangeInfo order rules', () => {
+  it('reads tick, limit and market lots and the minimum notional of each USDⓈ-M symbol', () => {
+    const { symbols, rejected } = parseExchangeInfo(fixture('fapi-exchangeInfo.json'));
+    expect(Object.keys(symbols).sort()).toEqual(['BTCUSDT', 'DOGEUSDT', 'ETHUSDT', 'SOLUSDT']);
+    expect(symbols.BTCUSDT).toEqual({
+      tickSize: '0.1',
+      lot: { stepSize: '0.001', minQty: '0.001', maxQty: '1000' },
+      marketLot: { stepSize: '0.001', minQty: '0.001', maxQty: '120' },
+      minNotional: '100',
+    });
+    expect(rejected).toEqual({ BROKENUSDT: 'no usable LOT_SIZE' });
+  });
+
+  it('reads COIN-M rules in contracts, with no minimum notional', () => {
+    const { symbols } = parseExchangeInfo(fixture('dapi-exchangeInfo.json'));
+    expect(symbols.BTCUSD_PERP).toEqual({
+      tickSize: '0.1',
+      lot: { stepSize: '1', minQty: '1', maxQty: '1000000' },
+      marketLot: { stepSize: '1', minQty: '1', maxQty: '60000' },
+      minNotional: null,
+    });
+  });
+
+  it('drops malformed filters and bodies instead of guessing', () => {
+    const body = fixture('fapi-exchangeInfo.json');
+    body.symbols[0].filters[4] = { filterType: 'MIN_NOTIONAL', notional: '-5' };
+    body.symbols[1].filters[0] = { filterType: 'PRICE_FILTER', tickSize: 0.01 };
+    expect(parseExchangeInfo(body).rejected).toMatchObject({ BTCUSDT: 'a malformed MIN_NOTIONAL', ETHUSDT: 'no usable PRICE_FILTER tickSize' });
+    expect(parseExchangeInfo(null).symbols).toEqual({});
+    expect(parseExchangeInfo({ symbols: 'all' }).symbols).toEqual({});
+  });
+
+  it('reads stored rules back and drops what was tampered with', () => {
+    const { symbols } = parseExchangeInfo(fixture('fapi-exchangeInfo.json'));
+    const stored = { fetchedAt: 1, symbols: { ...symbols, ETHUSDT: { ...symbols.ETHUSDT!, lot: { stepSize: 'x', minQty: '0', maxQty: '1' } } } };
+    expect(Object.keys(loadRules(stored)).sort()).toEqual(['BTCUSDT', 'DOGEUSDT', 'SOLUSDT']);
+    expect(loadRules('garbage')).toEqual({});
+  });
+});
+
+describe('premiumIndex funding quotes', () => {
+  it('reads the USDⓈ-M object and the COIN-M array', () => {
+    expect(parsePremiumIndex(fixture('fapi-premiumIndex-BTCUSDT.json'), 'BTCUSDT')).toEqual({
+      symbol: 'BTCUSDT',
+      rate: '0.0001',
+      nextFundingTime: 1764144000000,
+      time: 1764136800000,
+    });
+    expect(parsePremiumIndex(fixture('dapi-premiumIndex-BTCUSD_PERP.json'), 'BTCUSD_PERP')?.rate).toBe('-0.00005');
+  });
+
+  it('has no quote for a delivery contract, another symbol, or an absurd rate', () => {
+    const dapi = fixture('dapi-premiumIndex-BTCUSD_PERP.json');
+    expect(parsePremiumIndex(dapi, 'BTCUSD_251226')).toBeNull();
+    expect(parsePremiumIndex(dapi, 'ETHUSD_PERP')).toBeNull();
+    expect(parsePremiumIndex({ ...fixture('fapi-premiumIndex-BTCUSDT.json'), lastFundingRate: '0.5' }, 'BTCUSDT')).toBeNull();
+    expect(parsePremiumIndex({ ...fixture('fapi-premiumIndex-BTCUSDT.json'), lastFundingRate: 0.0001 }, 'BTCUSDT')).toBeNull();
+  });
+
+  it('reads stored quotes back by symbol, dropping malformed ones', () => {
+    const good = parsePremiumIndex(fixture('fapi-premiumIndex-BTCUSDT.json'), 'BTCUSDT')!;
+    expect(loadFundingQuotes({ BTCUSDT: good, ETHUSDT: { ...good, symbol: 'ETHUSDT', rate: 'NaN' } })).toEqual({ BTCUSDT: good });
+  });
+
+  it('asks for one symbol by its exact name', () => {
+    expect(premiumIndexUrl('usdm', 'BTCUSDT')).toBe('https://fapi.binance.com/fapi/v1/premiumIndex?symbol=BTCUSDT');
+    expect(premiumIndexUrl('coinm', 'BTCUSD_PERP')).toBe('https://dapi.binance.com/dapi/v1/premiumIndex?symbol=BTCUSD_PERP');
+  });
+});
