@@ -18,6 +18,8 @@ export interface OverlayProps {
   view: RiskView | null;
   /** The page showed positions and no longer can be read: figures are paused, not stale-but-shown. */
   pageChanged: boolean;
+  /** Whether the Open Orders list has been read on this page (liquidation after they fill needs it). */
+  ordersRead: boolean;
   placement: OverlayPlacement;
   onPlacement: (placement: OverlayPlacement) => void;
   /** One line per position: symbol, side and distance. */
@@ -75,6 +77,9 @@ function statusLine(props: OverlayProps): { text: string; tone: 'ok' | 'warn' } 
   }
   const count = snapshot.positions.length;
   const parts = [`${count} position${count === 1 ? '' : 's'} read at ${time}`];
+  if (count > 0 && !props.ordersRead && (snapshot.openOrdersCount ?? 0) > 0) {
+    parts.push(`${snapshot.openOrdersCount} open order(s): open the Open Orders tab once to see liquidation if they fill`);
+  }
   if (snapshot.unreadable.length > 0) parts.push(`${snapshot.unreadable.length} row(s) unreadable`);
   return { text: [...parts, ...snapshot.reasons].join(' · '), tone: snapshot.reasons.length + snapshot.unreadable.length > 0 ? 'warn' : 'ok' };
 }
@@ -116,6 +121,13 @@ function PositionRow({ position, asset, compact, onSnooze }: { position: Positio
           <dd data-testid="liqguard-funding" class="text-right">{fundingText(position.funding, position.fundingReason, position.marginAsset ?? asset, Date.now())}</dd>
         </>}
       </dl>}
+      {position.afterOrders && !compact && (
+        <p data-testid="liqguard-after-orders" class="text-xs text-slate-600 dark:text-slate-300">
+          If {position.afterOrders.orders} open order{position.afterOrders.orders === 1 ? '' : 's'} fill (+{position.afterOrders.addedSize}): liq.{' '}
+          <span class="font-mono">{position.afterOrders.reason ? `${NONE} ${position.afterOrders.reason}` : price(position.afterOrders.liquidationPrice, position.priceDecimals)}</span>
+          {' '}({position.afterOrders.note}; orders read at {new Date(position.afterOrders.readAt).toLocaleTimeString()})
+        </p>
+      )}
       {position.reason && (
         <p data-testid="liqguard-reason" class="text-xs text-amber-700 dark:text-amber-300">
           {NONE} {position.reason}

@@ -131,6 +131,9 @@ function isSnapshot(value: unknown): value is PageSnapshot {
     ['ok', 'other-tab', 'unreadable'].includes(value.state as string) &&
     isTextList(value.reasons) &&
     (value.positionsCount === null || Number.isInteger(value.positionsCount)) &&
+    (value.openOrdersCount === undefined || value.openOrdersCount === null || Number.isInteger(value.openOrdersCount)) &&
+    // The open orders stay in the page (the content script sends snapshots without them).
+    value.openOrders === undefined &&
     Array.isArray(value.positions) &&
     value.positions.length <= MAX_ROWS &&
     value.positions.every(isReadPosition) &&

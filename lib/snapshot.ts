@@ -40,6 +40,33 @@ export interface ReadPosition {
   stopLoss: DecimalString | null;
 }
 
+/** One order of the Open Orders list. */
+export interface ReadOrder {
+  row: number;
+  symbol: string;
+  /** Buy or sell; in hedge mode the side of the position it opens or closes is in `positionSide`. */
+  side: 'buy' | 'sell';
+  positionSide: 'long' | 'short' | null;
+  /** Reduce-only (or a hedge-mode Close): it can only make a position smaller. */
+  reduceOnly: boolean;
+  /** The order type as shown ("Limit", "Stop Market"). */
+  type: string;
+  /** The limit price; null for a market order (then `triggerPrice` is where it would fill, about). */
+  price: DecimalString | null;
+  triggerPrice: DecimalString | null;
+  /** What is left to fill (amount − filled), in the position's size unit. */
+  remaining: DecimalString;
+}
+
+export interface ReadOpenOrders {
+  /** The count the Open Orders tab shows, when it shows one. */
+  count: number | null;
+  orders: ReadOrder[];
+  unreadable: UnreadableRow[];
+  /** What could not be read or found. */
+  reasons: string[];
+}
+
 export interface UnreadableRow {
   row: number;
   symbol: string | null;
@@ -76,6 +103,10 @@ export interface PageSnapshot {
   reasons: string[];
   /** The count the Positions tab shows ("Positions(3)"), when it shows one. */
   positionsCount: number | null;
+  /** The count the Open Orders tab shows, when it shows one (0: no open orders). */
+  openOrdersCount?: number | null;
+  /** The open orders, read while the Open Orders tab is selected (the positions list is not on the page then). */
+  openOrders?: ReadOpenOrders;
   positions: ReadPosition[];
   unreadable: UnreadableRow[];
   account: ReadAccount;

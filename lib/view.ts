@@ -9,6 +9,7 @@
  * `isolatedMargin`), so its wallet is margin − PnL; and the account's Balance is the whole wallet, so the cross
  * wallet is Balance less the isolated positions' wallets.
  */
+import { snapshotAfterOrders } from './afterOrders';
 import { Decimal, ZERO, dec, sum } from './decimal';
 import { baseAsset, contractOfPosition, exactSizeUnit } from './exchanges/binance/contracts';
 import { FUNDING_STALE_MS, orderRulesOf, type FundingQuote, type SymbolRules } from './exchanges/binance/marketData';
@@ -27,7 +28,7 @@ import {
   type Result,
 } from './risk';
 import type { Settings } from './settings';
-import type { DecimalString, PageSnapshot, ReadPosition } from './snapshot';
+import type { DecimalString, PageSnapshot, ReadOpenOrders, ReadPosition } from './snapshot';
 
 export type Band = 'safe' | 'warning' | 'danger' | 'unknown';
 
@@ -66,6 +67,21 @@ export interface PositionView {
   /** The next funding payment at the exchange's current rate; null with `fundingReason` when unknown, both null for a dated contract. */
   funding: FundingView | null;
   fundingReason: string | null;
+  /** Liquidation if the open orders that add to this position fill; null when none do (or none were read). */
+  afterOrders: AfterOrdersView | null;
+}
+
+export interface AfterOrdersView {
+  /** How many orders add to the position, and the size they add. */
+  orders: number;
+  addedSize: DecimalString;
+  /** Our liquidation price after they fill; null with `reason` when it cannot be vouched for. */
+  liquidationPrice: DecimalString | null;
+  reason: string | null;
+  /** What the figure leaves out. */
+  note: string;
+  /** When the Open Orders list was read (unix ms). */
+  readAt: number;
 }
 
 export interface FundingView {
@@ -84,7 +100,38 @@ export interface MarketContext {
   tiers?: TierTables | null;
   rules?: Record<string, SymbolRules>;
   funding?: Record<string, FundingQuote>;
+  /** The Open Orders list as last read (the user opened that tab), and when. */
+  orders?: { list: ReadOpenOrders; readAt: number } | null;
   now?: number;
+}
+
+/** Each position's liquidation after its adding orders fill (see lib/afterOrders.ts), by position index. */
+function afterOrdersViews(snapshot: PageSnapshot, market: MarketContext): (AfterOrdersView | null)[] {
+  const read = market.orders;
+  if (!read || snapshot.openOrdersCount === 0) return snapshot.positions.map(() => null);
+  const after = snapshotAfterOrders(snapshot, read.list.orders);
+  if (after.fills.every((fill) => fill === null)) return snapshot.positions.map(() => null);
+  const outdated =
+    snapshot.openOrdersCount != null && read.list.count !== null && snapshot.openOrdersCount !== read.list.count
+      ? `the Open Orders tab counts ${snapshot.openOrdersCount} now, ${read.list.count} when it was read: open it again to update`
+      : null;
+  // An order we could not read may add to its symbol's position, and through the shared wallet to every cross one.
+  const crossSymbols = new Set(snapshot.positions.filter((p) => p.marginMode === 'cross').map((p) => p.symbol));
+  const unreadableIn = (position: ReadPosition) =>
+    read.list.unreadable.some((row) => row.symbol === null || row.symbol === position.symbol || (position.marginMode === 'cross' && crossSymbols.has(row.symbol)))
+      ? 'an open order of this position (or of the cross account) could not be read'
+      : null;
+  const { prepared, risks, crossBlocked } = assess(after.snapshot, market.tiers ?? null);
+  const note = ['before fees', ...(after.leftOut > 0 ? [`${after.leftOut} order(s) on symbols without a position not counted`] : [])].join('; ');
+  return after.fills.map((fill, i) => {
+    if (!fill) return null;
+    const entry = prepared[i]!;
+    const risk = risks[i];
+    const blocked = snapshot.positions[i]!.marginMode === 'cross' ? crossBlocked : null;
+    const reason =
+      outdated ?? unreadableIn(snapshot.positions[i]!) ?? after.problems.get(i) ?? ('reason' in entry ? entry.reason : null) ?? blocked ?? (risk?.liquidationPrice ? null : (risk?.unavailableReason ?? 'no liquidation price'));
+    return { ...fill, liquidationPrice: reason === null ? risk!.liquidationPrice!.toFixed() : null, reason, note, readAt: read.readAt };
+  });
 }
 
 /**
@@ -273,6 +320,7 @@ export function assess(snapshot: PageSnapshot, freshTiers: TierTables | null = n
 export function riskView(snapshot: PageSnapshot, settings: Settings, market: MarketContext = {}): RiskView {
   const { prepared, risks, crossBlocked, accounts } = assess(snapshot, market.tiers ?? null);
   const now = market.now ?? Date.now();
+  const afterOrders = afterOrdersViews(snapshot, market);
   const asset = snapshot.account.asset;
   const positions = snapshot.positions.map((read, i): PositionView => {
     const entry = prepared[i]!;
@@ -317,6 +365,7 @@ export function riskView(snapshot: PageSnapshot, settings: Settings, market: Mar
           ? breakEvenPrice(entry.position.contract, read.side, dec(read.entryPrice), dec(settings.takerFee), dec(settings.takerFee)).toFixed()
           : null,
       ...fundingFields(fundingOf(read, market.funding?.[read.symbol], now)),
+      afterOrders: afterOrders[i]!,
     };
   });
 

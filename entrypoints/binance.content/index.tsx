@@ -57,6 +57,7 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
     stale: false,
     view: null,
     pageChanged: false,
+    ordersRead: false,
     placement: placeOverlay(await overlayPlacement.getValue()),
   };
   let container: HTMLElement | null = null;
@@ -122,7 +123,12 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
     const key = JSON.stringify(snapshot);
     if (key === lastRead) return;
     lastRead = key;
+    // The Open Orders list is on the page only while its tab is selected: keep the last read, with its time.
+    if (snapshot.openOrders) market.orders = { list: snapshot.openOrders, readAt: Date.now() };
+    else if (snapshot.state === 'ok' && snapshot.openOrdersCount === 0) market.orders = null;
+    state.ordersRead = market.orders != null;
     if (snapshot.state === 'other-tab' && state.snapshot?.state === 'ok') {
+      if (snapshot.openOrders) state.view = riskView(state.snapshot, settings, { ...market, now: Date.now() });
       // Only the Positions tab shows positions: keep the last good figures, marked stale.
       state.stale = true;
     } else {
@@ -148,7 +154,8 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
     reportTimer = undefined;
     if (!pending) return;
     lastSentAt = Date.now();
-    void send({ type: 'page-snapshot', snapshot: pending });
+    // The worker needs no open orders (alerts do not use them): keep the message small.
+    void send({ type: 'page-snapshot', snapshot: { ...pending, openOrders: undefined } });
     pending = null;
   };
   const report = (snapshot: PageSnapshot) => {

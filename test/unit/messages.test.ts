@@ -35,10 +35,12 @@ describe('parseStatusResponse', () => {
 });
 
 describe('page-snapshot messages', () => {
-  it('accepts what the reader produces, for every fixture', async () => {
+  it('accepts what the reader produces, for every fixture, as the content script sends it (without open orders)', async () => {
     const { fixtures } = await import('./exchanges/binance/fixtures');
     for (const fixture of fixtures) {
-      expect(parseMessage({ type: 'page-snapshot', snapshot: fixture.expected }), fixture.name).not.toBeNull();
+      const { openOrders, ...sent } = fixture.expected;
+      expect(parseMessage({ type: 'page-snapshot', snapshot: sent }), fixture.name).not.toBeNull();
+      if (openOrders) expect(parseMessage({ type: 'page-snapshot', snapshot: fixture.expected }), fixture.name).toBeNull();
     }
   });
 

@@ -155,3 +155,61 @@ describe('riskView with public market data', () => {
     expect(refused.sizeToCutNote).toBe('more than one order can carry (at most 1)');
   });
 });
+
+describe('riskView after open orders fill', () => {
+  const page = (name: string) => {
+    const f = fixtures.find((x) => x.name === name)!;
+    return readBinancePage(domOf(f.html, f.url).document, f.url)!;
+  };
+  const positions = page('en-usdm-cross-isolated');
+  const list = page('en-open-orders').openOrders!;
+  const withCount = { ...positions, openOrdersCount: list.count };
+  const orders = { list, readAt: 1764136800000 };
+
+  it('grows a position by the orders that add to it, at their limit or trigger prices, and recomputes its liquidation', () => {
+    const view = riskView(withCount, DEFAULT_SETTINGS, { orders });
+    const [btc, eth, sol] = view.positions;
+    // BTC long 0.5 @ 96,250 + buy 0.2 @ 90,000 (0.3 less 0.1 filled) + stop buy 0.1 triggering at 99,000.
+    expect(btc!.afterOrders).toMatchObject({ orders: 2, addedSize: '0.3', reason: null, note: 'before fees', readAt: 1764136800000 });
+    expect(eth!.afterOrders).toMatchObject({ orders: 1, addedSize: '2', reason: null });
+    // SOL's only readable order is a reduce-only take-profit: nothing adds to it.
+    expect(sol!.afterOrders).toBeNull();
+
+    // The same figure from the grown positions written out by hand: entry (0.5·96,250 + 0.2·90,000 + 0.1·99,000) / 0.8.
+    const grown = {
+      ...withCount,
+      positions: withCount.positions.map((p) =>
+        p.symbol === 'BTCUSDT' ? { ...p, size: '0.8', entryPrice: '95031.25' } : p.symbol === 'ETHUSDT' ? { ...p, size: '6', entryPrice: new Decimal('3412.5').times(4).plus(7200).div(6).toFixed() } : p,
+      ),
+    };
+    const byHand = riskView(grown, DEFAULT_SETTINGS).positions;
+    expect(btc!.afterOrders!.liquidationPrice).toBe(byHand[0]!.liquidationPrice);
+    expect(eth!.afterOrders!.liquidationPrice).toBe(byHand[1]!.liquidationPrice);
+    // More size on both sides of the cross account: BTC's liquidation moves toward its mark.
+    expect(new Decimal(btc!.afterOrders!.liquidationPrice!).gt(btc!.liquidationPrice!)).toBe(true);
+  });
+
+  it('posts an isolated fill’s initial margin to the position', () => {
+    const buySol = { ...list, orders: [{ ...list.orders[0]!, symbol: 'SOLUSDT', price: '130', remaining: '10' }], unreadable: [], count: 1 };
+    const [, , sol] = riskView({ ...positions, openOrdersCount: 1 }, DEFAULT_SETTINGS, { orders: { list: buySol, readAt: 0 } }).positions;
+    // Wallet = Margin − PnL = 352.65 + 74.4, plus 10 · 130 / 10x; size 40 from (30 · 142.35 + 10 · 130) / 40.
+    const entry = new Decimal('142.35').times(30).plus(1300).div(40);
+    const pnl = new Decimal('139.87').minus(entry).times(40);
+    const byHand = riskView(
+      { ...positions, positions: positions.positions.map((p) => (p.symbol === 'SOLUSDT' ? { ...p, size: '40', entryPrice: entry.toFixed(), pnl: pnl.toFixed(), margin: new Decimal('427.05').plus(130).plus(pnl).toFixed() } : p)) },
+      DEFAULT_SETTINGS,
+    ).positions[2]!;
+    expect(sol!.afterOrders!.liquidationPrice).toBe(byHand.liquidationPrice);
+  });
+
+  it('shows no prediction from an outdated or partly unreadable list, and none when the page says there are no orders', () => {
+    const outdated = riskView({ ...positions, openOrdersCount: 3 }, DEFAULT_SETTINGS, { orders }).positions[0]!.afterOrders!;
+    expect(outdated.liquidationPrice).toBeNull();
+    expect(outdated.reason).toBe('the Open Orders tab counts 3 now, 5 when it was read: open it again to update');
+    const broken = { ...list, unreadable: [{ row: 9, symbol: 'ETHUSDT', reason: 'x' }] };
+    const view = riskView(withCount, DEFAULT_SETTINGS, { orders: { list: broken, readAt: 0 } }).positions;
+    // ETH is cross: an unreadable ETH order blocks every cross position's prediction.
+    expect(view[0]!.afterOrders!.reason).toContain('could not be read');
+    expect(riskView({ ...positions, openOrdersCount: 0 }, DEFAULT_SETTINGS, { orders }).positions.every((p) => p.afterOrders === null)).toBe(true);
+  });
+});

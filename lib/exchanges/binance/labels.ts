@@ -379,6 +379,66 @@ export const LABELS: Record<Language, LanguageLabels> = {
 
 export const LANGUAGES = Object.keys(LABELS) as Language[];
 
+export type OrderColumnKey = 'symbol' | 'type' | 'side' | 'price' | 'amount' | 'filled' | 'reduceOnly' | 'trigger';
+
+/** The Open Orders tab and its list. */
+export interface OrderLabels {
+  tab: string[];
+  columns: Record<OrderColumnKey, string[]>;
+  /** One-way mode shows Buy / Sell; hedge mode says which side an order opens or closes. */
+  sides: { buy: string[]; sell: string[]; openLong: string[]; openShort: string[]; closeLong: string[]; closeShort: string[] };
+  /** "Yes" in the Reduce Only column. */
+  yes: string[];
+  /** The Price cell of a market (or stop-market) order. */
+  marketPrice: string[];
+}
+
+/**
+ * The Open Orders labels. SEEN (dom.md): the tab "Open Orders" / 当前委托 and its empty states. INFERRED: the
+ * column and side labels (the exchange's usual terms); only these languages so far, and English is tried on
+ * every page after its own, like the positions labels. Paired fixtures: en-open-orders, zh-CN-open-orders.
+ */
+export const ORDER_LABELS: Partial<Record<Language, OrderLabels>> = {
+  en: {
+    tab: ['Open Orders'],
+    columns: {
+      symbol: ['Symbol', 'Contract'],
+      type: ['Type'],
+      side: ['Side'],
+      price: ['Price'],
+      amount: ['Amount', 'Quantity', 'Size'],
+      filled: ['Filled'],
+      reduceOnly: ['Reduce Only'],
+      trigger: ['Trigger Conditions', 'Trigger Condition', 'Trigger'],
+    },
+    sides: { buy: ['Buy'], sell: ['Sell'], openLong: ['Open Long'], openShort: ['Open Short'], closeLong: ['Close Long'], closeShort: ['Close Short'] },
+    yes: ['Yes'],
+    marketPrice: ['Market'],
+  },
+  'zh-CN': {
+    tab: ['当前委托'],
+    columns: {
+      symbol: ['合约', '符号'],
+      type: ['类型'],
+      side: ['方向'],
+      price: ['价格'],
+      amount: ['数量'],
+      filled: ['成交数量', '已成交', '成交'],
+      reduceOnly: ['只减仓'],
+      trigger: ['触发条件'],
+    },
+    sides: { buy: ['买入'], sell: ['卖出'], openLong: ['开多'], openShort: ['开空'], closeLong: ['平多'], closeShort: ['平空'] },
+    yes: ['是'],
+    marketPrice: ['市价'],
+  },
+};
+
+/** The page's language's Open Orders labels first, then the others. */
+export function orderLanguagesFor(language: Language): OrderLabels[] {
+  const own = ORDER_LABELS[language];
+  return [...(own ? [own] : []), ...Object.values(ORDER_LABELS).filter((labels) => labels !== own)];
+}
+
 /**
  * A label as the reader compares it: NFKC, lower case, no spaces, punctuation or invisible marks, so
  * "Liq.Price", "Liq. Price" and "liq price" are one label, and so are "PNL(ROI%)" and "PNL (ROI %)".

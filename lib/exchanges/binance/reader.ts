@@ -8,57 +8,11 @@ import type { Decimal } from '../../decimal';
 import { INVISIBLE_MARKS, parseDisplayedNumber, type ParsedNumber } from '../../parse/number';
 import type { PageSnapshot, ReadAccount, ReadPosition, UnreadableRow } from '../../snapshot';
 import { languagesFor, normalizeLabel, pageLanguage, type AccountKey, type ColumnKey, type Language, type LanguageLabels } from './labels';
+import { rowsBelow, symbolIn, tabNamed, textLines, textOf, tokensOf, usesDecimalComma } from './pageText';
+import { openOrdersTab, readOpenOrders } from './openOrders';
 import { parseFuturesRoute, type FuturesMarket } from './routes';
 
-const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'INPUT', 'TEXTAREA', 'SELECT', 'BUTTON', 'SVG', 'svg']);
-const BLOCK_TAGS = new Set(['DIV', 'P', 'LI', 'TR', 'TD', 'TH', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'UL', 'OL', 'TABLE', 'TBODY']);
-const SYMBOL = /^([A-Z0-9]{2,20}?)(USDT|USDC|FDUSD|BUSD|USD)(?:_([A-Z0-9]{4,8}))?$/;
 const REQUIRED_COLUMNS: ColumnKey[] = ['symbol', 'size', 'entryPrice', 'markPrice'];
-
-/** Marks where one inline element ends and the next begins: a word break for labels, nothing for numbers. */
-const BOUNDARY = '\u0001';
-
-/**
- * The visible text of an element as lines: block elements and <br> break lines; form controls are not figures.
- * Adjacent inline elements ("<span>Cross 20x</span><span>Short</span>") are separate words only when
- * `boundaries` is set: numbers split across spans ("96,250<span>.0</span>") must stay whole.
- */
-export function textLines(element: Element, boundaries = false): string[] {
-  const lines: string[] = [];
-  let current = '';
-  const flush = () => {
-    const line = (boundaries ? current.replaceAll(BOUNDARY, ' ') : current.replaceAll(BOUNDARY, ''))
-      .replace(INVISIBLE_MARKS, '')
-      .replace(/\s+/g, ' ')
-      .trim();
-    if (line) lines.push(line);
-    current = '';
-  };
-  const walk = (node: Node) => {
-    for (const child of Array.from(node.childNodes)) {
-      if (child.nodeType === 3) current += child.nodeValue ?? '';
-      else if (child.nodeType === 1) {
-        const el = child as Element;
-        if (SKIPPED_TAGS.has(el.tagName) || el.hasAttribute('hidden')) continue;
-        if (el.tagName === 'BR') {
-          flush();
-          continue;
-        }
-        const block = BLOCK_TAGS.has(el.tagName);
-        if (block) flush();
-        else current += BOUNDARY;
-        walk(el);
-        if (block) flush();
-        else current += BOUNDARY;
-      }
-    }
-  };
-  walk(element);
-  flush();
-  return lines;
-}
-
-const textOf = (element: Element) => textLines(element).join(' ');
 
 /** Each dictionary's column labels, normalised once and longest first (the first hit is the longest match). */
 const compiledColumns = new WeakMap<LanguageLabels, [string, ColumnKey][]>();
@@ -143,31 +97,7 @@ function findTable(root: Element, dictionaries: LanguageLabels[], cache?: Reader
   return best;
 }
 
-function symbolIn(text: string): { symbol: string; base: string; quote: string; suffix: string | null } | null {
-  for (const token of text.normalize('NFKC').split(/[\s/]+/)) {
-    const match = SYMBOL.exec(token);
-    if (match) return { symbol: token, base: match[1]!, quote: match[2]!, suffix: match[3] ?? null };
-  }
-  return null;
-}
 
-/** Row elements: same cell count as the header, near it, holding a symbol in the symbol column. */
-function rowsOf(table: Table): Element[] {
-  const symbolColumn = table.columns.get('symbol')!;
-  let scope: Element | null = table.header.parentElement;
-  for (let level = 0; scope && level < 3; level++, scope = scope.parentElement) {
-    const rows: Element[] = [];
-    for (const candidate of Array.from(scope.querySelectorAll('*'))) {
-      if (candidate === table.header || candidate.contains(table.header) || table.header.contains(candidate)) continue;
-      if (candidate.childElementCount !== table.cellCount) continue;
-      if (rows.some((row) => row.contains(candidate))) continue;
-      const symbolCell = candidate.children[symbolColumn];
-      if (symbolCell && symbolIn(textOf(symbolCell))) rows.push(candidate);
-    }
-    if (rows.length > 0) return rows;
-  }
-  return [];
-}
 
 interface Phrase<T> {
   value: T;
@@ -228,18 +158,7 @@ function phrasesIn<T>(tokens: string[], phrases: Phrase<T>[]): Set<T> {
   return found;
 }
 
-const tokensOf = (text: string) => text.normalize('NFKC').split(/[\s()（）]+/).map(normalizeLabel).filter(Boolean);
 
-/**
- * Whether the page writes decimals with a comma. Only on clear evidence — numbers like "1.234,56" or "0,5" and not
- * one number with a decimal point — since guessing wrong would misread every figure by orders of magnitude.
- */
-function usesDecimalComma(texts: string[]): boolean {
-  const numbers = texts.map((t) => t.replace(INVISIBLE_MARKS, '')).flatMap((t) => t.match(/\d[\d.,]*\d/g) ?? []);
-  const commaDecimal = numbers.some((n) => /^\d{1,3}(\.\d{3})+,\d+$/.test(n) || /^\d+,(\d{1,2}|\d{4,})$/.test(n));
-  const pointDecimal = numbers.some((n) => /^\d{1,3}(,\d{3})+\.\d+$/.test(n) || /^\d+\.(\d{1,2}|\d{4,})$/.test(n));
-  return commaDecimal && !pointDecimal;
-}
 
 class RowProblem extends Error {}
 
@@ -465,19 +384,6 @@ function readAccount(root: Element, exclude: Element | null, dictionaries: Langu
   return read;
 }
 
-function positionsTab(root: Element, labels: Set<string>) {
-  const tabs = Array.from(root.querySelectorAll('[role="tab"]'));
-  for (const tab of tabs) {
-    const text = textOf(tab).normalize('NFKC');
-    const count = /[(（]\s*(\d{1,4})\s*[)）]\s*$/.exec(text);
-    const label = normalizeLabel(text.replace(/[(（]\s*\d+\s*[)）]\s*$/, ''));
-    if (labels.has(label)) {
-      const selected = tab.getAttribute('aria-selected');
-      return { found: true, selected: selected === null ? null : selected === 'true', count: count ? Number(count[1]) : null };
-    }
-  }
-  return { found: false, selected: null, count: null };
-}
 
 /** Reads the futures page at `url` rendered in `document`; pass the same `cache` to every read of one page. */
 export function readBinancePage(document: Document, url: string, cache?: ReaderCache): PageSnapshot | null {
@@ -493,16 +399,27 @@ export function readBinancePage(document: Document, url: string, cache?: ReaderC
     pageSymbol: route.symbol,
     language,
   };
-  const tab = positionsTab(root, vocabulary.positionsTabs);
+  const tab = tabNamed(root, vocabulary.positionsTabs);
   const table = findTable(root, dictionaries, cache);
-  const rows = table ? rowsOf(table) : [];
+  const rows = table ? rowsBelow(table.header, table.cellCount, table.columns.get('symbol')!) : [];
   const decimalComma = usesDecimalComma(rows.flatMap((row) => Array.from(row.children).map(textOf)));
   const account = readAccount(root, table?.header.parentElement ?? null, dictionaries, decimalComma, cache);
   const reasons: string[] = [];
   if (account.missing.length > 0) reasons.push(`account panel: could not read ${account.missing.join(', ')}`);
 
+  const ordersTab = openOrdersTab(root, language);
+  base.openOrdersCount = ordersTab.count;
   if (tab.found && tab.selected === false) {
-    return { ...base, state: 'other-tab', reasons: ['another tab is selected: open Positions to see current figures', ...reasons], positionsCount: tab.count, positions: [], unreadable: [], account };
+    return {
+      ...base,
+      ...(ordersTab.selected ? { openOrders: readOpenOrders(root, language) } : {}),
+      state: 'other-tab',
+      reasons: ['another tab is selected: open Positions to see current figures', ...reasons],
+      positionsCount: tab.count,
+      positions: [],
+      unreadable: [],
+      account,
+    };
   }
   if (!table) {
     if (tab.count === 0) return { ...base, state: 'ok', reasons, positionsCount: 0, positions: [], unreadable: [], account };

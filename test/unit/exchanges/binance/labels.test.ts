@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 
-import { LANGUAGES, normalizeLabel, pageLanguage } from '@/lib/exchanges/binance/labels';
+import { LANGUAGES, normalizeLabel, ORDER_LABELS, pageLanguage } from '@/lib/exchanges/binance/labels';
 
 import { fixtures } from './fixtures';
 
 describe('label dictionaries', () => {
   it.each(LANGUAGES)('%s is paired with a fixture page the reader must match', (language) => {
     expect(fixtures.filter((f) => f.expected.language === language).map((f) => f.name).length).toBeGreaterThan(0);
+  });
+
+  it.each(Object.keys(ORDER_LABELS))('%s Open Orders labels are paired with a fixture page whose orders the reader must read', (language) => {
+    const paired = fixtures.filter((f) => f.expected.language === language && (f.expected.openOrders?.orders.length ?? 0) > 0);
+    expect(paired.map((f) => f.name)).toEqual([`${language}-open-orders`]);
   });
 
   it('normalises the spellings the page varies between', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { readBinancePage, textLines } from '@/lib/exchanges/binance/reader';
+import { textLines } from '@/lib/exchanges/binance/pageText';
+import { readBinancePage } from '@/lib/exchanges/binance/reader';
 
 import { domOf, fixtures } from './fixtures';
 

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { dec } from '@/lib/decimal';
+import { readBinancePage } from '@/lib/exchanges/binance/reader';
+import { formatAmount } from '@/lib/risk';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { riskView } from '@/lib/view';
+
+import { domOf, fixtures } from '../unit/exchanges/binance/fixtures';
+import { exchangeUrl, launchWithExtension, overlay, startLocalExchange, type ExtensionBrowser, type LocalExchange } from './harness';
+
+const fixture = (name: string) => fixtures.find((f) => f.name === name)!;
+// The demo account's Positions tab, its Open Orders tab counting the five orders of the en-open-orders page.
+const positionsPage = fixture('en-usdm-cross-isolated').html.replace('>Open Orders(0)<', '>Open Orders(5)<');
+const ordersPage = fixture('en-open-orders');
+const path = new URL(ordersPage.url).pathname;
+
+/** The app's part of a page (the overlay's host element is outside it), as the exchange's script would swap it. */
+const appOf = (html: string) => /<div id="__APP">[\s\S]*<\/div>\s*<\/body>/.exec(html)![0].replace(/<\/body>$/, '');
+
+describe('liquidation after open orders fill (real Chromium)', () => {
+  let exchange: LocalExchange;
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    exchange = await startLocalExchange({ [path]: positionsPage });
+    browser = await launchWithExtension(exchange.port);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await exchange?.close();
+  });
+
+  const showTab = (html: string) =>
+    browser.page.evaluate((app) => {
+      document.getElementById('__APP')!.outerHTML = app;
+    }, appOf(html));
+  const afterOrders = () => browser.page.locator('liqguard-overlay [data-testid="liqguard-after-orders"]').allInnerTexts();
+
+  it('asks for the Open Orders tab, reads it, and shows each position’s liquidation if its orders fill', async () => {
+    await browser.page.goto(exchangeUrl(path));
+    await overlay(browser.page).waitFor();
+    await expect.poll(() => browser.page.locator('liqguard-overlay [data-testid="liqguard-status"]').innerText()).toContain(
+      '5 open order(s): open the Open Orders tab once to see liquidation if they fill',
+    );
+    expect(await afterOrders()).toEqual([]);
+
+    // The user opens Open Orders: the positions' last figures stay (stale), now with the orders' effect.
+    await showTab(ordersPage.html);
+    await expect.poll(afterOrders).toHaveLength(2);
+
+    // Back on Positions: the figures are current again and keep the orders read.
+    await showTab(positionsPage);
+    const url = exchangeUrl(path);
+    const positions = readBinancePage(domOf(positionsPage, url).document, url)!;
+    const list = readBinancePage(domOf(ordersPage.html, url).document, url)!.openOrders!;
+    const expected = riskView(positions, DEFAULT_SETTINGS, { orders: { list, readAt: 0 } }).positions.flatMap((p) =>
+      p.afterOrders ? [formatAmount(dec(p.afterOrders.liquidationPrice!), p.priceDecimals)] : [],
+    );
+    expect(expected).toHaveLength(2);
+    await expect.poll(afterOrders).toEqual([
+      expect.stringContaining(`If 2 open orders fill (+0.3): liq. ${expected[0]} (before fees; orders read at`),
+      expect.stringContaining(`If 1 open order fill (+2): liq. ${expected[1]} (before fees; orders read at`),
+    ]);
+    expect(await browser.page.locator('liqguard-overlay [data-testid="liqguard-status"]').innerText()).not.toContain('open the Open Orders tab');
+  });
+
+  it('withdraws the prediction when the page counts other orders than were read', async () => {
+    await showTab(positionsPage.replace('>Open Orders(5)<', '>Open Orders(6)<'));
+    await expect.poll(afterOrders).toEqual([
+      expect.stringContaining('— the Open Orders tab counts 6 now, 5 when it was read: open it again to update'),
+      expect.stringContaining('— the Open Orders tab counts 6 now, 5 when it was read'),
+    ]);
+  });
+});
