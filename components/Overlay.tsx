@@ -6,7 +6,7 @@ import type { OverlayPlacement } from '@/lib/storage';
 import type { SnoozeChoice } from '@/lib/alerts';
 import type { Band, PositionView, RiskView } from '@/lib/view';
 
-import { amount, fundingText, NONE, percent, price } from './format';
+import { amount, fundingPaidText, fundingText, NONE, percent, price } from './format';
 
 export interface OverlayProps {
   route: FuturesRoute;
@@ -119,6 +119,10 @@ function PositionRow({ position, asset, compact, onSnooze }: { position: Positio
         {(position.funding || position.fundingReason) && <>
           <dt>Next funding</dt>
           <dd data-testid="liqguard-funding" class="text-right">{fundingText(position.funding, position.fundingReason, position.marginAsset ?? asset, Date.now())}</dd>
+        </>}
+        {(position.fundingPaid || position.fundingPaidReason) && <>
+          <dt>Funding so far</dt>
+          <dd data-testid="liqguard-funding-paid" class="text-right">{fundingPaidText(position.fundingPaid, position.fundingPaidReason, position.marginAsset ?? asset)}</dd>
         </>}
       </dl>}
       {position.afterOrders && !compact && (

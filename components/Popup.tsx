@@ -9,8 +9,8 @@ import { loadTierTables, type TierTables } from '@/lib/exchanges/binance/tiers';
 import { parseStatusResponse, type GetStatusRequest, type StatusResponse, type TabSummary } from '@/lib/messages';
 import { parseSettings, type Settings } from '@/lib/settings';
 import type { PageSnapshot } from '@/lib/snapshot';
-import { fetchedTiers, fundingQuotes, lastSnapshots, storedSettings, symbolRules } from '@/lib/storage';
-import { assess, fundingOf } from '@/lib/view';
+import { fetchedTiers, fundingQuotes, fundingWatch, lastSnapshots, storedSettings, symbolRules, type WatchedPosition } from '@/lib/storage';
+import { assess, fundingOf, fundingPaidOf } from '@/lib/view';
 
 import { Calculators, type Prefill } from './calculators/Calculators';
 import { percent } from './format';
@@ -26,6 +26,7 @@ type Load =
       tiers: TierTables | null;
       rules: Record<FuturesMarket, Record<string, SymbolRules>>;
       funding: Record<string, FundingQuote>;
+      fundingWatch: Record<string, WatchedPosition>;
     }
   | { state: 'error'; reason: string };
 
@@ -114,8 +115,9 @@ export function Popup() {
       fetchedTiers.getValue(),
       symbolRules.getValue(),
       fundingQuotes.getValue(),
+      fundingWatch.getValue(),
     ])
-      .then(([raw, snapshots, settings, tiers, rules, funding]) => {
+      .then(([raw, snapshots, settings, tiers, rules, funding, watch]) => {
         const status = parseStatusResponse(raw);
         if (!status) return setLoad({ state: 'error', reason: 'The background worker sent an unreadable answer.' });
         setLoad({
@@ -126,6 +128,7 @@ export function Popup() {
           tiers: loadTierTables(tiers.usdm),
           rules: { usdm: loadRules(rules.usdm), coinm: loadRules(rules.coinm) },
           funding: loadFundingQuotes(funding),
+          fundingWatch: watch,
         });
         const first = status.pages.find((page) => (page.summary?.positions.length ?? 0) > 0);
         if (first) setSelection({ tabId: first.tabId, row: 0 });
@@ -181,6 +184,7 @@ export function Popup() {
           risk={selectedRisk}
           rules={load.rules[selected.market][selected.symbol]}
           funding={fundingOf(selected, load.funding[selected.symbol], Date.now())}
+          fundingPaid={fundingPaidOf(snapshot, selected, load.fundingWatch)}
           walletBalance={snapshot.account.walletBalance}
           warningDistance={load.settings.warningDistance}
         />

@@ -18,10 +18,10 @@ import {
 import { contractOfPosition } from '@/lib/exchanges/binance/contracts';
 import type { SymbolRules } from '@/lib/exchanges/binance/marketData';
 import type { ReadPosition } from '@/lib/snapshot';
-import { placeableCutOf, stopCheck, type FundingView } from '@/lib/view';
+import { fundingPaidOf, placeableCutOf, stopCheck, type FundingView } from '@/lib/view';
 
 import { amountText } from './calculators/Calculators';
-import { fundingText } from './format';
+import { fundingPaidText, fundingText } from './format';
 
 interface Props {
   position: ReadPosition;
@@ -33,10 +33,11 @@ interface Props {
   rules: SymbolRules | undefined;
   /** The next funding payment, or why it is unknown; null for a dated contract. */
   funding: Result<FundingView> | null;
+  fundingPaid: ReturnType<typeof fundingPaidOf>;
 }
 
 /** For the selected position: what brings liquidation back to a distance, and stops that fire before it. */
-export function PositionTools({ position, risk, walletBalance, warningDistance, rules, funding }: Props) {
+export function PositionTools({ position, risk, walletBalance, warningDistance, rules, funding, fundingPaid }: Props) {
   const [targetText, setTargetText] = useState(new Decimal(warningDistance).times(100).toFixed());
   const target = parseDisplayedNumber(targetText);
   const targetError = !target.ok ? 'Not a number' : !target.value.gt(0) || !target.value.lt(100) ? 'Between 0 and 100' : null;
@@ -100,6 +101,11 @@ export function PositionTools({ position, risk, walletBalance, warningDistance, 
       {funding && (
         <p data-testid="popup-funding">
           Next funding: {fundingText(funding.ok ? funding.value : null, funding.ok ? null : funding.reason, position.marginAsset, Date.now())}
+        </p>
+      )}
+      {(fundingPaid.fundingPaid || fundingPaid.fundingPaidReason) && (
+        <p data-testid="popup-funding-paid">
+          Funding so far: {fundingPaidText(fundingPaid.fundingPaid, fundingPaid.fundingPaidReason, position.marginAsset)}
         </p>
       )}
       {existing?.beyondLiquidation && (

@@ -1,6 +1,7 @@
 /** Display strings for the UI, from the exact decimal strings of a view. "—" is what we show instead of a guess. */
 import { Decimal, dec } from '@/lib/decimal';
 import { formatAmount, formatPercent } from '@/lib/risk';
+import type { FundingPaid } from '@/lib/fundingPaid';
 import type { FundingView } from '@/lib/view';
 
 export const NONE = '—';
@@ -32,4 +33,14 @@ export function fundingText(funding: FundingView | null, reason: string | null, 
   const verb = payment.isNegative() ? 'receives' : 'pays';
   const rate = new Decimal(funding.rate).times(100);
   return `${verb} ${amount(payment.abs().toFixed(), asset, 4)} in ${until(funding.nextFundingTime, now)} (${formatAmount(rate, 4)} %)`;
+}
+
+/** Funding paid since LiqGuard first saw the position: "1.2345 USDT paid since 09:41 (2 settlements)", or "—" with the reason. */
+export function fundingPaidText(paid: FundingPaid | null, reason: string | null, asset: string | null): string {
+  if (!paid) return `${NONE} ${reason ?? ''}`.trim();
+  const since = new Date(paid.since).toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  if (paid.settlements === 0) return `none since ${since} (first seen by LiqGuard)`;
+  const value = new Decimal(paid.amount);
+  const verb = value.isNegative() ? 'received' : 'paid';
+  return `${amount(value.abs().toFixed(), asset, 4)} ${verb} since ${since} (${paid.settlements} settlement${paid.settlements === 1 ? '' : 's'})`;
 }

@@ -4,6 +4,7 @@
 import { storage } from 'wxt/utils/storage';
 
 import type { FundingQuote, StoredRules } from './exchanges/binance/marketData';
+import type { FundingPaid } from './fundingPaid';
 import type { FuturesMarket, FuturesRoute } from './exchanges/binance/routes';
 import type { StoredTierTables } from './exchanges/binance/tiers';
 import type { TabSummary } from './messages';
@@ -66,3 +67,16 @@ export const symbolRules = storage.defineItem<Partial<Record<FuturesMarket, Stor
  * a position is open). Local, not session, storage: content scripts cannot read session storage.
  */
 export const fundingQuotes = storage.defineItem<Record<string, FundingQuote>>('local:fundingQuotes', { fallback: {}, version: 1 });
+
+/** A position as LiqGuard first saw it unchanged, and the funding it has paid since (lib/fundingPaid.ts). */
+export interface WatchedPosition {
+  /** Size and entry (lib/alerts `positionSignature`): a change starts the count again. */
+  signature: string;
+  since: number;
+  paid: FundingPaid | null;
+  /** Why `paid` is null once it was asked for. */
+  reason: string | null;
+}
+
+/** By `<account>|<position>` key (lib/alerts). Local storage: the count survives browser restarts. */
+export const fundingWatch = storage.defineItem<Record<string, WatchedPosition>>('local:fundingWatch', { fallback: {}, version: 1 });

@@ -10,6 +10,7 @@
  * wallet is Balance less the isolated positions' wallets.
  */
 import { snapshotAfterOrders } from './afterOrders';
+import { accountKey, positionKey, positionSignature } from './alerts';
 import { Decimal, ZERO, dec, sum } from './decimal';
 import { baseAsset, contractOfPosition, exactSizeUnit } from './exchanges/binance/contracts';
 import { FUNDING_STALE_MS, orderRulesOf, type FundingQuote, type SymbolRules } from './exchanges/binance/marketData';
@@ -27,6 +28,7 @@ import {
   type PositionRisk,
   type Result,
 } from './risk';
+import type { FundingPaid } from './fundingPaid';
 import type { Settings } from './settings';
 import type { DecimalString, PageSnapshot, ReadOpenOrders, ReadPosition } from './snapshot';
 
@@ -67,6 +69,9 @@ export interface PositionView {
   /** The next funding payment at the exchange's current rate; null with `fundingReason` when unknown, both null for a dated contract. */
   funding: FundingView | null;
   fundingReason: string | null;
+  /** Funding paid since LiqGuard first saw the position as it is; null with `fundingPaidReason` when unknown, both null for a dated contract. */
+  fundingPaid: FundingPaid | null;
+  fundingPaidReason: string | null;
   /** Liquidation if the open orders that add to this position fill; null when none do (or none were read). */
   afterOrders: AfterOrdersView | null;
 }
@@ -100,6 +105,8 @@ export interface MarketContext {
   tiers?: TierTables | null;
   rules?: Record<string, SymbolRules>;
   funding?: Record<string, FundingQuote>;
+  /** What the worker worked out of each watched position's funding paid (storage `fundingWatch`), by key. */
+  fundingPaid?: Record<string, { signature: string; paid: FundingPaid | null; reason: string | null }>;
   /** The Open Orders list as last read (the user opened that tab), and when. */
   orders?: { list: ReadOpenOrders; readAt: number } | null;
   now?: number;
@@ -215,6 +222,17 @@ function remedyFor(read: ReadPosition, risk: PositionRisk, settings: Settings, r
     sizeToCut: cut.size,
     sizeToCutNote: cut.note,
   };
+}
+
+/** A position's funding paid as the worker worked it out (`MarketContext.fundingPaid`), or why it is unknown. */
+export function fundingPaidOf(snapshot: PageSnapshot, read: ReadPosition, all: MarketContext['fundingPaid']) {
+  const watched = all?.[`${accountKey(snapshot)}|${positionKey(read)}`];
+  if (read.contract === 'dated') return { fundingPaid: null, fundingPaidReason: null };
+  // The worker's figure counts for the position as it was: after a fill or partial close it no longer does.
+  if (!watched || watched.signature !== positionSignature(read) || (!watched.paid && !watched.reason)) {
+    return { fundingPaid: null, fundingPaidReason: 'not worked out yet' };
+  }
+  return { fundingPaid: watched.paid, fundingPaidReason: watched.paid ? null : watched.reason };
 }
 
 const fundingFields = (funding: Result<FundingView> | null) =>
@@ -366,6 +384,7 @@ export function riskView(snapshot: PageSnapshot, settings: Settings, market: Mar
           : null,
       ...fundingFields(fundingOf(read, market.funding?.[read.symbol], now)),
       afterOrders: afterOrders[i]!,
+      ...fundingPaidOf(snapshot, read, market.fundingPaid),
     };
   });
 

@@ -8,7 +8,7 @@ import type { PageSnapshot } from '@/lib/snapshot';
 import { hiddenTabs, lastSnapshots, openFuturesPages, shownNotifications, storedAlertState, storedSettings, tabSummaries } from '@/lib/storage';
 import { riskView } from '@/lib/view';
 
-import { FundingQuotes, rulesOf } from './marketData';
+import { FundingPaidWatch, FundingQuotes, rulesOf } from './marketData';
 import { MarkPriceStreams } from './stream';
 import { freshTiers, keepTiersFresh } from './tiers';
 
@@ -52,6 +52,7 @@ export default defineBackground(() => {
   );
   keepTiersFresh();
   const funding = new FundingQuotes((task) => void enqueue(task));
+  const fundingPaid = new FundingPaidWatch((task) => void enqueue(task));
 
   // A restarted worker picks up the tabs that were hidden: their pages cannot tell it again.
   void enqueue(async () => {
@@ -151,6 +152,8 @@ export default defineBackground(() => {
   async function assess(tabId: number, snapshot: PageSnapshot, settings?: Settings) {
     settings ??= await loadSettings();
     funding.refresh(snapshot);
+    const complete = snapshot.unreadable.length === 0 && (snapshot.positionsCount === null || snapshot.positionsCount <= snapshot.positions.length);
+    await fundingPaid.update(snapshot, complete);
     const view = riskView(snapshot, settings, { tiers: await freshTiers(snapshot.market), rules: await rulesOf(snapshot.market) });
     const { state, problem } = parseAlertState(await storedAlertState.getValue());
     if (problem) console.warn(`LiqGuard: ${problem}`);
@@ -161,7 +164,7 @@ export default defineBackground(() => {
         tabId,
         view,
         unreadable: snapshot.unreadable,
-        complete: snapshot.unreadable.length === 0 && (snapshot.positionsCount === null || snapshot.positionsCount <= snapshot.positions.length),
+        complete,
       },
       settings,
       Date.now(),

@@ -1,16 +1,21 @@
+import { accountKey, positionKey, positionSignature } from '@/lib/alerts';
 import {
   EXCHANGE_INFO_ENDPOINTS,
+  FUNDING_HISTORY_LIMIT,
+  fundingHistoryUrl,
   FUNDING_REFRESH_MS,
   loadRules,
   parseExchangeInfo,
+  parseFundingHistory,
   parsePremiumIndex,
   premiumIndexUrl,
   RULES_REFRESH_MS,
   type SymbolRules,
 } from '@/lib/exchanges/binance/marketData';
 import type { FuturesMarket } from '@/lib/exchanges/binance/routes';
-import type { PageSnapshot } from '@/lib/snapshot';
-import { fundingQuotes, symbolRules } from '@/lib/storage';
+import { fundingPaidSince } from '@/lib/fundingPaid';
+import type { PageSnapshot, ReadPosition } from '@/lib/snapshot';
+import { fundingQuotes, fundingWatch, symbolRules } from '@/lib/storage';
 
 async function getJson(url: string): Promise<unknown> {
   const response = await fetch(url, { credentials: 'omit' });
@@ -69,6 +74,67 @@ export class FundingQuotes {
       });
     } catch (error) {
       console.warn(`LiqGuard: could not fetch the funding rate of ${symbol}:`, error);
+    }
+  }
+}
+
+/** How often the funding paid by a watched position is worked out again (settlements are hours apart). */
+const FUNDING_PAID_REFRESH_MS = 10 * 60 * 1000;
+
+/**
+ * Remembers when each position was first seen as it is (a fill or partial close starts again) and works out the
+ * funding it has paid since, from the public funding history. Runs in the worker's queue.
+ */
+export class FundingPaidWatch {
+  private readonly askedAt = new Map<string, number>();
+
+  constructor(private readonly write: (task: () => Promise<void>) => void) {}
+
+  /** `complete`: every position of the account is in the snapshot, so one missing from it was closed. */
+  async update(snapshot: PageSnapshot, complete: boolean, now = Date.now()) {
+    const account = accountKey(snapshot);
+    const watch = await fundingWatch.getValue();
+    const keys = snapshot.positions.map((p) => `${account}|${positionKey(p)}`);
+    let changed = false;
+    snapshot.positions.forEach((position, i) => {
+      const signature = positionSignature(position);
+      if (watch[keys[i]!]?.signature === signature) return;
+      watch[keys[i]!] = { signature, since: now, paid: null, reason: null };
+      changed = true;
+    });
+    for (const key of complete ? Object.keys(watch) : []) {
+      if (key.startsWith(`${account}|`) && !keys.includes(key)) {
+        delete watch[key];
+        changed = true;
+      }
+    }
+    if (changed) await fundingWatch.setValue(watch);
+    snapshot.positions.forEach((position, i) => {
+      const key = keys[i]!;
+      if (position.market !== 'usdm' || position.contract !== 'perpetual' || now - (this.askedAt.get(key) ?? 0) < FUNDING_PAID_REFRESH_MS) return;
+      this.askedAt.set(key, now);
+      void this.fetch(key, position, watch[key]!.signature, watch[key]!.since);
+    });
+  }
+
+  private async fetch(key: string, position: ReadPosition, signature: string, since: number) {
+    try {
+      const history = parseFundingHistory(await getJson(fundingHistoryUrl(position.symbol, since)), position.symbol);
+      if (!history) throw new Error('no usable funding history in the response');
+      const paid = fundingPaidSince(position, history, since, Date.now());
+      const truncated = history.length === FUNDING_HISTORY_LIMIT;
+      this.write(async () => {
+        const watch = await fundingWatch.getValue();
+        if (watch[key]?.signature !== signature) return;
+        watch[key] = {
+          ...watch[key],
+          paid: paid.ok && !truncated ? paid.value : null,
+          reason: truncated ? 'more settlements than one request returns' : paid.ok ? null : paid.reason,
+        };
+        await fundingWatch.setValue(watch);
+      });
+    } catch (error) {
+      console.warn(`LiqGuard: could not fetch the funding history of ${position.symbol}:`, error);
     }
   }
 }

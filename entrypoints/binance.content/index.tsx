@@ -11,7 +11,7 @@ import { loadTierTables } from '@/lib/exchanges/binance/tiers';
 import { BINANCE_FUTURES_MATCHES, parseFuturesRoute, type FuturesRoute } from '@/lib/exchanges/binance/routes';
 import { parseMessage, type Message, type PageStatusMessage } from '@/lib/messages';
 import { parseSettings } from '@/lib/settings';
-import { fetchedTiers, fundingQuotes, overlayPlacement, storedSettings, symbolRules, type OverlayPlacement } from '@/lib/storage';
+import { fetchedTiers, fundingQuotes, fundingWatch, overlayPlacement, storedSettings, symbolRules, type OverlayPlacement } from '@/lib/storage';
 import type { PageSnapshot } from '@/lib/snapshot';
 import { riskView, type MarketContext } from '@/lib/view';
 import './style.css';
@@ -22,13 +22,18 @@ export default defineContentScript({
   async main(ctx) {
     let session: { route: FuturesRoute; stop: () => void } | null = null;
 
-    // The exchange is a single-page app: the symbol (or the whole page) changes without a reload.
-    const follow = async (url: string) => {
-      const route = parseFuturesRoute(url);
-      if (route?.symbol === session?.route.symbol && route?.market === session?.route.market) return;
-      session?.stop();
-      session = route ? { route, stop: await watchPage(ctx, route) } : null;
-      void send({ type: 'page-status', route });
+    // The exchange is a single-page app: the symbol (or the whole page) changes without a reload. One route
+    // change at a time: a page still mounting is stopped by the next change, never left behind by it.
+    let following: Promise<void> = Promise.resolve();
+    const follow = (url: string) => {
+      following = following.then(async () => {
+        const route = parseFuturesRoute(url);
+        if (route?.symbol === session?.route.symbol && route?.market === session?.route.market) return;
+        session?.stop();
+        session = route ? { route, stop: await watchPage(ctx, route) } : null;
+        void send({ type: 'page-status', route });
+      }).catch((error: unknown) => console.error('LiqGuard:', error));
+      return following;
     };
 
     browser.runtime.onMessage.addListener((raw: unknown) => {
@@ -104,10 +109,17 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
   });
   ui.mount();
 
+  const [storedTiers, storedRules, storedFunding, storedFundingPaid] = await Promise.all([
+    fetchedTiers.getValue(),
+    symbolRules.getValue(),
+    fundingQuotes.getValue(),
+    fundingWatch.getValue(),
+  ]);
   const market: MarketContext = {
-    tiers: loadTierTables((await fetchedTiers.getValue())[route.market]),
-    rules: loadRules((await symbolRules.getValue())[route.market]),
-    funding: loadFundingQuotes(await fundingQuotes.getValue()),
+    tiers: loadTierTables(storedTiers[route.market]),
+    rules: loadRules(storedRules[route.market]),
+    funding: loadFundingQuotes(storedFunding),
+    fundingPaid: storedFundingPaid,
   };
   const recompute = () => {
     if (state.snapshot?.state === 'ok' && !state.stale) state.view = riskView(state.snapshot, settings, { ...market, now: Date.now() });
@@ -201,6 +213,10 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
     market.funding = loadFundingQuotes(stored);
     recompute();
   });
+  const unwatchFundingPaid = fundingWatch.watch((stored) => {
+    market.fundingPaid = stored;
+    recompute();
+  });
 
   // A hidden or frozen tab stops painting frames, so the page's figures (and our reads) stop: the background
   // then follows the public mark-price stream until the page is visible again.
@@ -221,6 +237,7 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
     unwatchSettings();
     unwatchRules();
     unwatchFunding();
+    unwatchFundingPaid();
     document.removeEventListener('visibilitychange', onVisibility);
     document.removeEventListener('freeze', onFreeze);
     document.removeEventListener('resume', onResume);

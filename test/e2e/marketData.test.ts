@@ -15,6 +15,7 @@ describe('order rules and funding from the public endpoints (real Chromium)', ()
   let exchange: LocalExchange;
   let browser: ExtensionBrowser;
   const requests: string[] = [];
+  const seenSince = Date.now() - 9 * 3600_000;
 
   beforeAll(async () => {
     const nextFundingTime = Date.now() + 2 * 3600_000 + 30 * 60_000;
@@ -32,7 +33,25 @@ describe('order rules and funding from the public endpoints (real Chromium)', ()
         type: 'application/json',
       },
     });
+    // Recorded history, moved in time: one settlement (0.01 % at 95,000) eight hours ago, one a day ago.
+    exchange.routes['/fapi/v1/fundingRate'] = {
+      body: (url) => {
+        requests.push(`fundingRate?symbol=${url.searchParams.get('symbol')}&startTime=${url.searchParams.get('startTime')}`);
+        const [first] = JSON.parse(recorded('fapi-fundingRate-BTCUSDT.json'));
+        const symbol = url.searchParams.get('symbol');
+        return JSON.stringify([
+          { ...first, symbol, fundingTime: seenSince - 15 * 3600_000 },
+          { ...first, symbol, fundingTime: seenSince + 3600_000 },
+        ]);
+      },
+      type: 'application/json',
+    };
     browser = await launchWithExtension(exchange.port);
+    // LiqGuard first saw the BTC long as it is nine hours ago (as a worker from an earlier session would have stored).
+    await browser.serviceWorker.evaluate(
+      (since) => chrome.storage.local.set({ fundingWatch: { 'binance:usdm:USDT|BTCUSDT:long:cross': { signature: '0.5@96250', since, paid: null, reason: null } } }),
+      seenSince,
+    );
     await browser.page.goto(exchangeUrl(path));
     await overlay(browser.page).waitFor();
   });
@@ -57,6 +76,18 @@ describe('order rules and funding from the public endpoints (real Chromium)', ()
       'premiumIndex?symbol=ETHUSDT',
       'premiumIndex?symbol=SOLUSDT',
     ]);
+  });
+
+  it('shows the funding paid since LiqGuard first saw each position, from the public history', async () => {
+    const paid = () => browser.page.locator('liqguard-overlay [data-testid="liqguard-funding-paid"]').allInnerTexts();
+    // BTC: only the settlement after it was first seen counts, 0.5 × 95,000 × 0.01 % = 4.75. ETH and SOL were
+    // first seen now: no settlement since.
+    await expect.poll(paid, { timeout: 10_000 }).toEqual([
+      expect.stringMatching(/^4\.7500 USDT paid since .+ \(1 settlement\)$/),
+      expect.stringMatching(/^none since .+ \(first seen by LiqGuard\)$/),
+      expect.stringMatching(/^none since .+ \(first seen by LiqGuard\)$/),
+    ]);
+    expect(requests).toContain(`fundingRate?symbol=BTCUSDT&startTime=${seenSince}`);
   });
 
   it('fetches the order rules once and sizes the popup’s cut to the symbol’s lot', async () => {

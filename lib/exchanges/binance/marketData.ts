@@ -24,6 +24,15 @@ export const EXCHANGE_INFO_ENDPOINTS: Record<FuturesMarket, string> = {
 
 export const premiumIndexUrl = (market: FuturesMarket, symbol: string) => `${HOSTS[market]}/premiumIndex?symbol=${encodeURIComponent(symbol)}`;
 
+/**
+ * Past settlements of a USDⓈ-M symbol from `startTime`, each with the mark price it was charged at
+ * (`GET /fapi/v1/fundingRate`, S11c: `[{ symbol, fundingRate, fundingTime, markPrice }]`, ascending, at most
+ * `limit`). COIN-M's history has no mark price, so COIN-M funding paid cannot be worked out from it.
+ */
+export const fundingHistoryUrl = (symbol: string, startTime: number) =>
+  `${HOSTS.usdm}/fundingRate?symbol=${encodeURIComponent(symbol)}&startTime=${startTime}&limit=${FUNDING_HISTORY_LIMIT}`;
+export const FUNDING_HISTORY_LIMIT = 1000;
+
 /** How long order rules are trusted before the next refresh (they change with listings, rarely per symbol). */
 export const RULES_REFRESH_MS = 24 * 60 * 60 * 1000;
 /** How often a held symbol's funding rate is fetched again; older than `FUNDING_STALE_MS`, it is not shown. */
@@ -137,6 +146,28 @@ export function parsePremiumIndex(body: unknown, symbol: string): FundingQuote |
   if (typeof rate !== 'string' || !SIGNED_DECIMAL.test(rate) || new Decimal(rate).abs().gte('0.1')) return null;
   if (!Number.isSafeInteger(nextFundingTime) || (nextFundingTime as number) <= 0 || !Number.isSafeInteger(time)) return null;
   return { symbol, rate: canonical(rate), nextFundingTime: nextFundingTime as number, time: time as number };
+}
+
+export interface FundingSettlement {
+  fundingTime: number;
+  /** A fraction; positive: longs paid shorts. */
+  rate: DecimalString;
+  markPrice: DecimalString;
+}
+
+/** The settlements of `symbol` in a fundingRate body, oldest first; null when any entry is malformed. */
+export function parseFundingHistory(body: unknown, symbol: string): FundingSettlement[] | null {
+  if (!Array.isArray(body) || body.length > FUNDING_HISTORY_LIMIT) return null;
+  const settlements: FundingSettlement[] = [];
+  for (const entry of body) {
+    const e = entry as Record<string, unknown> | null;
+    if (e?.symbol !== symbol) return null;
+    const { fundingRate: rate, fundingTime, markPrice } = e;
+    if (typeof rate !== 'string' || !SIGNED_DECIMAL.test(rate) || new Decimal(rate).abs().gte('0.1')) return null;
+    if (!Number.isSafeInteger(fundingTime) || (fundingTime as number) <= 0 || !positive(markPrice)) return null;
+    settlements.push({ fundingTime: fundingTime as number, rate: canonical(rate), markPrice: canonical(markPrice) });
+  }
+  return settlements.sort((a, b) => a.fundingTime - b.fundingTime);
 }
 
 /** Stored quotes read back, by symbol; malformed ones are dropped. */

@@ -12,7 +12,7 @@ function position(distance: string | null, overrides: Partial<PositionView> = {}
     pageLiquidationPrice: '55000.0', distance, priceBuffer: null, balanceBuffer: null, marginAsset: 'USDT',
     band: 'safe', reason: null, mismatch: null, priceDecimals: 1,
     remedy: { targetDistance: '0.10', marginToAdd: '1234.5678', sizeToCut: '0.12345', sizeToCutNote: 'not rounded' }, stop: null, breakEvenWithFees: null,
-    funding: null, fundingReason: null, afterOrders: null, ...overrides,
+    funding: null, fundingReason: null, fundingPaid: null, fundingPaidReason: null, afterOrders: null, ...overrides,
   };
 }
 

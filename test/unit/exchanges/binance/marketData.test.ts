@@ -3,7 +3,15 @@ import { resolve } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { loadFundingQuotes, loadRules, parseExchangeInfo, parsePremiumIndex, premiumIndexUrl } from '@/lib/exchanges/binance/marketData';
+import {
+  fundingHistoryUrl,
+  loadFundingQuotes,
+  loadRules,
+  parseExchangeInfo,
+  parseFundingHistory,
+  parsePremiumIndex,
+  premiumIndexUrl,
+} from '@/lib/exchanges/binance/marketData';
 
 const fixture = (name: string) => JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../fixtures/binance/market', name), 'utf8'));
 
@@ -74,5 +82,24 @@ describe('premiumIndex funding quotes', () => {
   it('asks for one symbol by its exact name', () => {
     expect(premiumIndexUrl('usdm', 'BTCUSDT')).toBe('https://fapi.binance.com/fapi/v1/premiumIndex?symbol=BTCUSDT');
     expect(premiumIndexUrl('coinm', 'BTCUSD_PERP')).toBe('https://dapi.binance.com/dapi/v1/premiumIndex?symbol=BTCUSD_PERP');
+  });
+});
+
+describe('fundingRate history', () => {
+  it('reads each settlement with its rate and mark price, oldest first', () => {
+    const history = parseFundingHistory(fixture('fapi-fundingRate-BTCUSDT.json'), 'BTCUSDT')!;
+    expect(history.map((s) => [s.fundingTime, s.rate, s.markPrice])).toEqual([
+      [1764057600000, '0.0001', '95000'],
+      [1764086400000, '-0.000025', '96123.45'],
+      [1764115200000, '0.0001', '95480.3'],
+    ]);
+  });
+
+  it('refuses the whole history when any entry is malformed or of another symbol (never half-used)', () => {
+    const body = fixture('fapi-fundingRate-BTCUSDT.json');
+    expect(parseFundingHistory([...body, { ...body[0], markPrice: '0' }], 'BTCUSDT')).toBeNull();
+    expect(parseFundingHistory([...body, { ...body[0], symbol: 'ETHUSDT' }], 'BTCUSDT')).toBeNull();
+    expect(parseFundingHistory({ code: -1121, msg: 'Invalid symbol.' }, 'BTCUSDT')).toBeNull();
+    expect(fundingHistoryUrl('BTCUSDT', 5)).toBe('https://fapi.binance.com/fapi/v1/fundingRate?symbol=BTCUSDT&startTime=5&limit=1000');
   });
 });
