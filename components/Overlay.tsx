@@ -139,7 +139,7 @@ function PositionRow({ position, asset, compact, onSnooze }: { position: Positio
       )}
       {position.stop?.beyondLiquidation && (
         <p data-testid="liqguard-stop-warning" role="alert" class="text-xs font-semibold text-red-700 dark:text-red-300">
-          Your stop-loss {price(position.stop.price, position.priceDecimals)} is beyond liquidation: it would never fire.
+          Your {position.stop.source === 'order' ? 'stop order' : 'stop-loss'} {price(position.stop.price, position.priceDecimals)} is beyond liquidation: it would never fire.
           {position.stop.saferStop && position.stop.saferStopPnl
             ? ` A stop at ${price(position.stop.saferStop, position.priceDecimals)} fires first (${amount(position.stop.saferStopPnl, position.marginAsset ?? asset)}).`
             : ''}

@@ -30,7 +30,7 @@ import {
 } from './risk';
 import type { FundingPaid } from './fundingPaid';
 import type { Settings } from './settings';
-import type { DecimalString, PageSnapshot, ReadOpenOrders, ReadPosition } from './snapshot';
+import type { DecimalString, PageSnapshot, ReadOpenOrders, ReadOrder, ReadPosition } from './snapshot';
 
 export type Band = 'safe' | 'warning' | 'danger' | 'unknown';
 
@@ -168,6 +168,8 @@ export function placeableCutOf(cut: Result<Decimal>, read: ReadPosition, rules: 
 
 export interface StopCheck {
   price: DecimalString;
+  /** Where the stop was read: the position's TP/SL, or a stop order of the Open Orders list. */
+  source: 'position' | 'order';
   /** At or beyond liquidation: the exchange liquidates first, the stop never fires. */
   beyondLiquidation: boolean;
   /** When it is beyond: a stop 90 % of the way from the mark to liquidation, and the PnL it would lock in. */
@@ -178,22 +180,44 @@ export interface StopCheck {
 /** How far toward liquidation the suggested replacement stop sits (the rest is room for slippage). */
 const SAFER_STOP_FRACTION = '0.9';
 
-export function stopCheck(read: ReadPosition, risk: PositionRisk | null): StopCheck | null {
-  if (read.stopLoss === null || !risk?.liquidationPrice) return null;
-  const stop = dec(read.stopLoss);
+/** A stop-loss price checked against our liquidation price: the position's own (TP/SL) unless another is given. */
+export function stopCheck(read: ReadPosition, risk: PositionRisk | null, price = read.stopLoss, source: StopCheck['source'] = 'position'): StopCheck | null {
+  if (price === null || !risk?.liquidationPrice) return null;
+  const stop = dec(price);
   const liquidationPrice = risk.liquidationPrice;
   const beyond = read.side === 'long' ? stop.lte(liquidationPrice) : stop.gte(liquidationPrice);
-  if (!beyond) return { price: read.stopLoss, beyondLiquidation: false, saferStop: null, saferStopPnl: null };
+  if (!beyond) return { price, source, beyondLiquidation: false, saferStop: null, saferStopPnl: null };
   const safer = stopAtFractionToLiquidation(
     { contract: contractOfPosition(read), holding: { side: read.side, size: dec(read.size), entryPrice: dec(read.entryPrice) }, markPrice: dec(read.markPrice), liquidationPrice },
     new Decimal(SAFER_STOP_FRACTION),
   );
   return {
-    price: read.stopLoss,
+    price,
+    source,
     beyondLiquidation: true,
     saferStop: safer.ok ? safer.value.price.toFixed() : null,
     saferStopPnl: safer.ok ? safer.value.lockedPnl.toFixed() : null,
   };
+}
+
+/**
+ * The position's stop to warn about: its TP/SL stop-loss or, where the Open Orders list was read (and is still
+ * current), a reduce-only stop order closing it with a trigger on the losing side of the mark. The first one at or
+ * beyond liquidation wins; otherwise the TP/SL one (or the first order) is reported as fine.
+ */
+function worstStop(read: ReadPosition, risk: PositionRisk | null, orders: readonly ReadOrder[]): StopCheck | null {
+  const closing = read.side === 'long' ? 'sell' : 'buy';
+  const mark = dec(read.markPrice);
+  const stopOrders = orders.filter(
+    (o) =>
+      o.symbol === read.symbol &&
+      o.reduceOnly &&
+      o.side === closing &&
+      o.triggerPrice !== null &&
+      (read.side === 'long' ? dec(o.triggerPrice).lt(mark) : dec(o.triggerPrice).gt(mark)),
+  );
+  const checks = [stopCheck(read, risk), ...stopOrders.map((o) => stopCheck(read, risk, o.triggerPrice, 'order'))].filter((c) => c !== null);
+  return checks.find((c) => c.beyondLiquidation) ?? checks[0] ?? null;
 }
 
 export interface Remedy {
@@ -377,7 +401,7 @@ export function riskView(snapshot: PageSnapshot, settings: Settings, market: Mar
       mismatch,
       priceDecimals,
       remedy: usableRisk && (band === 'warning' || band === 'danger') ? remedyFor(read, usableRisk, settings, market.rules?.[read.symbol]) : null,
-      stop: stopCheck(read, usableRisk),
+      stop: worstStop(read, usableRisk, market.orders && snapshot.openOrdersCount === market.orders.list.count ? market.orders.list.orders : []),
       breakEvenWithFees:
         'position' in entry
           ? breakEvenPrice(entry.position.contract, read.side, dec(read.entryPrice), dec(settings.takerFee), dec(settings.takerFee)).toFixed()

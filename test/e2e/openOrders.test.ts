@@ -66,6 +66,15 @@ describe('liquidation after open orders fill (real Chromium)', () => {
     expect(await browser.page.locator('liqguard-overlay [data-testid="liqguard-status"]').innerText()).not.toContain('open the Open Orders tab');
   });
 
+  it('warns about an open stop order that sits beyond liquidation', async () => {
+    // SOL's reduce-only order as a stop at 100.000, below SOL's liquidation (128.759): it would never fire.
+    await showTab(ordersPage.html.replace('Mark Price >= 160.000', 'Mark Price <= 100.000'));
+    await showTab(positionsPage);
+    await expect
+      .poll(() => browser.page.locator('liqguard-overlay [data-testid="liqguard-stop-warning"]').allInnerTexts())
+      .toEqual([expect.stringMatching(/^Your stop order 100\.000 is beyond liquidation: it would never fire\. A stop at \d+\.\d{3} fires first/)]);
+  });
+
   it('withdraws the prediction when the page counts other orders than were read', async () => {
     await showTab(positionsPage.replace('>Open Orders(5)<', '>Open Orders(6)<'));
     await expect.poll(afterOrders).toEqual([

@@ -76,7 +76,7 @@ describe('stop-loss against liquidation', () => {
 
   it('leaves a stop before liquidation alone', () => {
     const eth = viewOf('en-usdm-cross-isolated').positions[1]!;
-    expect(eth.stop).toEqual({ price: '3600', beyondLiquidation: false, saferStop: null, saferStopPnl: null });
+    expect(eth.stop).toEqual({ price: '3600', source: 'position', beyondLiquidation: false, saferStop: null, saferStopPnl: null });
   });
 });
 
@@ -211,5 +211,28 @@ describe('riskView after open orders fill', () => {
     // ETH is cross: an unreadable ETH order blocks every cross position's prediction.
     expect(view[0]!.afterOrders!.reason).toContain('could not be read');
     expect(riskView({ ...positions, openOrdersCount: 0 }, DEFAULT_SETTINGS, { orders }).positions.every((p) => p.afterOrders === null)).toBe(true);
+  });
+});
+
+describe('stop orders from the Open Orders list', () => {
+  const f = fixtures.find((x) => x.name === 'en-usdm-cross-isolated')!;
+  const snapshot = readBinancePage(domOf(f.html, f.url).document, f.url)!;
+  const list = (trigger: string) => ({
+    count: 1,
+    unreadable: [],
+    reasons: [],
+    orders: [{ row: 1, symbol: 'BTCUSDT', side: 'sell' as const, positionSide: null, reduceOnly: true, type: 'Stop Market', price: null, triggerPrice: trigger, remaining: '0.5' }],
+  });
+  const stopOf = (trigger: string, count = 1) =>
+    riskView({ ...snapshot, openOrdersCount: count }, DEFAULT_SETTINGS, { orders: { list: list(trigger), readAt: 0 } }).positions[0]!.stop;
+
+  it('warns about a reduce-only stop order that sits beyond liquidation (BTC long, liquidation 72,846.9)', () => {
+    expect(stopOf('70000')).toMatchObject({ price: '70000', source: 'order', beyondLiquidation: true });
+    expect(stopOf('80000')).toMatchObject({ price: '80000', source: 'order', beyondLiquidation: false });
+  });
+
+  it('ignores a take-profit (trigger above the mark of a long) and a list the page no longer agrees with', () => {
+    expect(stopOf('99000')).toBeNull();
+    expect(stopOf('70000', 2)).toBeNull();
   });
 });

@@ -169,7 +169,7 @@ describe('badgeFor', () => {
 
 describe('stop-loss rule', () => {
   it('fires once when the stop sits beyond liquidation, and says where a stop would work', () => {
-    const stop = { price: '54000', beyondLiquidation: true, saferStop: '55500', saferStopPnl: '-4500' };
+    const stop = { price: '54000', source: 'position' as const, beyondLiquidation: true, saferStop: '55500', saferStopPnl: '-4500' };
     const first = evaluate(EMPTY_ALERT_STATE, subject([position('0.5', { stop })]), DEFAULT_SETTINGS, 0);
     expect(first.notifications.map((n) => n.rule)).toEqual(['stop']);
     expect(first.notifications[0]!.message).toBe('Stop 54,000.0 is beyond liquidation 55,000.0: the position is liquidated first. A stop at 55,500.0 fires before it, locking in -4,500.00 USDT.');
