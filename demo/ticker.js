@@ -61,5 +61,7 @@
     document.querySelector('[data-demo="margin-balance"]').textContent = `${fmt(balance, 2)} USDT`;
     document.querySelector('[data-demo="margin-ratio"]').textContent = `${fmt((mm / balance) * 100, 2)}%`;
   }
-  setInterval(tick, 500);
+  const ticking = setInterval(tick, 500);
+  // Lets a test stop the ticking (and nothing else) to check that the last price shows.
+  window.stopDemoTicker = () => clearInterval(ticking);
 })();

@@ -110,6 +110,11 @@ export interface MarketContext {
   /** The Open Orders list as last read (the user opened that tab), and when. */
   orders?: { list: ReadOpenOrders; readAt: number } | null;
   now?: number;
+  /**
+   * Work out remedies (margin to add, size to close) for positions in warning or danger: the worker's alerts say
+   * them; the overlay does not show them, so the page's own reads skip the solver.
+   */
+  remedies?: boolean;
 }
 
 /** Each position's liquidation after its adding orders fill (see lib/afterOrders.ts), by position index. */
@@ -277,7 +282,7 @@ export interface RiskView {
 
 /** How far apart two liquidation prices may be before we flag it: 3 ticks, or 0.02 % of the price if larger. */
 function mismatchTolerance(price: Decimal, decimals: number): Decimal {
-  const ticks = new Decimal(10).pow(-decimals).times(3);
+  const ticks = new Decimal(`3e-${decimals}`);
   const relative = price.times('0.0002');
   return ticks.gt(relative) ? ticks : relative;
 }
@@ -400,7 +405,8 @@ export function riskView(snapshot: PageSnapshot, settings: Settings, market: Mar
       reason: ours === null ? reason : null,
       mismatch,
       priceDecimals,
-      remedy: usableRisk && (band === 'warning' || band === 'danger') ? remedyFor(read, usableRisk, settings, market.rules?.[read.symbol]) : null,
+      remedy:
+        usableRisk && market.remedies !== false && (band === 'warning' || band === 'danger') ? remedyFor(read, usableRisk, settings, market.rules?.[read.symbol]) : null,
       stop: worstStop(read, usableRisk, market.orders && snapshot.openOrdersCount === market.orders.list.count ? market.orders.list.orders : []),
       breakEvenWithFees:
         'position' in entry

@@ -47,6 +47,9 @@ export default defineContentScript({
   },
 });
 
+/** The shortest time between two reads of a page that keeps changing (2 a second at most). */
+const MIN_READ_INTERVAL_MS = 500;
+
 /** The longest a change that no alert depends on waits before the worker hears of it. */
 const REPORT_INTERVAL_MS = 1000;
 
@@ -120,6 +123,7 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
     rules: loadRules(storedRules[route.market]),
     funding: loadFundingQuotes(storedFunding),
     fundingPaid: storedFundingPaid,
+    remedies: false,
   };
   const recompute = () => {
     if (state.snapshot?.state === 'ok' && !state.stale) state.view = riskView(state.snapshot, settings, { ...market, now: Date.now() });
@@ -127,9 +131,12 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
   };
   let lastRead = '';
   let frame = 0;
+  let lastReadAt = -Infinity;
+  let waiting: ReturnType<typeof setTimeout> | undefined;
   const cache: ReaderCache = {};
   const read = () => {
     frame = 0;
+    lastReadAt = performance.now();
     const snapshot = readBinancePage(document, location.href, cache);
     if (!snapshot) return;
     const key = JSON.stringify(snapshot);
@@ -186,8 +193,24 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
       reportTimer = setTimeout(flushReport, REPORT_INTERVAL_MS - (Date.now() - lastSentAt));
     }
   };
+  // A change after a quiet spell is read on the next frame; while the page keeps changing (prices ticking),
+  // reads are at least MIN_READ_INTERVAL_MS apart, each taking in everything that changed meanwhile.
+  // A read still pending after this long was cancelled by the page (pages may clear every timer, and ours share
+  // the page's timer ids): it is asked for again rather than waited for forever.
+  const PENDING_LIMIT_MS = MIN_READ_INTERVAL_MS + 1000;
+  let pendingSince = -Infinity;
   const schedule = () => {
-    if (!frame) frame = requestAnimationFrame(read);
+    const now = performance.now();
+    if ((frame || waiting !== undefined) && now - pendingSince < PENDING_LIMIT_MS) return;
+    pendingSince = now;
+    const delay = lastReadAt + MIN_READ_INTERVAL_MS - now;
+    if (delay <= 0) frame = requestAnimationFrame(read);
+    else {
+      waiting = setTimeout(() => {
+        waiting = undefined;
+        frame = requestAnimationFrame(read);
+      }, delay);
+    }
   };
   const observer = new MutationObserver(schedule);
   observer.observe(document.body, {
@@ -243,6 +266,7 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
     document.removeEventListener('resume', onResume);
     observer.disconnect();
     if (frame) cancelAnimationFrame(frame);
+    clearTimeout(waiting);
     clearTimeout(saveTimer);
     clearTimeout(reportTimer);
     ui.remove();

@@ -81,9 +81,7 @@ describe('hardening in real Chromium', () => {
     expect(end.heap - start.heap).toBeLessThan(5 * 1024 * 1024);
 
     // No missed update: after the ticking, a last price moved by the page shows in the overlay.
-    await browser.page.evaluate(() => {
-      for (let id = 1; id < 10_000; id++) clearInterval(id);
-    });
+    await browser.page.evaluate(() => (window as unknown as { stopDemoTicker: () => void }).stopDemoTicker());
     await moveMark(browser.page, 'BTCUSDT', '80,000.0');
     const url = exchangeUrl('/en/futures/BTCUSDT');
     const view = riskView(readBinancePage(domOf(await browser.page.content(), url).document, url)!, DEFAULT_SETTINGS);
@@ -94,4 +92,21 @@ describe('hardening in real Chromium', () => {
     expect(await browser.serviceWorker.evaluate(() => chrome.runtime.id)).toBe(browser.extensionId);
     await cdp.detach();
   }, 60_000 + SOAK_SECONDS * 1000);
+
+  it('keeps following a page that clears every timer (ours share its timer ids)', async () => {
+    // Two changes in quick succession: the second waits for the read interval on a timer, which the page clears.
+    await moveMark(browser.page, 'BTCUSDT', '81,000.0');
+    await browser.page.waitForTimeout(50);
+    await moveMark(browser.page, 'BTCUSDT', '81,500.0');
+    await browser.page.evaluate(() => {
+      for (let id = 1; id < 100_000; id++) clearTimeout(id);
+    });
+    await browser.page.waitForTimeout(2000);
+    await moveMark(browser.page, 'BTCUSDT', '82,000.0');
+    const url = exchangeUrl('/en/futures/BTCUSDT');
+    const view = riskView(readBinancePage(domOf(await browser.page.content(), url).document, url)!, DEFAULT_SETTINGS);
+    await expect
+      .poll(() => browser.page.locator('liqguard-overlay [data-testid="liqguard-distance"]').first().innerText(), { timeout: 3000 })
+      .toBe(formatPercent(new Decimal(view.positions[0]!.distance!)));
+  });
 });

@@ -68,11 +68,14 @@ describe('liquidation after open orders fill (real Chromium)', () => {
 
   it('warns about an open stop order that sits beyond liquidation', async () => {
     // SOL's reduce-only order as a stop at 100.000, below SOL's liquidation (128.759): it would never fire.
+    const warnings = () => browser.page.locator('liqguard-overlay [data-testid="liqguard-stop-warning"]').allInnerTexts();
+    const warning = [expect.stringMatching(/^Your stop order 100\.000 is beyond liquidation: it would never fire\. A stop at \d+\.\d{3} fires first/)];
     await showTab(ordersPage.html.replace('Mark Price >= 160.000', 'Mark Price <= 100.000'));
+    // Read while the Open Orders tab shows (the overlay keeps the positions' last figures, now checked against it).
+    await expect.poll(warnings).toEqual(warning);
     await showTab(positionsPage);
-    await expect
-      .poll(() => browser.page.locator('liqguard-overlay [data-testid="liqguard-stop-warning"]').allInnerTexts())
-      .toEqual([expect.stringMatching(/^Your stop order 100\.000 is beyond liquidation: it would never fire\. A stop at \d+\.\d{3} fires first/)]);
+    await expect.poll(() => browser.page.locator('liqguard-overlay [data-testid="liqguard-status"]').innerText()).toMatch(/^3 positions read at/);
+    expect(await warnings()).toEqual(warning);
   });
 
   it('withdraws the prediction when the page counts other orders than were read', async () => {

@@ -7,7 +7,7 @@ import { Decimal } from '../../decimal';
 import { parseDisplayedNumber } from '../../parse/number';
 import type { ReadOpenOrders, ReadOrder, UnreadableRow } from '../../snapshot';
 import { normalizeLabel, orderLanguagesFor, type Language, type OrderColumnKey, type OrderLabels } from './labels';
-import { rowsBelow, symbolIn, tabNamed, textOf, usesDecimalComma } from './pageText';
+import { rowsBelow, symbolIn, tabNamed, textOf, usesDecimalComma, type PageTab } from './pageText';
 
 const REQUIRED: OrderColumnKey[] = ['symbol', 'side', 'price', 'amount'];
 const MAX_HEADER_TEXT = 1200;
@@ -56,8 +56,8 @@ function wordsFor(language: Language): Words {
 }
 
 /** Whether the Open Orders tab is selected, and the count it shows. */
-export function openOrdersTab(root: Element, language: Language) {
-  return tabNamed(root, wordsFor(language).tabs);
+export function openOrdersTab(tabs: readonly PageTab[], language: Language) {
+  return tabNamed(tabs, wordsFor(language).tabs);
 }
 
 interface Header {
@@ -147,9 +147,9 @@ function readOrder(row: Element, index: number, header: Header, words: Words, de
 }
 
 /** The Open Orders list on the page, or what kept it from being read. */
-export function readOpenOrders(root: Element, language: Language): ReadOpenOrders {
+export function readOpenOrders(root: Element, tabs: readonly PageTab[], language: Language): ReadOpenOrders {
   const words = wordsFor(language);
-  const count = tabNamed(root, words.tabs).count;
+  const count = tabNamed(tabs, words.tabs).count;
   const header = findHeader(root, words);
   if (!header) {
     return { count, orders: [], unreadable: [], reasons: count === 0 ? [] : ['open orders: could not find the list (its column headers)'] };

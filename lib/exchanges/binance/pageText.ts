@@ -75,22 +75,36 @@ export function usesDecimalComma(texts: string[]): boolean {
   return commaDecimal && !pointDecimal;
 }
 
-/**
- * The tab whose label (less a count such as "(2)") is one of `labels`: whether it is there, selected, and the
- * count it shows.
- */
-export function tabNamed(root: Element, labels: Set<string>): { found: boolean; selected: boolean | null; count: number | null } {
-  const tabs = Array.from(root.querySelectorAll('[role="tab"]'));
-  for (const tab of tabs) {
-    const text = textOf(tab).normalize('NFKC');
-    const count = /[(（]\s*(\d{1,4})\s*[)）]\s*$/.exec(text);
-    const label = normalizeLabel(text.replace(/[(（]\s*\d+\s*[)）]\s*$/, ''));
-    if (labels.has(label)) {
-      const selected = tab.getAttribute('aria-selected');
-      return { found: true, selected: selected === null ? null : selected === 'true', count: count ? Number(count[1]) : null };
+export interface PageTab {
+  /** The label less its count, normalised. */
+  label: string;
+  selected: boolean | null;
+  /** The count after the label ("Positions(2)"), if any. */
+  count: number | null;
+}
+
+const tabLabels = new WeakMap<Element, { text: string; label: string; count: number | null }>();
+
+/** Every `[role="tab"]` of the page, read once per read of the page (each tab's label parsed once per markup). */
+export function pageTabs(root: Element): PageTab[] {
+  return Array.from(root.querySelectorAll('[role="tab"]'), (tab) => {
+    const content = tab.innerHTML;
+    let parsed = tabLabels.get(tab);
+    if (parsed?.text !== content) {
+      const text = textOf(tab).normalize('NFKC');
+      const count = /[(（]\s*(\d{1,4})\s*[)）]\s*$/.exec(text);
+      parsed = { text: content, label: normalizeLabel(text.replace(/[(（]\s*\d+\s*[)）]\s*$/, '')), count: count ? Number(count[1]) : null };
+      tabLabels.set(tab, parsed);
     }
-  }
-  return { found: false, selected: null, count: null };
+    const selected = tab.getAttribute('aria-selected');
+    return { label: parsed.label, count: parsed.count, selected: selected === null ? null : selected === 'true' };
+  });
+}
+
+/** The first tab whose label is one of `labels`: whether it is there, selected, and the count it shows. */
+export function tabNamed(tabs: readonly PageTab[], labels: Set<string>): { found: boolean; selected: boolean | null; count: number | null } {
+  const tab = tabs.find((t) => labels.has(t.label));
+  return tab ? { found: true, selected: tab.selected, count: tab.count } : { found: false, selected: null, count: null };
 }
 
 /** Row elements of a list: as many cells as its header, near it, with a symbol in the symbol column. */

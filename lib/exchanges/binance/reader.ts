@@ -8,7 +8,7 @@ import type { Decimal } from '../../decimal';
 import { INVISIBLE_MARKS, parseDisplayedNumber, type ParsedNumber } from '../../parse/number';
 import type { PageSnapshot, ReadAccount, ReadPosition, UnreadableRow } from '../../snapshot';
 import { languagesFor, normalizeLabel, pageLanguage, type AccountKey, type ColumnKey, type Language, type LanguageLabels } from './labels';
-import { rowsBelow, symbolIn, tabNamed, textLines, textOf, tokensOf, usesDecimalComma } from './pageText';
+import { pageTabs, rowsBelow, symbolIn, tabNamed, textLines, textOf, tokensOf, usesDecimalComma } from './pageText';
 import { openOrdersTab, readOpenOrders } from './openOrders';
 import { parseFuturesRoute, type FuturesMarket } from './routes';
 
@@ -40,12 +40,52 @@ function columnOf(header: string, dictionaries: LanguageLabels[]): ColumnKey | n
 }
 
 /**
- * What one read learnt about where things are, for the next read of the same page: the header row and the
- * account labels. Each is re-checked (still in the page, same text) before use; the caller owns the cache.
+ * What one read learnt about where things are, for the next read of the same page: the header row, the rows
+ * under it, each row's last reading (by its markup), and the account labels. Each is re-checked (still in the
+ * page, same text or markup, same number of rows) before use; the caller owns the cache.
  */
 export interface ReaderCache {
   table?: Table & { signature: string };
+  rows?: { table: Table; elements: Element[]; containers: [Element, number][] };
+  reads?: WeakMap<Element, RowReading>;
   account?: { labels: Map<AccountKey, { element: Element; text: string }>; scannedAt: number };
+}
+
+/** One row's markup, its cells' lines and text, and what it read as (for the table and decimal mark it was read with). */
+interface RowReading {
+  html: string;
+  lines: string[][];
+  texts: string[];
+  read?: { table: Table; decimalComma: boolean; language: Language; result: ReadPosition | UnreadableRow };
+}
+
+/** The rows under the header: found again only when a row left the page or a row container's size changed. */
+function rowsOf(table: Table, cache?: ReaderCache): Element[] {
+  const cached = cache?.rows;
+  if (
+    cached?.table === table &&
+    cached.elements.every((row) => row.isConnected && row.childElementCount === table.cellCount) &&
+    cached.containers.every(([container, count]) => container.isConnected && container.childElementCount === count)
+  ) {
+    return cached.elements;
+  }
+  const elements = rowsBelow(table.header, table.cellCount, table.columns.get('symbol')!);
+  // An empty list is searched every time: the first position may appear anywhere under the header.
+  if (cache) {
+    const containers = [...new Set(elements.map((row) => row.parentElement!))];
+    cache.rows = elements.length > 0 ? { table, elements, containers: containers.map((c): [Element, number] => [c, c.childElementCount]) } : undefined;
+  }
+  return elements;
+}
+
+function rowReading(row: Element, cache?: ReaderCache): RowReading {
+  const html = row.innerHTML;
+  const cached = cache?.reads?.get(row);
+  if (cached?.html === html) return cached;
+  const lines = Array.from(row.children, (cell) => textLines(cell));
+  const reading: RowReading = { html, lines, texts: lines.map((l) => l.join(' ')) };
+  if (cache) (cache.reads ??= new WeakMap()).set(row, reading);
+  return reading;
 }
 
 /** How often a read looks again for account labels it did not find (they may render late). */
@@ -230,11 +270,23 @@ function decimalPlaces(raw: string): number {
   return match && !/^\d{1,3}(,\d{3})+$/.test(text.trim().split(/\s/)[0]!) ? match[1]!.length : 0;
 }
 
-function readRow(row: Element, index: number, table: Table, vocabulary: Vocabulary, decimalComma: boolean, pageMarket: FuturesMarket): ReadPosition | UnreadableRow {
-  const cell = (key: ColumnKey, words = false) => {
+function readRow(
+  row: Element,
+  lines: string[][],
+  index: number,
+  table: Table,
+  vocabulary: Vocabulary,
+  decimalComma: boolean,
+  pageMarket: FuturesMarket,
+): ReadPosition | UnreadableRow {
+  const words = new Map<ColumnKey, string[] | null>();
+  /** A cell's lines (read once per row); with `asWords`, inline elements are separate words ("Cross 20x" "Short"). */
+  const cell = (key: ColumnKey, asWords = false) => {
     const position = table.columns.get(key);
-    const element = position === undefined ? undefined : row.children[position];
-    return element ? textLines(element, words) : null;
+    if (position === undefined || position >= lines.length) return null;
+    if (!asWords) return lines[position]!;
+    if (!words.has(key)) words.set(key, textLines(row.children[position]!, true));
+    return words.get(key)!;
   };
   const symbolText = (cell('symbol', true) ?? []).join(' ');
   const found = symbolIn(symbolText);
@@ -399,20 +451,28 @@ export function readBinancePage(document: Document, url: string, cache?: ReaderC
     pageSymbol: route.symbol,
     language,
   };
-  const tab = tabNamed(root, vocabulary.positionsTabs);
+  const tabs = pageTabs(root);
+  const tab = tabNamed(tabs, vocabulary.positionsTabs);
   const table = findTable(root, dictionaries, cache);
-  const rows = table ? rowsBelow(table.header, table.cellCount, table.columns.get('symbol')!) : [];
-  const decimalComma = usesDecimalComma(rows.flatMap((row) => Array.from(row.children).map(textOf)));
+  let rows = table ? rowsOf(table, cache) : [];
+  let readings = rows.map((row) => rowReading(row, cache));
+  // A remembered row that no longer shows a symbol is no longer a row: search again, as a first read would.
+  if (table && cache?.rows && readings.some((reading) => !symbolIn(reading.texts[table.columns.get('symbol')!] ?? ''))) {
+    cache.rows = undefined;
+    rows = rowsOf(table, cache);
+    readings = rows.map((row) => rowReading(row, cache));
+  }
+  const decimalComma = usesDecimalComma(readings.flatMap((reading) => reading.texts));
   const account = readAccount(root, table?.header.parentElement ?? null, dictionaries, decimalComma, cache);
   const reasons: string[] = [];
   if (account.missing.length > 0) reasons.push(`account panel: could not read ${account.missing.join(', ')}`);
 
-  const ordersTab = openOrdersTab(root, language);
+  const ordersTab = openOrdersTab(tabs, language);
   base.openOrdersCount = ordersTab.count;
   if (tab.found && tab.selected === false) {
     return {
       ...base,
-      ...(ordersTab.selected ? { openOrders: readOpenOrders(root, language) } : {}),
+      ...(ordersTab.selected ? { openOrders: readOpenOrders(root, tabs, language) } : {}),
       state: 'other-tab',
       reasons: ['another tab is selected: open Positions to see current figures', ...reasons],
       positionsCount: tab.count,
@@ -440,7 +500,14 @@ export function readBinancePage(document: Document, url: string, cache?: ReaderC
   const positions: ReadPosition[] = [];
   const unreadable: UnreadableRow[] = [];
   rows.forEach((row, index) => {
-    const read = readRow(row, index, table, vocabulary, decimalComma, route.market);
+    // A row whose markup has not changed reads as it did (numbered by where it is now).
+    const reading = readings[index]!;
+    const last = reading.read;
+    const read =
+      last && last.table === table && last.decimalComma === decimalComma && last.language === language
+        ? { ...last.result, row: index + 1 }
+        : readRow(row, reading.lines, index, table, vocabulary, decimalComma, route.market);
+    reading.read = { table, decimalComma, language, result: read };
     if ('reason' in read) unreadable.push(read);
     else positions.push(read);
   });

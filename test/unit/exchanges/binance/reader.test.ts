@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { textLines } from '@/lib/exchanges/binance/pageText';
-import { readBinancePage } from '@/lib/exchanges/binance/reader';
+import { readBinancePage, type ReaderCache } from '@/lib/exchanges/binance/reader';
 
 import { domOf, fixtures } from './fixtures';
 
@@ -72,5 +72,28 @@ describe('textLines', () => {
   it('splits on <br> and blocks, skips buttons and inputs', () => {
     const { document } = domOf('<div id="c">-384.85 USDT<br>(-16.12%)<button>Close</button><input value="1"><div>x</div></div>', 'https://www.binance.com/en/futures/BTCUSDT');
     expect(textLines(document.getElementById('c')!)).toEqual(['-384.85 USDT', '(-16.12%)', 'x']);
+  });
+});
+
+describe('readBinancePage with a cache (as the content script reads)', () => {
+  it.each(fixtures.map((f) => [f.name, f] as const))('%s: every read equals a fresh read, through edits, added and removed rows', (_, fixture) => {
+    const { document } = domOf(fixture.html, fixture.url);
+    const cache: ReaderCache = {};
+    const same = () => expect(readBinancePage(document, fixture.url, cache)).toEqual(readBinancePage(document, fixture.url));
+    same();
+    same();
+    const rows = document.querySelectorAll('.list-item-container');
+    if (rows.length === 0) return;
+    // A figure changes in one row (its markup changes, the others are read from the cache).
+    const last = rows[rows.length - 1]!;
+    last.lastElementChild!.append(document.createTextNode(' '));
+    same();
+    last.querySelector('div')!.textContent = 'garbage';
+    same();
+    // A row is added, then one removed.
+    last.parentElement!.append(rows[0]!.cloneNode(true));
+    same();
+    rows[0]!.remove();
+    same();
   });
 });
