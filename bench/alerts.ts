@@ -59,7 +59,9 @@ export async function benchAlerts(): Promise<Figure[]> {
     const fromPage: number[] = [];
     for (let i = 0; i < 15; i++) {
       await setMark('95,480.3'); // safe: re-arms
-      await page.waitForTimeout(150);
+      // Twice the content script's read interval: the safe price is read, and the crossing comes after a pause
+      // (while prices tick without one, a read can wait up to 500 ms more).
+      await page.waitForTimeout(1100);
       const start = await setMark('80,000.0'); // ≈ 8.9 %: warning
       fromPage.push((await seenAfter(serviceWorker, start - 5)) - start);
     }

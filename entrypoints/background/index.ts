@@ -170,7 +170,8 @@ export default defineBackground(() => {
       Date.now(),
     );
     // Persist before showing: a worker stopped in between then misses nothing it has not already recorded.
-    await storedAlertState.setValue(result.state);
+    // Only when it changed: every write reaches each open page's content script as a storage event.
+    if (problem || JSON.stringify(result.state) !== JSON.stringify(state)) await storedAlertState.setValue(result.state);
     for (const notification of result.notifications) await notify(notification, settings.notificationSound);
     const summaries = await tabSummaries.getValue();
     summaries[tabId] = {

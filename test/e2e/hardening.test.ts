@@ -17,7 +17,8 @@ const root = resolve(import.meta.dirname, '../..');
 const demo = readFileSync(resolve(root, 'demo/futures.html'), 'utf8');
 // The demo's ticker at 10 Hz instead of 2 Hz.
 const ticker10Hz = readFileSync(resolve(root, 'demo/ticker.js'), 'utf8').replace('setInterval(tick, 500)', 'setInterval(tick, 100)');
-const SOAK_SECONDS = Number(process.env.SOAK_SECONDS ?? 20);
+// Several minutes by default (the soak); SOAK_SECONDS shortens it for a quick local run.
+const SOAK_SECONDS = Number(process.env.SOAK_SECONDS ?? 180);
 
 describe('hardening in real Chromium', () => {
   let exchange: LocalExchange;
@@ -108,5 +109,37 @@ describe('hardening in real Chromium', () => {
     await expect
       .poll(() => browser.page.locator('liqguard-overlay [data-testid="liqguard-distance"]').first().innerText(), { timeout: 3000 })
       .toBe(formatPercent(new Decimal(view.positions[0]!.distance!)));
+  });
+});
+
+describe('messages from outside LiqGuard (real Chromium)', () => {
+  it('another extension cannot reach the background, and the page has no way to', async () => {
+    const exchange = await startLocalExchange({ '/en/futures/BTCUSDT': demo, '/demo/ticker.js': { body: ticker10Hz, type: 'text/javascript' } });
+    const browser = await launchWithExtension(exchange.port, { alongside: [resolve(import.meta.dirname, 'foreign-extension')] });
+    try {
+      await browser.page.goto(exchangeUrl('/en/futures/BTCUSDT'));
+      await overlay(browser.page).waitFor();
+      const foreign = browser.context.serviceWorkers().find((worker) => worker !== browser.serviceWorker)!;
+      expect(await foreign.evaluate(() => chrome.runtime.getManifest().name)).toBe('Foreign extension (LiqGuard tests)');
+      const alertState = () => browser.serviceWorker.evaluate(() => chrome.storage.local.get('alertState').then((items) => JSON.stringify(items.alertState ?? null)));
+      const before = await alertState();
+
+      // A well-formed snooze and a forged snapshot, sent by id from the other extension.
+      const answers = await foreign.evaluate(async (id) => {
+        const send = (message: unknown) => chrome.runtime.sendMessage(id, message).then(() => 'delivered', (error: Error) => error.message);
+        return [
+          await send({ type: 'snooze', position: 'binance:usdm:USDT|BTCUSDT:long:cross', choice: '1h', signature: '0.5@96250' }),
+          await send({ type: 'page-snapshot', snapshot: { exchange: 'binance' } }),
+        ];
+      }, browser.extensionId);
+      expect(answers).toEqual([expect.stringContaining('Receiving end does not exist'), expect.stringContaining('Receiving end does not exist')]);
+      expect(await alertState()).toBe(before);
+
+      // The exchange's own page script: no extension is externally connectable, so it has no runtime to send with.
+      expect(await browser.page.evaluate(() => typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage)).toBe('undefined');
+    } finally {
+      await browser.close();
+      await exchange.close();
+    }
   });
 });

@@ -72,12 +72,13 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-/** Chromium's flags: exchange hosts mapped to the local server on `port`; the extension loaded unless null. */
-function chromiumArgs(port: number, headless: boolean, extensionDir: string | null): string[] {
+/** Chromium's flags: exchange hosts mapped to the local server on `port`; the extensions in `extensionDirs` loaded. */
+function chromiumArgs(port: number, headless: boolean, extensionDirs: string[]): string[] {
   const hostRules = EXCHANGE_HOSTS.map((host) => `MAP ${host}:443 127.0.0.1:${port}`).join(', ');
+  const extensions = extensionDirs.join(',');
   return [
     ...(headless ? ['--headless=new'] : []),
-    ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
+    ...(extensionDirs.length > 0 ? [`--disable-extensions-except=${extensions}`, `--load-extension=${extensions}`] : []),
     `--host-resolver-rules=${hostRules}`,
     // The worker's WebSocket ignores ignoreHTTPSErrors; test browsers only.
     '--ignore-certificate-errors',
@@ -90,14 +91,14 @@ function chromiumArgs(port: number, headless: boolean, extensionDir: string | nu
   ];
 }
 
-async function launch(port: number, headless: boolean, extensionDir: string | null) {
+async function launch(port: number, headless: boolean, extensionDirs: string[]) {
   const profile = await mkdtemp(join(tmpdir(), 'liqguard-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless,
     ignoreHTTPSErrors: true,
     viewport: { width: 1440, height: 900 },
-    args: chromiumArgs(port, headless, extensionDir),
+    args: chromiumArgs(port, headless, extensionDirs),
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const close = async () => {
@@ -107,16 +108,24 @@ async function launch(port: number, headless: boolean, extensionDir: string | nu
   return { context, page, close };
 }
 
-/** Chromium with the built extension; every exchange host resolves to the local server on `port`. */
-export async function launchWithExtension(port: number, options: { headless?: boolean } = {}): Promise<ExtensionBrowser> {
-  const { context, page, close } = await launch(port, options.headless ?? true, EXTENSION_DIR);
-  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+/**
+ * Chromium with the built extension (and any `alongside` it, such as a foreign extension for a test); every
+ * exchange host resolves to the local server on `port`.
+ */
+export async function launchWithExtension(port: number, options: { headless?: boolean; alongside?: string[] } = {}): Promise<ExtensionBrowser> {
+  const { context, page, close } = await launch(port, options.headless ?? true, [EXTENSION_DIR, ...(options.alongside ?? [])]);
+  const isOurs = async (worker: Worker) => (await worker.evaluate(() => chrome.runtime.getManifest().name)) === 'LiqGuard';
+  let serviceWorker: Worker | undefined;
+  while (!serviceWorker) {
+    for (const worker of context.serviceWorkers()) if (await isOurs(worker)) serviceWorker = worker;
+    if (!serviceWorker) await context.waitForEvent('serviceworker', { timeout: 1000 }).catch(() => undefined);
+  }
   return { context, page, serviceWorker, extensionId: new URL(serviceWorker.url()).host, close };
 }
 
 /** The same browser without the extension, to measure what the extension costs the page. */
 export async function launchWithoutExtension(port: number): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {
-  return launch(port, true, null);
+  return launch(port, true, []);
 }
 
 export const exchangeUrl = (path: string) => `https://${EXCHANGE_HOSTS[0]}${path}`;
