@@ -122,6 +122,39 @@ function isReadPosition(value: unknown): boolean {
   );
 }
 
+function isReadOrder(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    Number.isInteger(value.row) &&
+    isShortString(value.symbol, 40) &&
+    /^[A-Z0-9_]+$/.test(value.symbol as string) &&
+    ['buy', 'sell'].includes(value.side as string) &&
+    (value.positionSide === null || ['long', 'short'].includes(value.positionSide as string)) &&
+    typeof value.reduceOnly === 'boolean' &&
+    isOptionalText(value.type, 40) &&
+    isOptionalDecimal(value.price) &&
+    isOptionalDecimal(value.triggerPrice) &&
+    isDecimal(value.remaining)
+  );
+}
+
+const isUnreadableRow = (row: unknown) => isRecord(row) && Number.isInteger(row.row) && isOptionalText(row.symbol, 40) && isOptionalText(row.reason, 300);
+
+/** The Open Orders list as last read: the worker checks its stop orders against liquidation too. */
+function isOpenOrders(value: unknown): boolean {
+  return (
+    isRecord(value) &&
+    (value.count === null || Number.isInteger(value.count)) &&
+    Array.isArray(value.orders) &&
+    value.orders.length <= MAX_ROWS &&
+    value.orders.every(isReadOrder) &&
+    Array.isArray(value.unreadable) &&
+    value.unreadable.length <= MAX_ROWS &&
+    value.unreadable.every(isUnreadableRow) &&
+    isTextList(value.reasons)
+  );
+}
+
 function isSnapshot(value: unknown): value is PageSnapshot {
   if (!isRecord(value) || value.exchange !== 'binance' || !MARKETS.includes(value.market as FuturesMarket)) return false;
   const account = value.account;
@@ -132,14 +165,13 @@ function isSnapshot(value: unknown): value is PageSnapshot {
     isTextList(value.reasons) &&
     (value.positionsCount === null || Number.isInteger(value.positionsCount)) &&
     (value.openOrdersCount === undefined || value.openOrdersCount === null || Number.isInteger(value.openOrdersCount)) &&
-    // The open orders stay in the page (the content script sends snapshots without them).
-    value.openOrders === undefined &&
+    (value.openOrders === undefined || isOpenOrders(value.openOrders)) &&
     Array.isArray(value.positions) &&
     value.positions.length <= MAX_ROWS &&
     value.positions.every(isReadPosition) &&
     Array.isArray(value.unreadable) &&
     value.unreadable.length <= MAX_ROWS &&
-    value.unreadable.every((row) => isRecord(row) && Number.isInteger(row.row) && isOptionalText(row.symbol, 40) && isOptionalText(row.reason, 300)) &&
+    value.unreadable.every(isUnreadableRow) &&
     isRecord(account) &&
     isOptionalText(account.asset, 20) &&
     isOptionalDecimal(account.walletBalance) &&

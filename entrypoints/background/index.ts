@@ -154,7 +154,12 @@ export default defineBackground(() => {
     funding.refresh(snapshot);
     const complete = snapshot.unreadable.length === 0 && (snapshot.positionsCount === null || snapshot.positionsCount <= snapshot.positions.length);
     await fundingPaid.update(snapshot, complete);
-    const view = riskView(snapshot, settings, { tiers: await freshTiers(snapshot.market), rules: await rulesOf(snapshot.market) });
+    const view = riskView(snapshot, settings, {
+      tiers: await freshTiers(snapshot.market),
+      rules: await rulesOf(snapshot.market),
+      // The page's open stop orders are checked against liquidation like its TP/SL stop (the time is unused here).
+      orders: snapshot.openOrders ? { list: snapshot.openOrders, readAt: 0 } : null,
+    });
     const { state, problem } = parseAlertState(await storedAlertState.getValue());
     if (problem) console.warn(`LiqGuard: ${problem}`);
     const result = evaluate(

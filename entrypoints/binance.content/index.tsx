@@ -173,8 +173,8 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
     reportTimer = undefined;
     if (!pending) return;
     lastSentAt = Date.now();
-    // The worker needs no open orders (alerts do not use them): keep the message small.
-    void send({ type: 'page-snapshot', snapshot: { ...pending, openOrders: undefined } });
+    // With the open orders as last read (the page shows them only on their tab): the worker checks stop orders too.
+    void send({ type: 'page-snapshot', snapshot: { ...pending, openOrders: market.orders?.list } });
     pending = null;
   };
   const report = (snapshot: PageSnapshot) => {

@@ -76,6 +76,10 @@ describe('liquidation after open orders fill (real Chromium)', () => {
     await showTab(positionsPage);
     await expect.poll(() => browser.page.locator('liqguard-overlay [data-testid="liqguard-status"]').innerText()).toMatch(/^3 positions read at/);
     expect(await warnings()).toEqual(warning);
+    // And one notification from the worker, which gets the orders as last read with each snapshot.
+    const stopNotifications = () =>
+      browser.serviceWorker.evaluate(() => chrome.notifications.getAll().then((all) => Object.keys(all).filter((id) => id.includes('SOLUSDT:long:isolated|stop'))));
+    await expect.poll(stopNotifications).toHaveLength(1);
   });
 
   it('withdraws the prediction when the page counts other orders than were read', async () => {

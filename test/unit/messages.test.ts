@@ -35,12 +35,22 @@ describe('parseStatusResponse', () => {
 });
 
 describe('page-snapshot messages', () => {
-  it('accepts what the reader produces, for every fixture, as the content script sends it (without open orders)', async () => {
+  it('accepts what the reader produces, for every fixture, open orders included', async () => {
     const { fixtures } = await import('./exchanges/binance/fixtures');
-    for (const fixture of fixtures) {
-      const { openOrders, ...sent } = fixture.expected;
-      expect(parseMessage({ type: 'page-snapshot', snapshot: sent }), fixture.name).not.toBeNull();
-      if (openOrders) expect(parseMessage({ type: 'page-snapshot', snapshot: fixture.expected }), fixture.name).toBeNull();
+    for (const fixture of fixtures) expect(parseMessage({ type: 'page-snapshot', snapshot: fixture.expected }), fixture.name).not.toBeNull();
+  });
+
+  it('drops a snapshot whose open orders are malformed or oversized', async () => {
+    const { fixtures } = await import('./exchanges/binance/fixtures');
+    const snapshot = fixtures.find((f) => f.name === 'en-open-orders')!.expected;
+    const list = snapshot.openOrders!;
+    for (const openOrders of [
+      { ...list, orders: [{ ...list.orders[0]!, remaining: 0.2 }] },
+      { ...list, orders: [{ ...list.orders[0]!, side: 'long' }] },
+      { ...list, orders: Array.from({ length: 501 }, () => list.orders[0]!) },
+      'all of them',
+    ]) {
+      expect(parseMessage({ type: 'page-snapshot', snapshot: { ...snapshot, openOrders } })).toBeNull();
     }
   });
 
