@@ -66,7 +66,7 @@ export class FundingQuotes {
 
   private async fetch(market: FuturesMarket, symbol: string) {
     try {
-      const quote = parsePremiumIndex(await getJson(premiumIndexUrl(market, symbol)), symbol);
+      const quote = parsePremiumIndex(await getJson(premiumIndexUrl(market, symbol)), symbol, Date.now());
       if (!quote) throw new Error('no usable funding quote in the response');
       this.write(async () => {
         const quotes = await fundingQuotes.getValue();

@@ -67,7 +67,7 @@ export interface FundingQuote {
   rate: DecimalString;
   /** Unix ms of the next settlement. */
   nextFundingTime: number;
-  /** When the exchange stamped the quote (unix ms). */
+  /** When LiqGuard received it (unix ms, this computer's clock, which is what judges it stale). */
   time: number;
 }
 
@@ -137,15 +137,15 @@ export function loadRules(stored: unknown): Record<string, SymbolRules> {
   return out;
 }
 
-/** The funding quote in a premiumIndex body for `symbol`, or null (delivery contracts have none). */
-export function parsePremiumIndex(body: unknown, symbol: string): FundingQuote | null {
+/** The funding quote in a premiumIndex body for `symbol`, received at `receivedAt`; null for none (delivery contracts). */
+export function parsePremiumIndex(body: unknown, symbol: string, receivedAt: number): FundingQuote | null {
   const entries = Array.isArray(body) ? body : [body];
   const entry = entries.find((e): e is Record<string, unknown> => typeof e === 'object' && e !== null && (e as { symbol?: unknown }).symbol === symbol);
   if (!entry) return null;
   const { lastFundingRate: rate, nextFundingTime, time } = entry;
   if (typeof rate !== 'string' || !SIGNED_DECIMAL.test(rate) || new Decimal(rate).abs().gte('0.1')) return null;
   if (!Number.isSafeInteger(nextFundingTime) || (nextFundingTime as number) <= 0 || !Number.isSafeInteger(time)) return null;
-  return { symbol, rate: canonical(rate), nextFundingTime: nextFundingTime as number, time: time as number };
+  return { symbol, rate: canonical(rate), nextFundingTime: nextFundingTime as number, time: receivedAt };
 }
 
 export interface FundingSettlement {
@@ -176,7 +176,7 @@ export function loadFundingQuotes(stored: unknown): Record<string, FundingQuote>
   const out: Record<string, FundingQuote> = {};
   for (const [symbol, quote] of Object.entries(stored)) {
     const q = quote as Partial<FundingQuote> | null;
-    const checked = q && parsePremiumIndex({ symbol, lastFundingRate: q.rate, nextFundingTime: q.nextFundingTime, time: q.time }, symbol);
+    const checked = q && typeof q.time === 'number' && parsePremiumIndex({ symbol, lastFundingRate: q.rate, nextFundingTime: q.nextFundingTime, time: q.time }, symbol, q.time);
     if (checked) out[symbol] = checked;
   }
   return out;

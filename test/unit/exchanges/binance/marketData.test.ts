@@ -56,26 +56,29 @@ describe('exchangeInfo order rules', () => {
 });
 
 describe('premiumIndex funding quotes', () => {
+  // When the answer came, by this computer's clock (the exchange's own stamp may be minutes off it).
+  const received = 1764136805000;
+
   it('reads the USDⓈ-M object and the COIN-M array', () => {
-    expect(parsePremiumIndex(fixture('fapi-premiumIndex-BTCUSDT.json'), 'BTCUSDT')).toEqual({
+    expect(parsePremiumIndex(fixture('fapi-premiumIndex-BTCUSDT.json'), 'BTCUSDT', received)).toEqual({
       symbol: 'BTCUSDT',
       rate: '0.0001',
       nextFundingTime: 1764144000000,
-      time: 1764136800000,
+      time: received,
     });
-    expect(parsePremiumIndex(fixture('dapi-premiumIndex-BTCUSD_PERP.json'), 'BTCUSD_PERP')?.rate).toBe('-0.00005');
+    expect(parsePremiumIndex(fixture('dapi-premiumIndex-BTCUSD_PERP.json'), 'BTCUSD_PERP', received)?.rate).toBe('-0.00005');
   });
 
   it('has no quote for a delivery contract, another symbol, or an absurd rate', () => {
     const dapi = fixture('dapi-premiumIndex-BTCUSD_PERP.json');
-    expect(parsePremiumIndex(dapi, 'BTCUSD_251226')).toBeNull();
-    expect(parsePremiumIndex(dapi, 'ETHUSD_PERP')).toBeNull();
-    expect(parsePremiumIndex({ ...fixture('fapi-premiumIndex-BTCUSDT.json'), lastFundingRate: '0.5' }, 'BTCUSDT')).toBeNull();
-    expect(parsePremiumIndex({ ...fixture('fapi-premiumIndex-BTCUSDT.json'), lastFundingRate: 0.0001 }, 'BTCUSDT')).toBeNull();
+    expect(parsePremiumIndex(dapi, 'BTCUSD_251226', received)).toBeNull();
+    expect(parsePremiumIndex(dapi, 'ETHUSD_PERP', received)).toBeNull();
+    expect(parsePremiumIndex({ ...fixture('fapi-premiumIndex-BTCUSDT.json'), lastFundingRate: '0.5' }, 'BTCUSDT', received)).toBeNull();
+    expect(parsePremiumIndex({ ...fixture('fapi-premiumIndex-BTCUSDT.json'), lastFundingRate: 0.0001 }, 'BTCUSDT', received)).toBeNull();
   });
 
   it('reads stored quotes back by symbol, dropping malformed ones', () => {
-    const good = parsePremiumIndex(fixture('fapi-premiumIndex-BTCUSDT.json'), 'BTCUSDT')!;
+    const good = parsePremiumIndex(fixture('fapi-premiumIndex-BTCUSDT.json'), 'BTCUSDT', received)!;
     expect(loadFundingQuotes({ BTCUSDT: good, ETHUSDT: { ...good, symbol: 'ETHUSDT', rate: 'NaN' } })).toEqual({ BTCUSDT: good });
   });
 
