@@ -121,7 +121,7 @@ function PositionRow({ position, asset, compact, onSnooze }: { position: Positio
           <dd data-testid="liqguard-funding" class="text-right">{fundingText(position.funding, position.fundingReason, position.marginAsset ?? asset, Date.now())}</dd>
         </>}
         {(position.fundingPaid || position.fundingPaidReason) && <>
-          <dt>Funding so far</dt>
+          <dt title="Funding paid or received since LiqGuard first saw the position as it is now (a fill starts the count again)">Funding so far</dt>
           <dd data-testid="liqguard-funding-paid" class="text-right">{fundingPaidText(position.fundingPaid, position.fundingPaidReason, position.marginAsset ?? asset)}</dd>
         </>}
       </dl>}

@@ -36,10 +36,11 @@ export function fundingText(funding: FundingView | null, reason: string | null, 
 }
 
 /** Funding paid since LiqGuard first saw the position: "1.2345 USDT paid since 09:41 (2 settlements)", or "—" with the reason. */
-export function fundingPaidText(paid: FundingPaid | null, reason: string | null, asset: string | null): string {
+export function fundingPaidText(paid: FundingPaid | null, reason: string | null, asset: string | null, now = Date.now()): string {
   if (!paid) return `${NONE} ${reason ?? ''}`.trim();
-  const since = new Date(paid.since).toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
-  if (paid.settlements === 0) return `none since ${since} (first seen by LiqGuard)`;
+  const sameDay = new Date(paid.since).toDateString() === new Date(now).toDateString();
+  const since = new Date(paid.since).toLocaleString([], { ...(sameDay ? {} : { month: 'short', day: 'numeric' }), hour: '2-digit', minute: '2-digit' });
+  if (paid.settlements === 0) return `none since ${since} (first seen)`;
   const value = new Decimal(paid.amount);
   const verb = value.isNegative() ? 'received' : 'paid';
   return `${amount(value.abs().toFixed(), asset, 4)} ${verb} since ${since} (${paid.settlements} settlement${paid.settlements === 1 ? '' : 's'})`;

@@ -84,8 +84,8 @@ describe('order rules and funding from the public endpoints (real Chromium)', ()
     // first seen now: no settlement since.
     await expect.poll(paid, { timeout: 10_000 }).toEqual([
       expect.stringMatching(/^4\.7500 USDT paid since .+ \(1 settlement\)$/),
-      expect.stringMatching(/^none since .+ \(first seen by LiqGuard\)$/),
-      expect.stringMatching(/^none since .+ \(first seen by LiqGuard\)$/),
+      expect.stringMatching(/^none since .+ \(first seen\)$/),
+      expect.stringMatching(/^none since .+ \(first seen\)$/),
     ]);
     expect(requests).toContain(`fundingRate?symbol=BTCUSDT&startTime=${seenSince}`);
   });
