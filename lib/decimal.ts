@@ -18,7 +18,7 @@ export function dec(value: DecimalInput): Decimal {
 }
 
 export function sum(values: Iterable<Decimal>): Decimal {
-  let total = ZERO;
-  for (const value of values) total = total.plus(value);
-  return total;
+  let total: Decimal | null = null;
+  for (const value of values) total = total === null ? value : total.plus(value);
+  return total ?? ZERO;
 }

@@ -11,7 +11,11 @@ import { ok, unavailable, type Bracket, type Result } from './types';
 
 /** Index of the tier holding `notional`, or −1; a notional exactly on a boundary belongs to the lower tier (MM is equal there). */
 export function tierIndexFor(tiers: readonly Bracket[], notional: Decimal): number {
-  const absolute = notional.abs();
+  const absolute = notional.isNegative() ? notional.abs() : notional;
+  // Tiers ascend (bracketProblems checks it): the first whose cap reaches the notional is the one, if its floor
+  // does too; a table that does not ascend gets the full search.
+  const byCap = tiers.findIndex((t) => absolute.lte(t.notionalCap));
+  if (byCap >= 0 && absolute.gte(tiers[byCap]!.notionalFloor)) return byCap;
   return tiers.findIndex((t) => absolute.gte(t.notionalFloor) && absolute.lte(t.notionalCap));
 }
 

@@ -5,10 +5,10 @@
  */
 import type { Decimal } from '../decimal';
 import { notional } from './pnl';
-import { direction, type Contract, type Side } from './types';
+import { signed, type Contract, type Side } from './types';
 
 /** What the position pays over the next `intervals` funding times at `rate` (a fraction); negative: it receives. */
 export function fundingCost(contract: Contract, side: Side, size: Decimal, markPrice: Decimal, rate: Decimal, intervals: number): Decimal {
-  return notional(contract, size, markPrice).times(rate).times(intervals).times(direction(side));
+  return signed(notional(contract, size, markPrice).times(rate).times(intervals), side);
 }
 

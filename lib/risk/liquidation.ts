@@ -15,10 +15,10 @@
  * tier combinations and keep the root whose notionals fall inside the tiers that produced it. Prices in quote
  * units; WB', cum in the margin asset (quote for USDⓈ-M, coin for COIN-M).
  */
-import { ZERO, dec, sum, type Decimal, type DecimalInput } from '../decimal';
+import { Decimal, ZERO, dec, sum, type DecimalInput } from '../decimal';
 import { bracketFor, tierIndexFor } from './brackets';
 import { notional, unrealizedPnl, type Holding } from './pnl';
-import { direction, ok, unavailable, type Bracket, type Contract, type Result } from './types';
+import { ok, signed, unavailable, type Bracket, type Contract, type Result } from './types';
 
 export interface Leg extends Holding {
   tiers: readonly Bracket[];
@@ -38,6 +38,8 @@ export interface Liquidation {
   brackets: Bracket[];
 }
 
+const ONE = new Decimal(1);
+
 const NO_PRICE = 'no liquidation price: the margin covers any price move within the exchange\'s tiers (Binance shows "--")';
 
 /** The root of the margin equation with the given tiers, whether or not it lies in them (null: no root). */
@@ -45,15 +47,15 @@ function rawRoot(pool: MarginPool, brackets: readonly Bracket[]): Decimal | null
   const { contract, legs } = pool;
   const cum = sum(brackets.map((b) => b.cum));
   if (contract.type === 'linear') {
-    const numerator = pool.balance.plus(cum).minus(sum(legs.map((l) => l.size.times(l.entryPrice).times(direction(l.side)))));
-    const denominator = sum(legs.map((l, i) => l.size.times(brackets[i]!.maintMarginRatio).minus(l.size.times(direction(l.side)))));
+    const numerator = pool.balance.plus(cum).minus(sum(legs.map((l) => signed(l.size.times(l.entryPrice), l.side))));
+    const denominator = sum(legs.map((l, i) => l.size.times(brackets[i]!.maintMarginRatio).minus(signed(l.size, l.side))));
     return denominator.isZero() ? null : numerator.div(denominator);
   }
-  const numerator = sum(legs.map((l, i) => l.size.times(brackets[i]!.maintMarginRatio.plus(direction(l.side)))));
+  const numerator = sum(legs.map((l, i) => l.size.times(l.side === 'long' ? brackets[i]!.maintMarginRatio.plus(ONE) : brackets[i]!.maintMarginRatio.minus(ONE))));
   const denominator = pool.balance
     .plus(cum)
     .div(contract.contractSize)
-    .plus(sum(legs.map((l) => l.size.times(direction(l.side)).div(l.entryPrice))));
+    .plus(sum(legs.map((l) => signed(l.size, l.side).div(l.entryPrice))));
   return denominator.isZero() ? null : numerator.div(denominator);
 }
 

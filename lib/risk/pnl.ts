@@ -7,8 +7,10 @@
  * - inverse: notional = contracts × contractSize / price (coin);  PnL = direction × contracts × contractSize × (1/entry − 1/price) (coin)
  * - initial margin = notional / leverage;  ROE = PnL / initial margin (a fraction, 0.4 = 40 %)
  */
-import { sum, type Decimal } from '../decimal';
-import { direction, type Contract, type Side } from './types';
+import { Decimal, sum } from '../decimal';
+import { direction, signed, type Contract, type Side } from './types';
+
+const ONE = new Decimal(1);
 
 export interface Holding {
   side: Side;
@@ -25,10 +27,10 @@ export function notional(contract: Contract, size: Decimal, price: Decimal): Dec
 
 /** Unrealised PnL of `holding` if the mark price were `price`, in the margin asset. */
 export function unrealizedPnl(contract: Contract, holding: Holding, price: Decimal): Decimal {
-  const signed = holding.size.abs().times(direction(holding.side));
+  const size = signed(holding.size.abs(), holding.side);
   return contract.type === 'linear'
-    ? signed.times(price.minus(holding.entryPrice))
-    : signed.times(contract.contractSize).times(holding.entryPrice.pow(-1).minus(price.pow(-1)));
+    ? size.times(price.minus(holding.entryPrice))
+    : size.times(contract.contractSize).times(ONE.div(holding.entryPrice).minus(ONE.div(price)));
 }
 
 /** Initial margin at `price` (the calculator uses the entry price; the position panel the mark price). */

@@ -6,6 +6,9 @@ export type MarginMode = 'cross' | 'isolated';
 /** +1 for long, −1 for short: the `Side1BOTH` / "Order Direction" of Binance's formulas. */
 export const direction = (side: Side): 1 | -1 => (side === 'long' ? 1 : -1);
 
+/** `value × direction(side)` without turning the ±1 into a Decimal (the hot paths run this thousands of times). */
+export const signed = (value: Decimal, side: Side): Decimal => (side === 'long' ? value : value.neg());
+
 /**
  * One maintenance-margin tier, with Binance's field names (GET /fapi/v1/leverageBracket).
  * USDⓈ-M: notional bounds in the quote asset. COIN-M: bounds in the base coin (the API's `qtyFloor`/`qtyCap`),
