@@ -62,7 +62,7 @@ export function snapshotAfterOrders(snapshot: PageSnapshot, orders: readonly Rea
       const posted = sum(added.map((a) => initialMargin(contract, a.size, a.price, dec(String(position.leverage)))));
       margin = dec(position.margin).minus(position.pnl).plus(posted).plus(pnl).toFixed();
     }
-    return { ...position, size: grownSize.toFixed(), entryPrice: entry.toFixed(), pnl: pnl.toFixed(), margin, breakEvenPrice: null };
+    return { ...position, size: grownSize.toFixed(), entryPrice: entry.toFixed(), pnl: pnl.toFixed(), margin };
   });
   const held = new Set(snapshot.positions.map((p) => p.symbol));
   const leftOut = orders.filter((o) => !o.reduceOnly && !held.has(o.symbol)).length;

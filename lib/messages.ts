@@ -107,7 +107,6 @@ function isReadPosition(value: unknown): boolean {
     ['base', 'quote', 'contracts'].includes(value.sizeUnit as string) &&
     isShortString(value.sizeAsset, 20) &&
     isDecimal(value.entryPrice) &&
-    isOptionalDecimal(value.breakEvenPrice) &&
     isDecimal(value.markPrice) &&
     Number.isInteger(value.priceDecimals) &&
     isOptionalDecimal(value.pageLiquidationPrice) &&
@@ -130,7 +129,7 @@ function isReadOrder(value: unknown): boolean {
     /^[A-Z0-9_]+$/.test(value.symbol as string) &&
     ['buy', 'sell'].includes(value.side as string) &&
     (value.positionSide === null || ['long', 'short'].includes(value.positionSide as string)) &&
-    typeof value.reduceOnly === 'boolean' &&
+    (value.reduceOnly === null || typeof value.reduceOnly === 'boolean') &&
     isOptionalText(value.type, 40) &&
     isOptionalDecimal(value.price) &&
     isOptionalDecimal(value.triggerPrice) &&

@@ -21,7 +21,6 @@ export interface ReadPosition {
   sizeUnit: SizeUnit;
   sizeAsset: string;
   entryPrice: DecimalString;
-  breakEvenPrice: DecimalString | null;
   markPrice: DecimalString;
   /** Decimal places the page shows this symbol's mark price with (its tick, as far as the page tells). */
   priceDecimals: number;
@@ -47,8 +46,8 @@ export interface ReadOrder {
   /** Buy or sell; in hedge mode the side of the position it opens or closes is in `positionSide`. */
   side: 'buy' | 'sell';
   positionSide: 'long' | 'short' | null;
-  /** Reduce-only (or a hedge-mode Close): it can only make a position smaller. */
-  reduceOnly: boolean;
+  /** Reduce-only (or a hedge-mode Close): it can only make a position smaller; null when the page does not say. */
+  reduceOnly: boolean | null;
   /** The order type as shown ("Limit", "Stop Market"). */
   type: string;
   /** The limit price; null for a market order (then `triggerPrice` is where it would fill, about). */

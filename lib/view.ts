@@ -216,7 +216,6 @@ function worstStop(read: ReadPosition, risk: PositionRisk | null, orders: readon
   const stopOrders = orders.filter(
     (o) =>
       o.symbol === read.symbol &&
-      o.reduceOnly &&
       o.side === closing &&
       o.triggerPrice !== null &&
       (read.side === 'long' ? dec(o.triggerPrice).lt(mark) : dec(o.triggerPrice).gt(mark)),

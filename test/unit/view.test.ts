@@ -98,7 +98,6 @@ describe('mismatch tolerance', () => {
       sizeAsset: 'DOGE',
       size: '10000',
       entryPrice: '0.12',
-      breakEvenPrice: null,
       markPrice: '0.115',
       priceDecimals: 4,
       pageLiquidationPrice: '0.11',

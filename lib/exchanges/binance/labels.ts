@@ -387,8 +387,9 @@ export interface OrderLabels {
   columns: Record<OrderColumnKey, string[]>;
   /** One-way mode shows Buy / Sell; hedge mode says which side an order opens or closes. */
   sides: { buy: string[]; sell: string[]; openLong: string[]; openShort: string[]; closeLong: string[]; closeShort: string[] };
-  /** "Yes" in the Reduce Only column. */
+  /** "Yes" and "No" in the Reduce Only column. */
   yes: string[];
+  no: string[];
   /** The Price cell of a market (or stop-market) order. */
   marketPrice: string[];
 }
@@ -413,6 +414,7 @@ export const ORDER_LABELS: Partial<Record<Language, OrderLabels>> = {
     },
     sides: { buy: ['Buy'], sell: ['Sell'], openLong: ['Open Long'], openShort: ['Open Short'], closeLong: ['Close Long'], closeShort: ['Close Short'] },
     yes: ['Yes'],
+    no: ['No'],
     marketPrice: ['Market'],
   },
   'zh-CN': {
@@ -429,6 +431,7 @@ export const ORDER_LABELS: Partial<Record<Language, OrderLabels>> = {
     },
     sides: { buy: ['买入'], sell: ['卖出'], openLong: ['开多'], openShort: ['开空'], closeLong: ['平多'], closeShort: ['平空'] },
     yes: ['是'],
+    no: ['否'],
     marketPrice: ['市价'],
   },
 };

@@ -3,11 +3,11 @@
  * symbol, side, price, amount, filled, reduce-only, trigger. Each row is checked; one that does not add up is
  * reported unreadable with the reason, and what it leaves out is said.
  */
-import { Decimal } from '../../decimal';
 import { parseDisplayedNumber } from '../../parse/number';
 import type { ReadOpenOrders, ReadOrder, UnreadableRow } from '../../snapshot';
-import { normalizeLabel, orderLanguagesFor, type Language, type OrderColumnKey, type OrderLabels } from './labels';
-import { rowsBelow, symbolIn, tabNamed, textOf, usesDecimalComma, type PageTab } from './pageText';
+import { LABELS, LANGUAGES, normalizeLabel, orderLanguagesFor, type Language, type OrderColumnKey, type OrderLabels } from './labels';
+import { hasTwinCells, rowsBelow, symbolIn, tabNamed, textOf, usesDecimalComma, type PageTab } from './pageText';
+import type { FuturesMarket } from './routes';
 
 const REQUIRED: OrderColumnKey[] = ['symbol', 'side', 'price', 'amount'];
 const MAX_HEADER_TEXT = 1200;
@@ -18,7 +18,10 @@ interface Words {
   columns: [string, OrderColumnKey][];
   sides: Map<string, Pick<ReadOrder, 'side' | 'positionSide'> & { closes: boolean }>;
   yes: Set<string>;
+  no: Set<string>;
   market: Set<string>;
+  /** Words for contracts as a size unit ("Cont"). */
+  contracts: string[];
   tabs: Set<string>;
 }
 
@@ -48,6 +51,8 @@ function wordsFor(language: Language): Words {
       .sort((a, b) => b[0].length - a[0].length),
     sides,
     yes: new Set(all((d) => d.yes).map(normalizeLabel)),
+    no: new Set(all((d) => d.no).map(normalizeLabel)),
+    contracts: LANGUAGES.flatMap((l) => LABELS[l].contracts),
     market: new Set(all((d) => d.marketPrice).map(normalizeLabel)),
     tabs: new Set(all((d) => d.tab).map(normalizeLabel)),
   };
@@ -94,7 +99,7 @@ function findHeader(root: Element, words: Words): Header | null {
 
 class OrderProblem extends Error {}
 
-function readOrder(row: Element, index: number, header: Header, words: Words, decimalComma: boolean): ReadOrder | UnreadableRow {
+function readOrder(row: Element, index: number, header: Header, words: Words, decimalComma: boolean, pageMarket: FuturesMarket): ReadOrder | UnreadableRow {
   const text = (key: OrderColumnKey) => {
     const column = header.columns.get(key);
     const cell = column === undefined ? undefined : row.children[column];
@@ -103,32 +108,55 @@ function readOrder(row: Element, index: number, header: Header, words: Words, de
   const found = symbolIn(text('symbol') ?? '');
   try {
     if (!found) throw new OrderProblem('no symbol in the symbol cell');
-    for (const key of header.duplicated) if (REQUIRED.includes(key)) throw new OrderProblem(`two columns are labelled as ${key}`);
-    const number = (key: OrderColumnKey, raw: string | null) => {
+    if (hasTwinCells(row)) throw new OrderProblem('two neighbouring cells show the same figure: a cell may have slid');
+    // A USDⓈ-M page lists USDⓈ-M orders, a COIN-M page COIN-M ones: anything else was misread.
+    if ((found.quote === 'USD' ? 'coinm' : 'usdm') !== pageMarket) throw new OrderProblem(`${found.symbol} is not a contract of this page's market`);
+    // Every column a figure comes from must be there once: a column found twice (or not at all) could hand us a
+    // neighbour's figure.
+    for (const key of header.duplicated) throw new OrderProblem(`two columns are labelled as ${key}`);
+    if (!header.columns.has('filled')) throw new OrderProblem('the Filled column is missing: what is left to fill is unknown');
+    /** A figure of the row, with the units it may carry (none, or one of `units`). */
+    const number = (key: OrderColumnKey, raw: string | null, units: (string | null)[]) => {
       const parsed = parseDisplayedNumber(raw ?? '', { decimalComma });
-      if (parsed.ok && (key === 'filled' ? parsed.value.isNegative() : !parsed.value.gt(0))) throw new OrderProblem(`${key} must be above 0`);
-      if (!parsed.ok && !parsed.empty) throw new OrderProblem(`${key}: ${parsed.reason}`);
-      return parsed.ok ? parsed.value : null;
+      if (!parsed.ok) {
+        if (!parsed.empty) throw new OrderProblem(`${key}: ${parsed.reason}`);
+        return null;
+      }
+      if (parsed.percent || !units.includes(parsed.unit)) throw new OrderProblem(`${key} "${(raw ?? '').slice(0, 20)}" is not a ${key}`);
+      if (key === 'filled' ? parsed.value.isNegative() : !parsed.value.gt(0)) throw new OrderProblem(`${key} must be above 0`);
+      return parsed.value;
     };
+    const prices = [null, found.quote];
+    // Sizes add up only in the position's unit: the coin (USDⓈ-M) or contracts (COIN-M), never the quote.
+    const sizes = [null, found.base, ...words.contracts];
 
     const side = words.sides.get(normalizeLabel(text('side') ?? ''));
     if (!side) throw new OrderProblem(`side "${(text('side') ?? '').slice(0, 20)}" is not buy or sell`);
     const priceText = text('price') ?? '';
     const isMarket = words.market.has(normalizeLabel(priceText));
-    const price = isMarket ? null : number('price', priceText);
-    // "Mark Price >= 60,000.0": the trigger is the number after the comparison.
-    const triggerText = /[<>≤≥]=?\s*([^<>≤≥]*)$/.exec(text('trigger') ?? '')?.[1] ?? (text('trigger') ?? '').replace(/^[^\d]*/, '');
-    const triggerPrice = number('trigger', triggerText);
+    const price = isMarket ? null : number('price', priceText, prices);
+    // "Mark Price >= 60,000.0": the trigger is the number after the comparison; "--" is none.
+    const triggerCell = text('trigger') ?? '';
+    const comparison = /[<>≤≥]=?\s*([^<>≤≥]*)$/.exec(triggerCell);
+    if (!comparison && !/^\s*(--)?\s*$/.test(triggerCell)) throw new OrderProblem(`trigger "${triggerCell.slice(0, 30)}" is not a condition`);
+    const triggerPrice = comparison ? number('trigger', comparison[1]!, prices) : null;
     if (price === null && triggerPrice === null) throw new OrderProblem(isMarket ? 'a market order without a trigger price' : 'no price');
-    const amountText = text('amount');
-    const amount = number('amount', amountText);
+    const amount = number('amount', text('amount'), sizes);
     if (amount === null) throw new OrderProblem('no amount');
-    const unit = parseDisplayedNumber(amountText ?? '', { decimalComma });
-    // Sizes add up only in the position's unit: the coin (USDⓈ-M) or contracts (COIN-M), never the quote.
-    if (unit.ok && unit.unit === found.quote) throw new OrderProblem(`the amount is shown in ${found.quote}`);
-    const filled = header.columns.has('filled') ? (number('filled', text('filled')) ?? new Decimal(0)) : new Decimal(0);
+    const filled = number('filled', text('filled'), sizes);
+    if (filled === null) throw new OrderProblem('no filled amount');
+    // Both written in one unit, or a cell slid in from a neighbouring column.
+    const unitOf = (key: OrderColumnKey) => {
+      const parsed = parseDisplayedNumber(text(key) ?? '', { decimalComma });
+      return parsed.ok ? parsed.unit : null;
+    };
+    if (unitOf('amount') !== unitOf('filled')) throw new OrderProblem('the amount and the filled amount are in different units');
     if (filled.gt(amount)) throw new OrderProblem('more filled than the amount');
-    const reduceOnly = side.closes || words.yes.has(normalizeLabel(text('reduceOnly') ?? ''));
+    const reduceOnlyText = normalizeLabel(text('reduceOnly') ?? '');
+    if (header.columns.has('reduceOnly') && !words.yes.has(reduceOnlyText) && !words.no.has(reduceOnlyText)) {
+      throw new OrderProblem(`reduce only "${(text('reduceOnly') ?? '').slice(0, 20)}" is not yes or no`);
+    }
+    const reduceOnly = side.closes || (header.columns.has('reduceOnly') ? words.yes.has(reduceOnlyText) : null);
     return {
       row: index + 1,
       symbol: found.symbol,
@@ -147,7 +175,7 @@ function readOrder(row: Element, index: number, header: Header, words: Words, de
 }
 
 /** The Open Orders list on the page, or what kept it from being read. */
-export function readOpenOrders(root: Element, tabs: readonly PageTab[], language: Language): ReadOpenOrders {
+export function readOpenOrders(root: Element, tabs: readonly PageTab[], language: Language, pageMarket: FuturesMarket): ReadOpenOrders {
   const words = wordsFor(language);
   const count = tabNamed(tabs, words.tabs).count;
   const header = findHeader(root, words);
@@ -159,7 +187,7 @@ export function readOpenOrders(root: Element, tabs: readonly PageTab[], language
   const rows = rowsBelow(header.element, header.element.childElementCount, header.columns.get('symbol')!);
   const decimalComma = usesDecimalComma(rows.flatMap((row) => Array.from(row.children).map(textOf)));
   rows.forEach((row, index) => {
-    const read = readOrder(row, index, header, words, decimalComma);
+    const read = readOrder(row, index, header, words, decimalComma, pageMarket);
     if ('reason' in read) unreadable.push(read);
     else orders.push(read);
   });

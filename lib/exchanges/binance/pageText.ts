@@ -123,3 +123,13 @@ export function rowsBelow(header: Element, cellCount: number, symbolColumn: numb
   }
   return [];
 }
+
+/**
+ * Whether two neighbouring cells of a row hold the same figure. Different columns of a row do not (the exchange
+ * shows each figure once); a cell duplicated next to itself, with another missing, would shift every figure
+ * after it into the wrong column while the row keeps its cell count.
+ */
+export function hasTwinCells(row: Element): boolean {
+  const cells = Array.from(row.children, (cell) => cell.innerHTML);
+  return cells.some((html, i) => i > 0 && html === cells[i - 1] && /\d/.test(html));
+}

@@ -8,11 +8,12 @@ import type { Decimal } from '../../decimal';
 import { INVISIBLE_MARKS, parseDisplayedNumber, type ParsedNumber } from '../../parse/number';
 import type { PageSnapshot, ReadAccount, ReadPosition, UnreadableRow } from '../../snapshot';
 import { languagesFor, normalizeLabel, pageLanguage, type AccountKey, type ColumnKey, type Language, type LanguageLabels } from './labels';
-import { pageTabs, rowsBelow, symbolIn, tabNamed, textLines, textOf, tokensOf, usesDecimalComma } from './pageText';
+import { hasTwinCells, pageTabs, rowsBelow, symbolIn, tabNamed, textLines, textOf, tokensOf, usesDecimalComma } from './pageText';
 import { openOrdersTab, readOpenOrders } from './openOrders';
 import { parseFuturesRoute, type FuturesMarket } from './routes';
 
 const REQUIRED_COLUMNS: ColumnKey[] = ['symbol', 'size', 'entryPrice', 'markPrice'];
+const PRICE_COLUMNS: ColumnKey[] = ['entryPrice', 'markPrice', 'liquidationPrice', 'breakEvenPrice'];
 
 /** Each dictionary's column labels, normalised once and longest first (the first hit is the longest match). */
 const compiledColumns = new WeakMap<LanguageLabels, [string, ColumnKey][]>();
@@ -292,6 +293,7 @@ function readRow(
   const found = symbolIn(symbolText);
   try {
     if (!found) throw new RowProblem('no symbol in the symbol cell');
+    if (hasTwinCells(row)) throw new RowProblem('two neighbouring cells show the same figure: a cell may have slid');
     for (const key of table.ambiguous) if (REQUIRED_COLUMNS.includes(key)) throw new RowProblem(`two columns are labelled as ${key}`);
     const number = (key: ColumnKey, line = 0, required = true): ParsedNumber | null => {
       const lines = cell(key);
@@ -303,6 +305,11 @@ function readRow(
       const parsed = parseDisplayedNumber(text, { decimalComma });
       // Shown but unreadable is a problem even for an optional figure: "--" or empty is "none", garbage is not.
       if (!parsed.ok && (required || !parsed.empty)) throw new RowProblem(`${key}: ${parsed.reason}`);
+      // A percentage only where the page writes one (the ROI), a price only in the quote asset: anything else
+      // slid in from a neighbouring column.
+      const roi = key === 'pnl' && line === 1;
+      if (parsed.ok && parsed.percent !== roi) throw new RowProblem(roi ? 'the ROI is not a percentage' : `${key} shows a percentage`);
+      if (parsed.ok && PRICE_COLUMNS.includes(key) && parsed.unit !== null && parsed.unit !== found!.quote) throw new RowProblem(`${key} is in ${parsed.unit}`);
       return parsed;
     };
     const value = (parsed: ParsedNumber | null) => (parsed?.ok ? parsed.value : null);
@@ -343,26 +350,32 @@ function readRow(
     const liquidation = number('liquidationPrice', 0, false);
     if (liquidation && !liquidation.ok && !liquidation.empty) throw new RowProblem(`liquidation price: ${liquidation.reason}`);
     const pnl = number('pnl', 0, false);
+    // The PnL is what shows the row's figures belong together (checkConsistency): without it nothing does.
+    if (!pnl?.ok) throw new RowProblem('no PnL to check the row against');
     const roi = number('pnl', 1, false);
+    // Read only to check the row (LiqGuard works out its own break-even with the user's fees).
     const breakEven = number('breakEvenPrice', 0, false);
     const margin = number('margin', 0, false);
+    // The Margin column names its asset ("352.65 USDT"): a bare number there slid in from another column.
+    if (margin?.ok && margin.unit === null) throw new RowProblem('the margin has no asset');
 
     const [takeProfit, stopLoss] = readTpSl(cell('tpsl'), decimalComma);
     checkConsistency({ side, size: size.value.abs(), entry, mark, unit: sizeUnit, market, pnl, liquidation, margin, breakEven });
 
     const perpetual = found.suffix === 'PERP' || phrasesIn(tokensOf(symbolText), vocabulary.perpetual).size > 0;
     const dated = found.suffix !== null && /^\d{6}$/.test(found.suffix);
+    // Funding and the tier table depend on it: without either sign it is not guessed.
+    if (!dated && !perpetual) throw new RowProblem('cannot tell a perpetual from a dated contract (no "Perp" and no delivery date)');
     return {
       row: index + 1,
       symbol: found.symbol,
       market,
-      contract: dated ? 'dated' : perpetual ? 'perpetual' : 'dated',
+      contract: dated ? 'dated' : 'perpetual',
       side,
       size: size.value.abs().toFixed(),
       sizeUnit,
       sizeAsset: sizeUnit === 'base' ? found.base : sizeUnit === 'quote' ? found.quote : 'contracts',
       entryPrice: entry.toFixed(),
-      breakEvenPrice: breakEven?.ok ? breakEven.value.toFixed() : null,
       markPrice: mark.toFixed(),
       priceDecimals: decimalPlaces(cell('markPrice')?.[0] ?? ''),
       pageLiquidationPrice: liquidation?.ok && liquidation.value.gt(0) ? liquidation.value.toFixed() : null,
@@ -472,7 +485,7 @@ export function readBinancePage(document: Document, url: string, cache?: ReaderC
   if (tab.found && tab.selected === false) {
     return {
       ...base,
-      ...(ordersTab.selected ? { openOrders: readOpenOrders(root, tabs, language) } : {}),
+      ...(ordersTab.selected ? { openOrders: readOpenOrders(root, tabs, language, route.market) } : {}),
       state: 'other-tab',
       reasons: ['another tab is selected: open Positions to see current figures', ...reasons],
       positionsCount: tab.count,

@@ -9,11 +9,13 @@
 import { describe, expect, it } from 'vitest';
 
 import { readBinancePage } from '@/lib/exchanges/binance/reader';
-import type { ReadPosition } from '@/lib/snapshot';
+import type { ReadOrder, ReadPosition } from '@/lib/snapshot';
 
 import { domOf, fixtures } from './fixtures';
 
 const VARIANTS_PER_PAGE = 400;
+/** Hundreds of variants take seconds on a busy 2-core machine: more than a unit test's default 5 s allows. */
+const FUZZ_TIMEOUT_MS = 60_000;
 const PAGES = ['en-usdm-cross-isolated', 'zh-CN-usdm', 'en-hedge-mode', 'en-columns-reordered', 'vi-usdm'];
 const INVISIBLE = ['\u200B', '\u200E', '\u200F', '\uFEFF', '\u202A', ' ', '\n'];
 const GARBAGE = ['9,5480.3', '1.2.3', 'NaN', '1e308', '12345678901234567890123', '<script>alert(1)</script>', '∞', '0x1F', '١٢٣', '--5'];
@@ -139,6 +141,43 @@ describe('reader contract under mutation (seeded fuzzer)', () => {
       // Most mutations leave most rows readable: a reader that refused everything would pass the contract
       // trivially, so it must still return a good share of the positions.
       expect(returned).toBeGreaterThan(VARIANTS_PER_PAGE * truth.length * 0.3);
-    });
+    }, FUZZ_TIMEOUT_MS);
+  }
+});
+
+/**
+ * An order read from a mutated page: the page's own, with at most its trigger or reduce-only flag not read
+ * (null). The type is free text, shown as the page wrote it, and not compared.
+ */
+function matchesOrder(read: ReadOrder, truth: ReadOrder): boolean {
+  return (Object.keys(truth) as (keyof ReadOrder)[]).every(
+    (key) => key === 'row' || key === 'type' || read[key] === truth[key] || ((key === 'triggerPrice' || key === 'reduceOnly') && read[key] === null),
+  );
+}
+
+describe('open orders reader contract under mutation (seeded fuzzer)', () => {
+  for (const name of ['en-open-orders', 'zh-CN-open-orders']) {
+    it(`${name}: ${VARIANTS_PER_PAGE} variants, never a wrong order`, () => {
+      const fixture = fixtures.find((f) => f.name === name)!;
+      const truth = fixture.expected.openOrders!.orders;
+      const { document } = domOf(fixture.html, fixture.url);
+      const original = document.body.innerHTML;
+      const next = random(name.length * 104729);
+      const operators = Object.entries(MUTATIONS);
+      let returned = 0;
+      for (let variant = 0; variant < VARIANTS_PER_PAGE; variant++) {
+        document.body.innerHTML = original;
+        const applied = Array.from({ length: 1 + Math.floor(next() * 3) }, () => {
+          const [label, mutate] = pick(operators, next);
+          return `${label}: ${mutate(document, next)}`;
+        });
+        const orders = readBinancePage(document, fixture.url)?.openOrders?.orders ?? [];
+        for (const order of orders) {
+          returned++;
+          expect(truth.some((t) => matchesOrder(order, t)), `variant ${variant} (${applied.join('; ')}) returned ${JSON.stringify(order)}`).toBe(true);
+        }
+      }
+      expect(returned).toBeGreaterThan(VARIANTS_PER_PAGE * truth.length * 0.3);
+    }, FUZZ_TIMEOUT_MS);
   }
 });
