@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { readBinancePage } from '@/lib/exchanges/binance/reader';
-import type { ReadOrder, ReadPosition } from '@/lib/snapshot';
+import type { PageSnapshot, ReadOrder, ReadPosition } from '@/lib/snapshot';
 
 import { domOf, fixtures } from './fixtures';
 
@@ -114,36 +114,35 @@ function matches(read: ReadPosition, truth: ReadPosition): boolean {
   return (Object.keys(truth) as (keyof ReadPosition)[]).every((key) => key === 'row' || read[key] === truth[key] || read[key] === null);
 }
 
-describe('reader contract under mutation (seeded fuzzer)', () => {
-  for (const name of PAGES) {
-    it(`${name}: ${VARIANTS_PER_PAGE} variants, never a wrong value`, () => {
-      const fixture = fixtures.find((f) => f.name === name)!;
-      const truth = fixture.expected.positions;
-      const { document } = domOf(fixture.html, fixture.url);
-      const original = document.body.innerHTML;
-      const next = random(name.length * 7919);
-      const operators = Object.entries(MUTATIONS);
-      let returned = 0;
-      for (let variant = 0; variant < VARIANTS_PER_PAGE; variant++) {
-        document.body.innerHTML = original;
-        const applied = Array.from({ length: 1 + Math.floor(next() * 3) }, () => {
-          const [label, mutate] = pick(operators, next);
-          return `${label}: ${mutate(document, next)}`;
-        });
-        const snapshot = readBinancePage(document, fixture.url);
-        expect(snapshot, applied.join('; ')).not.toBeNull();
-        for (const position of snapshot!.positions) {
-          returned++;
-          const matched = truth.some((t) => matches(position, t));
-          expect(matched, `variant ${variant} (${applied.join('; ')}) returned ${JSON.stringify(position)}`).toBe(true);
-        }
-      }
-      // Most mutations leave most rows readable: a reader that refused everything would pass the contract
-      // trivially, so it must still return a good share of the positions.
-      expect(returned).toBeGreaterThan(VARIANTS_PER_PAGE * truth.length * 0.3);
-    }, FUZZ_TIMEOUT_MS);
+/**
+ * Runs `VARIANTS_PER_PAGE` mutated copies of a fixture page through the reader, and checks every item `read`
+ * takes from the snapshot against the page's truth.
+ */
+function fuzz<T>(name: string, seed: number, truthOf: (snapshot: PageSnapshot) => T[], read: (snapshot: PageSnapshot | null) => T[], same: (read: T, truth: T) => boolean) {
+  const fixture = fixtures.find((f) => f.name === name)!;
+  const truth = truthOf(fixture.expected);
+  const { document } = domOf(fixture.html, fixture.url);
+  const original = document.body.innerHTML;
+  const next = random(name.length * seed);
+  const operators = Object.entries(MUTATIONS);
+  let returned = 0;
+  for (let variant = 0; variant < VARIANTS_PER_PAGE; variant++) {
+    document.body.innerHTML = original;
+    const applied = Array.from({ length: 1 + Math.floor(next() * 3) }, () => {
+      const [label, mutate] = pick(operators, next);
+      return `${label}: ${mutate(document, next)}`;
+    });
+    const snapshot = readBinancePage(document, fixture.url);
+    expect(snapshot, applied.join('; ')).not.toBeNull();
+    for (const item of read(snapshot)) {
+      returned++;
+      expect(truth.some((t) => same(item, t)), `variant ${variant} (${applied.join('; ')}) returned ${JSON.stringify(item)}`).toBe(true);
+    }
   }
-});
+  // Most mutations leave most rows readable: a reader that refused everything would pass the contract
+  // trivially, so it must still return a good share of them.
+  expect(returned).toBeGreaterThan(VARIANTS_PER_PAGE * truth.length * 0.3);
+}
 
 /**
  * An order read from a mutated page: the page's own, with at most its trigger or reduce-only flag not read
@@ -155,29 +154,18 @@ function matchesOrder(read: ReadOrder, truth: ReadOrder): boolean {
   );
 }
 
+describe('reader contract under mutation (seeded fuzzer)', () => {
+  for (const name of PAGES) {
+    it(`${name}: ${VARIANTS_PER_PAGE} variants, never a wrong value`, () => {
+      fuzz(name, 7919, (s) => s.positions, (s) => s?.positions ?? [], matches);
+    }, FUZZ_TIMEOUT_MS);
+  }
+});
+
 describe('open orders reader contract under mutation (seeded fuzzer)', () => {
   for (const name of ['en-open-orders', 'zh-CN-open-orders']) {
     it(`${name}: ${VARIANTS_PER_PAGE} variants, never a wrong order`, () => {
-      const fixture = fixtures.find((f) => f.name === name)!;
-      const truth = fixture.expected.openOrders!.orders;
-      const { document } = domOf(fixture.html, fixture.url);
-      const original = document.body.innerHTML;
-      const next = random(name.length * 104729);
-      const operators = Object.entries(MUTATIONS);
-      let returned = 0;
-      for (let variant = 0; variant < VARIANTS_PER_PAGE; variant++) {
-        document.body.innerHTML = original;
-        const applied = Array.from({ length: 1 + Math.floor(next() * 3) }, () => {
-          const [label, mutate] = pick(operators, next);
-          return `${label}: ${mutate(document, next)}`;
-        });
-        const orders = readBinancePage(document, fixture.url)?.openOrders?.orders ?? [];
-        for (const order of orders) {
-          returned++;
-          expect(truth.some((t) => matchesOrder(order, t)), `variant ${variant} (${applied.join('; ')}) returned ${JSON.stringify(order)}`).toBe(true);
-        }
-      }
-      expect(returned).toBeGreaterThan(VARIANTS_PER_PAGE * truth.length * 0.3);
+      fuzz(name, 104729, (s) => s.openOrders!.orders, (s) => s?.openOrders?.orders ?? [], matchesOrder);
     }, FUZZ_TIMEOUT_MS);
   }
 });
