@@ -156,7 +156,7 @@ export default defineBackground(() => {
     await fundingPaid.update(snapshot, complete);
     const view = riskView(snapshot, settings, {
       tiers: await freshTiers(snapshot.market),
-      rules: await rulesOf(snapshot.market),
+      rules: await rulesOf(snapshot),
       // The page's open stop orders are checked against liquidation like its TP/SL stop (the time is unused here).
       orders: snapshot.openOrders ? { list: snapshot.openOrders, readAt: 0 } : null,
     });

@@ -40,9 +40,9 @@ export async function refreshRules(now = Date.now()) {
   }
 }
 
-/** The stored order rules of a market, checked. */
-export async function rulesOf(market: FuturesMarket): Promise<Record<string, SymbolRules>> {
-  return loadRules((await symbolRules.getValue())[market]);
+/** The stored order rules of the symbols a snapshot holds, checked. */
+export async function rulesOf(snapshot: PageSnapshot): Promise<Record<string, SymbolRules>> {
+  return loadRules((await symbolRules.getValue())[snapshot.market], snapshot.positions.map((p) => p.symbol));
 }
 
 /**
