@@ -31,6 +31,7 @@ import {
 import type { FundingPaid } from './fundingPaid';
 import type { Settings } from './settings';
 import type { DecimalString, PageSnapshot, ReadOpenOrders, ReadOrder, ReadPosition } from './snapshot';
+import type { WatchedPosition } from './storage';
 
 export type Band = 'safe' | 'warning' | 'danger' | 'unknown';
 
@@ -106,7 +107,7 @@ export interface MarketContext {
   rules?: Record<string, SymbolRules>;
   funding?: Record<string, FundingQuote>;
   /** What the worker worked out of each watched position's funding paid (storage `fundingWatch`), by key. */
-  fundingPaid?: Record<string, { signature: string; paid: FundingPaid | null; reason: string | null }>;
+  fundingPaid?: Record<string, Pick<WatchedPosition, 'signature' | 'paid' | 'reason'>>;
   /** The Open Orders list as last read (the user opened that tab), and when. */
   orders?: { list: ReadOpenOrders; readAt: number } | null;
   now?: number;
@@ -207,7 +208,8 @@ export function stopCheck(read: ReadPosition, risk: PositionRisk | null, price =
 
 /**
  * The position's stop to warn about: its TP/SL stop-loss or, where the Open Orders list was read (and is still
- * current), a reduce-only stop order closing it with a trigger on the losing side of the mark. The first one at or
+ * current), a stop order on the closing side with a trigger on the losing side of the mark (reduce-only or not:
+ * either closes the position when it fires). The first one at or
  * beyond liquidation wins; otherwise the TP/SL one (or the first order) is reported as fine.
  */
 function worstStop(read: ReadPosition, risk: PositionRisk | null, orders: readonly ReadOrder[]): StopCheck | null {

@@ -13,7 +13,6 @@ const REQUIRED: OrderColumnKey[] = ['symbol', 'side', 'price', 'amount'];
 const MAX_HEADER_TEXT = 1200;
 
 interface Words {
-  dictionaries: OrderLabels[];
   /** Every column label, normalised, longest first. */
   columns: [string, OrderColumnKey][];
   sides: Map<string, Pick<ReadOrder, 'side' | 'positionSide'> & { closes: boolean }>;
@@ -45,7 +44,6 @@ function wordsFor(language: Language): Words {
     add(d.sides.closeShort, 'buy', 'short', true);
   }
   const words: Words = {
-    dictionaries,
     columns: dictionaries
       .flatMap((d) => (Object.entries(d.columns) as [OrderColumnKey, string[]][]).flatMap(([key, labels]) => labels.map((l): [string, OrderColumnKey] => [normalizeLabel(l), key])))
       .sort((a, b) => b[0].length - a[0].length),
@@ -115,8 +113,8 @@ function readOrder(row: Element, index: number, header: Header, words: Words, de
     // neighbour's figure.
     for (const key of header.duplicated) throw new OrderProblem(`two columns are labelled as ${key}`);
     if (!header.columns.has('filled')) throw new OrderProblem('the Filled column is missing: what is left to fill is unknown');
-    /** A figure of the row, with the units it may carry (none, or one of `units`). */
-    const number = (key: OrderColumnKey, raw: string | null, units: (string | null)[]) => {
+    /** A figure of the row and the unit written with it (none, or one of `units`). */
+    const figure = (key: OrderColumnKey, raw: string | null, units: (string | null)[]) => {
       const parsed = parseDisplayedNumber(raw ?? '', { decimalComma });
       if (!parsed.ok) {
         if (!parsed.empty) throw new OrderProblem(`${key}: ${parsed.reason}`);
@@ -124,8 +122,9 @@ function readOrder(row: Element, index: number, header: Header, words: Words, de
       }
       if (parsed.percent || !units.includes(parsed.unit)) throw new OrderProblem(`${key} "${(raw ?? '').slice(0, 20)}" is not a ${key}`);
       if (key === 'filled' ? parsed.value.isNegative() : !parsed.value.gt(0)) throw new OrderProblem(`${key} must be above 0`);
-      return parsed.value;
+      return parsed;
     };
+    const number = (key: OrderColumnKey, raw: string | null, units: (string | null)[]) => figure(key, raw, units)?.value ?? null;
     const prices = [null, found.quote];
     // Sizes add up only in the position's unit: the coin (USDⓈ-M) or contracts (COIN-M), never the quote.
     const sizes = [null, found.base, ...words.contracts];
@@ -141,17 +140,13 @@ function readOrder(row: Element, index: number, header: Header, words: Words, de
     if (!comparison && !/^\s*(--)?\s*$/.test(triggerCell)) throw new OrderProblem(`trigger "${triggerCell.slice(0, 30)}" is not a condition`);
     const triggerPrice = comparison ? number('trigger', comparison[1]!, prices) : null;
     if (price === null && triggerPrice === null) throw new OrderProblem(isMarket ? 'a market order without a trigger price' : 'no price');
-    const amount = number('amount', text('amount'), sizes);
+    const amount = figure('amount', text('amount'), sizes);
     if (amount === null) throw new OrderProblem('no amount');
-    const filled = number('filled', text('filled'), sizes);
+    const filled = figure('filled', text('filled'), sizes);
     if (filled === null) throw new OrderProblem('no filled amount');
     // Both written in one unit, or a cell slid in from a neighbouring column.
-    const unitOf = (key: OrderColumnKey) => {
-      const parsed = parseDisplayedNumber(text(key) ?? '', { decimalComma });
-      return parsed.ok ? parsed.unit : null;
-    };
-    if (unitOf('amount') !== unitOf('filled')) throw new OrderProblem('the amount and the filled amount are in different units');
-    if (filled.gt(amount)) throw new OrderProblem('more filled than the amount');
+    if (amount.unit !== filled.unit) throw new OrderProblem('the amount and the filled amount are in different units');
+    if (filled.value.gt(amount.value)) throw new OrderProblem('more filled than the amount');
     const reduceOnlyText = normalizeLabel(text('reduceOnly') ?? '');
     if (header.columns.has('reduceOnly') && !words.yes.has(reduceOnlyText) && !words.no.has(reduceOnlyText)) {
       throw new OrderProblem(`reduce only "${(text('reduceOnly') ?? '').slice(0, 20)}" is not yes or no`);
@@ -166,7 +161,7 @@ function readOrder(row: Element, index: number, header: Header, words: Words, de
       type: (text('type') ?? '').slice(0, 40),
       price: price?.toFixed() ?? null,
       triggerPrice: triggerPrice?.toFixed() ?? null,
-      remaining: amount.minus(filled).toFixed(),
+      remaining: amount.value.minus(filled.value).toFixed(),
     };
   } catch (error) {
     if (!(error instanceof OrderProblem)) throw error;
