@@ -6,7 +6,7 @@ import type { OverlayPlacement } from '@/lib/storage';
 import type { SnoozeChoice } from '@/lib/alerts';
 import type { Band, PositionView, RiskView } from '@/lib/view';
 
-import { amount, fundingPaidText, fundingText, NONE, percent, price } from './format';
+import { amount, clockTime, fundingPaidText, fundingText, NONE, percent, price } from './format';
 
 export interface OverlayProps {
   route: FuturesRoute;
@@ -68,7 +68,7 @@ const BAND_TEXT: Record<Band, string> = { safe: 'safe', warning: 'warning', dang
 
 function statusLine(props: OverlayProps): { text: string; tone: 'ok' | 'warn' } {
   const { snapshot, stale, readAt } = props;
-  const time = readAt === null ? '' : new Date(readAt).toLocaleTimeString();
+  const time = readAt === null ? '' : clockTime(readAt);
   if (!snapshot) return { text: 'Reading the page…', tone: 'ok' };
   if (stale) return { text: `Another tab is selected: figures from ${time}, not current. Open Positions to refresh.`, tone: 'warn' };
   if (snapshot.state === 'unreadable') {
@@ -129,7 +129,7 @@ function PositionRow({ position, asset, compact, onSnooze }: { position: Positio
         <p data-testid="liqguard-after-orders" class="text-xs text-slate-600 dark:text-slate-300">
           If {position.afterOrders.orders} open order{position.afterOrders.orders === 1 ? '' : 's'} fill (+{position.afterOrders.addedSize}): liq.{' '}
           <span class="font-mono">{position.afterOrders.reason ? `${NONE} ${position.afterOrders.reason}` : price(position.afterOrders.liquidationPrice, position.priceDecimals)}</span>
-          {' '}({position.afterOrders.note}; orders read at {new Date(position.afterOrders.readAt).toLocaleTimeString()})
+          {' '}({position.afterOrders.note}; orders read at {clockTime(position.afterOrders.readAt)})
         </p>
       )}
       {position.reason && (

@@ -13,7 +13,7 @@ import { fetchedTiers, fundingQuotes, fundingWatch, lastSnapshots, storedSetting
 import { assess, fundingOf, fundingPaidOf } from '@/lib/view';
 
 import { Calculators, type Prefill } from './calculators/Calculators';
-import { percent } from './format';
+import { clockTime, percent } from './format';
 import { PositionTools } from './PositionTools';
 
 type Load =
@@ -44,7 +44,7 @@ interface Selection {
 
 function PageFigures({ summary, selected, onSelect }: { summary: TabSummary | null; selected: number | null; onSelect: (index: number) => void }) {
   if (!summary) return <p class="text-xs text-slate-400">Waiting for the page's first figures…</p>;
-  const time = new Date(summary.assessedAt).toLocaleTimeString();
+  const time = clockTime(summary.assessedAt);
   const source = summary.stale
     ? `Tab hidden and the price stream is silent: figures from ${time} are stale.`
     : summary.pricesFrom === 'stream'

@@ -19,6 +19,12 @@ export function amount(value: string | null, asset: string | null, decimals = 2)
   return `${formatAmount(new Decimal(value), decimals, 'truncate')}${asset ? ` ${asset}` : ''}`;
 }
 
+// Made once: toLocaleTimeString() builds a new formatter on every call, and the overlay shows a time on each read.
+const TIME = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: 'numeric', second: 'numeric' });
+
+/** A clock time as the browser's locale writes it ("14:05:09", "2:05:09 PM"), as toLocaleTimeString() does. */
+export const clockTime = (at: number) => TIME.format(at);
+
 /** "2 h 05 min", "4 min", "<1 min": how long until `at`. */
 export function until(at: number, now: number): string {
   const minutes = Math.max(0, Math.floor((at - now) / 60_000));

@@ -10,6 +10,7 @@ import { loadFundingQuotes, loadRules } from '@/lib/exchanges/binance/marketData
 import { loadTierTables } from '@/lib/exchanges/binance/tiers';
 import { BINANCE_FUTURES_MATCHES, parseFuturesRoute, type FuturesRoute } from '@/lib/exchanges/binance/routes';
 import { parseMessage, type Message, type PageStatusMessage } from '@/lib/messages';
+import { MIN_READ_INTERVAL_MS, SETTLE_MS } from '@/lib/readPace';
 import { parseSettings } from '@/lib/settings';
 import { fetchedTiers, fundingQuotes, fundingWatch, overlayPlacement, storedSettings, symbolRules, type OverlayPlacement } from '@/lib/storage';
 import type { PageSnapshot } from '@/lib/snapshot';
@@ -46,9 +47,6 @@ export default defineContentScript({
     await follow(location.href);
   },
 });
-
-/** The shortest time between two reads of a page that keeps changing (2 a second at most). */
-const MIN_READ_INTERVAL_MS = 500;
 
 /** The longest a change that no alert depends on waits before the worker hears of it. */
 const REPORT_INTERVAL_MS = 1000;
@@ -194,22 +192,28 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
     }
   };
   // A change after a quiet spell is read on the next frame; while the page keeps changing (prices ticking),
-  // reads are at least MIN_READ_INTERVAL_MS apart, each taking in everything that changed meanwhile.
-  // A read still pending after this long was cancelled by the page (pages may clear every timer, and ours share
-  // the page's timer ids): it is asked for again rather than waited for forever.
+  // reads are at least MIN_READ_INTERVAL_MS apart, each taking in everything that changed meanwhile. The read
+  // waits for the page's next change after the interval, so that our overlay is laid out and painted in the same
+  // frame as the page's own change rather than in a frame of its own; the timer only catches a burst's last change.
+  // A read still pending after PENDING_LIMIT_MS was cancelled by the page (pages may clear every timer, and ours
+  // share the page's timer ids): it is asked for again rather than waited for forever.
   const PENDING_LIMIT_MS = MIN_READ_INTERVAL_MS + 1000;
   let pendingSince = -Infinity;
   const schedule = () => {
     const now = performance.now();
-    if ((frame || waiting !== undefined) && now - pendingSince < PENDING_LIMIT_MS) return;
-    pendingSince = now;
-    const delay = lastReadAt + MIN_READ_INTERVAL_MS - now;
-    if (delay <= 0) frame = requestAnimationFrame(read);
-    else {
+    const stuck = now - pendingSince >= PENDING_LIMIT_MS;
+    if (frame && !stuck) return;
+    if (now - lastReadAt >= MIN_READ_INTERVAL_MS) {
+      clearTimeout(waiting);
+      waiting = undefined;
+      pendingSince = now;
+      frame = requestAnimationFrame(read);
+    } else if (waiting === undefined || stuck) {
+      pendingSince = now;
       waiting = setTimeout(() => {
         waiting = undefined;
-        frame = requestAnimationFrame(read);
-      }, delay);
+        schedule();
+      }, lastReadAt + MIN_READ_INTERVAL_MS + SETTLE_MS - now);
     }
   };
   const observer = new MutationObserver(schedule);

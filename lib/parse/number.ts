@@ -7,6 +7,7 @@
  * decimal comma when the caller says the page uses one. Only one number per text: "12 / 13" is refused.
  */
 import { Decimal } from '../decimal';
+import { memoByText } from '../memo';
 
 export type ParsedNumber =
   | { ok: true; value: Decimal; unit: string | null; percent: boolean }
@@ -92,3 +93,11 @@ function normalizeSeparators(digits: string, decimalComma: boolean): string | nu
   const plain = whole.replace(/[,.' ]/g, '');
   return fraction === undefined ? plain : `${plain}.${fraction}`;
 }
+
+const remembered = [false, true].map((decimalComma) => memoByText((text) => parseDisplayedNumber(text, { decimalComma })));
+
+/**
+ * parseDisplayedNumber for a page read over and over: the same text gives the same (shared, never to be changed)
+ * result without parsing it again.
+ */
+export const parsePageNumber = (text: string, decimalComma: boolean): Readonly<ParsedNumber> => remembered[decimalComma ? 1 : 0]!(text);

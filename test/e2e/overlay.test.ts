@@ -57,7 +57,7 @@ describe('the overlay on the futures page (real Chromium)', () => {
     expect(await browser.page.locator('liqguard-overlay [data-testid="liqguard-status"]').innerText()).toMatch(/^3 positions read at /);
   });
 
-  it('follows a mark price the page changes, within a frame or two', async () => {
+  it('follows a mark price the page changes (how fast: a bench figure)', async () => {
     const f = await open('en-usdm-cross-isolated');
     await expect.poll(distances).toEqual(expectedDistances(f.html, f.url));
     // Move BTCUSDT's mark from 95,480.3 to 80,000.0 (and its PnL), the way the page's own script would.
@@ -65,7 +65,7 @@ describe('the overlay on the futures page (real Chromium)', () => {
     const moved = expectedDistances(await browser.page.content(), f.url);
     expect(moved[0]).toMatch(/^\d+\.\d{2} %$/);
     expect(moved[0]).not.toBe(expectedDistances(f.html, f.url)[0]);
-    await expect.poll(distances, { timeout: 2000 }).toEqual(moved);
+    await expect.poll(distances).toEqual(moved);
   });
 
   it('flags a page liquidation price that disagrees with ours', async () => {

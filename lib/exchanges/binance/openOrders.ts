@@ -3,7 +3,7 @@
  * symbol, side, price, amount, filled, reduce-only, trigger. Each row is checked; one that does not add up is
  * reported unreadable with the reason, and what it leaves out is said.
  */
-import { parseDisplayedNumber } from '../../parse/number';
+import { parsePageNumber } from '../../parse/number';
 import type { ReadOpenOrders, ReadOrder, UnreadableRow } from '../../snapshot';
 import { LABELS, LANGUAGES, normalizeLabel, orderLanguagesFor, type Language, type OrderColumnKey, type OrderLabels } from './labels';
 import { hasTwinCells, rowsBelow, symbolIn, tabNamed, textOf, usesDecimalComma, type PageTab } from './pageText';
@@ -106,7 +106,7 @@ function readOrder(row: Element, index: number, header: Header, words: Words, de
   const found = symbolIn(text('symbol') ?? '');
   try {
     if (!found) throw new OrderProblem('no symbol in the symbol cell');
-    if (hasTwinCells(row)) throw new OrderProblem('two neighbouring cells show the same figure: a cell may have slid');
+    if (hasTwinCells(row, Array.from(row.children, textOf))) throw new OrderProblem('two neighbouring cells show the same figure: a cell may have slid');
     // A USDⓈ-M page lists USDⓈ-M orders, a COIN-M page COIN-M ones: anything else was misread.
     if ((found.quote === 'USD' ? 'coinm' : 'usdm') !== pageMarket) throw new OrderProblem(`${found.symbol} is not a contract of this page's market`);
     // Every column a figure comes from must be there once: a column found twice (or not at all) could hand us a
@@ -115,7 +115,7 @@ function readOrder(row: Element, index: number, header: Header, words: Words, de
     if (!header.columns.has('filled')) throw new OrderProblem('the Filled column is missing: what is left to fill is unknown');
     /** A figure of the row and the unit written with it (none, or one of `units`). */
     const figure = (key: OrderColumnKey, raw: string | null, units: (string | null)[]) => {
-      const parsed = parseDisplayedNumber(raw ?? '', { decimalComma });
+      const parsed = parsePageNumber(raw ?? '', decimalComma);
       if (!parsed.ok) {
         if (!parsed.empty) throw new OrderProblem(`${key}: ${parsed.reason}`);
         return null;

@@ -3,6 +3,7 @@
  * mark, and its tabs. Shared by the readers of the positions list and the open orders list.
  */
 import { INVISIBLE_MARKS } from '../../parse/number';
+import { memoByText } from '../../memo';
 import { normalizeLabel } from './labels';
 
 const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'INPUT', 'TEXTAREA', 'SELECT', 'BUTTON', 'SVG', 'svg']);
@@ -29,7 +30,7 @@ export function textLines(element: Element, boundaries = false): string[] {
     current = '';
   };
   const walk = (node: Node) => {
-    for (const child of Array.from(node.childNodes)) {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
       if (child.nodeType === 3) current += child.nodeValue ?? '';
       else if (child.nodeType === 1) {
         const el = child as Element;
@@ -62,7 +63,10 @@ export function symbolIn(text: string): { symbol: string; base: string; quote: s
   return null;
 }
 
-export const tokensOf = (text: string) => text.normalize('NFKC').split(/[\s()（）]+/).map(normalizeLabel).filter(Boolean);
+/** The words of a text, normalised (remembered: rows repeat the same symbol and mode texts on every read). */
+export const tokensOf: (text: string) => readonly string[] = memoByText((text) =>
+  text.normalize('NFKC').split(/[\s()（）]+/).map(normalizeLabel).filter(Boolean),
+);
 
 /**
  * Whether the page writes decimals with a comma. Only on clear evidence — numbers like "1.234,56" or "0,5" and not
@@ -129,7 +133,7 @@ export function rowsBelow(header: Element, cellCount: number, symbolColumn: numb
  * shows each figure once); a cell duplicated next to itself, with another missing, would shift every figure
  * after it into the wrong column while the row keeps its cell count.
  */
-export function hasTwinCells(row: Element): boolean {
-  const cells = Array.from(row.children, (cell) => cell.innerHTML);
-  return cells.some((html, i) => i > 0 && html === cells[i - 1] && /\d/.test(html));
+export function hasTwinCells(row: Element, texts: readonly string[]): boolean {
+  // Cells with the same markup show the same text: the markup is compared only where the texts already match.
+  return texts.some((text, i) => i > 0 && text === texts[i - 1] && /\d/.test(text) && row.children[i]!.innerHTML === row.children[i - 1]!.innerHTML);
 }

@@ -5,7 +5,7 @@
  * reason, and what could not be found is said, not guessed (../shared/research/dom.md is partly INFERRED).
  */
 import type { Decimal } from '../../decimal';
-import { INVISIBLE_MARKS, parseDisplayedNumber, type ParsedNumber } from '../../parse/number';
+import { INVISIBLE_MARKS, parsePageNumber, type ParsedNumber } from '../../parse/number';
 import type { PageSnapshot, ReadAccount, ReadPosition, UnreadableRow } from '../../snapshot';
 import { languagesFor, normalizeLabel, pageLanguage, type AccountKey, type ColumnKey, type Language, type LanguageLabels } from './labels';
 import { hasTwinCells, pageTabs, rowsBelow, symbolIn, tabNamed, textLines, textOf, tokensOf, usesDecimalComma } from './pageText';
@@ -142,7 +142,7 @@ function findTable(root: Element, dictionaries: LanguageLabels[], cache?: Reader
 
 interface Phrase<T> {
   value: T;
-  tokens: string[];
+  tokens: readonly string[];
 }
 
 /** One language's words, normalised once: reads happen every animation frame the page changes. */
@@ -191,7 +191,7 @@ function vocabularyFor(language: Language): Vocabulary {
 }
 
 /** The values of the phrases that occur in `tokens` as whole words. */
-function phrasesIn<T>(tokens: string[], phrases: Phrase<T>[]): Set<T> {
+function phrasesIn<T>(tokens: readonly string[], phrases: Phrase<T>[]): Set<T> {
   const found = new Set<T>();
   for (const { value, tokens: wanted } of phrases) {
     if (wanted.length > 0 && tokens.some((_, start) => wanted.every((word, i) => tokens[start + i] === word))) found.add(value);
@@ -214,7 +214,7 @@ function readTpSl(lines: string[] | null, decimalComma: boolean): [string | null
   const parts = text.split('/');
   if (parts.length !== 2) throw new RowProblem(`TP/SL "${text.slice(0, 40)}" is not "take profit / stop loss"`);
   return parts.map((part) => {
-    const parsed = parseDisplayedNumber(part.trim(), { decimalComma });
+    const parsed = parsePageNumber(part.trim(), decimalComma);
     if (parsed.ok && parsed.value.gt(0)) return parsed.value.toFixed();
     if (!parsed.ok && parsed.empty) return null;
     throw new RowProblem(`TP/SL: ${parsed.ok ? 'a price of 0 or below' : parsed.reason}`);
@@ -293,7 +293,7 @@ function readRow(
   const found = symbolIn(symbolText);
   try {
     if (!found) throw new RowProblem('no symbol in the symbol cell');
-    if (hasTwinCells(row)) throw new RowProblem('two neighbouring cells show the same figure: a cell may have slid');
+    if (hasTwinCells(row, lines.map((l) => l.join(' ')))) throw new RowProblem('two neighbouring cells show the same figure: a cell may have slid');
     for (const key of table.ambiguous) if (REQUIRED_COLUMNS.includes(key)) throw new RowProblem(`two columns are labelled as ${key}`);
     const number = (key: ColumnKey, line = 0, required = true): ParsedNumber | null => {
       const lines = cell(key);
@@ -302,7 +302,7 @@ function readRow(
         return null;
       }
       const text = (lines.join(' ').split(/(?=\()/)[line] ?? lines[line] ?? '').trim();
-      const parsed = parseDisplayedNumber(text, { decimalComma });
+      const parsed = parsePageNumber(text, decimalComma);
       // Shown but unreadable is a problem even for an optional figure: "--" or empty is "none", garbage is not.
       if (!parsed.ok && (required || !parsed.empty)) throw new RowProblem(`${key}: ${parsed.reason}`);
       // A percentage only where the page writes one (the ROI), a price only in the quote asset: anything else
@@ -428,7 +428,7 @@ function readAccount(root: Element, exclude: Element | null, dictionaries: Langu
   const values: Partial<Record<AccountKey, ParsedNumber>> = {};
   for (const [key, { element }] of labels!) {
     const valueElement = element.nextElementSibling;
-    if (valueElement) values[key] = parseDisplayedNumber(textOf(valueElement), { decimalComma });
+    if (valueElement) values[key] = parsePageNumber(textOf(valueElement), decimalComma);
   }
   const get = (key: AccountKey) => values[key];
   const asset = [get('marginBalance'), get('walletBalance'), get('maintenanceMargin')].map((p) => (p?.ok ? p.unit : null)).find((u) => u) ?? null;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { Decimal } from '@/lib/decimal';
-import { parseDisplayedNumber } from '@/lib/parse/number';
+import { parseDisplayedNumber, parsePageNumber } from '@/lib/parse/number';
 import { formatAmount } from '@/lib/risk';
 
 const value = (text: string, decimalComma = false) => {
@@ -95,5 +95,16 @@ describe('parseDisplayedNumber', () => {
       }),
       { seed: 5, numRuns: 5000 },
     );
+  });
+});
+
+describe('parsePageNumber', () => {
+  it('gives what parseDisplayedNumber gives, for each decimal mark, and the same result for the same text', () => {
+    for (const text of ['1.234,56', '1,234.56', '0,5', '--', 'garbage', '(+3.15%)', '-0.010 BTC']) {
+      for (const decimalComma of [false, true]) {
+        expect(parsePageNumber(text, decimalComma)).toEqual(parseDisplayedNumber(text, { decimalComma }));
+        expect(parsePageNumber(text, decimalComma)).toBe(parsePageNumber(text, decimalComma));
+      }
+    }
   });
 });
