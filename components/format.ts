@@ -19,8 +19,11 @@ export function amount(value: string | null, asset: string | null, decimals = 2)
   return `${formatAmount(new Decimal(value), decimals, 'truncate')}${asset ? ` ${asset}` : ''}`;
 }
 
-// Made once: toLocaleTimeString() builds a new formatter on every call, and the overlay shows a time on each read.
+// Formatters made once: toLocaleTimeString() and toLocaleString() build a new one on every call, and the overlay
+// shows times on every read.
 const TIME = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: 'numeric', second: 'numeric' });
+const HOUR_MINUTE = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+const DAY_HOUR_MINUTE = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 /** A clock time as the browser's locale writes it ("14:05:09", "2:05:09 PM"), as toLocaleTimeString() does. */
 export const clockTime = (at: number) => TIME.format(at);
@@ -45,7 +48,7 @@ export function fundingText(funding: FundingView | null, reason: string | null, 
 export function fundingPaidText(paid: FundingPaid | null, reason: string | null, asset: string | null, now = Date.now()): string {
   if (!paid) return `${NONE} ${reason ?? ''}`.trim();
   const sameDay = new Date(paid.since).toDateString() === new Date(now).toDateString();
-  const since = new Date(paid.since).toLocaleString([], { ...(sameDay ? {} : { month: 'short', day: 'numeric' }), hour: '2-digit', minute: '2-digit' });
+  const since = (sameDay ? HOUR_MINUTE : DAY_HOUR_MINUTE).format(paid.since);
   if (paid.settlements === 0) return `none since ${since} (first seen)`;
   const value = new Decimal(paid.amount);
   const verb = value.isNegative() ? 'received' : 'paid';

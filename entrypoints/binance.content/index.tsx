@@ -231,7 +231,12 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
     settings = parseSettings(raw).settings;
     recompute();
   });
-  // Public market data the worker fetched: order rules (daily) and funding quotes (about once a minute).
+  // Public market data the worker fetched: tiers and order rules (daily; on a first visit they may arrive after
+  // the page opened) and funding quotes (about once a minute).
+  const unwatchTiers = fetchedTiers.watch((stored) => {
+    market.tiers = loadTierTables(stored[route.market]);
+    recompute();
+  });
   const unwatchRules = symbolRules.watch((stored) => {
     market.rules = loadRules(stored[route.market]);
     recompute();
@@ -262,6 +267,7 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
 
   return () => {
     unwatchSettings();
+    unwatchTiers();
     unwatchRules();
     unwatchFunding();
     unwatchFundingPaid();

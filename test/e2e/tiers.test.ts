@@ -3,7 +3,15 @@ import { resolve } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { launchWithExtension, startLocalExchange, type ExtensionBrowser, type LocalExchange } from './harness';
+import { readBinancePage } from '@/lib/exchanges/binance/reader';
+import { SHIPPED_USDM_TIERS, storeTierTables } from '@/lib/exchanges/binance/tiers';
+import { Decimal } from '@/lib/decimal';
+import { formatPercent } from '@/lib/risk';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { riskView } from '@/lib/view';
+
+import { domOf, fixtures } from '../unit/exchanges/binance/fixtures';
+import { exchangeUrl, launchWithExtension, overlay, startLocalExchange, type ExtensionBrowser, type LocalExchange } from './harness';
 
 const recorded = readFileSync(resolve(import.meta.dirname, '../fixtures/binance/brackets/bapi-future-brackets.json'), 'utf8');
 
@@ -34,5 +42,30 @@ describe('tier refresh from the public endpoint (real Chromium)', () => {
     expect(requests).toEqual(['usdm']);
     const alarm = await browser.serviceWorker.evaluate(() => chrome.alarms.get('refresh-tiers'));
     expect(alarm?.periodInMinutes).toBe(24 * 60);
+  });
+
+  it('a page opened before the tiers arrive shows the figures once they do', async () => {
+    // SOLUSDT renamed to a symbol no table has: its row has no tiers, so no distance, until the worker stores some.
+    const f = fixtures.find((candidate) => candidate.name === 'en-usdm-cross-isolated')!;
+    const path = new URL(f.url).pathname;
+    exchange.routes[path] = f.html.replaceAll('SOL', 'ZZZ');
+    await browser.page.goto(exchangeUrl(path));
+    await overlay(browser.page).waitFor();
+    const distance = browser.page.locator('liqguard-overlay [data-testid="liqguard-position"][data-symbol="ZZZUSDT"] [data-testid="liqguard-distance"]');
+    await expect.poll(() => distance.innerText()).toBe('—');
+
+    // The worker's own fetch (BTCUSDT and ETHUSDT) has landed, or lands meanwhile: ZZZUSDT is still unknown.
+    const hasUsdm = () => browser.serviceWorker.evaluate(() => chrome.storage.local.get('fetchedTiers').then((items) => Boolean((items.fetchedTiers as { usdm?: object } | undefined)?.usdm)));
+    await expect.poll(hasUsdm, { timeout: 10_000 }).toBe(true);
+    expect(await distance.innerText()).toBe('—');
+    const solTiers = storeTierTables(SHIPPED_USDM_TIERS, 0).symbols.SOLUSDT!;
+    await browser.serviceWorker.evaluate(async (tiers) => {
+      const { fetchedTiers } = (await chrome.storage.local.get('fetchedTiers')) as { fetchedTiers: { usdm: { symbols: Record<string, unknown> } } };
+      fetchedTiers.usdm.symbols.ZZZUSDT = tiers;
+      await chrome.storage.local.set({ fetchedTiers });
+    }, solTiers);
+    // SOLUSDT's own figures: the same row, with the same tiers.
+    const sol = riskView(readBinancePage(domOf(f.html, f.url).document, f.url)!, DEFAULT_SETTINGS).positions.find((p) => p.symbol === 'SOLUSDT')!;
+    await expect.poll(() => distance.innerText()).toBe(formatPercent(new Decimal(sol.distance!)));
   });
 });
