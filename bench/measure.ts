@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 
 export interface Figure {
   name: string;
-  unit: 'ms' | 'KB';
+  unit: 'ms' | 'KB' | 'count';
   median: number;
   p95: number;
   runs: number;
