@@ -23,7 +23,8 @@ type Load =
       status: StatusResponse;
       snapshots: Record<string, PageSnapshot>;
       settings: Settings;
-      tiers: TierTables | null;
+      /** Fetched tiers per market: a COIN-M position needs COIN-M tiers. */
+      tiers: Record<FuturesMarket, TierTables | null>;
       rules: Record<FuturesMarket, Record<string, SymbolRules>>;
       funding: Record<string, FundingQuote>;
       fundingWatch: Record<string, WatchedPosition>;
@@ -125,7 +126,7 @@ export function Popup() {
           status,
           snapshots,
           settings: parseSettings(settings).settings,
-          tiers: loadTierTables(tiers.usdm),
+          tiers: { usdm: loadTierTables(tiers.usdm), coinm: loadTierTables(tiers.coinm) },
           rules: { usdm: loadRules(rules.usdm), coinm: loadRules(rules.coinm) },
           funding: loadFundingQuotes(funding),
           fundingWatch: watch,
@@ -137,7 +138,7 @@ export function Popup() {
   }, []);
 
   const snapshot = load.state === 'ready' && selection ? load.snapshots[selection.tabId] : undefined;
-  const assessment = snapshot && load.state === 'ready' ? assess(snapshot, load.tiers) : null;
+  const assessment = snapshot && load.state === 'ready' ? assess(snapshot, load.tiers[snapshot.market]) : null;
   const selectedRisk = assessment && selection ? assessment.risks[selection.row] : null;
   const selected = snapshot && selection ? snapshot.positions[selection.row] : undefined;
 
@@ -194,7 +195,7 @@ export function Popup() {
           <Calculators
             key={selection ? `${selection.tabId}-${selection.row}` : 'none'}
             prefill={snapshot && selection ? prefillOf(snapshot, selection.row) : null}
-            tiers={load.tiers}
+            tiers={load.tiers.usdm}
             rules={load.rules.usdm}
           />
         </section>

@@ -5,7 +5,7 @@ import { markPriceStreamUrl, withMarkPrices } from '@/lib/exchanges/binance/mark
 import { parseMessage, type Message, type OpenFuturesPage, type PingRequest, type StatusResponse } from '@/lib/messages';
 import { parseSettings, type Settings } from '@/lib/settings';
 import type { PageSnapshot } from '@/lib/snapshot';
-import { hiddenTabs, lastSnapshots, openFuturesPages, shownNotifications, storedAlertState, storedSettings, tabSummaries } from '@/lib/storage';
+import { fetchedTiers, hiddenTabs, lastSnapshots, openFuturesPages, shownNotifications, storedAlertState, storedSettings, tabSummaries } from '@/lib/storage';
 import { riskView } from '@/lib/view';
 
 import { FundingPaidWatch, FundingQuotes, rulesOf } from './marketData';
@@ -51,6 +51,17 @@ export default defineBackground(() => {
     }),
   );
   keepTiersFresh();
+  // Tiers that arrive after a page was read (a first visit, the daily refresh) apply to it at once: a position
+  // whose tiers were unknown has no band until then, and may be in danger.
+  fetchedTiers.watch(
+    () =>
+      void enqueue(async () => {
+        for (const [tabId, snapshot] of Object.entries(await lastSnapshots.getValue())) {
+          const marks = streamedMarks.get(Number(tabId));
+          await assess(Number(tabId), marks ? withMarkPrices(snapshot, marks) : snapshot);
+        }
+      }),
+  );
   const funding = new FundingQuotes((task) => void enqueue(task));
   const fundingPaid = new FundingPaidWatch((task) => void enqueue(task));
 

@@ -11,6 +11,7 @@ import {
   premiumIndexUrl,
   RULES_REFRESH_MS,
   type SymbolRules,
+  withFundingQuote,
 } from '@/lib/exchanges/binance/marketData';
 import type { FuturesMarket } from '@/lib/exchanges/binance/routes';
 import { fundingPaidSince } from '@/lib/fundingPaid';
@@ -69,8 +70,7 @@ export class FundingQuotes {
       const quote = parsePremiumIndex(await getJson(premiumIndexUrl(market, symbol)), symbol, Date.now());
       if (!quote) throw new Error('no usable funding quote in the response');
       this.write(async () => {
-        const quotes = await fundingQuotes.getValue();
-        await fundingQuotes.setValue({ ...quotes, [symbol]: quote });
+        await fundingQuotes.setValue(withFundingQuote(await fundingQuotes.getValue(), quote));
       });
     } catch (error) {
       console.warn(`LiqGuard: could not fetch the funding rate of ${symbol}:`, error);

@@ -102,4 +102,34 @@ describe('popup calculators and options (real Chromium)', () => {
     await expect.poll(() => btc.getAttribute('data-band')).toBe('danger');
     await options.close();
   });
+
+  it('works out a COIN-M position with the COIN-M tiers', async () => {
+    const coinm = fixtures.find((f) => f.name === 'en-coinm')!;
+    exchange.routes[new URL(coinm.url).pathname] = coinm.html;
+    await browser.page.goto(exchangeUrl(new URL(coinm.url).pathname));
+    await overlay(browser.page).waitFor();
+    // No COIN-M table ships: these tiers (in BTC, following Binance's cum rule) stand for a fetched one.
+    const tier = (bracket: number, floor: string, cap: string, maxLeverage: number, maintMarginRatio: string, cum: string) =>
+      ({ bracket, notionalFloor: floor, notionalCap: cap, maxLeverage, maintMarginRatio, cum });
+    const tiers = [tier(1, '0', '5', 125, '0.005', '0'), tier(2, '5', '10', 50, '0.01', '0.025'), tier(3, '10', '20', 20, '0.025', '0.175')];
+    await browser.serviceWorker.evaluate(async (symbols) => {
+      const { fetchedTiers } = (await chrome.storage.local.get('fetchedTiers')) as { fetchedTiers?: Record<string, unknown> };
+      await chrome.storage.local.set({ fetchedTiers: { ...fetchedTiers, coinm: { fetchedAt: Date.now(), asOf: '2026-11-26', source: 'test', symbols } } });
+    }, { BTCUSD_PERP: tiers });
+    const distance = browser.page.locator('liqguard-overlay [data-testid="liqguard-distance"]');
+    await expect.poll(() => distance.innerText()).toMatch(/^\d+\.\d{2} %$/);
+    const shown = await distance.innerText();
+    // The worker has worked the page out with those tiers before the popup opens.
+    const workerDistance = () =>
+      browser.serviceWorker.evaluate(() =>
+        chrome.storage.session.get('tabSummaries').then((s) => Object.values((s.tabSummaries ?? {}) as Record<string, { positions: { distance: string | null }[] }>)[0]?.positions[0]?.distance ?? null),
+      );
+    await expect.poll(workerDistance).not.toBeNull();
+    const coinmPopup = await browser.context.newPage();
+    await coinmPopup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const heading = () => coinmPopup.getByTestId('position-tools').locator('h2').innerText({ timeout: 500 }).catch(() => '(no selected position)');
+    await expect.poll(heading).toContain('BTCUSD_PERP Long · liquidation');
+    expect(await heading()).toContain(`${shown} away`);
+    await coinmPopup.close();
+  });
 });

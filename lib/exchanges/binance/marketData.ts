@@ -152,6 +152,15 @@ export function parsePremiumIndex(body: unknown, symbol: string, receivedAt: num
   return { symbol, rate: canonical(rate), nextFundingTime: nextFundingTime as number, time: receivedAt };
 }
 
+/** A quote this old is no longer kept: its symbol has not been held (and asked for again) for a day. */
+export const FUNDING_KEEP_MS = 24 * 60 * 60 * 1000;
+
+/** The stored quotes with `quote` added, less those kept past `FUNDING_KEEP_MS`: storage holds the symbols of a day. */
+export function withFundingQuote(quotes: Record<string, FundingQuote>, quote: FundingQuote): Record<string, FundingQuote> {
+  const kept = Object.entries(quotes).filter(([, held]) => quote.time - held.time < FUNDING_KEEP_MS);
+  return { ...Object.fromEntries(kept), [quote.symbol]: quote };
+}
+
 export interface FundingSettlement {
   fundingTime: number;
   /** A fraction; positive: longs paid shorts. */

@@ -11,6 +11,8 @@ import {
   parseFundingHistory,
   parsePremiumIndex,
   premiumIndexUrl,
+  withFundingQuote,
+  FUNDING_KEEP_MS,
 } from '@/lib/exchanges/binance/marketData';
 
 const fixture = (name: string) => JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../fixtures/binance/market', name), 'utf8'));
@@ -69,6 +71,15 @@ describe('premiumIndex funding quotes', () => {
       time: received,
     });
     expect(parsePremiumIndex(fixture('dapi-premiumIndex-BTCUSD_PERP.json'), 'BTCUSD_PERP', received)?.rate).toBe('-0.00005');
+  });
+
+  it('keeps the quotes of the last day: a symbol not held since is dropped when another quote arrives', () => {
+    const quote = (symbol: string, time: number) => ({ symbol, rate: '0.0001', nextFundingTime: time + 3_600_000, time });
+    const held = { BTCUSDT: quote('BTCUSDT', received - 60_000), OLDUSDT: quote('OLDUSDT', received - FUNDING_KEEP_MS) };
+    const next = withFundingQuote(held, quote('ETHUSDT', received));
+    expect(Object.keys(next).sort()).toEqual(['BTCUSDT', 'ETHUSDT']);
+    expect(withFundingQuote(next, quote('BTCUSDT', received + 1)).BTCUSDT!.time).toBe(received + 1);
+    expect(held).toHaveProperty('OLDUSDT'); // the stored object is not changed in place
   });
 
   it('has no quote for a delivery contract, another symbol, or an absurd rate', () => {
