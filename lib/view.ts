@@ -116,12 +116,14 @@ export interface MarketContext {
    * them; the overlay does not show them, so the page's own reads skip the solver.
    */
   remedies?: boolean;
+  /** Work out each position's liquidation after its open orders fill: the overlay shows it; no alert uses it. */
+  afterOrders?: boolean;
 }
 
 /** Each position's liquidation after its adding orders fill (see lib/afterOrders.ts), by position index. */
 function afterOrdersViews(snapshot: PageSnapshot, market: MarketContext): (AfterOrdersView | null)[] {
   const read = market.orders;
-  if (!read || snapshot.openOrdersCount === 0) return snapshot.positions.map(() => null);
+  if (!read || market.afterOrders === false || snapshot.openOrdersCount === 0) return snapshot.positions.map(() => null);
   const after = snapshotAfterOrders(snapshot, read.list.orders);
   if (after.fills.every((fill) => fill === null)) return snapshot.positions.map(() => null);
   const outdated =

@@ -10,7 +10,7 @@ import { riskView } from '@/lib/view';
 
 import { FundingPaidWatch, FundingQuotes, rulesOf } from './marketData';
 import { MarkPriceStreams } from './stream';
-import { freshTiers, keepTiersFresh } from './tiers';
+import { forgetParsedTiers, freshTiers, keepTiersFresh } from './tiers';
 
 /** A hidden tab whose stream has been silent this long has stale figures (the stream sends every second). */
 const STREAM_STALE_MS = 10_000;
@@ -53,15 +53,15 @@ export default defineBackground(() => {
   keepTiersFresh();
   // Tiers that arrive after a page was read (a first visit, the daily refresh) apply to it at once: a position
   // whose tiers were unknown has no band until then, and may be in danger.
-  fetchedTiers.watch(
-    () =>
-      void enqueue(async () => {
-        for (const [tabId, snapshot] of Object.entries(await lastSnapshots.getValue())) {
-          const marks = streamedMarks.get(Number(tabId));
-          await assess(Number(tabId), marks ? withMarkPrices(snapshot, marks) : snapshot);
-        }
-      }),
-  );
+  fetchedTiers.watch(() => {
+    forgetParsedTiers();
+    void enqueue(async () => {
+      for (const [tabId, snapshot] of Object.entries(await lastSnapshots.getValue())) {
+        const marks = streamedMarks.get(Number(tabId));
+        await assess(Number(tabId), marks ? withMarkPrices(snapshot, marks) : snapshot);
+      }
+    });
+  });
   const funding = new FundingQuotes((task) => void enqueue(task));
   const fundingPaid = new FundingPaidWatch((task) => void enqueue(task));
 
@@ -170,6 +170,7 @@ export default defineBackground(() => {
       rules: await rulesOf(snapshot),
       // The page's open stop orders are checked against liquidation like its TP/SL stop (the time is unused here).
       orders: snapshot.openOrders ? { list: snapshot.openOrders, readAt: 0 } : null,
+      afterOrders: false,
     });
     const { state, problem } = parseAlertState(await storedAlertState.getValue());
     if (problem) console.warn(`LiqGuard: ${problem}`);

@@ -41,7 +41,24 @@ export async function refreshTiers(now = Date.now()) {
   }
 }
 
+/**
+ * The tables as parsed and checked, per market, until the stored ones change: a full fetched table is hundreds
+ * of KB and tens of milliseconds to parse, and the worker assesses a page every second (a hidden one on every
+ * streamed price).
+ */
+const loaded = new Map<'usdm' | 'coinm', Promise<TierTables | null>>();
+
+/** The stored tables changed: parse them again when next asked. */
+export const forgetParsedTiers = () => loaded.clear();
+
 /** The freshest fetched tables for a market, or null (then the shipped ones serve). */
-export async function freshTiers(market: 'usdm' | 'coinm'): Promise<TierTables | null> {
-  return loadTierTables((await fetchedTiers.getValue())[market]);
+export function freshTiers(market: 'usdm' | 'coinm'): Promise<TierTables | null> {
+  let tables = loaded.get(market);
+  if (!tables) {
+    tables = fetchedTiers.getValue().then((stored) => loadTierTables(stored[market]));
+    // A failed read is not remembered: the next assessment asks again.
+    tables.catch(() => loaded.delete(market));
+    loaded.set(market, tables);
+  }
+  return tables;
 }

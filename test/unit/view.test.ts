@@ -188,6 +188,12 @@ describe('riskView after open orders fill', () => {
     expect(new Decimal(btc!.afterOrders!.liquidationPrice!).gt(btc!.liquidationPrice!)).toBe(true);
   });
 
+  it('skips the after-orders figure when asked not to (the worker: no alert uses it), stop orders still checked', () => {
+    const view = riskView(withCount, DEFAULT_SETTINGS, { orders, afterOrders: false });
+    expect(view.positions.map((p) => p.afterOrders)).toEqual([null, null, null]);
+    expect(view.positions.map((p) => p.stop)).toEqual(riskView(withCount, DEFAULT_SETTINGS, { orders }).positions.map((p) => p.stop));
+  });
+
   it('posts an isolated fill’s initial margin to the position', () => {
     const buySol = { ...list, orders: [{ ...list.orders[0]!, symbol: 'SOLUSDT', price: '130', remaining: '10' }], unreadable: [], count: 1 };
     const [, , sol] = riskView({ ...positions, openOrdersCount: 1 }, DEFAULT_SETTINGS, { orders: { list: buySol, readAt: 0 } }).positions;
