@@ -5,10 +5,10 @@ import { markPriceStreamUrl, withMarkPrices } from '@/lib/exchanges/binance/mark
 import { parseMessage, type Message, type OpenFuturesPage, type PingRequest, type StatusResponse } from '@/lib/messages';
 import { parseSettings, type Settings } from '@/lib/settings';
 import type { PageSnapshot } from '@/lib/snapshot';
-import { fetchedTiers, hiddenTabs, lastSnapshots, openFuturesPages, shownNotifications, storedAlertState, storedSettings, tabSummaries } from '@/lib/storage';
+import { fetchedTiers, hiddenTabs, lastSnapshots, openFuturesPages, shownNotifications, storedAlertState, storedSettings, symbolRules, tabSummaries } from '@/lib/storage';
 import { riskView } from '@/lib/view';
 
-import { FundingPaidWatch, FundingQuotes, rulesOf } from './marketData';
+import { forgetParsedRules, FundingPaidWatch, FundingQuotes, rulesOf } from './marketData';
 import { MarkPriceStreams } from './stream';
 import { forgetParsedTiers, freshTiers, keepTiersFresh } from './tiers';
 
@@ -62,6 +62,7 @@ export default defineBackground(() => {
       }
     });
   });
+  symbolRules.watch(forgetParsedRules);
   const funding = new FundingQuotes((task) => void enqueue(task));
   const fundingPaid = new FundingPaidWatch((task) => void enqueue(task));
 

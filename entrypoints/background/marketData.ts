@@ -18,6 +18,8 @@ import { fundingPaidSince } from '@/lib/fundingPaid';
 import type { PageSnapshot, ReadPosition } from '@/lib/snapshot';
 import { fundingQuotes, fundingWatch, symbolRules } from '@/lib/storage';
 
+import { parsedOnce } from './parsedOnce';
+
 async function getJson(url: string): Promise<unknown> {
   const response = await fetch(url, { credentials: 'omit' });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
@@ -41,9 +43,17 @@ export async function refreshRules(now = Date.now()) {
   }
 }
 
-/** The stored order rules of the symbols a snapshot holds, checked. */
+const parsedRules = parsedOnce(async () => {
+  const stored = await symbolRules.getValue();
+  return { usdm: loadRules(stored.usdm), coinm: loadRules(stored.coinm) };
+});
+
+/** The stored order rules changed: check them again when next asked. */
+export const forgetParsedRules = () => parsedRules.forget();
+
+/** The stored order rules of a snapshot's market, checked. */
 export async function rulesOf(snapshot: PageSnapshot): Promise<Record<string, SymbolRules>> {
-  return loadRules((await symbolRules.getValue())[snapshot.market], snapshot.positions.map((p) => p.symbol));
+  return (await parsedRules.get())[snapshot.market];
 }
 
 /**

@@ -4,6 +4,7 @@ import { BRACKET_ENDPOINTS, loadTierTables, parseBracketResponse, storeTierTable
 import { fetchedTiers } from '@/lib/storage';
 
 import { refreshRules } from './marketData';
+import { parsedOnce } from './parsedOnce';
 
 const ALARM = 'refresh-tiers';
 
@@ -41,24 +42,15 @@ export async function refreshTiers(now = Date.now()) {
   }
 }
 
-/**
- * The tables as parsed and checked, per market, until the stored ones change: a full fetched table is hundreds
- * of KB and tens of milliseconds to parse, and the worker assesses a page every second (a hidden one on every
- * streamed price).
- */
-const loaded = new Map<'usdm' | 'coinm', Promise<TierTables | null>>();
+const parsedTiers = parsedOnce(async () => {
+  const stored = await fetchedTiers.getValue();
+  return { usdm: loadTierTables(stored.usdm), coinm: loadTierTables(stored.coinm) };
+});
 
 /** The stored tables changed: parse them again when next asked. */
-export const forgetParsedTiers = () => loaded.clear();
+export const forgetParsedTiers = () => parsedTiers.forget();
 
 /** The freshest fetched tables for a market, or null (then the shipped ones serve). */
-export function freshTiers(market: 'usdm' | 'coinm'): Promise<TierTables | null> {
-  let tables = loaded.get(market);
-  if (!tables) {
-    tables = fetchedTiers.getValue().then((stored) => loadTierTables(stored[market]));
-    // A failed read is not remembered: the next assessment asks again.
-    tables.catch(() => loaded.delete(market));
-    loaded.set(market, tables);
-  }
-  return tables;
+export async function freshTiers(market: 'usdm' | 'coinm'): Promise<TierTables | null> {
+  return (await parsedTiers.get())[market];
 }

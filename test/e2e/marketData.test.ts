@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { fixtures } from '../unit/exchanges/binance/fixtures';
 import { exchangeUrl, launchWithExtension, overlay, startLocalExchange, type ExtensionBrowser, type LocalExchange } from './harness';
+import { moveMark } from './pages';
 
 const recorded = (name: string) => readFileSync(resolve(import.meta.dirname, '../fixtures/binance/market', name), 'utf8');
 const page = fixtures.find((f) => f.name === 'en-usdm-cross-isolated')!;
@@ -111,5 +112,35 @@ describe('order rules and funding from the public endpoints (real Chromium)', ()
     expect(cut).toBeLessThan(30);
     expect(await popup.getByTestId('popup-funding').innerText()).toMatch(/^Next funding: receives 0\.8392 USDT in 2 h \d\d min \(-0\.0200 %\)$/);
     await popup.close();
+  });
+
+  it('the worker sizes an alert’s cut by the order rules, read again when the stored ones change', async () => {
+    // The notifications the worker creates from now on, as it words them.
+    await browser.serviceWorker.evaluate(() => {
+      const created: string[] = [];
+      (self as unknown as { created: string[] }).created = created;
+      const create = chrome.notifications.create.bind(chrome.notifications) as (...args: unknown[]) => unknown;
+      (chrome.notifications as unknown as { create: (...args: unknown[]) => unknown }).create = (...args) => {
+        created.push((args.find((arg) => typeof arg === 'object') as { message?: string } | undefined)?.message ?? '');
+        return create(...args);
+      };
+    });
+    // The worker has used the fetched rules for a while (the tests above). Now SOLUSDT's smallest order becomes 29
+    // SOL: the cut the danger alert suggests (27 SOL with the recorded rules) must be raised to it.
+    await browser.serviceWorker.evaluate(async () => {
+      type Lot = { minQty: string };
+      const { symbolRules } = (await chrome.storage.local.get('symbolRules')) as { symbolRules: { usdm: { symbols: Record<string, { lot: Lot; marketLot: Lot }> } } };
+      const sol = symbolRules.usdm.symbols.SOLUSDT!;
+      sol.lot.minQty = '29';
+      sol.marketLot.minQty = '29';
+      await chrome.storage.local.set({ symbolRules });
+    });
+    await moveMark(browser.page, 'SOLUSDT', '129.500'); // about 1 % from liquidation: danger
+    const cut = () =>
+      browser.serviceWorker.evaluate(() => {
+        const messages = (self as unknown as { created: string[] }).created;
+        return messages.map((message) => /close (\S+) of the position/.exec(message)?.[1]).find(Boolean) ?? null;
+      });
+    await expect.poll(cut).toBe('29');
   });
 });

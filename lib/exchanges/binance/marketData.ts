@@ -122,16 +122,12 @@ export function parseExchangeInfo(body: unknown): { symbols: Record<string, Symb
   return { symbols, rejected };
 }
 
-/**
- * Stored rules read back (all, or just the symbols in `only`: a market holds hundreds); anything malformed is
- * dropped (then no suggestion claims to be placeable).
- */
-export function loadRules(stored: unknown, only?: readonly string[]): Record<string, SymbolRules> {
+/** Stored rules read back; anything malformed is dropped (then no suggestion claims to be placeable). */
+export function loadRules(stored: unknown): Record<string, SymbolRules> {
   const symbols = (stored as Partial<StoredRules> | null)?.symbols;
   if (typeof symbols !== 'object' || symbols === null) return {};
   const out: Record<string, SymbolRules> = {};
-  const entries = only ? only.flatMap((symbol): [string, unknown][] => (Object.hasOwn(symbols, symbol) ? [[symbol, symbols[symbol]]] : [])) : Object.entries(symbols);
-  for (const [symbol, rules] of entries) {
+  for (const [symbol, rules] of Object.entries(symbols)) {
     const r = rules as Partial<SymbolRules> | null;
     const lot = lotFrom(r?.lot as unknown as Record<string, unknown>);
     const marketLot = lotFrom(r?.marketLot as unknown as Record<string, unknown>);
