@@ -6,6 +6,7 @@ import type { OverlayPlacement } from '@/lib/storage';
 import type { SnoozeChoice } from '@/lib/alerts';
 import type { Band, PositionView, RiskView } from '@/lib/view';
 
+import { AfterOrdersNote } from './AfterOrdersNote';
 import { amount, clockTime, fundingPaidText, fundingText, NONE, percent, price } from './format';
 
 export interface OverlayProps {
@@ -126,11 +127,7 @@ function PositionRow({ position, asset, compact, onSnooze }: { position: Positio
         </>}
       </dl>}
       {position.afterOrders && !compact && (
-        <p data-testid="liqguard-after-orders" class="text-xs text-slate-600 dark:text-slate-300">
-          If {position.afterOrders.orders} open order{position.afterOrders.orders === 1 ? '' : 's'} fill (+{position.afterOrders.addedSize}): liq.{' '}
-          <span class="font-mono">{position.afterOrders.reason ? `${NONE} ${position.afterOrders.reason}` : price(position.afterOrders.liquidationPrice, position.priceDecimals)}</span>
-          {' '}({position.afterOrders.note}; orders read at {clockTime(position.afterOrders.readAt)})
-        </p>
+        <AfterOrdersNote view={position.afterOrders} priceDecimals={position.priceDecimals} testId="liqguard-after-orders" class="text-xs text-slate-600 dark:text-slate-300" />
       )}
       {position.reason && (
         <p data-testid="liqguard-reason" class="text-xs text-amber-700 dark:text-amber-300">

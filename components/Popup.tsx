@@ -10,7 +10,7 @@ import { parseStatusResponse, type GetStatusRequest, type StatusResponse, type T
 import { parseSettings, type Settings } from '@/lib/settings';
 import type { PageSnapshot } from '@/lib/snapshot';
 import { fetchedTiers, fundingQuotes, fundingWatch, lastSnapshots, storedSettings, symbolRules, type WatchedPosition } from '@/lib/storage';
-import { assess, fundingOf, fundingPaidOf } from '@/lib/view';
+import { afterOrdersViews, assess, fundingOf, fundingPaidOf } from '@/lib/view';
 
 import { Calculators, type Prefill } from './calculators/Calculators';
 import { clockTime, percent } from './format';
@@ -186,6 +186,11 @@ export function Popup() {
           rules={load.rules[selected.market][selected.symbol]}
           funding={fundingOf(selected, load.funding[selected.symbol], Date.now())}
           fundingPaid={fundingPaidOf(snapshot, selected, load.fundingWatch)}
+          afterOrders={
+            snapshot.openOrders && snapshot.openOrdersReadAt
+              ? afterOrdersViews(snapshot, { tiers: load.tiers[snapshot.market], orders: { list: snapshot.openOrders, readAt: snapshot.openOrdersReadAt } })[selection.row]!
+              : null
+          }
           walletBalance={snapshot.account.walletBalance}
           warningDistance={load.settings.warningDistance}
         />

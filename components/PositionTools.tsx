@@ -18,8 +18,9 @@ import {
 import { contractOfPosition } from '@/lib/exchanges/binance/contracts';
 import type { SymbolRules } from '@/lib/exchanges/binance/marketData';
 import type { ReadPosition } from '@/lib/snapshot';
-import { fundingPaidOf, placeableCutOf, stopCheck, type FundingView } from '@/lib/view';
+import { fundingPaidOf, placeableCutOf, stopCheck, type AfterOrdersView, type FundingView } from '@/lib/view';
 
+import { AfterOrdersNote } from './AfterOrdersNote';
 import { amountText } from './calculators/Calculators';
 import { fundingPaidText, fundingText } from './format';
 
@@ -34,10 +35,12 @@ interface Props {
   /** The next funding payment, or why it is unknown; null for a dated contract. */
   funding: Result<FundingView> | null;
   fundingPaid: ReturnType<typeof fundingPaidOf>;
+  /** Liquidation if the position's open orders fill, from the list last read on the page; null when none add to it. */
+  afterOrders: AfterOrdersView | null;
 }
 
 /** For the selected position: what brings liquidation back to a distance, and stops that fire before it. */
-export function PositionTools({ position, risk, walletBalance, warningDistance, rules, funding, fundingPaid }: Props) {
+export function PositionTools({ position, risk, walletBalance, warningDistance, rules, funding, fundingPaid, afterOrders }: Props) {
   const [targetText, setTargetText] = useState(new Decimal(warningDistance).times(100).toFixed());
   const target = parseDisplayedNumber(targetText);
   const targetError = !target.ok ? 'Not a number' : !target.value.gt(0) || !target.value.lt(100) ? 'Between 0 and 100' : null;
@@ -98,6 +101,7 @@ export function PositionTools({ position, risk, walletBalance, warningDistance, 
         )}
         {!risk.pool && <p class="text-amber-600">— the position's figures are incomplete, so no remedy can be worked out.</p>}
       </div>
+      {afterOrders && <AfterOrdersNote view={afterOrders} priceDecimals={position.priceDecimals} testId="popup-after-orders" />}
       {funding && (
         <p data-testid="popup-funding">
           Next funding: {fundingText(funding.ok ? funding.value : null, funding.ok ? null : funding.reason, position.marginAsset, Date.now())}

@@ -165,6 +165,7 @@ function isSnapshot(value: unknown): value is PageSnapshot {
     (value.positionsCount === null || Number.isInteger(value.positionsCount)) &&
     (value.openOrdersCount === undefined || value.openOrdersCount === null || Number.isInteger(value.openOrdersCount)) &&
     (value.openOrders === undefined || isOpenOrders(value.openOrders)) &&
+    (value.openOrdersReadAt === undefined || (Number.isSafeInteger(value.openOrdersReadAt) && (value.openOrdersReadAt as number) > 0)) &&
     Array.isArray(value.positions) &&
     value.positions.length <= MAX_ROWS &&
     value.positions.every(isReadPosition) &&

@@ -106,6 +106,8 @@ export interface PageSnapshot {
   openOrdersCount?: number | null;
   /** The open orders, read while the Open Orders tab is selected (the positions list is not on the page then). */
   openOrders?: ReadOpenOrders;
+  /** When `openOrders` was read (unix ms): the content script sends the last list it read with each snapshot. */
+  openOrdersReadAt?: number;
   positions: ReadPosition[];
   unreadable: UnreadableRow[];
   account: ReadAccount;

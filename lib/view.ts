@@ -121,7 +121,7 @@ export interface MarketContext {
 }
 
 /** Each position's liquidation after its adding orders fill (see lib/afterOrders.ts), by position index. */
-function afterOrdersViews(snapshot: PageSnapshot, market: MarketContext): (AfterOrdersView | null)[] {
+export function afterOrdersViews(snapshot: PageSnapshot, market: MarketContext): (AfterOrdersView | null)[] {
   const read = market.orders;
   if (!read || market.afterOrders === false || snapshot.openOrdersCount === 0) return snapshot.positions.map(() => null);
   const after = snapshotAfterOrders(snapshot, read.list.orders);

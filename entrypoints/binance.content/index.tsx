@@ -172,7 +172,7 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
     if (!pending) return;
     lastSentAt = Date.now();
     // With the open orders as last read (the page shows them only on their tab): the worker checks stop orders too.
-    void send({ type: 'page-snapshot', snapshot: { ...pending, openOrders: market.orders?.list } });
+    void send({ type: 'page-snapshot', snapshot: { ...pending, openOrders: market.orders?.list, openOrdersReadAt: market.orders?.readAt } });
     pending = null;
   };
   const report = (snapshot: PageSnapshot) => {

@@ -64,6 +64,19 @@ describe('liquidation after open orders fill (real Chromium)', () => {
       expect.stringContaining(`If 1 open order fill (+2): liq. ${expected[1]} (before fees; orders read at`),
     ]);
     expect(await browser.page.locator('liqguard-overlay [data-testid="liqguard-status"]').innerText()).not.toContain('open the Open Orders tab');
+
+    // The popup shows the same figure for the selected position (the worker keeps the list with the snapshot).
+    await expect.poll(() => browser.page.locator('liqguard-overlay [data-testid="liqguard-status"]').innerText()).toMatch(/^3 positions read at/);
+    const storedWithOrders = () =>
+      browser.serviceWorker.evaluate(() =>
+        chrome.storage.session.get('lastSnapshots').then((items) => Object.values((items.lastSnapshots ?? {}) as Record<string, { openOrdersReadAt?: number }>).some((s) => s.openOrdersReadAt !== undefined)),
+      );
+    await expect.poll(storedWithOrders).toBe(true);
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const [btcAfterOrders] = await afterOrders();
+    await expect.poll(() => popup.getByTestId('popup-after-orders').innerText({ timeout: 500 }).catch(() => null)).toBe(btcAfterOrders);
+    await popup.close();
   });
 
   it('warns about an open stop order that sits beyond liquidation', async () => {

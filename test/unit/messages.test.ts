@@ -52,6 +52,11 @@ describe('page-snapshot messages', () => {
     ]) {
       expect(parseMessage({ type: 'page-snapshot', snapshot: { ...snapshot, openOrders } })).toBeNull();
     }
+    // When the list was read: a time, or nothing.
+    expect(parseMessage({ type: 'page-snapshot', snapshot: { ...snapshot, openOrdersReadAt: 1764136800000 } })).not.toBeNull();
+    for (const openOrdersReadAt of ['1764136800000', -1, 1.5, null]) {
+      expect(parseMessage({ type: 'page-snapshot', snapshot: { ...snapshot, openOrdersReadAt } })).toBeNull();
+    }
   });
 
   it.each([
