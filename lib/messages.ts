@@ -183,6 +183,9 @@ function isSnapshot(value: unknown): value is PageSnapshot {
   );
 }
 
+/** The one message a content script answers (the worker asking which pages are still there). */
+export const isPing = (value: unknown): value is PingRequest => isRecord(value) && value.type === 'ping';
+
 /** Returns the message when it has exactly a known shape, otherwise null. */
 export function parseMessage(value: unknown): Message | null {
   if (!isRecord(value)) return null;

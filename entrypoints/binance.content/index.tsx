@@ -9,7 +9,7 @@ import { readBinancePage, type ReaderCache } from '@/lib/exchanges/binance/reade
 import { loadFundingQuotes, loadRules } from '@/lib/exchanges/binance/marketData';
 import { loadTierTables } from '@/lib/exchanges/binance/tiers';
 import { BINANCE_FUTURES_MATCHES, parseFuturesRoute, type FuturesRoute } from '@/lib/exchanges/binance/routes';
-import { parseMessage, type Message, type PageStatusMessage } from '@/lib/messages';
+import { isPing, type Message, type PageStatusMessage } from '@/lib/messages';
 import { MIN_READ_INTERVAL_MS, SETTLE_MS } from '@/lib/readPace';
 import { parseSettings } from '@/lib/settings';
 import { fetchedTiers, fundingQuotes, fundingWatch, overlayPlacement, storedSettings, symbolRules, type OverlayPlacement } from '@/lib/storage';
@@ -38,7 +38,8 @@ export default defineContentScript({
     };
 
     browser.runtime.onMessage.addListener((raw: unknown) => {
-      if (parseMessage(raw)?.type !== 'ping') return;
+      // Only the ping is answered: the content script needs none of the other messages' validators.
+      if (!isPing(raw)) return;
       const answer: PageStatusMessage = { type: 'page-status', route: session?.route ?? null };
       return Promise.resolve(answer);
     });

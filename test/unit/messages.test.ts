@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { parseMessage, parseStatusResponse } from '@/lib/messages';
+import { isPing, parseMessage, parseStatusResponse } from '@/lib/messages';
 
 const route = { market: 'usdm', symbol: 'BTCUSDT', language: 'en' };
 
@@ -23,6 +23,13 @@ describe('parseMessage', () => {
     { type: 'page-status', route: { ...route, language: 7 } },
   ])('drops %j', (value) => {
     expect(parseMessage(value)).toBeNull();
+  });
+});
+
+describe('isPing (all a content script answers)', () => {
+  it('is a ping only as an object of that type', () => {
+    expect(isPing({ type: 'ping' })).toBe(true);
+    for (const other of ['ping', null, { type: 'get-status' }, { kind: 'ping' }, [{ type: 'ping' }]]) expect(isPing(other)).toBe(false);
   });
 });
 
