@@ -98,15 +98,16 @@ function findHeader(root: Element, words: Words): Header | null {
 class OrderProblem extends Error {}
 
 function readOrder(row: Element, index: number, header: Header, words: Words, decimalComma: boolean, pageMarket: FuturesMarket): ReadOrder | UnreadableRow {
+  // Each cell's text, read once: for the figures and for the twin-cell check.
+  const texts = Array.from(row.children, textOf);
   const text = (key: OrderColumnKey) => {
     const column = header.columns.get(key);
-    const cell = column === undefined ? undefined : row.children[column];
-    return cell ? textOf(cell) : null;
+    return column === undefined ? null : (texts[column] ?? null);
   };
   const found = symbolIn(text('symbol') ?? '');
   try {
     if (!found) throw new OrderProblem('no symbol in the symbol cell');
-    if (hasTwinCells(row, Array.from(row.children, textOf))) throw new OrderProblem('two neighbouring cells show the same figure: a cell may have slid');
+    if (hasTwinCells(row, texts)) throw new OrderProblem('two neighbouring cells show the same figure: a cell may have slid');
     // A USDⓈ-M page lists USDⓈ-M orders, a COIN-M page COIN-M ones: anything else was misread.
     if ((found.quote === 'USD' ? 'coinm' : 'usdm') !== pageMarket) throw new OrderProblem(`${found.symbol} is not a contract of this page's market`);
     // Every column a figure comes from must be there once: a column found twice (or not at all) could hand us a

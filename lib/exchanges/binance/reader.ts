@@ -273,7 +273,7 @@ function decimalPlaces(raw: string): number {
 
 function readRow(
   row: Element,
-  lines: string[][],
+  { lines, texts }: RowReading,
   index: number,
   table: Table,
   vocabulary: Vocabulary,
@@ -293,7 +293,7 @@ function readRow(
   const found = symbolIn(symbolText);
   try {
     if (!found) throw new RowProblem('no symbol in the symbol cell');
-    if (hasTwinCells(row, lines.map((l) => l.join(' ')))) throw new RowProblem('two neighbouring cells show the same figure: a cell may have slid');
+    if (hasTwinCells(row, texts)) throw new RowProblem('two neighbouring cells show the same figure: a cell may have slid');
     for (const key of table.ambiguous) if (REQUIRED_COLUMNS.includes(key)) throw new RowProblem(`two columns are labelled as ${key}`);
     const number = (key: ColumnKey, line = 0, required = true): ParsedNumber | null => {
       const lines = cell(key);
@@ -519,7 +519,7 @@ export function readBinancePage(document: Document, url: string, cache?: ReaderC
     const read =
       last && last.table === table && last.decimalComma === decimalComma && last.language === language
         ? { ...last.result, row: index + 1 }
-        : readRow(row, reading.lines, index, table, vocabulary, decimalComma, route.market);
+        : readRow(row, reading, index, table, vocabulary, decimalComma, route.market);
     reading.read = { table, decimalComma, language, result: read };
     if ('reason' in read) unreadable.push(read);
     else positions.push(read);
