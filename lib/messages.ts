@@ -75,12 +75,14 @@ function isShortString(value: unknown, max = 64): value is string {
   return typeof value === 'string' && value.length > 0 && value.length <= max;
 }
 
+/** A contract symbol as the reader and the URL give it ("BTCUSDT", "BTCUSD_PERP"). */
+const isSymbol = (value: unknown): boolean => isShortString(value, 40) && /^[A-Z0-9_]+$/.test(value);
+
 function isRoute(value: unknown): value is FuturesRoute {
   return (
     isRecord(value) &&
     MARKETS.includes(value.market as FuturesMarket) &&
-    isShortString(value.symbol, 40) &&
-    /^[A-Z0-9_]+$/.test(value.symbol) &&
+    isSymbol(value.symbol) &&
     (value.language === null || (isShortString(value.language, 8) && /^[A-Za-z-]+$/.test(value.language)))
   );
 }
@@ -93,13 +95,13 @@ const isTextList = (value: unknown, maxItems = 20): boolean =>
   Array.isArray(value) && value.length <= maxItems && value.every((item) => typeof item === 'string' && item.length <= 300);
 /** More rows than any real account holds on one page: a message past this is not from our reader. */
 const MAX_ROWS = 500;
+const isRowList = (value: unknown, isRow: (row: unknown) => boolean): boolean => Array.isArray(value) && value.length <= MAX_ROWS && value.every(isRow);
 
 function isReadPosition(value: unknown): boolean {
   return (
     isRecord(value) &&
     Number.isInteger(value.row) &&
-    isShortString(value.symbol, 40) &&
-    /^[A-Z0-9_]+$/.test(value.symbol as string) &&
+    isSymbol(value.symbol) &&
     MARKETS.includes(value.market as FuturesMarket) &&
     ['perpetual', 'dated'].includes(value.contract as string) &&
     ['long', 'short'].includes(value.side as string) &&
@@ -125,8 +127,7 @@ function isReadOrder(value: unknown): boolean {
   return (
     isRecord(value) &&
     Number.isInteger(value.row) &&
-    isShortString(value.symbol, 40) &&
-    /^[A-Z0-9_]+$/.test(value.symbol as string) &&
+    isSymbol(value.symbol) &&
     ['buy', 'sell'].includes(value.side as string) &&
     (value.positionSide === null || ['long', 'short'].includes(value.positionSide as string)) &&
     (value.reduceOnly === null || typeof value.reduceOnly === 'boolean') &&
@@ -144,12 +145,8 @@ function isOpenOrders(value: unknown): boolean {
   return (
     isRecord(value) &&
     (value.count === null || Number.isInteger(value.count)) &&
-    Array.isArray(value.orders) &&
-    value.orders.length <= MAX_ROWS &&
-    value.orders.every(isReadOrder) &&
-    Array.isArray(value.unreadable) &&
-    value.unreadable.length <= MAX_ROWS &&
-    value.unreadable.every(isUnreadableRow) &&
+    isRowList(value.orders, isReadOrder) &&
+    isRowList(value.unreadable, isUnreadableRow) &&
     isTextList(value.reasons)
   );
 }
@@ -166,12 +163,8 @@ function isSnapshot(value: unknown): value is PageSnapshot {
     (value.openOrdersCount === undefined || value.openOrdersCount === null || Number.isInteger(value.openOrdersCount)) &&
     (value.openOrders === undefined || isOpenOrders(value.openOrders)) &&
     (value.openOrdersReadAt === undefined || (Number.isSafeInteger(value.openOrdersReadAt) && (value.openOrdersReadAt as number) > 0)) &&
-    Array.isArray(value.positions) &&
-    value.positions.length <= MAX_ROWS &&
-    value.positions.every(isReadPosition) &&
-    Array.isArray(value.unreadable) &&
-    value.unreadable.length <= MAX_ROWS &&
-    value.unreadable.every(isUnreadableRow) &&
+    isRowList(value.positions, isReadPosition) &&
+    isRowList(value.unreadable, isUnreadableRow) &&
     isRecord(account) &&
     isOptionalText(account.asset, 20) &&
     isOptionalDecimal(account.walletBalance) &&
@@ -218,9 +211,8 @@ function isSummary(value: unknown): boolean {
     value === undefined ||
     value === null ||
     (isRecord(value) &&
-      Array.isArray(value.positions) &&
-      value.positions.length <= MAX_ROWS &&
-      value.positions.every(
+      isRowList(
+        value.positions,
         (p) => isRecord(p) && isShortString(p.symbol, 40) && ['long', 'short'].includes(p.side as string) && isOptionalDecimal(p.distance) && BANDS.includes(p.band as string),
       ) &&
       (value.pricesFrom === 'page' || value.pricesFrom === 'stream') &&
