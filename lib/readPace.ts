@@ -10,3 +10,78 @@ export const MIN_READ_INTERVAL_MS = 1000;
  * that keeps ticking changes again within this, and the read then shares that change's frame.
  */
 export const SETTLE_MS = 100;
+
+/** A read asked for in an animation frame is made anyway after this (a page may cancel every frame callback). */
+export const FRAME_LIMIT_MS = 1000;
+
+export interface PaceHooks {
+  /** Reads the page (in an animation frame, or after FRAME_LIMIT_MS without one). */
+  read: () => void;
+  /** Starts (true) or stops (false) watching the page for changes. */
+  watch: (on: boolean) => void;
+  now: () => number;
+  /** Runs `task` after `ms`; returns its cancel. The content script's timers are ones the page cannot clear. */
+  after: (ms: number, task: () => void) => () => void;
+  /** Runs `task` in the next animation frame; returns its cancel. */
+  inFrame: (task: () => void) => () => void;
+}
+
+export interface PacedReads {
+  /** The page changed (or may have): read it as the pace allows. */
+  changed: () => void;
+  stop: () => void;
+}
+
+/**
+ * When to read a page whose prices may tick many times a second. A change after a quiet spell is read in the
+ * next frame. A change sooner than MIN_READ_INTERVAL_MS after a read is noted, and the page is not watched for
+ * the rest of the interval: a watched page pays for every change it makes (the browser records each for the
+ * observer), and one noted change is all it takes to know a read is due. After the interval the page is watched
+ * again and read in the frame of its next change, so that the overlay is laid out and painted with the page's
+ * own change rather than in a frame of its own; a page that changes no more is read SETTLE_MS later.
+ */
+export function pacedReads(hooks: PaceHooks): PacedReads {
+  type State = 'watching' | 'resting' | 'settling' | 'reading' | 'stopped';
+  let state: State = 'watching';
+  let lastReadAt = -Infinity;
+  let cancels: (() => void)[] = [];
+  const cancelAll = () => {
+    for (const cancel of cancels) cancel();
+    cancels = [];
+  };
+  const read = () => {
+    cancelAll();
+    lastReadAt = hooks.now();
+    state = 'watching';
+    hooks.watch(true);
+    hooks.read();
+  };
+  const askForRead = () => {
+    cancelAll();
+    state = 'reading';
+    hooks.watch(false);
+    cancels = [hooks.inFrame(read), hooks.after(FRAME_LIMIT_MS, read)];
+  };
+  const settle = () => {
+    state = 'settling';
+    hooks.watch(true);
+    cancels = [hooks.after(SETTLE_MS, askForRead)];
+  };
+  return {
+    changed() {
+      if (state === 'settling') askForRead();
+      else if (state !== 'watching') return;
+      else if (hooks.now() - lastReadAt >= MIN_READ_INTERVAL_MS) askForRead();
+      else {
+        state = 'resting';
+        hooks.watch(false);
+        cancels = [hooks.after(lastReadAt + MIN_READ_INTERVAL_MS - hooks.now(), settle)];
+      }
+    },
+    stop() {
+      cancelAll();
+      state = 'stopped';
+      hooks.watch(false);
+    },
+  };
+}

@@ -10,7 +10,7 @@ import { loadFundingQuotes, loadRules } from '@/lib/exchanges/binance/marketData
 import { loadTierTables } from '@/lib/exchanges/binance/tiers';
 import { BINANCE_FUTURES_MATCHES, parseFuturesRoute, type FuturesRoute } from '@/lib/exchanges/binance/routes';
 import { isPing, type Message, type PageStatusMessage } from '@/lib/messages';
-import { MIN_READ_INTERVAL_MS, SETTLE_MS } from '@/lib/readPace';
+import { pacedReads } from '@/lib/readPace';
 import { parseSettings } from '@/lib/settings';
 import { fetchedTiers, fundingQuotes, fundingWatch, overlayPlacement, storedSettings, symbolRules, type OverlayPlacement } from '@/lib/storage';
 import type { PageSnapshot } from '@/lib/snapshot';
@@ -53,8 +53,8 @@ export default defineContentScript({
 const REPORT_INTERVAL_MS = 1000;
 
 /**
- * Mounts the overlay and keeps it in step with the page: one MutationObserver, at most one read per animation
- * frame, and the overlay re-rendered (and the background told) only when what was read changed.
+ * Mounts the overlay and keeps it in step with the page: one MutationObserver, reads paced by `pacedReads`, and
+ * the overlay re-rendered (and the background told) only when what was read changed.
  */
 async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promise<() => void> {
   let settings = parseSettings(await storedSettings.getValue()).settings;
@@ -129,13 +129,10 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
     draw();
   };
   let lastRead = '';
-  let frame = 0;
-  let lastReadAt = -Infinity;
-  let waiting: ReturnType<typeof setTimeout> | undefined;
   const cache: ReaderCache = {};
   const read = () => {
-    frame = 0;
-    lastReadAt = performance.now();
+    // A hidden tab paints no frames and the worker follows the mark-price stream for it; it is read when shown.
+    if (document.visibilityState === 'hidden') return;
     const snapshot = readBinancePage(document, location.href, cache);
     if (!snapshot) return;
     const key = JSON.stringify(snapshot);
@@ -192,40 +189,24 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
       reportTimer = setTimeout(flushReport, REPORT_INTERVAL_MS - (Date.now() - lastSentAt));
     }
   };
-  // A change after a quiet spell is read on the next frame; while the page keeps changing (prices ticking),
-  // reads are at least MIN_READ_INTERVAL_MS apart, each taking in everything that changed meanwhile. The read
-  // waits for the page's next change after the interval, so that our overlay is laid out and painted in the same
-  // frame as the page's own change rather than in a frame of its own; the timer only catches a burst's last change.
-  // A read still pending after PENDING_LIMIT_MS was cancelled by the page (pages may clear every timer, and ours
-  // share the page's timer ids): it is asked for again rather than waited for forever.
-  const PENDING_LIMIT_MS = MIN_READ_INTERVAL_MS + 1000;
-  let pendingSince = -Infinity;
-  const schedule = () => {
-    const now = performance.now();
-    const stuck = now - pendingSince >= PENDING_LIMIT_MS;
-    if (frame && !stuck) return;
-    if (now - lastReadAt >= MIN_READ_INTERVAL_MS) {
-      clearTimeout(waiting);
-      waiting = undefined;
-      pendingSince = now;
-      frame = requestAnimationFrame(read);
-    } else if (waiting === undefined || stuck) {
-      pendingSince = now;
-      waiting = setTimeout(() => {
-        waiting = undefined;
-        schedule();
-      }, lastReadAt + MIN_READ_INTERVAL_MS + SETTLE_MS - now);
-    }
-  };
-  const observer = new MutationObserver(schedule);
-  observer.observe(document.body, {
-    subtree: true,
-    childList: true,
-    characterData: true,
-    attributes: true,
-    attributeFilter: ['aria-selected', 'aria-checked'],
+  const observer = new MutationObserver(() => pace.changed());
+  let watching = false;
+  const pace = pacedReads({
+    read,
+    watch: (on) => {
+      if (on === watching) return;
+      watching = on;
+      if (!on) observer.disconnect();
+      else observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['aria-selected', 'aria-checked'] });
+    },
+    now: () => performance.now(),
+    after: unclearableTimer,
+    inFrame: (task) => {
+      const id = requestAnimationFrame(task);
+      return () => cancelAnimationFrame(id);
+    },
   });
-  schedule();
+  pace.changed();
 
   // Settings saved on the options page apply at once: thresholds recolour the bands, the overlay shows or hides.
   const unwatchSettings = storedSettings.watch((raw) => {
@@ -255,7 +236,7 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
   // then follows the public mark-price stream until the page is visible again.
   const reportVisibility = (hidden: boolean) => {
     void send({ type: 'page-visibility', hidden });
-    if (!hidden) schedule();
+    if (!hidden) pace.changed();
   };
   const onVisibility = () => reportVisibility(document.visibilityState === 'hidden');
   const onFreeze = () => reportVisibility(true);
@@ -275,9 +256,7 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
     document.removeEventListener('visibilitychange', onVisibility);
     document.removeEventListener('freeze', onFreeze);
     document.removeEventListener('resume', onResume);
-    observer.disconnect();
-    if (frame) cancelAnimationFrame(frame);
-    clearTimeout(waiting);
+    pace.stop();
     clearTimeout(saveTimer);
     clearTimeout(reportTimer);
     ui.remove();
@@ -290,6 +269,24 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
  */
 function placeOverlay(placement: OverlayPlacement): OverlayPlacement {
   return placement.x >= 0 ? placement : { ...placement, x: Math.max(16, window.innerWidth - 340 - 340) };
+}
+
+/**
+ * A timer the page cannot clear: pages may clear every timer id, and a content script's setTimeout ids are the
+ * page's. An AbortSignal's timeout has no id. Held until it fires, so that nothing collects it before.
+ */
+const timers = new Set<AbortSignal>();
+function unclearableTimer(ms: number, task: () => void): () => void {
+  const signal = AbortSignal.timeout(Math.max(0, ms));
+  let live = true;
+  timers.add(signal);
+  signal.addEventListener('abort', () => {
+    timers.delete(signal);
+    if (live) task();
+  });
+  return () => {
+    live = false;
+  };
 }
 
 async function send(message: Message) {

@@ -6,6 +6,7 @@
  */
 import type { Decimal } from '../../decimal';
 import { INVISIBLE_MARKS, parsePageNumber, type ParsedNumber } from '../../parse/number';
+import { memoByText } from '../../memo';
 import type { PageSnapshot, ReadAccount, ReadPosition, UnreadableRow } from '../../snapshot';
 import { languagesFor, normalizeLabel, pageLanguage, type AccountKey, type ColumnKey, type Language, type LanguageLabels } from './labels';
 import { hasTwinCells, pageTabs, rowsBelow, symbolIn, tabNamed, textLines, textOf, tokensOf, usesDecimalComma } from './pageText';
@@ -450,9 +451,12 @@ function readAccount(root: Element, exclude: Element | null, dictionaries: Langu
 }
 
 
+/** The page's route, parsed once per address (a read happens every second while prices tick). */
+const routeOf = memoByText((url: string) => parseFuturesRoute(url), 100);
+
 /** Reads the futures page at `url` rendered in `document`; pass the same `cache` to every read of one page. */
 export function readBinancePage(document: Document, url: string, cache?: ReaderCache): PageSnapshot | null {
-  const route = parseFuturesRoute(url);
+  const route = routeOf(url);
   if (!route) return null;
   const language = pageLanguage(document.documentElement.getAttribute('lang'), route.language);
   const vocabulary = vocabularyFor(language);

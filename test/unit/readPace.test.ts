@@ -1,0 +1,132 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { FRAME_LIMIT_MS, MIN_READ_INTERVAL_MS, SETTLE_MS, pacedReads } from '@/lib/readPace';
+
+const FRAME_MS = 16;
+
+/** A page under fake timers: frames every 16 ms, and a log of reads and of when the page was watched. */
+function page() {
+  const reads: number[] = [];
+  let watched = false;
+  let watchedFor = 0;
+  let watchedSince = 0;
+  let framesCancelled = false;
+  const pace = pacedReads({
+    read: () => reads.push(Date.now()),
+    watch: (on) => {
+      if (on && !watched) watchedSince = Date.now();
+      if (!on && watched) watchedFor += Date.now() - watchedSince;
+      watched = on;
+    },
+    now: () => Date.now(),
+    after: (ms, task) => {
+      const id = setTimeout(task, ms);
+      return () => clearTimeout(id);
+    },
+    inFrame: (task) => {
+      if (framesCancelled) return () => {};
+      const id = setTimeout(task, FRAME_MS - (Date.now() % FRAME_MS));
+      return () => clearTimeout(id);
+    },
+  });
+  return {
+    pace,
+    reads,
+    get watched() {
+      return watched;
+    },
+    /** A change, delivered to the pace only while the page is watched (as a MutationObserver would). */
+    change: () => {
+      if (watched) pace.changed();
+    },
+    watchedMs: () => watchedFor + (watched ? Date.now() - watchedSince : 0),
+    cancelFrames: () => {
+      framesCancelled = true;
+    },
+  };
+}
+
+describe('pacedReads', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({ now: 0 });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('reads a change after a quiet spell in the next frame', () => {
+    const p = page();
+    p.pace.changed();
+    vi.advanceTimersByTime(FRAME_MS);
+    expect(p.reads).toEqual([FRAME_MS]);
+    vi.advanceTimersByTime(5000);
+    p.change();
+    vi.advanceTimersByTime(FRAME_MS);
+    expect(p.reads).toHaveLength(2);
+    expect(p.reads[1]! - (5000 + FRAME_MS)).toBeLessThanOrEqual(FRAME_MS);
+  });
+
+  it('reads a page ticking at 10 Hz once a second, in the frame of one of its changes, and watches it only around them', () => {
+    const p = page();
+    p.pace.changed();
+    const ticks: number[] = [];
+    const ticking = setInterval(() => {
+      ticks.push(Date.now());
+      p.change();
+    }, 100);
+    vi.advanceTimersByTime(10_000);
+    clearInterval(ticking);
+    // One read at the start, then one a second.
+    expect(p.reads.length).toBeGreaterThanOrEqual(10);
+    expect(p.reads.length).toBeLessThanOrEqual(11);
+    for (let i = 1; i < p.reads.length; i++) {
+      const gap = p.reads[i]! - p.reads[i - 1]!;
+      expect(gap).toBeGreaterThanOrEqual(MIN_READ_INTERVAL_MS);
+      expect(gap).toBeLessThan(MIN_READ_INTERVAL_MS + 100 + FRAME_MS);
+      // In the frame after a tick, not one of its own.
+      expect(ticks.some((tick) => p.reads[i]! - tick >= 0 && p.reads[i]! - tick <= FRAME_MS)).toBe(true);
+    }
+    // Watched from each read to the next tick, and from the interval's end to the tick after it: about 0.2 s a second.
+    expect(p.watchedMs()).toBeLessThan(3000);
+  });
+
+  it('reads the last change of a burst SETTLE_MS after the interval, and then waits for the next change', () => {
+    const p = page();
+    p.pace.changed();
+    vi.advanceTimersByTime(FRAME_MS);
+    vi.advanceTimersByTime(200);
+    p.change();
+    expect(p.watched).toBe(false);
+    vi.advanceTimersByTime(p.reads[0]! + MIN_READ_INTERVAL_MS + SETTLE_MS - 1 - Date.now());
+    expect(p.reads).toHaveLength(1);
+    vi.advanceTimersByTime(1 + FRAME_MS);
+    expect(p.reads).toHaveLength(2);
+    expect(p.reads[1]! - p.reads[0]!).toBeGreaterThanOrEqual(MIN_READ_INTERVAL_MS + SETTLE_MS);
+    expect(p.watched).toBe(true);
+    vi.advanceTimersByTime(10_000);
+    expect(p.reads).toHaveLength(2);
+  });
+
+  it('reads anyway when the page cancels its animation frames', () => {
+    const p = page();
+    p.cancelFrames();
+    p.pace.changed();
+    vi.advanceTimersByTime(FRAME_LIMIT_MS - 1);
+    expect(p.reads).toHaveLength(0);
+    vi.advanceTimersByTime(1);
+    expect(p.reads).toEqual([FRAME_LIMIT_MS]);
+    expect(p.watched).toBe(true);
+  });
+
+  it('after stop, reads nothing and watches nothing, whatever is still delivered', () => {
+    const p = page();
+    p.pace.changed();
+    vi.advanceTimersByTime(FRAME_MS);
+    p.change();
+    p.pace.stop();
+    p.pace.changed();
+    vi.advanceTimersByTime(10_000);
+    expect(p.reads).toHaveLength(1);
+    expect(p.watched).toBe(false);
+  });
+});
