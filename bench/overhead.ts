@@ -147,33 +147,23 @@ export async function benchOverhead(): Promise<Figure[]> {
   }
   // Each round measures both: the median of the rounds' own differences is steadier than the difference of the
   // medians on a shared machine.
-  const busy = (samples: Sample[]) => samples.map((s) => s.busy);
-  const cpu = (samples: Sample[]) => samples.map((s) => s.cpu ?? NaN);
-  const layouts = (samples: Sample[]) => samples.map((s) => s.layouts);
-  const figures: Figure[] = [
-    { name: 'main thread busy, demo page at 10 Hz, without LiqGuard', unit: 'ms', median: median(busy(without)), p95: Math.max(...busy(without)), runs: ROUNDS, note: 'ms busy per second' },
-    {
-      name: 'main thread busy, demo page at 10 Hz, with LiqGuard',
-      unit: 'ms',
-      median: median(busy(withExtension)),
-      p95: Math.max(...busy(withExtension)),
-      runs: ROUNDS,
-      note: `${signed(percentMore(busy(withExtension), busy(without)))} (median of the rounds' differences; goal ≤ +5 %)`,
-    },
-  ];
-  if (without.every((s) => s.cpu !== null) && withExtension.every((s) => s.cpu !== null)) {
-    figures.push(
-      { name: 'main thread CPU, demo page at 10 Hz, without LiqGuard', unit: 'ms', median: median(cpu(without)), p95: Math.max(...cpu(without)), runs: ROUNDS, note: 'CPU ms per second' },
+  const pair = (measure: string, unit: string, of: (sample: Sample) => number): Figure[] => {
+    const before = without.map(of);
+    const after = withExtension.map(of);
+    return [
+      { name: `main thread ${measure}, demo page at 10 Hz, without LiqGuard`, unit: 'ms', median: median(before), p95: Math.max(...before), runs: ROUNDS, note: `${unit} per second` },
       {
-        name: 'main thread CPU, demo page at 10 Hz, with LiqGuard',
+        name: `main thread ${measure}, demo page at 10 Hz, with LiqGuard`,
         unit: 'ms',
-        median: median(cpu(withExtension)),
-        p95: Math.max(...cpu(withExtension)),
+        median: median(after),
+        p95: Math.max(...after),
         runs: ROUNDS,
-        note: `${signed(percentMore(cpu(withExtension), cpu(without)))} (median of the rounds' differences; goal ≤ +5 %)`,
+        note: `${signed(percentMore(after, before))} (median of the rounds' differences; goal ≤ +5 %)`,
       },
-    );
-  }
+    ];
+  };
+  const figures = pair('busy', 'ms busy', (s) => s.busy);
+  if ([...without, ...withExtension].every((s) => s.cpu !== null)) figures.push(...pair('CPU', 'CPU ms', (s) => s.cpu!));
   // A read's cost: its frame (our script, then the layout and paint of the page's change and our overlay's) against
   // the page's other frames (the page's change alone). Traced, so a little slower than untraced.
   const ourFrame = median(frames.ours);
@@ -192,10 +182,10 @@ export async function benchOverhead(): Promise<Figure[]> {
   figures.push({
     name: 'layouts per second, demo page at 10 Hz, with LiqGuard',
     unit: 'count',
-    median: median(layouts(withExtension)),
-    p95: Math.max(...layouts(withExtension)),
+    median: median(withExtension.map((s) => s.layouts)),
+    p95: Math.max(...withExtension.map((s) => s.layouts)),
     runs: ROUNDS,
-    note: `${median(layouts(without)).toFixed(1)} without`,
+    note: `${median(without.map((s) => s.layouts)).toFixed(1)} without`,
   });
   return figures;
 }
