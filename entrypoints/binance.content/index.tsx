@@ -190,15 +190,13 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
     }
   };
   const observer = new MutationObserver(() => pace.changed());
-  let watching = false;
   const pace = pacedReads({
     read,
-    watch: (on) => {
-      if (on === watching) return;
-      watching = on;
-      if (!on) observer.disconnect();
-      else observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['aria-selected', 'aria-checked'] });
-    },
+    // Both are idempotent: observing again only restates the options, disconnecting twice does nothing.
+    watch: (on) =>
+      on
+        ? observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['aria-selected', 'aria-checked'] })
+        : observer.disconnect(),
     now: () => performance.now(),
     after: unclearableTimer,
     inFrame: (task) => {
