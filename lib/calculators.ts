@@ -4,7 +4,7 @@
  * reads and checks input. Binance's Futures Calculator tabs (math.md §4.1): PnL, Target Price, Liquidation Price,
  * Max Open, Open Price; plus risk-based size, funding, break-even.
  */
-import { Decimal } from './decimal';
+import { Decimal, dec } from './decimal';
 import { orderRulesOf, type SymbolRules } from './exchanges/binance/marketData';
 import { tiersFor, SHIPPED_USDM_TIERS, type TierTables } from './exchanges/binance/tiers';
 import { parseDisplayedNumber } from './parse/number';
@@ -44,9 +44,10 @@ class Fields {
       this.errors[name] = 'Not a number';
       return new Decimal(0);
     }
-    if (rule === 'positive' && !parsed.value.gt(0)) this.errors[name] = 'Must be above 0';
-    if (rule === 'non-negative' && parsed.value.lt(0)) this.errors[name] = 'Must not be negative';
-    return parsed.value;
+    const value = dec(parsed.value);
+    if (rule === 'positive' && !value.gt(0)) this.errors[name] = 'Must be above 0';
+    if (rule === 'non-negative' && value.lt(0)) this.errors[name] = 'Must not be negative';
+    return value;
   }
 
   optionalNumber(name: string, rule: 'positive' | 'non-negative' = 'positive'): Decimal | null {

@@ -31,13 +31,15 @@ export function settingsFromForm(text: FormText, flags: Pick<Settings, 'rules' |
   const fractions: Partial<Record<PercentField, string>> = {};
   for (const field of PERCENT_FIELDS) {
     const parsed = parseDisplayedNumber(text[field]);
+    const value = parsed.ok ? new Decimal(parsed.value) : null;
     if (!parsed.ok) errors[field] = parsed.empty ? 'Enter a percentage' : 'Not a number';
-    else if (!parsed.value.gt(0) || !parsed.value.lt(field === 'takerFee' ? 1 : 100)) errors[field] = field === 'takerFee' ? 'Between 0 and 1 %' : 'Between 0 and 100 %';
-    else if (parsed.value.decimalPlaces() > 4) errors[field] = 'At most 4 decimals';
-    else fractions[field] = parsed.value.div(100).toFixed();
+    else if (!value!.gt(0) || !value!.lt(field === 'takerFee' ? 1 : 100)) errors[field] = field === 'takerFee' ? 'Between 0 and 1 %' : 'Between 0 and 100 %';
+    else if (value!.decimalPlaces() > 4) errors[field] = 'At most 4 decimals';
+    else fractions[field] = value!.div(100).toFixed();
   }
-  const cooldown = parseDisplayedNumber(text.cooldownMinutes);
-  if (!cooldown.ok || !cooldown.value.isInteger() || cooldown.value.lt(0) || cooldown.value.gt(1440)) {
+  const parsedCooldown = parseDisplayedNumber(text.cooldownMinutes);
+  const cooldown = parsedCooldown.ok ? new Decimal(parsedCooldown.value) : null;
+  if (!cooldown || !cooldown.isInteger() || cooldown.lt(0) || cooldown.gt(1440)) {
     errors.cooldownMinutes = 'Whole minutes from 0 to 1440';
   }
   if (fractions.dangerDistance && fractions.warningDistance && new Decimal(fractions.dangerDistance).gt(fractions.warningDistance)) {
@@ -51,7 +53,7 @@ export function settingsFromForm(text: FormText, flags: Pick<Settings, 'rules' |
   const { settings, problems } = parseSettings({
     version: 1,
     ...fractions,
-    cooldownMinutes: cooldown.ok ? cooldown.value.toNumber() : 0,
+    cooldownMinutes: cooldown ? cooldown.toNumber() : 0,
     rules,
     overlay,
     streamWhenHidden,

@@ -1,16 +1,17 @@
 /**
- * Numbers as the exchange displays them → `Decimal`, or a reason why not.
+ * Numbers as the exchange displays them → an exact decimal string ("-1234.5"), or a reason why not.
  *
  * Handles: thousands separators ("75,770.1", "1 234,5", "1.234,56"), signs (+, -, −, –), a unit after the
  * number ("-0.010 BTC", "2,387.01 USDT"), a percentage ("4.51%", "(+3.15%)"), "--" / "—" / empty for none,
  * compressed tiny prices ("0.0₄1220", "0.0{4}1220" = 0.00001220), K/M/B suffixes ("1.2K"), and the locale's
  * decimal comma when the caller says the page uses one. Only one number per text: "12 / 13" is refused.
  */
-import { Decimal } from '../decimal';
 import { memoByText } from '../memo';
+import type { DecimalString } from '../snapshot';
+import { decimalString, exact, negated, times } from './exact';
 
 export type ParsedNumber =
-  | { ok: true; value: Decimal; unit: string | null; percent: boolean }
+  | { ok: true; value: DecimalString; unit: string | null; percent: boolean }
   | { ok: false; reason: string; empty: boolean };
 
 export interface ParseOptions {
@@ -19,7 +20,7 @@ export interface ParseOptions {
 }
 
 const SUBSCRIPT_DIGITS = '₀₁₂₃₄₅₆₇₈₉';
-const SUFFIX: Record<string, string> = { K: '1e3', M: '1e6', B: '1e9' };
+const SUFFIX: Record<string, string> = { K: '1000', M: '1000000', B: '1000000000' };
 /**
  * Beyond these a "number" is noise or an attack, not a figure the exchange shows: no price, size or balance has
  * more than 15 integer digits (10^15 USDT), nor more than 12 decimals.
@@ -69,11 +70,11 @@ export function parseDisplayedNumber(raw: string, options: ParseOptions = {}): P
     return fail('more digits than any real figure has');
   }
 
-  let value = new Decimal(digits);
-  if (suffix) value = value.times(SUFFIX[suffix]!);
-  if (sign && sign !== '+') value = value.neg();
-  if (value.isZero()) value = value.abs(); // "-0" is zero
-  return { ok: true, value, unit: unit ?? null, percent };
+  let value = exact(digits);
+  if (suffix) value = times(value, exact(SUFFIX[suffix]!));
+  if (sign && sign !== '+') value = negated(value);
+  // decimalString writes "-0" as "0".
+  return { ok: true, value: decimalString(value), unit: unit ?? null, percent };
 }
 
 /** Separators → a plain "1234.56", or null when they do not follow one consistent grouping. */

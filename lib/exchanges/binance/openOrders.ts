@@ -3,6 +3,7 @@
  * symbol, side, price, amount, filled, reduce-only, trigger. Each row is checked; one that does not add up is
  * reported unreadable with the reason, and what it leaves out is said.
  */
+import { compare, decimalString, exact, minus, sign } from '../../parse/exact';
 import { parsePageNumber } from '../../parse/number';
 import type { ReadOpenOrders, ReadOrder, UnreadableRow } from '../../snapshot';
 import { LABELS, LANGUAGES, normalizeLabel, orderLanguagesFor, type Language, type OrderColumnKey, type OrderLabels } from './labels';
@@ -122,7 +123,7 @@ function readOrder(row: Element, index: number, header: Header, words: Words, de
         return null;
       }
       if (parsed.percent || !units.includes(parsed.unit)) throw new OrderProblem(`${key} "${(raw ?? '').slice(0, 20)}" is not a ${key}`);
-      if (key === 'filled' ? parsed.value.isNegative() : !parsed.value.gt(0)) throw new OrderProblem(`${key} must be above 0`);
+      if (key === 'filled' ? sign(exact(parsed.value)) < 0 : sign(exact(parsed.value)) <= 0) throw new OrderProblem(`${key} must be above 0`);
       return parsed;
     };
     const number = (key: OrderColumnKey, raw: string | null, units: (string | null)[]) => figure(key, raw, units)?.value ?? null;
@@ -147,7 +148,7 @@ function readOrder(row: Element, index: number, header: Header, words: Words, de
     if (filled === null) throw new OrderProblem('no filled amount');
     // Both written in one unit, or a cell slid in from a neighbouring column.
     if (amount.unit !== filled.unit) throw new OrderProblem('the amount and the filled amount are in different units');
-    if (filled.value.gt(amount.value)) throw new OrderProblem('more filled than the amount');
+    if (compare(exact(filled.value), exact(amount.value)) > 0) throw new OrderProblem('more filled than the amount');
     const reduceOnlyText = normalizeLabel(text('reduceOnly') ?? '');
     if (header.columns.has('reduceOnly') && !words.yes.has(reduceOnlyText) && !words.no.has(reduceOnlyText)) {
       throw new OrderProblem(`reduce only "${(text('reduceOnly') ?? '').slice(0, 20)}" is not yes or no`);
@@ -160,9 +161,9 @@ function readOrder(row: Element, index: number, header: Header, words: Words, de
       positionSide: side.positionSide,
       reduceOnly,
       type: (text('type') ?? '').slice(0, 40),
-      price: price?.toFixed() ?? null,
-      triggerPrice: triggerPrice?.toFixed() ?? null,
-      remaining: amount.value.minus(filled.value).toFixed(),
+      price,
+      triggerPrice,
+      remaining: decimalString(minus(exact(amount.value), exact(filled.value))),
     };
   } catch (error) {
     if (!(error instanceof OrderProblem)) throw error;

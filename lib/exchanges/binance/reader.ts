@@ -4,7 +4,7 @@
  * column position. Every value is validated; a row that contradicts itself is reported unreadable with the
  * reason, and what could not be found is said, not guessed (../shared/research/dom.md is partly INFERRED).
  */
-import type { Decimal } from '../../decimal';
+import { abs, compare, decimalString, exact, minus, negated, sign, times, type Exact } from '../../parse/exact';
 import { INVISIBLE_MARKS, parsePageNumber, type ParsedNumber } from '../../parse/number';
 import { memoByText } from '../../memo';
 import type { PageSnapshot, ReadAccount, ReadPosition, UnreadableRow } from '../../snapshot';
@@ -216,14 +216,18 @@ function readTpSl(lines: string[] | null, decimalComma: boolean): [string | null
   if (parts.length !== 2) throw new RowProblem(`TP/SL "${text.slice(0, 40)}" is not "take profit / stop loss"`);
   return parts.map((part) => {
     const parsed = parsePageNumber(part.trim(), decimalComma);
-    if (parsed.ok && parsed.value.gt(0)) return parsed.value.toFixed();
+    if (parsed.ok && sign(exact(parsed.value)) > 0) return parsed.value;
     if (!parsed.ok && parsed.empty) return null;
     throw new RowProblem(`TP/SL: ${parsed.ok ? 'a price of 0 or below' : parsed.reason}`);
   }) as [string | null, string | null];
 }
 
 /** PnL may be priced off the last price rather than the mark: allow this much of the notional between them. */
-const PNL_TOLERANCE = '0.003';
+const PNL_TOLERANCE = exact('0.003');
+/** Below this move of the mark from the entry (a fraction of the entry) a PnL's sign says nothing. */
+const FLAT_MOVE = exact('0.001');
+/** A break-even further than this from the entry (a fraction of it) is another column's figure. */
+const BREAK_EVEN_RANGE = exact('0.05');
 
 /**
  * A row must agree with itself: a row whose cells slid by one column, or whose side was misread, would otherwise
@@ -233,9 +237,9 @@ const PNL_TOLERANCE = '0.003';
  */
 function checkConsistency(row: {
   side: 'long' | 'short';
-  size: Decimal;
-  entry: Decimal;
-  mark: Decimal;
+  size: Exact;
+  entry: Exact;
+  mark: Exact;
   unit: 'base' | 'quote' | 'contracts';
   market: 'usdm' | 'coinm';
   pnl: ParsedNumber | null;
@@ -244,23 +248,27 @@ function checkConsistency(row: {
   breakEven: ParsedNumber | null;
 }) {
   const d = row.side === 'long' ? 1 : -1;
-  if (row.pnl?.ok && row.market === 'usdm' && row.unit === 'base') {
-    const expected = row.size.times(row.mark.minus(row.entry)).times(d);
-    if (row.pnl.value.minus(expected).abs().gt(row.size.times(row.mark).times(PNL_TOLERANCE))) {
-      throw new RowProblem(`PnL ${row.pnl.value.toFixed()} contradicts a ${row.side} of ${row.size.toFixed()} from ${row.entry.toFixed()} at mark ${row.mark.toFixed()}`);
+  const pnl = row.pnl?.ok ? exact(row.pnl.value) : null;
+  const move = minus(row.mark, row.entry);
+  const [size, entry, mark] = [row.size, row.entry, row.mark].map(decimalString);
+  if (pnl && row.market === 'usdm' && row.unit === 'base') {
+    const expected = times(row.size, d === 1 ? move : negated(move));
+    if (compare(abs(minus(pnl, expected)), times(times(row.size, row.mark), PNL_TOLERANCE)) > 0) {
+      throw new RowProblem(`PnL ${decimalString(pnl)} contradicts a ${row.side} of ${size} from ${entry} at mark ${mark}`);
     }
-  } else if (row.pnl?.ok && !row.pnl.value.isZero()) {
-    const move = row.mark.minus(row.entry).div(row.entry);
-    if (move.abs().gt('0.001') && (d === 1 ? move.gt(0) : move.lt(0)) !== row.pnl.value.gt(0)) {
-      throw new RowProblem(`PnL ${row.pnl.value.toFixed()} contradicts a ${row.side} from ${row.entry.toFixed()} at mark ${row.mark.toFixed()}`);
+  } else if (pnl && sign(pnl) !== 0) {
+    // The entry is above 0, so |mark − entry| / entry > FLAT_MOVE is |mark − entry| > FLAT_MOVE × entry.
+    if (compare(abs(move), times(FLAT_MOVE, row.entry)) > 0 && sign(move) * d > 0 !== sign(pnl) > 0) {
+      throw new RowProblem(`PnL ${decimalString(pnl)} contradicts a ${row.side} from ${entry} at mark ${mark}`);
     }
   }
-  if (row.liquidation?.ok && row.liquidation.value.gt(0) && (d === 1 ? row.liquidation.value.gte(row.mark) : row.liquidation.value.lte(row.mark))) {
+  const liquidation = row.liquidation?.ok ? exact(row.liquidation.value) : null;
+  if (liquidation && sign(liquidation) > 0 && compare(liquidation, row.mark) * d >= 0) {
     // Past liquidation the exchange closes the position: a page showing it open there is misread.
-    throw new RowProblem(`the liquidation price ${row.liquidation.value.toFixed()} is on the wrong side of the mark for a ${row.side}`);
+    throw new RowProblem(`the liquidation price ${decimalString(liquidation)} is on the wrong side of the mark for a ${row.side}`);
   }
-  if (row.margin?.ok && !row.margin.value.gt(0)) throw new RowProblem('the margin is not above 0');
-  if (row.breakEven?.ok && row.breakEven.value.minus(row.entry).abs().gt(row.entry.times('0.05'))) {
+  if (row.margin?.ok && sign(exact(row.margin.value)) <= 0) throw new RowProblem('the margin is not above 0');
+  if (row.breakEven?.ok && compare(abs(minus(exact(row.breakEven.value), row.entry)), times(row.entry, BREAK_EVEN_RANGE)) > 0) {
     throw new RowProblem('the break-even price is far from the entry');
   }
 }
@@ -328,14 +336,15 @@ function readRow(
 
     const size = number('size')!;
     if (!size.ok) throw new RowProblem('size unreadable');
-    if (size.value.isZero()) throw new RowProblem('size is zero');
+    const signedSize = exact(size.value);
+    if (sign(signedSize) === 0) throw new RowProblem('size is zero');
     const sideText = [symbolText, ...(cell('size', true) ?? [])].join(' ');
     const sides = phrasesIn(tokensOf(sideText), vocabulary.sides);
     const saysLong = sides.has('long');
     const saysShort = sides.has('short');
     if (saysLong && saysShort) throw new RowProblem('the row says both long and short');
-    const side = saysShort || (!saysLong && size.value.isNegative()) ? 'short' : 'long';
-    if (saysLong && size.value.isNegative()) throw new RowProblem('a negative size on a row marked long');
+    const side = saysShort || (!saysLong && sign(signedSize) < 0) ? 'short' : 'long';
+    if (saysLong && sign(signedSize) < 0) throw new RowProblem('a negative size on a row marked long');
 
     const unit = size.unit ?? table.headerUnits.get('size') ?? null;
     const market = found.quote === 'USD' ? 'coinm' : 'usdm';
@@ -345,9 +354,9 @@ function readRow(
     const sizeUnit = unit === found.base ? 'base' : unit === found.quote ? 'quote' : isContracts ? 'contracts' : null;
     if (sizeUnit === null) throw new RowProblem(unit ? `size unit "${unit}" is not ${found.base}, ${found.quote} or contracts` : 'size has no unit');
 
-    const entry = value(number('entryPrice'))!;
-    const mark = value(number('markPrice'))!;
-    if (!entry.gt(0) || !mark.gt(0)) throw new RowProblem('entry and mark prices must be above 0');
+    const entry = exact(value(number('entryPrice'))!);
+    const mark = exact(value(number('markPrice'))!);
+    if (sign(entry) <= 0 || sign(mark) <= 0) throw new RowProblem('entry and mark prices must be above 0');
     const liquidation = number('liquidationPrice', 0, false);
     if (liquidation && !liquidation.ok && !liquidation.empty) throw new RowProblem(`liquidation price: ${liquidation.reason}`);
     const pnl = number('pnl', 0, false);
@@ -361,7 +370,7 @@ function readRow(
     if (margin?.ok && margin.unit === null) throw new RowProblem('the margin has no asset');
 
     const [takeProfit, stopLoss] = readTpSl(cell('tpsl'), decimalComma);
-    checkConsistency({ side, size: size.value.abs(), entry, mark, unit: sizeUnit, market, pnl, liquidation, margin, breakEven });
+    checkConsistency({ side, size: abs(signedSize), entry, mark, unit: sizeUnit, market, pnl, liquidation, margin, breakEven });
 
     const perpetual = found.suffix === 'PERP' || phrasesIn(tokensOf(symbolText), vocabulary.perpetual).size > 0;
     const dated = found.suffix !== null && /^\d{6}$/.test(found.suffix);
@@ -373,19 +382,19 @@ function readRow(
       market,
       contract: dated ? 'dated' : 'perpetual',
       side,
-      size: size.value.abs().toFixed(),
+      size: decimalString(abs(signedSize)),
       sizeUnit,
       sizeAsset: sizeUnit === 'base' ? found.base : sizeUnit === 'quote' ? found.quote : 'contracts',
-      entryPrice: entry.toFixed(),
-      markPrice: mark.toFixed(),
+      entryPrice: decimalString(entry),
+      markPrice: decimalString(mark),
       priceDecimals: decimalPlaces(cell('markPrice')?.[0] ?? ''),
-      pageLiquidationPrice: liquidation?.ok && liquidation.value.gt(0) ? liquidation.value.toFixed() : null,
+      pageLiquidationPrice: liquidation?.ok && sign(exact(liquidation.value)) > 0 ? liquidation.value : null,
       marginMode,
       leverage,
-      margin: margin?.ok ? margin.value.toFixed() : null,
+      margin: margin?.ok ? margin.value : null,
       marginAsset: margin?.ok ? margin.unit : market === 'usdm' ? found.quote : found.base,
-      pnl: pnl?.ok ? pnl.value.toFixed() : null,
-      roiPercent: roi?.ok && roi.percent ? roi.value.toFixed() : null,
+      pnl: pnl?.ok ? pnl.value : null,
+      roiPercent: roi?.ok && roi.percent ? roi.value : null,
       takeProfit,
       stopLoss,
     };
@@ -436,14 +445,14 @@ function readAccount(root: Element, exclude: Element | null, dictionaries: Langu
   const ratio = get('marginRatio');
   const decimal = (key: AccountKey) => {
     const parsed = get(key);
-    return parsed?.ok && !parsed.percent ? parsed.value.toFixed() : null;
+    return parsed?.ok && !parsed.percent ? parsed.value : null;
   };
   const read: ReadAccount = {
     asset,
     walletBalance: decimal('walletBalance'),
     marginBalance: decimal('marginBalance'),
     maintenanceMargin: decimal('maintenanceMargin'),
-    marginRatioPercent: ratio?.ok && ratio.percent ? ratio.value.toFixed() : null,
+    marginRatioPercent: ratio?.ok && ratio.percent ? ratio.value : null,
     missing: [],
   };
   read.missing = ACCOUNT_KEYS.filter((key) => (key === 'marginRatio' ? read.marginRatioPercent : read[key]) === null);
