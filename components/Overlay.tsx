@@ -1,13 +1,14 @@
 import { useRef, useState } from 'preact/hooks';
 
 import { MARKET_LABELS, type FuturesRoute } from '@/lib/exchanges/binance/routes';
+import type { OverlayPosition, OverlayView } from '@/lib/overlayView';
 import type { PageSnapshot } from '@/lib/snapshot';
 import type { OverlayPlacement } from '@/lib/storage';
 import type { SnoozeChoice } from '@/lib/alerts';
-import type { Band, PositionView, RiskView } from '@/lib/view';
+import { clockTime } from '@/lib/time';
+import type { Band } from '@/lib/view';
 
 import { AfterOrdersNote } from './AfterOrdersNote';
-import { amount, clockTime, fundingPaidText, fundingText, NONE, percent, price } from './format';
 
 export interface OverlayProps {
   route: FuturesRoute;
@@ -16,7 +17,8 @@ export interface OverlayProps {
   readAt: number | null;
   /** True while another tab is selected: the figures are the last ones read, not current. */
   stale: boolean;
-  view: RiskView | null;
+  /** The figures as the worker worked them out for the last snapshot sent. */
+  view: OverlayView | null;
   /** The page showed positions and no longer can be read: figures are paused, not stale-but-shown. */
   pageChanged: boolean;
   /** Whether the Open Orders list has been read on this page (liquidation after they fill needs it). */
@@ -26,7 +28,7 @@ export interface OverlayProps {
   /** One line per position: symbol, side and distance. */
   compact: boolean;
   /** Snooze this position's alerts. */
-  onSnooze: (position: PositionView, choice: SnoozeChoice) => void;
+  onSnooze: (snooze: NonNullable<OverlayPosition['snooze']>, choice: SnoozeChoice) => void;
 }
 
 const SNOOZE_CHOICES: [SnoozeChoice, string][] = [
@@ -35,7 +37,7 @@ const SNOOZE_CHOICES: [SnoozeChoice, string][] = [
   ['change', 'until it changes'],
 ];
 
-function SnoozeControl({ position, onSnooze }: { position: PositionView; onSnooze: OverlayProps['onSnooze'] }) {
+function SnoozeControl({ snooze, onSnooze }: { snooze: NonNullable<OverlayPosition['snooze']>; onSnooze: OverlayProps['onSnooze'] }) {
   const [chosen, setChosen] = useState<string | null>(null);
   if (chosen) return <p data-testid="liqguard-snoozed" class="text-xs text-slate-500">Alerts snoozed {chosen}.</p>;
   return (
@@ -47,7 +49,7 @@ function SnoozeControl({ position, onSnooze }: { position: PositionView; onSnooz
           type="button"
           class="rounded border border-slate-400 px-1 hover:bg-slate-200 dark:hover:bg-slate-700"
           onClick={() => {
-            onSnooze(position, choice);
+            onSnooze(snooze, choice);
             setChosen(label === 'until it changes' ? 'until the position changes' : `for ${label}`);
           }}
         >
@@ -85,7 +87,7 @@ function statusLine(props: OverlayProps): { text: string; tone: 'ok' | 'warn' } 
   return { text: [...parts, ...snapshot.reasons].join(' · '), tone: snapshot.reasons.length + snapshot.unreadable.length > 0 ? 'warn' : 'ok' };
 }
 
-function PositionRow({ position, asset, compact, onSnooze }: { position: PositionView; asset: string | null; compact: boolean; onSnooze: OverlayProps['onSnooze'] }) {
+function PositionRow({ position, compact, onSnooze }: { position: OverlayPosition; compact: boolean; onSnooze: OverlayProps['onSnooze'] }) {
   return (
     <li
       data-testid="liqguard-position"
@@ -105,48 +107,44 @@ function PositionRow({ position, asset, compact, onSnooze }: { position: Positio
           </span>
         </span>
         <span data-testid="liqguard-distance" class="font-mono text-base font-semibold" title={`Distance to liquidation (${BAND_TEXT[position.band]})`}>
-          {percent(position.distance)}
+          {position.distance}
         </span>
       </div>
       {!compact && <dl class="grid grid-cols-[auto_1fr] gap-x-2 text-xs text-slate-600 dark:text-slate-300">
         <dt>Liq. price</dt>
-        <dd data-testid="liqguard-liquidation" class="text-right font-mono">{price(position.liquidationPrice, position.priceDecimals)}</dd>
+        <dd data-testid="liqguard-liquidation" class="text-right font-mono">{position.liquidation}</dd>
         <dt>Price buffer</dt>
-        <dd class="text-right font-mono">{price(position.priceBuffer, position.priceDecimals)}</dd>
+        <dd class="text-right font-mono">{position.priceBuffer}</dd>
         <dt>Margin buffer</dt>
-        <dd class="text-right font-mono">{amount(position.balanceBuffer, position.marginAsset ?? asset)}</dd>
+        <dd class="text-right font-mono">{position.marginBuffer}</dd>
         <dt>Break-even with fees</dt>
-        <dd data-testid="liqguard-break-even" class="text-right font-mono">{price(position.breakEvenWithFees, position.priceDecimals)}</dd>
-        {(position.funding || position.fundingReason) && <>
+        <dd data-testid="liqguard-break-even" class="text-right font-mono">{position.breakEven}</dd>
+        {position.funding && <>
           <dt>Next funding</dt>
-          <dd data-testid="liqguard-funding" class="text-right">{fundingText(position.funding, position.fundingReason, position.marginAsset ?? asset, Date.now())}</dd>
+          <dd data-testid="liqguard-funding" class="text-right">{position.funding}</dd>
         </>}
-        {(position.fundingPaid || position.fundingPaidReason) && <>
+        {position.fundingPaid && <>
           <dt title="Funding paid or received since LiqGuard first saw the position as it is now (a fill starts the count again)">Funding so far</dt>
-          <dd data-testid="liqguard-funding-paid" class="text-right">{fundingPaidText(position.fundingPaid, position.fundingPaidReason, position.marginAsset ?? asset)}</dd>
+          <dd data-testid="liqguard-funding-paid" class="text-right">{position.fundingPaid}</dd>
         </>}
       </dl>}
       {position.afterOrders && !compact && (
-        <AfterOrdersNote view={position.afterOrders} priceDecimals={position.priceDecimals} testId="liqguard-after-orders" class="text-xs text-slate-600 dark:text-slate-300" />
+        <AfterOrdersNote text={position.afterOrders} testId="liqguard-after-orders" class="text-xs text-slate-600 dark:text-slate-300" />
       )}
       {position.reason && (
         <p data-testid="liqguard-reason" class="text-xs text-amber-700 dark:text-amber-300">
-          {NONE} {position.reason}
+          {position.reason}
         </p>
       )}
-      {position.stop?.beyondLiquidation && (
+      {position.stopWarning && (
         <p data-testid="liqguard-stop-warning" role="alert" class="text-xs font-semibold text-red-700 dark:text-red-300">
-          Your {position.stop.source === 'order' ? 'stop order' : 'stop-loss'} {price(position.stop.price, position.priceDecimals)} is beyond liquidation: it would never fire.
-          {position.stop.saferStop && position.stop.saferStopPnl
-            ? ` A stop at ${price(position.stop.saferStop, position.priceDecimals)} fires first (${amount(position.stop.saferStopPnl, position.marginAsset ?? asset)}).`
-            : ''}
+          {position.stopWarning}
         </p>
       )}
-      {(position.band === 'warning' || position.band === 'danger' || position.stop?.beyondLiquidation) && <SnoozeControl position={position} onSnooze={onSnooze} />}
+      {position.snooze && <SnoozeControl snooze={position.snooze} onSnooze={onSnooze} />}
       {position.mismatch && (
         <p data-testid="liqguard-mismatch" role="alert" class="text-xs text-red-700 dark:text-red-300">
-          The page shows liquidation at {price(position.pageLiquidationPrice, position.priceDecimals)}; ours differs by more than{' '}
-          {price(position.mismatch.tolerance, position.priceDecimals)}. Check the tiers and balance before relying on either.
+          {position.mismatch}
         </p>
       )}
     </li>
@@ -209,10 +207,10 @@ export function Overlay(props: OverlayProps) {
           {view && (
             <div data-testid="liqguard-account" class="flex flex-wrap justify-between gap-x-3 text-xs">
               <span class="whitespace-nowrap">
-                Margin ratio <span data-testid="liqguard-margin-ratio" class="font-mono font-semibold">{percent(view.account.marginRatio)}</span>
+                Margin ratio <span data-testid="liqguard-margin-ratio" class="font-mono font-semibold">{view.account.marginRatio}</span>
               </span>
               <span class="whitespace-nowrap">
-                Margin balance <span class="font-mono">{amount(view.account.marginBalance, view.account.asset)}</span>
+                Margin balance <span class="font-mono">{view.account.marginBalance}</span>
               </span>
               {view.account.reason && <span class="w-full text-amber-700 dark:text-amber-300">{view.account.reason}</span>}
             </div>
@@ -220,7 +218,7 @@ export function Overlay(props: OverlayProps) {
           {view && view.positions.length > 0 && (
             <ul class="max-h-[50vh] space-y-1 overflow-y-auto">
               {view.positions.map((position) => (
-                <PositionRow key={`${position.symbol}-${position.side}-${position.row}`} position={position} asset={view.account.asset} compact={props.compact} onSnooze={props.onSnooze} />
+                <PositionRow key={position.id} position={position} compact={props.compact} onSnooze={props.onSnooze} />
               ))}
             </ul>
           )}

@@ -13,7 +13,8 @@ import { fetchedTiers, fundingQuotes, fundingWatch, lastSnapshots, storedSetting
 import { afterOrdersViews, assess, fundingOf, fundingPaidOf } from '@/lib/view';
 
 import { Calculators, type Prefill } from './calculators/Calculators';
-import { clockTime, percent } from './format';
+import { percent } from '@/lib/format';
+import { clockTime } from '@/lib/time';
 import { PositionTools } from './PositionTools';
 
 type Load =

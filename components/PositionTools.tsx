@@ -17,12 +17,12 @@ import {
 } from '@/lib/risk';
 import { contractOfPosition } from '@/lib/exchanges/binance/contracts';
 import type { SymbolRules } from '@/lib/exchanges/binance/marketData';
+import { afterOrdersText, fundingPaidText, fundingText } from '@/lib/format';
 import type { ReadPosition } from '@/lib/snapshot';
 import { fundingPaidOf, placeableCutOf, stopCheck, type AfterOrdersView, type FundingView } from '@/lib/view';
 
 import { AfterOrdersNote } from './AfterOrdersNote';
 import { amountText } from './calculators/Calculators';
-import { fundingPaidText, fundingText } from './format';
 
 interface Props {
   position: ReadPosition;
@@ -102,7 +102,7 @@ export function PositionTools({ position, risk, walletBalance, warningDistance, 
         )}
         {!risk.pool && <p class="text-amber-600">— the position's figures are incomplete, so no remedy can be worked out.</p>}
       </div>
-      {afterOrders && <AfterOrdersNote view={afterOrders} priceDecimals={position.priceDecimals} testId="popup-after-orders" />}
+      {afterOrders && <AfterOrdersNote text={afterOrdersText(afterOrders, position.priceDecimals)} testId="popup-after-orders" />}
       {funding && (
         <p data-testid="popup-funding">
           Next funding: {fundingText(funding.ok ? funding.value : null, funding.ok ? null : funding.reason, position.marginAsset, Date.now())}

@@ -4,6 +4,7 @@
  */
 import type { FuturesMarket, FuturesRoute } from './exchanges/binance/routes';
 import type { SnoozeChoice } from './alerts';
+import type { OverlayDisplay, OverlayPosition, OverlayView } from './overlayView';
 import type { PageSnapshot } from './snapshot';
 
 /** Content script → background: this tab now shows a futures page (route) or left it (null). */
@@ -31,6 +32,17 @@ export interface SnoozeMessage {
   position: string;
   choice: SnoozeChoice;
   signature: string;
+}
+
+/**
+ * Background → content script: what the overlay shows. The answer to a `page-snapshot`, and sent unasked when the
+ * settings or the market data behind the figures change.
+ */
+export interface OverlayUpdateMessage {
+  type: 'overlay-view';
+  /** Null when the snapshot showed no positions the worker could assess (unreadable, or never read). */
+  view: OverlayView | null;
+  display: OverlayDisplay;
 }
 
 /** Popup → background: which futures pages are open. */
@@ -205,6 +217,48 @@ export function parseMessage(value: unknown): Message | null {
 }
 
 const BANDS = ['safe', 'warning', 'danger', 'unknown'];
+
+/** Longer than any sentence the overlay shows: a text past this did not come from our worker. */
+const MAX_LINE = 600;
+const isLine = (value: unknown) => typeof value === 'string' && value.length <= MAX_LINE;
+const isOptionalLine = (value: unknown) => value === null || isLine(value);
+
+function isOverlayPosition(value: unknown): value is OverlayPosition {
+  if (!isRecord(value)) return false;
+  const { afterOrders, snooze } = value;
+  return (
+    isShortString(value.id, 80) &&
+    isSymbol(value.symbol) &&
+    ['long', 'short'].includes(value.side as string) &&
+    ['cross', 'isolated'].includes(value.marginMode as string) &&
+    (value.leverage === null || Number.isInteger(value.leverage)) &&
+    BANDS.includes(value.band as string) &&
+    [value.distance, value.liquidation, value.priceBuffer, value.marginBuffer, value.breakEven].every(isLine) &&
+    [value.funding, value.fundingPaid, value.reason, value.stopWarning, value.mismatch].every(isOptionalLine) &&
+    (afterOrders === null || (isRecord(afterOrders) && [afterOrders.lead, afterOrders.liquidation, afterOrders.tail].every(isLine))) &&
+    (snooze === null || (isRecord(snooze) && isShortString(snooze.position, 120) && isShortString(snooze.signature, 80)))
+  );
+}
+
+function isOverlayView(value: unknown): value is OverlayView {
+  return (
+    isRecord(value) &&
+    isRecord(value.account) &&
+    isLine(value.account.marginRatio) &&
+    isLine(value.account.marginBalance) &&
+    isOptionalLine(value.account.reason) &&
+    isRowList(value.positions, isOverlayPosition)
+  );
+}
+
+/** The content script's check of what the worker sent it: an overlay update of exactly this shape, or null. */
+export function parseOverlayUpdate(value: unknown): OverlayUpdateMessage | null {
+  if (!isRecord(value) || value.type !== 'overlay-view') return null;
+  const { view, display } = value;
+  if (!isRecord(display) || typeof display.enabled !== 'boolean' || typeof display.compact !== 'boolean') return null;
+  if (view !== null && !isOverlayView(view)) return null;
+  return { type: 'overlay-view', view, display: { enabled: display.enabled, compact: display.compact } };
+}
 
 function isSummary(value: unknown): boolean {
   return (

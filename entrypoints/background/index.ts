@@ -1,11 +1,25 @@
 import { browser, type Browser } from 'wxt/browser';
 
 import { accountKey, badgeFor, evaluate, parseAlertState, snooze, type AlertNotification } from '@/lib/alerts';
+import { loadFundingQuotes } from '@/lib/exchanges/binance/marketData';
 import { markPriceStreamUrl, withMarkPrices } from '@/lib/exchanges/binance/markPrice';
-import { parseMessage, type Message, type OpenFuturesPage, type PingRequest, type StatusResponse } from '@/lib/messages';
+import { parseMessage, type Message, type OpenFuturesPage, type OverlayUpdateMessage, type PingRequest, type StatusResponse } from '@/lib/messages';
+import { overlayView } from '@/lib/overlayView';
 import { parseSettings, type Settings } from '@/lib/settings';
 import type { PageSnapshot } from '@/lib/snapshot';
-import { fetchedTiers, hiddenTabs, lastSnapshots, openFuturesPages, shownNotifications, storedAlertState, storedSettings, symbolRules, tabSummaries } from '@/lib/storage';
+import {
+  fetchedTiers,
+  fundingQuotes,
+  fundingWatch,
+  hiddenTabs,
+  lastSnapshots,
+  openFuturesPages,
+  shownNotifications,
+  storedAlertState,
+  storedSettings,
+  symbolRules,
+  tabSummaries,
+} from '@/lib/storage';
 import { riskView } from '@/lib/view';
 
 import { forgetParsedRules, FundingPaidWatch, FundingQuotes, rulesOf } from './marketData';
@@ -61,8 +75,13 @@ export default defineBackground(() => {
         await assess(Number(tabId), marks ? withMarkPrices(snapshot, marks) : snapshot);
       }
     });
+    refreshOverlays();
   });
-  symbolRules.watch(forgetParsedRules);
+  symbolRules.watch(() => {
+    forgetParsedRules();
+    refreshOverlays();
+  });
+  for (const item of [storedSettings, fundingQuotes, fundingWatch]) item.watch(refreshOverlays);
   const funding = new FundingQuotes((task) => void enqueue(task));
   const fundingPaid = new FundingPaidWatch((task) => void enqueue(task));
 
@@ -73,7 +92,18 @@ export default defineBackground(() => {
     for (const tabId of await hiddenTabs.getValue()) watchStream(tabId, snapshots[tabId]);
   });
 
-  async function handle(message: Message, sender: Browser.runtime.MessageSender): Promise<StatusResponse | void> {
+  /** The settings or the market data behind the overlay's figures changed: every open futures page gets them again. */
+  function refreshOverlays() {
+    void enqueue(async () => {
+      const [settings, pages, snapshots] = await Promise.all([loadSettings(), openFuturesPages.getValue(), lastSnapshots.getValue()]);
+      for (const tabId of Object.keys(pages)) {
+        const update = await overlayUpdate(snapshots[tabId], settings);
+        await browser.tabs.sendMessage(Number(tabId), update).catch(() => undefined);
+      }
+    });
+  }
+
+  async function handle(message: Message, sender: Browser.runtime.MessageSender): Promise<StatusResponse | OverlayUpdateMessage | void> {
     const tabId = sender.tab?.id;
     switch (message.type) {
       case 'page-status': {
@@ -87,26 +117,36 @@ export default defineBackground(() => {
       }
       case 'page-snapshot': {
         if (tabId === undefined) return;
-        if (message.snapshot.state === 'unreadable') {
+        const { snapshot } = message;
+        const settings = await loadSettings();
+        if (snapshot.state === 'unreadable') {
           // Nothing old may pass for current: the tab's figures and badge are withdrawn until it reads again.
           const summaries = await tabSummaries.getValue();
           delete summaries[tabId];
           await tabSummaries.setValue(summaries);
           await browser.action.setBadgeText({ tabId, text: '?' });
           await browser.action.setBadgeBackgroundColor({ tabId, color: '#64748b' });
-          return;
+          return overlayUpdate(undefined, settings);
         }
-        if (message.snapshot.state !== 'ok') return;
         const snapshots = await lastSnapshots.getValue();
-        snapshots[tabId] = message.snapshot;
+        if (snapshot.state !== 'ok') {
+          // Another tab is selected: the positions last read stay, with the Open Orders list as read since.
+          const last = snapshots[tabId];
+          if (last && snapshot.openOrders) {
+            snapshots[tabId] = { ...last, openOrders: snapshot.openOrders, openOrdersReadAt: snapshot.openOrdersReadAt };
+            await lastSnapshots.setValue(snapshots);
+          }
+          return overlayUpdate(snapshots[tabId], settings);
+        }
+        snapshots[tabId] = snapshot;
         await lastSnapshots.setValue(snapshots);
         // A tab that went hidden before its first snapshot arrived starts streaming now.
-        const settings = await loadSettings();
         if (!streams.isWatching(tabId) && settings.streamWhenHidden && (await hiddenTabs.getValue()).includes(tabId)) {
-          watchStream(tabId, message.snapshot);
+          watchStream(tabId, snapshot);
         }
-        await assess(tabId, message.snapshot, settings);
-        return;
+        // The page waits for its figures; the alerts, next in the queue, do not hold them up.
+        void enqueue(() => assess(tabId, snapshot, settings));
+        return overlayUpdate(snapshot, settings);
       }
       case 'page-visibility': {
         if (tabId === undefined) return;
@@ -218,6 +258,27 @@ export default defineBackground(() => {
     ]);
   }
 });
+
+/**
+ * What a page's overlay shows for its last snapshot that showed positions (none: no figures), worked out here so
+ * that the content script carries neither Decimal nor the tier tables into the exchange's page.
+ */
+async function overlayUpdate(snapshot: PageSnapshot | undefined, settings: Settings): Promise<OverlayUpdateMessage> {
+  const display = settings.overlay;
+  if (snapshot?.state !== 'ok') return { type: 'overlay-view', view: null, display };
+  const now = Date.now();
+  const view = riskView(snapshot, settings, {
+    tiers: await freshTiers(snapshot.market),
+    rules: await rulesOf(snapshot),
+    funding: loadFundingQuotes(await fundingQuotes.getValue()),
+    fundingPaid: await fundingWatch.getValue(),
+    orders: snapshot.openOrders ? { list: snapshot.openOrders, readAt: snapshot.openOrdersReadAt ?? now } : null,
+    now,
+    // The overlay shows no remedies (the popup and the alerts do): skip the solver.
+    remedies: false,
+  });
+  return { type: 'overlay-view', view: overlayView(snapshot, view, now), display };
+}
 
 async function loadSettings(): Promise<Settings> {
   const raw = await storedSettings.getValue();

@@ -4,24 +4,20 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 
 import { Overlay, type OverlayProps } from '@/components/Overlay';
-import { accountKey, positionKey, positionSignature } from '@/lib/alerts';
 import { readBinancePage, type ReaderCache } from '@/lib/exchanges/binance/reader';
-import { loadFundingQuotes, loadRules } from '@/lib/exchanges/binance/marketData';
-import { loadTierTables } from '@/lib/exchanges/binance/tiers';
 import { BINANCE_FUTURES_MATCHES, parseFuturesRoute, type FuturesRoute } from '@/lib/exchanges/binance/routes';
-import { isPing, type Message, type PageStatusMessage } from '@/lib/messages';
+import { isPing, parseOverlayUpdate, type Message, type OverlayUpdateMessage, type PageStatusMessage } from '@/lib/messages';
+import type { OverlayDisplay } from '@/lib/overlayView';
 import { pacedReads } from '@/lib/readPace';
-import { parseSettings } from '@/lib/settings';
-import { fetchedTiers, fundingQuotes, fundingWatch, overlayPlacement, storedSettings, symbolRules, type OverlayPlacement } from '@/lib/storage';
-import type { PageSnapshot } from '@/lib/snapshot';
-import { riskView, type MarketContext } from '@/lib/view';
+import type { PageSnapshot, ReadOpenOrders } from '@/lib/snapshot';
+import { overlayPlacement, type OverlayPlacement } from '@/lib/storage';
 import './style.css';
 
 export default defineContentScript({
   matches: BINANCE_FUTURES_MATCHES,
   cssInjectionMode: 'ui',
   async main(ctx) {
-    let session: { route: FuturesRoute; stop: () => void } | null = null;
+    let session: ({ route: FuturesRoute } & WatchedPage) | null = null;
 
     // The exchange is a single-page app: the symbol (or the whole page) changes without a reload. One route
     // change at a time: a page still mounting is stopped by the next change, never left behind by it.
@@ -31,15 +27,19 @@ export default defineContentScript({
         const route = parseFuturesRoute(url);
         if (route?.symbol === session?.route.symbol && route?.market === session?.route.market) return;
         session?.stop();
-        session = route ? { route, stop: await watchPage(ctx, route) } : null;
+        session = route ? { route, ...(await watchPage(ctx, route)) } : null;
         void send({ type: 'page-status', route });
       }).catch((error: unknown) => console.error('LiqGuard:', error));
       return following;
     };
 
     browser.runtime.onMessage.addListener((raw: unknown) => {
-      // Only the ping is answered: the content script needs none of the other messages' validators.
-      if (!isPing(raw)) return;
+      if (!isPing(raw)) {
+        // The worker's figures for this page, sent unasked when the settings or the market data changed.
+        const update = parseOverlayUpdate(raw);
+        if (update) session?.update(update, true);
+        return;
+      }
       const answer: PageStatusMessage = { type: 'page-status', route: session?.route ?? null };
       return Promise.resolve(answer);
     });
@@ -49,15 +49,23 @@ export default defineContentScript({
   },
 });
 
-/** The longest a change that no alert depends on waits before the worker hears of it. */
-const REPORT_INTERVAL_MS = 1000;
+/** How soon a snapshot the worker did not take (it may be restarting) is sent again. */
+const RESEND_MS = 1000;
+
+interface WatchedPage {
+  stop: () => void;
+  /** The worker's figures: `current` when they are for the last snapshot sent (or sent unasked). */
+  update: (update: OverlayUpdateMessage, current: boolean) => void;
+}
 
 /**
- * Mounts the overlay and keeps it in step with the page: one MutationObserver, reads paced by `pacedReads`, and
- * the overlay re-rendered (and the background told) only when what was read changed.
+ * Mounts the overlay and keeps it in step with the page: one MutationObserver, reads paced by `pacedReads`, each
+ * changed read sent to the worker, and the overlay drawn with the figures it answers (its Decimal math and tier
+ * tables stay out of the page).
  */
-async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promise<() => void> {
-  let settings = parseSettings(await storedSettings.getValue()).settings;
+async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promise<WatchedPage> {
+  // Unknown until the worker first answers: nothing is drawn before, so a hidden overlay never flashes.
+  let display: OverlayDisplay | null = null;
   const state: Omit<OverlayProps, 'route' | 'onPlacement' | 'compact' | 'onSnooze'> = {
     snapshot: null,
     readAt: null,
@@ -71,7 +79,7 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   const draw = () => {
     if (!container) return;
-    if (!settings.overlay.enabled) {
+    if (!display?.enabled) {
       render(null, container);
       return;
     }
@@ -79,11 +87,8 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
       <Overlay
         route={route}
         {...state}
-        compact={settings.overlay.compact}
-        onSnooze={(position, choice) => {
-          if (!state.snapshot) return;
-          void send({ type: 'snooze', position: `${accountKey(state.snapshot)}|${positionKey(position)}`, choice, signature: positionSignature(position) });
-        }}
+        compact={display.compact}
+        onSnooze={(snooze, choice) => void send({ type: 'snooze', position: snooze.position, choice, signature: snooze.signature })}
         onPlacement={(placement) => {
           state.placement = placement;
           draw();
@@ -111,23 +116,8 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
   });
   ui.mount();
 
-  const [storedTiers, storedRules, storedFunding, storedFundingPaid] = await Promise.all([
-    fetchedTiers.getValue(),
-    symbolRules.getValue(),
-    fundingQuotes.getValue(),
-    fundingWatch.getValue(),
-  ]);
-  const market: MarketContext = {
-    tiers: loadTierTables(storedTiers[route.market]),
-    rules: loadRules(storedRules[route.market]),
-    funding: loadFundingQuotes(storedFunding),
-    fundingPaid: storedFundingPaid,
-    remedies: false,
-  };
-  const recompute = () => {
-    if (state.snapshot?.state === 'ok' && !state.stale) state.view = riskView(state.snapshot, settings, { ...market, now: Date.now() });
-    draw();
-  };
+  // The Open Orders list is on the page only while its tab is selected: the last one read goes with each snapshot.
+  let orders: { list: ReadOpenOrders; readAt: number } | null = null;
   let lastRead = '';
   const cache: ReaderCache = {};
   const read = () => {
@@ -138,12 +128,10 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
     const key = JSON.stringify(snapshot);
     if (key === lastRead) return;
     lastRead = key;
-    // The Open Orders list is on the page only while its tab is selected: keep the last read, with its time.
-    if (snapshot.openOrders) market.orders = { list: snapshot.openOrders, readAt: Date.now() };
-    else if (snapshot.state === 'ok' && snapshot.openOrdersCount === 0) market.orders = null;
-    state.ordersRead = market.orders != null;
+    if (snapshot.openOrders) orders = { list: snapshot.openOrders, readAt: Date.now() };
+    else if (snapshot.state === 'ok' && snapshot.openOrdersCount === 0) orders = null;
+    state.ordersRead = orders !== null;
     if (snapshot.state === 'other-tab' && state.snapshot?.state === 'ok') {
-      if (snapshot.openOrders) state.view = riskView(state.snapshot, settings, { ...market, now: Date.now() });
       // Only the Positions tab shows positions: keep the last good figures, marked stale.
       state.stale = true;
     } else {
@@ -152,42 +140,32 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
       state.snapshot = snapshot;
       state.stale = snapshot.state === 'other-tab';
       state.readAt = Date.now();
-      state.view = snapshot.state === 'ok' ? riskView(snapshot, settings, { ...market, now: Date.now() }) : null;
+      if (snapshot.state !== 'ok') state.view = null;
     }
     draw();
-    report(snapshot);
+    void report({ ...snapshot, openOrders: orders?.list, openOrdersReadAt: orders?.readAt });
   };
 
-  // Messages cost the page's main thread (about as much as reading it): the worker gets a snapshot at once when
-  // anything an alert depends on changed (a band, a mismatch, a stop, an unreadable row, the read state), and
-  // otherwise at most once a second, always the newest.
-  let lastAlertKey = '';
-  let lastSentAt = 0;
-  let pending: PageSnapshot | null = null;
-  let reportTimer: ReturnType<typeof setTimeout> | undefined;
-  const flushReport = () => {
-    reportTimer = undefined;
-    if (!pending) return;
-    lastSentAt = Date.now();
-    // With the open orders as last read (the page shows them only on their tab): the worker checks stop orders too.
-    void send({ type: 'page-snapshot', snapshot: { ...pending, openOrders: market.orders?.list, openOrdersReadAt: market.orders?.readAt } });
-    pending = null;
-  };
-  const report = (snapshot: PageSnapshot) => {
-    pending = snapshot;
-    const alertKey = JSON.stringify([
-      snapshot.state,
-      snapshot.unreadable.map((row) => row.row),
-      state.view?.positions.map((p) => [p.symbol, p.side, p.band, p.mismatch !== null, p.stop?.beyondLiquidation ?? null, p.size, p.entryPrice]),
-      state.view?.account.band,
-    ]);
-    if (alertKey !== lastAlertKey || Date.now() - lastSentAt >= REPORT_INTERVAL_MS) {
-      lastAlertKey = alertKey;
-      clearTimeout(reportTimer);
-      flushReport();
-    } else if (reportTimer === undefined) {
-      reportTimer = setTimeout(flushReport, REPORT_INTERVAL_MS - (Date.now() - lastSentAt));
+  // Each changed read goes to the worker (reads are at most one a second), which answers with the overlay's figures.
+  let sent = 0;
+  const report = async (snapshot: PageSnapshot) => {
+    const number = ++sent;
+    const answer = parseOverlayUpdate(await send({ type: 'page-snapshot', snapshot }));
+    if (answer) update(answer, number === sent);
+    else if (number === sent) {
+      // Unanswered: read again soon, as if the page had changed, so that the figures come when the worker is back.
+      unclearableTimer(RESEND_MS, () => {
+        if (number !== sent) return;
+        lastRead = '';
+        pace.changed();
+      });
     }
+  };
+  const update = (message: OverlayUpdateMessage, current: boolean) => {
+    display = message.display;
+    // Figures only for a page that shows positions (or showed them, when another tab is selected).
+    if (current && state.snapshot?.state === 'ok') state.view = message.view;
+    draw();
   };
   const observer = new MutationObserver(() => pace.changed());
   const pace = pacedReads({
@@ -206,30 +184,6 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
   });
   pace.changed();
 
-  // Settings saved on the options page apply at once: thresholds recolour the bands, the overlay shows or hides.
-  const unwatchSettings = storedSettings.watch((raw) => {
-    settings = parseSettings(raw).settings;
-    recompute();
-  });
-  // Public market data the worker fetched: tiers and order rules (daily; on a first visit they may arrive after
-  // the page opened) and funding quotes (about once a minute).
-  const unwatchTiers = fetchedTiers.watch((stored) => {
-    market.tiers = loadTierTables(stored[route.market]);
-    recompute();
-  });
-  const unwatchRules = symbolRules.watch((stored) => {
-    market.rules = loadRules(stored[route.market]);
-    recompute();
-  });
-  const unwatchFunding = fundingQuotes.watch((stored) => {
-    market.funding = loadFundingQuotes(stored);
-    recompute();
-  });
-  const unwatchFundingPaid = fundingWatch.watch((stored) => {
-    market.fundingPaid = stored;
-    recompute();
-  });
-
   // A hidden or frozen tab stops painting frames, so the page's figures (and our reads) stop: the background
   // then follows the public mark-price stream until the page is visible again.
   const reportVisibility = (hidden: boolean) => {
@@ -245,20 +199,15 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
   // Say it at the start too: the previous page in this tab went hidden as it unloaded.
   onVisibility();
 
-  return () => {
-    unwatchSettings();
-    unwatchTiers();
-    unwatchRules();
-    unwatchFunding();
-    unwatchFundingPaid();
+  const stop = () => {
     document.removeEventListener('visibilitychange', onVisibility);
     document.removeEventListener('freeze', onFreeze);
     document.removeEventListener('resume', onResume);
     pace.stop();
     clearTimeout(saveTimer);
-    clearTimeout(reportTimer);
     ui.remove();
   };
+  return { stop, update };
 }
 
 /**
@@ -287,10 +236,11 @@ function unclearableTimer(ms: number, task: () => void): () => void {
   };
 }
 
-async function send(message: Message) {
+/** The worker's answer, or undefined when it could not be reached (restarting, or the extension reloading). */
+async function send(message: Message): Promise<unknown> {
   try {
-    await browser.runtime.sendMessage(message);
+    return await browser.runtime.sendMessage(message);
   } catch {
-    // The worker may be restarting or the extension reloading; the next change is sent again.
+    return undefined;
   }
 }
