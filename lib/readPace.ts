@@ -15,8 +15,11 @@ export const SETTLE_MS = 100;
 export const FRAME_LIMIT_MS = 1000;
 
 export interface PaceHooks {
-  /** Reads the page (in an animation frame, or after FRAME_LIMIT_MS without one). */
-  read: () => void;
+  /**
+   * Reads the page (in an animation frame, or after FRAME_LIMIT_MS without one). `ticking`: the page changed again
+   * within the interval before this read and at once after it, so its next change is likely near.
+   */
+  read: (ticking: boolean) => void;
   /** Starts (true) or stops (false) watching the page for changes. */
   watch: (on: boolean) => void;
   now: () => number;
@@ -49,29 +52,29 @@ export function pacedReads(hooks: PaceHooks): PacedReads {
     for (const cancel of cancels) cancel();
     cancels = [];
   };
-  const read = () => {
-    cancelAll();
-    lastReadAt = hooks.now();
-    state = 'watching';
-    hooks.watch(true);
-    hooks.read();
-  };
-  const askForRead = () => {
+  const askForRead = (ticking: boolean) => {
     cancelAll();
     state = 'reading';
     hooks.watch(false);
+    const read = () => {
+      cancelAll();
+      lastReadAt = hooks.now();
+      state = 'watching';
+      hooks.watch(true);
+      hooks.read(ticking);
+    };
     cancels = [hooks.inFrame(read), hooks.after(FRAME_LIMIT_MS, read)];
   };
   const settle = () => {
     state = 'settling';
     hooks.watch(true);
-    cancels = [hooks.after(SETTLE_MS, askForRead)];
+    cancels = [hooks.after(SETTLE_MS, () => askForRead(false))];
   };
   return {
     changed() {
-      if (state === 'settling') askForRead();
+      if (state === 'settling') askForRead(true);
       else if (state !== 'watching') return;
-      else if (hooks.now() - lastReadAt >= MIN_READ_INTERVAL_MS) askForRead();
+      else if (hooks.now() - lastReadAt >= MIN_READ_INTERVAL_MS) askForRead(false);
       else {
         state = 'resting';
         hooks.watch(false);

@@ -52,6 +52,9 @@ export default defineContentScript({
 /** How soon a snapshot the worker did not take (it may be restarting) is sent again. */
 const RESEND_MS = 1000;
 
+/** The longest the figures of a ticking page wait for its next change to be drawn with it. */
+const DRAW_HOLD_MS = 200;
+
 interface WatchedPage {
   stop: () => void;
   /** The worker's figures: `current` when they are for the last snapshot sent (or sent unasked). */
@@ -120,7 +123,7 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
   let orders: { list: ReadOpenOrders; readAt: number } | null = null;
   let lastRead = '';
   const cache: ReaderCache = {};
-  const read = () => {
+  const read = (ticking: boolean) => {
     // A hidden tab paints no frames and the worker follows the mark-price stream for it; it is read when shown.
     if (document.visibilityState === 'hidden') return;
     const snapshot = readBinancePage(document, location.href, cache);
@@ -142,17 +145,18 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
       state.readAt = Date.now();
       if (snapshot.state !== 'ok') state.view = null;
     }
-    draw();
-    void report({ ...snapshot, openOrders: orders?.list, openOrdersReadAt: orders?.readAt });
+    // Drawn when the worker's figures come, status and figures together.
+    void report({ ...snapshot, openOrders: orders?.list, openOrdersReadAt: orders?.readAt }, ticking);
   };
 
   // Each changed read goes to the worker (reads are at most one a second), which answers with the overlay's figures.
   let sent = 0;
-  const report = async (snapshot: PageSnapshot) => {
+  const report = async (snapshot: PageSnapshot, ticking: boolean) => {
     const number = ++sent;
     const answer = parseOverlayUpdate(await send({ type: 'page-snapshot', snapshot }));
-    if (answer) update(answer, number === sent);
+    if (answer) update(answer, number === sent, ticking);
     else if (number === sent) {
+      draw();
       // Unanswered: read again soon, as if the page had changed, so that the figures come when the worker is back.
       unclearableTimer(RESEND_MS, () => {
         if (number !== sent) return;
@@ -161,13 +165,34 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
       });
     }
   };
-  const update = (message: OverlayUpdateMessage, current: boolean) => {
+  const update = (message: OverlayUpdateMessage, current: boolean, ticking = false) => {
     display = message.display;
     // Figures only for a page that shows positions (or showed them, when another tab is selected).
     if (current && state.snapshot?.state === 'ok') state.view = message.view;
+    drawSoon(ticking);
+  };
+  // A ticking page lays out and paints its next change anyway, within a frame or a few: the overlay's figures are
+  // drawn with it (the observer's callback runs before that frame) rather than in a frame of their own.
+  let cancelHeld: (() => void) | null = null;
+  const drawHeld = () => {
+    if (!cancelHeld) return;
+    cancelHeld();
+    cancelHeld = null;
     draw();
   };
-  const observer = new MutationObserver(() => pace.changed());
+  const drawSoon = (ticking: boolean) => {
+    if (ticking) {
+      cancelHeld ??= unclearableTimer(DRAW_HOLD_MS, drawHeld);
+      return;
+    }
+    cancelHeld?.();
+    cancelHeld = null;
+    draw();
+  };
+  const observer = new MutationObserver(() => {
+    drawHeld();
+    pace.changed();
+  });
   const pace = pacedReads({
     read,
     // Both are idempotent: observing again only restates the options, disconnecting twice does nothing.
@@ -204,6 +229,7 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
     document.removeEventListener('freeze', onFreeze);
     document.removeEventListener('resume', onResume);
     pace.stop();
+    cancelHeld?.();
     clearTimeout(saveTimer);
     ui.remove();
   };

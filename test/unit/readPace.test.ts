@@ -7,12 +7,17 @@ const FRAME_MS = 16;
 /** A page under fake timers: frames every 16 ms, and a log of reads and of when the page was watched. */
 function page() {
   const reads: number[] = [];
+  /** Whether each read was told the page is ticking. */
+  const ticking: boolean[] = [];
   let watched = false;
   let watchedFor = 0;
   let watchedSince = 0;
   let framesCancelled = false;
   const pace = pacedReads({
-    read: () => reads.push(Date.now()),
+    read: (isTicking) => {
+      reads.push(Date.now());
+      ticking.push(isTicking);
+    },
     watch: (on) => {
       if (on && !watched) watchedSince = Date.now();
       if (!on && watched) watchedFor += Date.now() - watchedSince;
@@ -32,6 +37,7 @@ function page() {
   return {
     pace,
     reads,
+    ticking,
     get watched() {
       return watched;
     },
@@ -64,6 +70,7 @@ describe('pacedReads', () => {
     vi.advanceTimersByTime(FRAME_MS);
     expect(p.reads).toHaveLength(2);
     expect(p.reads[1]! - (5000 + FRAME_MS)).toBeLessThanOrEqual(FRAME_MS);
+    expect(p.ticking).toEqual([false, false]);
   });
 
   it('reads a page ticking at 10 Hz once a second, in the frame of one of its changes, and watches it only around them', () => {
@@ -86,6 +93,8 @@ describe('pacedReads', () => {
       // In the frame after a tick, not one of its own.
       expect(ticks.some((tick) => p.reads[i]! - tick >= 0 && p.reads[i]! - tick <= FRAME_MS)).toBe(true);
     }
+    // Every read after the first follows a tick that came after the interval: the next tick is near.
+    expect(p.ticking).toEqual(p.reads.map((_, i) => i > 0));
     // Watched from each read to the next tick, and from the interval's end to the tick after it: about 0.2 s a second.
     expect(p.watchedMs()).toBeLessThan(3000);
   });
@@ -102,6 +111,8 @@ describe('pacedReads', () => {
     vi.advanceTimersByTime(1 + FRAME_MS);
     expect(p.reads).toHaveLength(2);
     expect(p.reads[1]! - p.reads[0]!).toBeGreaterThanOrEqual(MIN_READ_INTERVAL_MS + SETTLE_MS);
+    // The burst is over: nothing says another change is near.
+    expect(p.ticking).toEqual([false, false]);
     expect(p.watched).toBe(true);
     vi.advanceTimersByTime(10_000);
     expect(p.reads).toHaveLength(2);
