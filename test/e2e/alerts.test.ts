@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { fixtures } from '../unit/exchanges/binance/fixtures';
 import { exchangeUrl, launchWithExtension, overlay, setPageHidden, startLocalExchange, type ExtensionBrowser, type LocalExchange } from './harness';
-import { moveMark } from './pages';
+import { expectedDistances, moveMark } from './pages';
 
 const page = fixtures.find((f) => f.name === 'en-usdm-cross-isolated')!;
 const path = new URL(page.url).pathname;
@@ -56,8 +56,12 @@ describe('alerts from the page (real Chromium)', () => {
     const cdp = await browser.context.newCDPSession(browser.page);
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
-    // A page change wakes the worker (the content script sends the new snapshot).
+    // A page change wakes the worker (the content script sends the new snapshot), and the overlay's figures,
+    // which the worker works out, follow.
     await setBtcMark(browser, '79,950.0');
+    const moved = expectedDistances(await browser.page.content(), page.url);
+    await expect.poll(() => overlay(browser.page).locator('[data-testid="liqguard-distance"]').allInnerTexts()).toEqual(moved);
+    // Time for a duplicate to show, were the restarted worker to repeat the warning.
     await browser.page.waitForTimeout(1000);
     // A fresh worker: its globals are gone, its persisted alert state is not.
     expect(await browser.serviceWorker.evaluate(() => (self as unknown as { marker?: number }).marker)).toBeUndefined();

@@ -1,22 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { readBinancePage } from '@/lib/exchanges/binance/reader';
-import { formatPercent } from '@/lib/risk';
-import { Decimal } from '@/lib/decimal';
-import { DEFAULT_SETTINGS } from '@/lib/settings';
-import { riskView } from '@/lib/view';
-
-import { domOf, fixtures } from '../unit/exchanges/binance/fixtures';
+import { fixtures } from '../unit/exchanges/binance/fixtures';
 import { exchangeUrl, launchWithExtension, overlay, startLocalExchange, type ExtensionBrowser, type LocalExchange } from './harness';
-import { moveMark } from './pages';
+import { expectedDistances, moveMark } from './pages';
 
 const fixture = (name: string) => fixtures.find((f) => f.name === name)!;
-
-/** What the overlay must show for a page, computed in Node from the same HTML with the same library. */
-function expectedDistances(html: string, url: string): string[] {
-  const view = riskView(readBinancePage(domOf(html, url).document, url)!, DEFAULT_SETTINGS);
-  return view.positions.map((p) => (p.distance === null ? '—' : formatPercent(new Decimal(p.distance))));
-}
 
 describe('the overlay on the futures page (real Chromium)', () => {
   let exchange: LocalExchange;

@@ -1,5 +1,19 @@
 import type { Page } from 'playwright-core';
 
+import { readBinancePage } from '@/lib/exchanges/binance/reader';
+import { formatPercent } from '@/lib/risk';
+import { Decimal } from '@/lib/decimal';
+import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { riskView } from '@/lib/view';
+
+import { domOf } from '../unit/exchanges/binance/fixtures';
+
+/** What the overlay must show for a page, computed in Node from the same HTML with the same library. */
+export function expectedDistances(html: string, url: string): string[] {
+  const view = riskView(readBinancePage(domOf(html, url).document, url)!, DEFAULT_SETTINGS);
+  return view.positions.map((p) => (p.distance === null ? '—' : formatPercent(new Decimal(p.distance))));
+}
+
 /**
  * Moves a position's mark price on a fixture page the way the exchange's own script would: the Mark Price cell
  * and, with it, the PnL cell (PnL = direction × size × (mark − entry)) and an isolated position's Margin. Fixture columns: Symbol, Size, Entry,
