@@ -20,7 +20,7 @@ import {
   symbolRules,
   tabSummaries,
 } from '@/lib/storage';
-import { riskView } from '@/lib/view';
+import { riskView, type RiskView } from '@/lib/view';
 
 import { forgetParsedRules, FundingPaidWatch, FundingQuotes, rulesOf } from './marketData';
 import { MarkPriceStreams } from './stream';
@@ -144,9 +144,11 @@ export default defineBackground(() => {
         if (!streams.isWatching(tabId) && settings.streamWhenHidden && (await hiddenTabs.getValue()).includes(tabId)) {
           watchStream(tabId, snapshot);
         }
-        // The page waits for its figures; the alerts, next in the queue, do not hold them up.
-        void enqueue(() => assess(tabId, snapshot, settings));
-        return overlayUpdate(snapshot, settings);
+        // One recompute for both: the page waits for its figures; the alerts, next in the queue, do not hold them up.
+        const now = Date.now();
+        const risk = await overlayRisk(snapshot, settings, now, true);
+        void enqueue(() => assess(tabId, snapshot, settings, risk));
+        return { type: 'overlay-view', view: overlayView(snapshot, risk, now), display: settings.overlay };
       }
       case 'page-visibility': {
         if (tabId === undefined) return;
@@ -200,13 +202,13 @@ export default defineBackground(() => {
     await assess(tabId, withMarkPrices(snapshot, marks));
   }
 
-  /** Recomputes a tab's risk, runs the alert rules (state persisted first), notifies and sets the badge. */
-  async function assess(tabId: number, snapshot: PageSnapshot, settings?: Settings) {
+  /** Recomputes a tab's risk (unless `view` is it, worked out for the page), runs the alert rules (state persisted first), notifies and sets the badge. */
+  async function assess(tabId: number, snapshot: PageSnapshot, settings?: Settings, view?: RiskView) {
     settings ??= await loadSettings();
     funding.refresh(snapshot);
     const complete = snapshot.unreadable.length === 0 && (snapshot.positionsCount === null || snapshot.positionsCount <= snapshot.positions.length);
     await fundingPaid.update(snapshot, complete);
-    const view = riskView(snapshot, settings, {
+    view ??= riskView(snapshot, settings, {
       tiers: await freshTiers(snapshot.market),
       rules: await rulesOf(snapshot),
       // The page's open stop orders are checked against liquidation like its TP/SL stop (the time is unused here).
@@ -267,17 +269,23 @@ async function overlayUpdate(snapshot: PageSnapshot | undefined, settings: Setti
   const display = settings.overlay;
   if (snapshot?.state !== 'ok') return { type: 'overlay-view', view: null, display };
   const now = Date.now();
-  const view = riskView(snapshot, settings, {
+  return { type: 'overlay-view', view: overlayView(snapshot, await overlayRisk(snapshot, settings, now, false), now), display };
+}
+
+/**
+ * A snapshot's risk with all the overlay shows (funding, liquidation after the open orders fill); with `remedies`
+ * (what the alerts say to do; the overlay shows none) when the alerts use it too.
+ */
+async function overlayRisk(snapshot: PageSnapshot, settings: Settings, now: number, remedies: boolean): Promise<RiskView> {
+  return riskView(snapshot, settings, {
     tiers: await freshTiers(snapshot.market),
     rules: await rulesOf(snapshot),
     funding: loadFundingQuotes(await fundingQuotes.getValue()),
     fundingPaid: await fundingWatch.getValue(),
     orders: snapshot.openOrders ? { list: snapshot.openOrders, readAt: snapshot.openOrdersReadAt ?? now } : null,
     now,
-    // The overlay shows no remedies (the popup and the alerts do): skip the solver.
-    remedies: false,
+    remedies,
   });
-  return { type: 'overlay-view', view: overlayView(snapshot, view, now), display };
 }
 
 async function loadSettings(): Promise<Settings> {
