@@ -6,15 +6,15 @@ import { contractOfPosition, exactSizeUnit } from '@/lib/exchanges/binance/contr
 import { loadFundingQuotes, loadRules, type FundingQuote, type SymbolRules } from '@/lib/exchanges/binance/marketData';
 import { MARKET_LABELS, type FuturesMarket } from '@/lib/exchanges/binance/routes';
 import { loadTierTables, type TierTables } from '@/lib/exchanges/binance/tiers';
+import { percent } from '@/lib/format';
 import { parseStatusResponse, type GetStatusRequest, type StatusResponse, type TabSummary } from '@/lib/messages';
 import { parseSettings, type Settings } from '@/lib/settings';
 import type { PageSnapshot } from '@/lib/snapshot';
 import { fetchedTiers, fundingQuotes, fundingWatch, lastSnapshots, storedSettings, symbolRules, type WatchedPosition } from '@/lib/storage';
+import { clockTime } from '@/lib/time';
 import { afterOrdersViews, assess, fundingOf, fundingPaidOf } from '@/lib/view';
 
 import { Calculators, type Prefill } from './calculators/Calculators';
-import { percent } from '@/lib/format';
-import { clockTime } from '@/lib/time';
 import { PositionTools } from './PositionTools';
 
 type Load =

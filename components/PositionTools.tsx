@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 
-import { Decimal, dec } from '@/lib/decimal';
-import { parseDisplayedNumber } from '@/lib/parse/number';
+import { Decimal, dec, parseDecimal } from '@/lib/decimal';
 import {
   formatPercent,
   marginToAdd,
@@ -42,15 +41,14 @@ interface Props {
 /** For the selected position: what brings liquidation back to a distance, and stops that fire before it. */
 export function PositionTools({ position, risk, walletBalance, warningDistance, rules, funding, fundingPaid, afterOrders }: Props) {
   const [targetText, setTargetText] = useState(new Decimal(warningDistance).times(100).toFixed());
-  const parsedTarget = parseDisplayedNumber(targetText);
-  const target = parsedTarget.ok ? dec(parsedTarget.value) : null;
-  const targetError = !target ? 'Not a number' : !target.gt(0) || !target.lt(100) ? 'Between 0 and 100' : null;
+  const target = parseDecimal(targetText);
+  const targetError = !target.ok ? 'Not a number' : !target.value.gt(0) || !target.value.lt(100) ? 'Between 0 and 100' : null;
   const mark = dec(position.markPrice);
   const liquidationPrice = risk.liquidationPrice;
 
   let remedy: { margin: Result<Decimal>; cut: ReturnType<typeof placeableCutOf>; price: Decimal } | null = null;
-  if (!targetError && target && risk.pool && liquidationPrice) {
-    const price = priceAtDistance(mark, liquidationPrice, target.div(100));
+  if (!targetError && target.ok && risk.pool && liquidationPrice) {
+    const price = priceAtDistance(mark, liquidationPrice, target.value.div(100));
     remedy = { price, margin: marginToAdd(risk.pool, price), cut: placeableCutOf(sizeToCut(risk.pool, mark, price), position, rules) };
   }
 

@@ -4,10 +4,9 @@
  * reads and checks input. Binance's Futures Calculator tabs (math.md §4.1): PnL, Target Price, Liquidation Price,
  * Max Open, Open Price; plus risk-based size, funding, break-even.
  */
-import { Decimal, dec } from './decimal';
+import { Decimal, parseDecimal } from './decimal';
 import { orderRulesOf, type SymbolRules } from './exchanges/binance/marketData';
 import { tiersFor, SHIPPED_USDM_TIERS, type TierTables } from './exchanges/binance/tiers';
-import { parseDisplayedNumber } from './parse/number';
 import {
   averageEntryPrice,
   breakEvenPrice,
@@ -39,15 +38,14 @@ class Fields {
       this.errors[name] = 'Enter a value';
       return new Decimal(0);
     }
-    const parsed = parseDisplayedNumber(text);
+    const parsed = parseDecimal(text);
     if (!parsed.ok) {
       this.errors[name] = 'Not a number';
       return new Decimal(0);
     }
-    const value = dec(parsed.value);
-    if (rule === 'positive' && !value.gt(0)) this.errors[name] = 'Must be above 0';
-    if (rule === 'non-negative' && value.lt(0)) this.errors[name] = 'Must not be negative';
-    return value;
+    if (rule === 'positive' && !parsed.value.gt(0)) this.errors[name] = 'Must be above 0';
+    if (rule === 'non-negative' && parsed.value.lt(0)) this.errors[name] = 'Must not be negative';
+    return parsed.value;
   }
 
   optionalNumber(name: string, rule: 'positive' | 'non-negative' = 'positive'): Decimal | null {

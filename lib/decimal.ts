@@ -4,6 +4,8 @@
  */
 import DecimalJs from 'decimal.js';
 
+import { parseDisplayedNumber } from './parse/number';
+
 export const Decimal = DecimalJs.clone({ precision: 40, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 });
 export type Decimal = InstanceType<typeof Decimal>;
 export type Rounding = DecimalJs.Rounding;
@@ -21,4 +23,13 @@ export function sum(values: Iterable<Decimal>): Decimal {
   let total: Decimal | null = null;
   for (const value of values) total = total === null ? value : total.plus(value);
   return total ?? ZERO;
+}
+
+/**
+ * A number a person typed ("1,234.5", "0.5") as a Decimal, or why not: the popup's and options' forms do their
+ * math on what they parse (the page's reader keeps exact strings and needs no Decimal).
+ */
+export function parseDecimal(text: string): { ok: true; value: Decimal } | { ok: false; reason: string; empty: boolean } {
+  const parsed = parseDisplayedNumber(text);
+  return parsed.ok ? { ok: true, value: new Decimal(parsed.value) } : parsed;
 }

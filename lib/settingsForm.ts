@@ -2,8 +2,7 @@
  * The options form's text fields ↔ settings. Thresholds are typed as percentages ("10" = 10 %) and stored as
  * fractions ("0.1"); every field is checked with a message the form shows next to it.
  */
-import { Decimal } from './decimal';
-import { parseDisplayedNumber } from './parse/number';
+import { Decimal, parseDecimal } from './decimal';
 import { parseSettings, type Settings } from './settings';
 
 export const PERCENT_FIELDS = ['warningDistance', 'dangerDistance', 'warningMarginRatio', 'dangerMarginRatio', 'rearmFraction', 'takerFee'] as const;
@@ -30,16 +29,14 @@ export function settingsFromForm(text: FormText, flags: Pick<Settings, 'rules' |
   const errors: Partial<Record<keyof FormText, string>> = {};
   const fractions: Partial<Record<PercentField, string>> = {};
   for (const field of PERCENT_FIELDS) {
-    const parsed = parseDisplayedNumber(text[field]);
-    const value = parsed.ok ? new Decimal(parsed.value) : null;
+    const parsed = parseDecimal(text[field]);
     if (!parsed.ok) errors[field] = parsed.empty ? 'Enter a percentage' : 'Not a number';
-    else if (!value!.gt(0) || !value!.lt(field === 'takerFee' ? 1 : 100)) errors[field] = field === 'takerFee' ? 'Between 0 and 1 %' : 'Between 0 and 100 %';
-    else if (value!.decimalPlaces() > 4) errors[field] = 'At most 4 decimals';
-    else fractions[field] = value!.div(100).toFixed();
+    else if (!parsed.value.gt(0) || !parsed.value.lt(field === 'takerFee' ? 1 : 100)) errors[field] = field === 'takerFee' ? 'Between 0 and 1 %' : 'Between 0 and 100 %';
+    else if (parsed.value.decimalPlaces() > 4) errors[field] = 'At most 4 decimals';
+    else fractions[field] = parsed.value.div(100).toFixed();
   }
-  const parsedCooldown = parseDisplayedNumber(text.cooldownMinutes);
-  const cooldown = parsedCooldown.ok ? new Decimal(parsedCooldown.value) : null;
-  if (!cooldown || !cooldown.isInteger() || cooldown.lt(0) || cooldown.gt(1440)) {
+  const cooldown = parseDecimal(text.cooldownMinutes);
+  if (!cooldown.ok || !cooldown.value.isInteger() || cooldown.value.lt(0) || cooldown.value.gt(1440)) {
     errors.cooldownMinutes = 'Whole minutes from 0 to 1440';
   }
   if (fractions.dangerDistance && fractions.warningDistance && new Decimal(fractions.dangerDistance).gt(fractions.warningDistance)) {
@@ -53,7 +50,7 @@ export function settingsFromForm(text: FormText, flags: Pick<Settings, 'rules' |
   const { settings, problems } = parseSettings({
     version: 1,
     ...fractions,
-    cooldownMinutes: cooldown ? cooldown.toNumber() : 0,
+    cooldownMinutes: cooldown.ok ? cooldown.value.toNumber() : 0,
     rules,
     overlay,
     streamWhenHidden,
