@@ -11,7 +11,7 @@ import type { DecimalString } from '../snapshot';
 import { decimalString, exact, negated, times } from './exact';
 
 export type ParsedNumber =
-  | { ok: true; value: DecimalString; unit: string | null; percent: boolean }
+  | { ok: true; value: DecimalString; unit: string | null; percent: boolean; /** Digits shown after the decimal mark ("3,455.10" → 2). */ decimals: number }
   | { ok: false; reason: string; empty: boolean };
 
 export interface ParseOptions {
@@ -74,7 +74,7 @@ export function parseDisplayedNumber(raw: string, options: ParseOptions = {}): P
   if (suffix) value = times(value, exact(SUFFIX[suffix]!));
   if (sign && sign !== '+') value = negated(value);
   // decimalString writes "-0" as "0".
-  return { ok: true, value: decimalString(value), unit: unit ?? null, percent };
+  return { ok: true, value: decimalString(value), unit: unit ?? null, percent, decimals: fractionPart.length };
 }
 
 /** Separators → a plain "1234.56", or null when they do not follow one consistent grouping. */

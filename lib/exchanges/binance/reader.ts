@@ -5,7 +5,7 @@
  * reason, and what could not be found is said, not guessed (../shared/research/dom.md is partly INFERRED).
  */
 import { abs, compare, decimalString, exact, minus, negated, sign, times, type Exact } from '../../parse/exact';
-import { INVISIBLE_MARKS, parsePageNumber, type ParsedNumber } from '../../parse/number';
+import { parsePageNumber, type ParsedNumber } from '../../parse/number';
 import { memoByText } from '../../memo';
 import type { PageSnapshot, ReadAccount, ReadPosition, UnreadableRow } from '../../snapshot';
 import { languagesFor, normalizeLabel, pageLanguage, type AccountKey, type ColumnKey, type Language, type LanguageLabels } from './labels';
@@ -273,13 +273,6 @@ function checkConsistency(row: {
   }
 }
 
-/** Decimal places as displayed ("3,455.10" → 2), whichever separator the page uses for decimals. */
-function decimalPlaces(raw: string): number {
-  const text = raw.replace(INVISIBLE_MARKS, '');
-  const match = /[.,](\d+)\D*$/.exec(text.trim());
-  return match && !/^\d{1,3}(,\d{3})+$/.test(text.trim().split(/\s/)[0]!) ? match[1]!.length : 0;
-}
-
 function readRow(
   row: Element,
   { lines, texts }: RowReading,
@@ -355,7 +348,9 @@ function readRow(
     if (sizeUnit === null) throw new RowProblem(unit ? `size unit "${unit}" is not ${found.base}, ${found.quote} or contracts` : 'size has no unit');
 
     const entry = exact(value(number('entryPrice'))!);
-    const mark = exact(value(number('markPrice'))!);
+    // Required: number() has thrown unless the mark price parsed. Its decimals as shown are the price's precision.
+    const markPrice = number('markPrice') as Extract<ParsedNumber, { ok: true }>;
+    const mark = exact(markPrice.value);
     if (sign(entry) <= 0 || sign(mark) <= 0) throw new RowProblem('entry and mark prices must be above 0');
     const liquidation = number('liquidationPrice', 0, false);
     if (liquidation && !liquidation.ok && !liquidation.empty) throw new RowProblem(`liquidation price: ${liquidation.reason}`);
@@ -387,7 +382,7 @@ function readRow(
       sizeAsset: sizeUnit === 'base' ? found.base : sizeUnit === 'quote' ? found.quote : 'contracts',
       entryPrice: decimalString(entry),
       markPrice: decimalString(mark),
-      priceDecimals: decimalPlaces(cell('markPrice')?.[0] ?? ''),
+      priceDecimals: markPrice.decimals,
       pageLiquidationPrice: liquidation?.ok && sign(exact(liquidation.value)) > 0 ? liquidation.value : null,
       marginMode,
       leverage,

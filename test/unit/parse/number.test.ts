@@ -39,6 +39,20 @@ describe('parseDisplayedNumber', () => {
     expect(value('4.51%')).toBe('4.51');
   });
 
+  it('counts the decimals as shown, trailing zeros and compressed zeros included', () => {
+    const decimals = (text: string, decimalComma = false) => {
+      const parsed = parseDisplayedNumber(text, { decimalComma });
+      return parsed.ok ? parsed.decimals : null;
+    };
+    expect(decimals('3,455.10')).toBe(2);
+    expect(decimals('96,250')).toBe(0);
+    expect(decimals('96,250.0 USDT')).toBe(1);
+    expect(decimals('3.455,10', true)).toBe(2);
+    expect(decimals('0.0₄1220')).toBe(8);
+    expect(decimals('1.2K')).toBe(1);
+    expect(decimals('(+3.15%)')).toBe(2);
+  });
+
   it('reads decimal commas when the page uses them', () => {
     expect(value('1.234,56', true)).toBe('1234.56');
     expect(value('1 234,56', true)).toBe('1234.56');
