@@ -246,19 +246,21 @@ function placeOverlay(placement: OverlayPlacement): OverlayPlacement {
 
 /**
  * A timer the page cannot clear: pages may clear every timer id, and a content script's setTimeout ids are the
- * page's. An AbortSignal's timeout has no id. Held until it fires, so that nothing collects it before.
+ * page's. An AbortSignal's timeout has no id. Held until it fires, so that nothing collects it before. Cancelled,
+ * it still fires (it cannot be stopped), but with no listener left nothing of ours runs.
  */
 const timers = new Set<AbortSignal>();
 function unclearableTimer(ms: number, task: () => void): () => void {
   const signal = AbortSignal.timeout(Math.max(0, ms));
-  let live = true;
-  timers.add(signal);
-  signal.addEventListener('abort', () => {
+  const fire = () => {
     timers.delete(signal);
-    if (live) task();
-  });
+    task();
+  };
+  timers.add(signal);
+  signal.addEventListener('abort', fire, { once: true });
   return () => {
-    live = false;
+    signal.removeEventListener('abort', fire);
+    timers.delete(signal);
   };
 }
 
