@@ -67,6 +67,8 @@ export async function startLocalExchange(routes: Routes): Promise<LocalExchange>
 export interface ExtensionBrowser {
   context: BrowserContext;
   page: Page;
+  /** The browser's profile directory (on its command line: how the bench tells two browsers' processes apart). */
+  profile: string;
   serviceWorker: Worker;
   extensionId: string;
   close(): Promise<void>;
@@ -105,7 +107,7 @@ async function launch(port: number, headless: boolean, extensionDirs: string[]) 
     await context.close();
     await rm(profile, { recursive: true, force: true });
   };
-  return { context, page, close };
+  return { context, page, profile, close };
 }
 
 /**
@@ -113,18 +115,18 @@ async function launch(port: number, headless: boolean, extensionDirs: string[]) 
  * exchange host resolves to the local server on `port`.
  */
 export async function launchWithExtension(port: number, options: { headless?: boolean; alongside?: string[] } = {}): Promise<ExtensionBrowser> {
-  const { context, page, close } = await launch(port, options.headless ?? true, [EXTENSION_DIR, ...(options.alongside ?? [])]);
+  const { context, page, profile, close } = await launch(port, options.headless ?? true, [EXTENSION_DIR, ...(options.alongside ?? [])]);
   const isOurs = async (worker: Worker) => (await worker.evaluate(() => chrome.runtime.getManifest().name)) === 'LiqGuard';
   let serviceWorker: Worker | undefined;
   while (!serviceWorker) {
     for (const worker of context.serviceWorkers()) if (await isOurs(worker)) serviceWorker = worker;
     if (!serviceWorker) await context.waitForEvent('serviceworker', { timeout: 1000 }).catch(() => undefined);
   }
-  return { context, page, serviceWorker, extensionId: new URL(serviceWorker.url()).host, close };
+  return { context, page, profile, serviceWorker, extensionId: new URL(serviceWorker.url()).host, close };
 }
 
 /** The same browser without the extension, to measure what the extension costs the page. */
-export async function launchWithoutExtension(port: number): Promise<{ context: BrowserContext; page: Page; close(): Promise<void> }> {
+export async function launchWithoutExtension(port: number): Promise<Pick<ExtensionBrowser, 'context' | 'page' | 'profile' | 'close'>> {
   return launch(port, true, []);
 }
 
