@@ -31,12 +31,14 @@ const MAX_FRACTION_DIGITS = 12;
 /** Zero-width and direction marks: never meaningful in a figure or a label, sometimes planted to confuse. */
 export const INVISIBLE_MARKS = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 const fail = (reason: string, empty = false): ParsedNumber => ({ ok: false, reason, empty });
 
 export function parseDisplayedNumber(raw: string, options: ParseOptions = {}): ParsedNumber {
   // NFKC folds full-width digits and signs; then drop invisible marks (RTL, zero-width) the page may carry.
-  // (Subscript digits are kept out of NFKC, which would turn "₄" into "4".)
-  let text = raw.replace(/[^₀-₉]+/g, (part) => part.normalize('NFKC')).replace(INVISIBLE_MARKS, '').trim();
+  // (Subscript digits are kept out of NFKC, which would turn "₄" into "4".) Printable ASCII has neither.
+  let text = (PRINTABLE_ASCII.test(raw) ? raw : raw.replace(/[^₀-₉]+/g, (part) => part.normalize('NFKC')).replace(INVISIBLE_MARKS, '')).trim();
   if (text === '' || /^[-–—‒]{1,3}$/.test(text)) return fail('no value shown', true);
   if (text.length > 80) return fail('too long to be one number');
 
@@ -77,9 +79,13 @@ export function parseDisplayedNumber(raw: string, options: ParseOptions = {}): P
   return { ok: true, value: decimalString(value), unit: unit ?? null, percent, decimals: fractionPart.length };
 }
 
+const PLAINLY_GROUPED = [/^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/, /^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$/];
+
 /** Separators → a plain "1234.56", or null when they do not follow one consistent grouping. */
 function normalizeSeparators(digits: string, decimalComma: boolean): string | null {
   const [group, decimal] = decimalComma ? ['.', ','] : [',', '.'];
+  // Most figures: digits, grouped in threes by the locale's separator or not at all, then the decimals.
+  if (PLAINLY_GROUPED[decimalComma ? 1 : 0]!.test(digits)) return digits.replaceAll(group, '').replace(decimal, '.');
   const parts = digits.split(decimal);
   if (parts.length > 2) return null;
   const [whole, fraction] = parts as [string, string | undefined];

@@ -73,11 +73,24 @@ export const tokensOf: (text: string) => readonly string[] = memoByText((text) =
  * one number with a decimal point — since guessing wrong would misread every figure by orders of magnitude.
  */
 export function usesDecimalComma(texts: string[]): boolean {
-  const numbers = texts.map((t) => t.replace(INVISIBLE_MARKS, '')).flatMap((t) => t.match(/\d[\d.,]*\d/g) ?? []);
-  const commaDecimal = numbers.some((n) => /^\d{1,3}(\.\d{3})+,\d+$/.test(n) || /^\d+,(\d{1,2}|\d{4,})$/.test(n));
-  const pointDecimal = numbers.some((n) => /^\d{1,3}(,\d{3})+\.\d+$/.test(n) || /^\d+\.(\d{1,2}|\d{4,})$/.test(n));
+  let commaDecimal = false;
+  let pointDecimal = false;
+  for (const text of texts) {
+    const marks = decimalMarksIn(text);
+    commaDecimal ||= marks.comma;
+    pointDecimal ||= marks.point;
+  }
   return commaDecimal && !pointDecimal;
 }
+
+/** Which decimal mark a text's numbers show unambiguously (remembered: most cells read the same on every read). */
+const decimalMarksIn = memoByText((text) => {
+  const numbers = text.replace(INVISIBLE_MARKS, '').match(/\d[\d.,]*\d/g) ?? [];
+  return {
+    comma: numbers.some((n) => /^\d{1,3}(\.\d{3})+,\d+$/.test(n) || /^\d+,(\d{1,2}|\d{4,})$/.test(n)),
+    point: numbers.some((n) => /^\d{1,3}(,\d{3})+\.\d+$/.test(n) || /^\d+\.(\d{1,2}|\d{4,})$/.test(n)),
+  };
+});
 
 export interface PageTab {
   /** The label less its count, normalised. */

@@ -50,12 +50,21 @@ export interface ReaderCache {
   table?: Table & { signature: string };
   rows?: { table: Table; elements: Element[]; containers: [Element, number][] };
   reads?: WeakMap<Element, RowReading>;
+  cells?: WeakMap<Element, CellText>;
   account?: { labels: Map<AccountKey, { element: Element; text: string }>; scannedAt: number };
 }
 
-/** One row's markup, its cells' lines and text, and what it read as (for the table and decimal mark it was read with). */
+/** One cell's markup and its text as lines, and as words once a read needed them. */
+interface CellText {
+  html: string;
+  lines: string[];
+  words?: string[];
+}
+
+/** One row's markup, its cells, their lines and text, and what it read as (for the table and decimal mark it was read with). */
 interface RowReading {
   html: string;
+  cells: CellText[];
   lines: string[][];
   texts: string[];
   read?: { table: Table; decimalComma: boolean; language: Language; result: ReadPosition | UnreadableRow };
@@ -80,14 +89,28 @@ function rowsOf(table: Table, cache?: ReaderCache): Element[] {
   return elements;
 }
 
+/**
+ * A row as it reads now: the same reading when its markup has not changed; otherwise its cells, of which only the
+ * ones whose markup changed (on a ticking page: the mark price, the PnL, the liquidation price) are walked again.
+ */
 function rowReading(row: Element, cache?: ReaderCache): RowReading {
   const html = row.innerHTML;
   const cached = cache?.reads?.get(row);
   if (cached?.html === html) return cached;
-  const lines = Array.from(row.children, (cell) => textLines(cell));
-  const reading: RowReading = { html, lines, texts: lines.map((l) => l.join(' ')) };
+  const cells = Array.from(row.children, (cell) => cellText(cell, cache));
+  const lines = cells.map((cell) => cell.lines);
+  const reading: RowReading = { html, cells, lines, texts: lines.map((l) => l.join(' ')) };
   if (cache) (cache.reads ??= new WeakMap()).set(row, reading);
   return reading;
+}
+
+function cellText(cell: Element, cache?: ReaderCache): CellText {
+  const html = cell.innerHTML;
+  const cached = cache?.cells?.get(cell);
+  if (cached?.html === html) return cached;
+  const text: CellText = { html, lines: textLines(cell) };
+  if (cache) (cache.cells ??= new WeakMap()).set(cell, text);
+  return text;
 }
 
 /** How often a read looks again for account labels it did not find (they may render late). */
@@ -146,15 +169,16 @@ interface Phrase<T> {
   tokens: readonly string[];
 }
 
-/** One language's words, normalised once: reads happen every animation frame the page changes. */
+/**
+ * One language's words, normalised once, and what a row's texts say in them, worked out once per text: reads
+ * happen every second the page ticks, and a row's symbol, side and margin mode rarely change.
+ */
 interface Vocabulary {
   dictionaries: LanguageLabels[];
-  modes: Phrase<'cross' | 'isolated'>[];
-  /** "<mode label> <n>x", e.g. "Cross 20x", "全仓 20x"; group 1 the label, group 2 the leverage. */
-  leverage: RegExp;
-  modeOfLabel: Map<string, 'cross' | 'isolated'>;
-  sides: Phrase<'long' | 'short'>[];
-  perpetual: Phrase<true>[];
+  /** The margin modes a text names ("Cross", "Isolated") and the leverage written with one ("Cross 20x", "全仓 20x"). */
+  marginOf: (text: string) => { modes: ReadonlySet<'cross' | 'isolated'>; leverage: number | null };
+  sidesOf: (text: string) => ReadonlySet<'long' | 'short'>;
+  namesPerpetual: (text: string) => boolean;
   contracts: Set<string>;
   /** The Positions tab's labels, normalised. */
   positionsTabs: Set<string>;
@@ -174,16 +198,28 @@ function vocabularyFor(language: Language): Vocabulary {
   const escaped = [...new Set(modeLabels.map(([, label]) => label.normalize('NFKC')))]
     .sort((a, b) => b.length - a.length)
     .map((label) => label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const modes = phrases(modeLabels);
+  // "<mode label> <n>x"; group 1 the label, group 2 the leverage.
+  const leverage = new RegExp(`(?:^|[\\s(（])(${escaped.join('|')})\\s*(\\d{1,3})\\s*[x×X]`, 'giu');
+  const modeOfLabel = new Map(modeLabels.map(([mode, label]) => [label.normalize('NFKC').toLowerCase(), mode]));
+  const sides = phrases(dictionaries.flatMap((d) => [
+    ...d.sides.long.map((label): ['long', string] => ['long', label]),
+    ...d.sides.short.map((label): ['short', string] => ['short', label]),
+  ]));
+  const perpetual = phrases(dictionaries.flatMap((d) => d.perpetual.map((label): [true, string] => [true, label])));
   const vocabulary: Vocabulary = {
     dictionaries,
-    modes: phrases(modeLabels),
-    leverage: new RegExp(`(?:^|[\\s(（])(${escaped.join('|')})\\s*(\\d{1,3})\\s*[x×X]`, 'giu'),
-    modeOfLabel: new Map(modeLabels.map(([mode, label]) => [label.normalize('NFKC').toLowerCase(), mode])),
-    sides: phrases(dictionaries.flatMap((d) => [
-      ...d.sides.long.map((label): ['long', string] => ['long', label]),
-      ...d.sides.short.map((label): ['short', string] => ['short', label]),
-    ])),
-    perpetual: phrases(dictionaries.flatMap((d) => d.perpetual.map((label): [true, string] => [true, label]))),
+    marginOf: memoByText((text) => {
+      const found = phrasesIn(tokensOf(text), modes);
+      let lastLeverage: number | null = null;
+      for (const match of text.normalize('NFKC').matchAll(leverage)) {
+        found.add(modeOfLabel.get(match[1]!.toLowerCase())!);
+        lastLeverage = Number(match[2]);
+      }
+      return { modes: found, leverage: lastLeverage };
+    }),
+    sidesOf: memoByText((text) => phrasesIn(tokensOf(text), sides)),
+    namesPerpetual: memoByText((text) => phrasesIn(tokensOf(text), perpetual).size > 0),
     contracts: new Set(dictionaries.flatMap((d) => d.contracts).map(normalizeLabel)),
     positionsTabs: new Set(dictionaries.flatMap((d) => d.tabs.positions).map(normalizeLabel)),
   };
@@ -199,8 +235,6 @@ function phrasesIn<T>(tokens: readonly string[], phrases: Phrase<T>[]): Set<T> {
   }
   return found;
 }
-
-
 
 class RowProblem extends Error {}
 
@@ -275,21 +309,19 @@ function checkConsistency(row: {
 
 function readRow(
   row: Element,
-  { lines, texts }: RowReading,
+  { cells, lines, texts }: RowReading,
   index: number,
   table: Table,
   vocabulary: Vocabulary,
   decimalComma: boolean,
   pageMarket: FuturesMarket,
 ): ReadPosition | UnreadableRow {
-  const words = new Map<ColumnKey, string[] | null>();
-  /** A cell's lines (read once per row); with `asWords`, inline elements are separate words ("Cross 20x" "Short"). */
+  /** A cell's lines; with `asWords`, inline elements are separate words ("Cross 20x" "Short"), read once per markup. */
   const cell = (key: ColumnKey, asWords = false) => {
     const position = table.columns.get(key);
     if (position === undefined || position >= lines.length) return null;
     if (!asWords) return lines[position]!;
-    if (!words.has(key)) words.set(key, textLines(row.children[position]!, true));
-    return words.get(key)!;
+    return (cells[position]!.words ??= textLines(row.children[position]!, true));
   };
   const symbolText = (cell('symbol', true) ?? []).join(' ');
   const found = symbolIn(symbolText);
@@ -317,12 +349,7 @@ function readRow(
     const value = (parsed: ParsedNumber | null) => (parsed?.ok ? parsed.value : null);
 
     const allText = [symbolText, ...(cell('margin', true) ?? [])].join(' ');
-    const modeMatches = phrasesIn(tokensOf(allText), vocabulary.modes);
-    let leverage: number | null = null;
-    for (const match of allText.normalize('NFKC').matchAll(vocabulary.leverage)) {
-      modeMatches.add(vocabulary.modeOfLabel.get(match[1]!.toLowerCase())!);
-      leverage = Number(match[2]);
-    }
+    const { modes: modeMatches, leverage } = vocabulary.marginOf(allText);
     if (modeMatches.size !== 1) throw new RowProblem(modeMatches.size === 0 ? 'margin mode (cross / isolated) not shown' : 'both cross and isolated shown');
     const marginMode = [...modeMatches][0] as 'cross' | 'isolated';
     if (leverage !== null && !(leverage >= 1 && leverage <= 200)) throw new RowProblem(`leverage ${leverage}x is not possible`);
@@ -332,7 +359,7 @@ function readRow(
     const signedSize = exact(size.value);
     if (sign(signedSize) === 0) throw new RowProblem('size is zero');
     const sideText = [symbolText, ...(cell('size', true) ?? [])].join(' ');
-    const sides = phrasesIn(tokensOf(sideText), vocabulary.sides);
+    const sides = vocabulary.sidesOf(sideText);
     const saysLong = sides.has('long');
     const saysShort = sides.has('short');
     if (saysLong && saysShort) throw new RowProblem('the row says both long and short');
@@ -367,7 +394,7 @@ function readRow(
     const [takeProfit, stopLoss] = readTpSl(cell('tpsl'), decimalComma);
     checkConsistency({ side, size: abs(signedSize), entry, mark, unit: sizeUnit, market, pnl, liquidation, margin, breakEven });
 
-    const perpetual = found.suffix === 'PERP' || phrasesIn(tokensOf(symbolText), vocabulary.perpetual).size > 0;
+    const perpetual = found.suffix === 'PERP' || vocabulary.namesPerpetual(symbolText);
     const dated = found.suffix !== null && /^\d{6}$/.test(found.suffix);
     // Funding and the tier table depend on it: without either sign it is not guessed.
     if (!dated && !perpetual) throw new RowProblem('cannot tell a perpetual from a dated contract (no "Perp" and no delivery date)');
