@@ -7,7 +7,7 @@ import { Overlay, type OverlayProps } from '@/components/Overlay';
 import { readBinancePage, type ReaderCache } from '@/lib/exchanges/binance/reader';
 import { BINANCE_FUTURES_MATCHES, parseFuturesRoute, type FuturesRoute } from '@/lib/exchanges/binance/routes';
 import { isPing, parseOverlayUpdate, type Message, type OverlayUpdateMessage, type PageStatusMessage } from '@/lib/messages';
-import type { OverlayDisplay } from '@/lib/overlayView';
+import { overlayOutline, type OverlayDisplay } from '@/lib/overlayView';
 import { pacedReads } from '@/lib/readPace';
 import type { PageSnapshot, ReadOpenOrders } from '@/lib/snapshot';
 import { overlayPlacement, type OverlayPlacement } from '@/lib/storage';
@@ -55,6 +55,13 @@ const RESEND_MS = 1000;
 /** The longest the figures of a ticking page wait for its next change to be drawn with it. */
 const DRAW_HOLD_MS = 200;
 
+/**
+ * While the page ticks, the overlay's moving figures are redrawn at most this often (with a read a second, every
+ * other read): each redraw costs the page a layout and a paint. Anything else the overlay says is drawn at once, and
+ * the last figures are drawn this long after they came if nothing newer has been.
+ */
+const REDRAW_MS = 1500;
+
 interface WatchedPage {
   stop: () => void;
   /** The worker's figures: `current` when they are for the last snapshot sent (or sent unasked). */
@@ -80,8 +87,16 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
   };
   let container: HTMLElement | null = null;
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  const outline = () =>
+    JSON.stringify([display, state.snapshot?.state, state.stale, state.pageChanged, state.ordersRead, state.snapshot?.reasons, state.snapshot?.unreadable.length]) +
+    overlayOutline(state.view);
+  let drawn = { at: -Infinity, outline: '' };
+  let cancelTrailing: (() => void) | null = null;
   const draw = () => {
     if (!container) return;
+    cancelTrailing?.();
+    cancelTrailing = null;
+    drawn = { at: performance.now(), outline: outline() };
     if (!display?.enabled) {
       render(null, container);
       return;
@@ -169,6 +184,13 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
     display = message.display;
     // Figures only for a page that shows positions (or showed them, when another tab is selected).
     if (current && state.snapshot?.state === 'ok') state.view = message.view;
+    if (ticking && performance.now() - drawn.at < REDRAW_MS && outline() === drawn.outline) {
+      cancelTrailing ??= unclearableTimer(REDRAW_MS, () => {
+        cancelTrailing = null;
+        drawSoon(true);
+      });
+      return;
+    }
     drawSoon(ticking);
   };
   // A ticking page lays out and paints its next change anyway, within a frame or a few: the overlay's figures are
@@ -230,6 +252,7 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
     document.removeEventListener('resume', onResume);
     pace.stop();
     cancelHeld?.();
+    cancelTrailing?.();
     clearTimeout(saveTimer);
     ui.remove();
   };

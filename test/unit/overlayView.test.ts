@@ -4,7 +4,7 @@ import { accountKey, positionKey, positionSignature } from '@/lib/alerts';
 import { readBinancePage } from '@/lib/exchanges/binance/reader';
 import { amount, percent, price } from '@/lib/format';
 import { parseOverlayUpdate } from '@/lib/messages';
-import { overlayView } from '@/lib/overlayView';
+import { overlayOutline, overlayView, type OverlayPosition } from '@/lib/overlayView';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { riskView } from '@/lib/view';
 
@@ -54,6 +54,30 @@ describe('overlayView', () => {
     );
     const mismatched = overlayOf('en-usdm-cross-isolated', (html) => html.replace('>72,846.9<', '>72,700.0<')).overlay.positions[0]!;
     expect(mismatched.mismatch).toMatch(/^The page shows liquidation at 72,700\.0; ours differs by more than [\d.,]+\. Check the tiers/);
+  });
+});
+
+describe('overlayOutline (what may not wait for a ticking page’s next redraw)', () => {
+  it('stays the same when only the figures move', () => {
+    const { overlay } = overlayOf('en-usdm-cross-isolated');
+    const moved = overlayOf('en-usdm-cross-isolated', (html) => html.replace('>95,480.3<', '>95,490.1<')).overlay;
+    expect(moved.positions[0]!.distance).not.toBe(overlay.positions[0]!.distance);
+    expect(overlayOutline(moved)).toBe(overlayOutline(overlay));
+  });
+
+  it('changes with a band, a position, a warning, or figures appearing or going', () => {
+    const { overlay } = overlayOf('en-usdm-cross-isolated');
+    const [btc, eth, sol] = overlay.positions as [OverlayPosition, OverlayPosition, OverlayPosition];
+    const outline = overlayOutline(overlay);
+    const changed = [
+      { ...overlay, positions: [{ ...btc, band: 'warning' as const }, eth, sol] },
+      { ...overlay, positions: [btc, eth] },
+      { ...overlay, positions: [btc, { ...eth, stopWarning: 'beyond liquidation' }, sol] },
+      { ...overlay, account: { ...overlay.account, reason: 'no margin balance' } },
+      overlayOf('en-usdm-cross-isolated', (html) => html.replace('>72,846.9<', '>72,700.0<')).overlay,
+      null,
+    ];
+    for (const view of changed) expect(overlayOutline(view)).not.toBe(outline);
   });
 });
 
