@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 import { describe, expect, it } from 'vitest';
 
@@ -35,5 +36,14 @@ describe('built manifests ask for exactly the allowed permissions', () => {
     expect(m.content_scripts.flatMap((c: { matches: string[] }) => c.matches).sort()).toEqual(ALLOWED.contentScriptMatches);
     expect(m.browser_specific_settings.gecko.id).toBe('liqguard@liqguard.dev');
     expect(m.content_security_policy).toBeUndefined();
+  });
+});
+
+describe('the content script stays light on the exchange’s page', () => {
+  it('carries no Decimal (the math runs in the worker) and is at most 40 KB gzip', () => {
+    const script = readFileSync(resolve(import.meta.dirname, '../../.output/chrome-mv3/content-scripts/binance.js'));
+    expect(readFileSync(resolve(import.meta.dirname, '../../.output/chrome-mv3/background.js'), 'utf8')).toContain('[DecimalError]');
+    expect(script.toString('utf8')).not.toContain('[DecimalError]');
+    expect(gzipSync(script).length).toBeLessThanOrEqual(40 * 1024);
   });
 });

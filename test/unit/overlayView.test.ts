@@ -4,7 +4,8 @@ import { accountKey, positionKey, positionSignature } from '@/lib/alerts';
 import { readBinancePage } from '@/lib/exchanges/binance/reader';
 import { amount, percent, price } from '@/lib/format';
 import { parseOverlayUpdate } from '@/lib/messages';
-import { overlayOutline, overlayView, type OverlayPosition } from '@/lib/overlayView';
+import { overlayOutline } from '@/lib/overlayOutline';
+import { overlayView, type OverlayPosition } from '@/lib/overlayView';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
 import { riskView } from '@/lib/view';
 

@@ -284,16 +284,15 @@ function checkConsistency(row: {
   const d = row.side === 'long' ? 1 : -1;
   const pnl = row.pnl?.ok ? exact(row.pnl.value) : null;
   const move = minus(row.mark, row.entry);
-  const [size, entry, mark] = [row.size, row.entry, row.mark].map(decimalString);
   if (pnl && row.market === 'usdm' && row.unit === 'base') {
     const expected = times(row.size, d === 1 ? move : negated(move));
     if (compare(abs(minus(pnl, expected)), times(times(row.size, row.mark), PNL_TOLERANCE)) > 0) {
-      throw new RowProblem(`PnL ${decimalString(pnl)} contradicts a ${row.side} of ${size} from ${entry} at mark ${mark}`);
+      throw new RowProblem(`PnL ${decimalString(pnl)} contradicts a ${row.side} of ${decimalString(row.size)} from ${decimalString(row.entry)} at mark ${decimalString(row.mark)}`);
     }
   } else if (pnl && sign(pnl) !== 0) {
     // The entry is above 0, so |mark − entry| / entry > FLAT_MOVE is |mark − entry| > FLAT_MOVE × entry.
     if (compare(abs(move), times(FLAT_MOVE, row.entry)) > 0 && sign(move) * d > 0 !== sign(pnl) > 0) {
-      throw new RowProblem(`PnL ${decimalString(pnl)} contradicts a ${row.side} from ${entry} at mark ${mark}`);
+      throw new RowProblem(`PnL ${decimalString(pnl)} contradicts a ${row.side} from ${decimalString(row.entry)} at mark ${decimalString(row.mark)}`);
     }
   }
   const liquidation = row.liquidation?.ok ? exact(row.liquidation.value) : null;
@@ -335,7 +334,9 @@ function readRow(
         if (required) throw new RowProblem(`the ${key} column is missing`);
         return null;
       }
-      const text = (lines.join(' ').split(/(?=\()/)[line] ?? lines[line] ?? '').trim();
+      // The second figure of a cell is the one in brackets: "-384.85 USDT (-16.12%)".
+      const joined = lines.join(' ');
+      const text = (line === 0 && !joined.includes('(') ? joined : (joined.split(/(?=\()/)[line] ?? lines[line] ?? '')).trim();
       const parsed = parsePageNumber(text, decimalComma);
       // Shown but unreadable is a problem even for an optional figure: "--" or empty is "none", garbage is not.
       if (!parsed.ok && (required || !parsed.empty)) throw new RowProblem(`${key}: ${parsed.reason}`);
