@@ -61,11 +61,10 @@ interface CellText {
   words?: string[];
 }
 
-/** One row's markup, its cells, their lines and text, and what it read as (for the table and decimal mark it was read with). */
+/** One row's markup, its cells and their text, and what it read as (for the table and decimal mark it was read with). */
 interface RowReading {
   html: string;
   cells: CellText[];
-  lines: string[][];
   texts: string[];
   read?: { table: Table; decimalComma: boolean; language: Language; result: ReadPosition | UnreadableRow };
 }
@@ -98,8 +97,7 @@ function rowReading(row: Element, cache?: ReaderCache): RowReading {
   const cached = cache?.reads?.get(row);
   if (cached?.html === html) return cached;
   const cells = Array.from(row.children, (cell) => cellText(cell, cache));
-  const lines = cells.map((cell) => cell.lines);
-  const reading: RowReading = { html, cells, lines, texts: lines.map((l) => l.join(' ')) };
+  const reading: RowReading = { html, cells, texts: cells.map((cell) => cell.lines.join(' ')) };
   if (cache) (cache.reads ??= new WeakMap()).set(row, reading);
   return reading;
 }
@@ -308,7 +306,7 @@ function checkConsistency(row: {
 
 function readRow(
   row: Element,
-  { cells, lines, texts }: RowReading,
+  { cells, texts }: RowReading,
   index: number,
   table: Table,
   vocabulary: Vocabulary,
@@ -318,8 +316,8 @@ function readRow(
   /** A cell's lines; with `asWords`, inline elements are separate words ("Cross 20x" "Short"), read once per markup. */
   const cell = (key: ColumnKey, asWords = false) => {
     const position = table.columns.get(key);
-    if (position === undefined || position >= lines.length) return null;
-    if (!asWords) return lines[position]!;
+    if (position === undefined || position >= cells.length) return null;
+    if (!asWords) return cells[position]!.lines;
     return (cells[position]!.words ??= textLines(row.children[position]!, true));
   };
   const symbolText = (cell('symbol', true) ?? []).join(' ');
