@@ -19,7 +19,8 @@ const ALLOWED = {
   ],
 };
 
-const manifest = (dir: string) => JSON.parse(readFileSync(resolve(import.meta.dirname, '../../.output', dir, 'manifest.json'), 'utf8'));
+const built = (path: string) => readFileSync(resolve(import.meta.dirname, '../../.output', path));
+const manifest = (dir: string) => JSON.parse(built(`${dir}/manifest.json`).toString('utf8'));
 
 describe('built manifests ask for exactly the allowed permissions', () => {
   it('Chrome (MV3)', () => {
@@ -41,8 +42,8 @@ describe('built manifests ask for exactly the allowed permissions', () => {
 
 describe('the content script stays light on the exchange’s page', () => {
   it('carries no Decimal (the math runs in the worker) and is at most 40 KB gzip', () => {
-    const script = readFileSync(resolve(import.meta.dirname, '../../.output/chrome-mv3/content-scripts/binance.js'));
-    expect(readFileSync(resolve(import.meta.dirname, '../../.output/chrome-mv3/background.js'), 'utf8')).toContain('[DecimalError]');
+    const script = built('chrome-mv3/content-scripts/binance.js');
+    expect(built('chrome-mv3/background.js').toString('utf8')).toContain('[DecimalError]');
     expect(script.toString('utf8')).not.toContain('[DecimalError]');
     expect(gzipSync(script).length).toBeLessThanOrEqual(40 * 1024);
   });
