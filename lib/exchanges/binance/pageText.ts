@@ -55,13 +55,14 @@ export function textLines(element: Element, boundaries = false): string[] {
 
 export const textOf = (element: Element) => textLines(element).join(' ');
 
-export function symbolIn(text: string): { symbol: string; base: string; quote: string; suffix: string | null } | null {
+/** The contract a text names (remembered: a row's symbol cell reads the same on every read). */
+export const symbolIn: (text: string) => Readonly<{ symbol: string; base: string; quote: string; suffix: string | null }> | null = memoByText((text) => {
   for (const token of text.normalize('NFKC').split(/[\s/]+/)) {
     const match = SYMBOL.exec(token);
     if (match) return { symbol: token, base: match[1]!, quote: match[2]!, suffix: match[3] ?? null };
   }
   return null;
-}
+});
 
 /** The words of a text, normalised (remembered: rows repeat the same symbol and mode texts on every read). */
 export const tokensOf: (text: string) => readonly string[] = memoByText((text) =>

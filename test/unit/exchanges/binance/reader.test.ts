@@ -90,6 +90,12 @@ describe('readBinancePage with a cache (as the content script reads)', () => {
     same();
     last.querySelector('div')!.textContent = 'garbage';
     same();
+    // Two cells of a row change places (the same cells, each with its markup unchanged), then one is replaced by a copy.
+    const first = rows[0]!;
+    first.insertBefore(first.children[3]!, first.children[2]!);
+    same();
+    first.replaceChild(first.children[2]!.cloneNode(true), first.children[2]!);
+    same();
     // A row is added, then one removed.
     last.parentElement!.append(rows[0]!.cloneNode(true));
     same();
