@@ -1,3 +1,5 @@
+import { useComputed, type ReadonlySignal } from '@preact/signals';
+import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 
 import { MARKET_LABELS, type FuturesRoute } from '@/lib/exchanges/binance/routes';
@@ -10,15 +12,24 @@ import type { Band } from '@/lib/view';
 
 import { AfterOrdersNote } from './AfterOrdersNote';
 
+/**
+ * What moves with the prices: the figures as the worker worked them out for the last snapshot sent, and when
+ * that snapshot was read. Drawn through signals, text by text, without rendering the overlay again: while the
+ * page ticks, this changes every read and the rest of the overlay rarely does. Which positions, bands and
+ * warnings there are is read from it when the overlay renders (see overlayOutline).
+ */
+export interface OverlayFigures {
+  view: OverlayView | null;
+  readAt: number | null;
+}
+
 export interface OverlayProps {
   route: FuturesRoute;
-  /** The last snapshot that showed positions (kept while another tab is selected), with when it was read. */
+  /** The last snapshot that showed positions (kept while another tab is selected). */
   snapshot: PageSnapshot | null;
-  readAt: number | null;
   /** True while another tab is selected: the figures are the last ones read, not current. */
   stale: boolean;
-  /** The figures as the worker worked them out for the last snapshot sent. */
-  view: OverlayView | null;
+  figures: ReadonlySignal<OverlayFigures>;
   /** The page showed positions and no longer can be read: figures are paused, not stale-but-shown. */
   pageChanged: boolean;
   /** Whether the Open Orders list has been read on this page (liquidation after they fill needs it). */
@@ -69,25 +80,63 @@ const BAND_CLASSES: Record<Band, string> = {
 
 const BAND_TEXT: Record<Band, string> = { safe: 'safe', warning: 'warning', danger: 'danger', unknown: 'unknown' };
 
-function statusLine(props: OverlayProps): { text: string; tone: 'ok' | 'warn' } {
-  const { snapshot, stale, readAt } = props;
-  const time = readAt === null ? '' : clockTime(readAt);
+/** The status line; `time` is when the figures were read, drawn as it changes. */
+function statusLine(props: OverlayProps, time: ReadonlySignal<string>): { text: ComponentChildren; tone: 'ok' | 'warn' } {
+  const { snapshot, stale } = props;
   if (!snapshot) return { text: 'Reading the page…', tone: 'ok' };
-  if (stale) return { text: `Another tab is selected: figures from ${time}, not current. Open Positions to refresh.`, tone: 'warn' };
+  if (stale) return { text: ['Another tab is selected: figures from ', time, ', not current. Open Positions to refresh.'], tone: 'warn' };
   if (snapshot.state === 'unreadable') {
     const prefix = props.pageChanged ? 'Page changed, numbers paused' : 'Could not read the page';
     return { text: `${prefix}: ${snapshot.reasons.join('; ')}`, tone: 'warn' };
   }
   const count = snapshot.positions.length;
-  const parts = [`${count} position${count === 1 ? '' : 's'} read at ${time}`];
+  const parts: string[] = [];
   if (count > 0 && !props.ordersRead && (snapshot.openOrdersCount ?? 0) > 0) {
     parts.push(`${snapshot.openOrdersCount} open order(s): open the Open Orders tab once to see liquidation if they fill`);
   }
   if (snapshot.unreadable.length > 0) parts.push(`${snapshot.unreadable.length} row(s) unreadable`);
-  return { text: [...parts, ...snapshot.reasons].join(' · '), tone: snapshot.reasons.length + snapshot.unreadable.length > 0 ? 'warn' : 'ok' };
+  const more = [...parts, ...snapshot.reasons].map((part) => ` · ${part}`).join('');
+  return {
+    text: [`${count} position${count === 1 ? '' : 's'} read at `, time, more],
+    tone: snapshot.reasons.length + snapshot.unreadable.length > 0 ? 'warn' : 'ok',
+  };
 }
 
-function PositionRow({ position, compact, onSnooze }: { position: OverlayPosition; compact: boolean; onSnooze: OverlayProps['onSnooze'] }) {
+/** One text of the position `id` as the figures change ('' once it is gone: the next render removes its row). */
+function useFigure(figures: ReadonlySignal<OverlayFigures>, id: string, pick: (position: OverlayPosition) => string | null): ReadonlySignal<string> {
+  return useComputed(() => {
+    const position = figures.value.view?.positions.find((p) => p.id === id);
+    return (position && pick(position)) ?? '';
+  });
+}
+
+function PositionRow({
+  position,
+  figures,
+  compact,
+  onSnooze,
+}: {
+  position: OverlayPosition;
+  figures: OverlayProps['figures'];
+  compact: boolean;
+  onSnooze: OverlayProps['onSnooze'];
+}) {
+  const figure = (pick: (position: OverlayPosition) => string | null) => useFigure(figures, position.id, pick);
+  const distance = figure((p) => p.distance);
+  const liquidation = figure((p) => p.liquidation);
+  const priceBuffer = figure((p) => p.priceBuffer);
+  const marginBuffer = figure((p) => p.marginBuffer);
+  const breakEven = figure((p) => p.breakEven);
+  const funding = figure((p) => p.funding);
+  const fundingPaid = figure((p) => p.fundingPaid);
+  const afterOrders = {
+    lead: figure((p) => p.afterOrders?.lead ?? null),
+    liquidation: figure((p) => p.afterOrders?.liquidation ?? null),
+    tail: figure((p) => p.afterOrders?.tail ?? null),
+  };
+  const reason = figure((p) => p.reason);
+  const stopWarning = figure((p) => p.stopWarning);
+  const mismatch = figure((p) => p.mismatch);
   return (
     <li
       data-testid="liqguard-position"
@@ -107,44 +156,44 @@ function PositionRow({ position, compact, onSnooze }: { position: OverlayPositio
           </span>
         </span>
         <span data-testid="liqguard-distance" class="font-mono text-base font-semibold" title={`Distance to liquidation (${BAND_TEXT[position.band]})`}>
-          {position.distance}
+          {distance}
         </span>
       </div>
       {!compact && <dl class="grid grid-cols-[auto_1fr] gap-x-2 text-xs text-slate-600 dark:text-slate-300">
         <dt>Liq. price</dt>
-        <dd data-testid="liqguard-liquidation" class="text-right font-mono">{position.liquidation}</dd>
+        <dd data-testid="liqguard-liquidation" class="text-right font-mono">{liquidation}</dd>
         <dt>Price buffer</dt>
-        <dd class="text-right font-mono">{position.priceBuffer}</dd>
+        <dd class="text-right font-mono">{priceBuffer}</dd>
         <dt>Margin buffer</dt>
-        <dd class="text-right font-mono">{position.marginBuffer}</dd>
+        <dd class="text-right font-mono">{marginBuffer}</dd>
         <dt>Break-even with fees</dt>
-        <dd data-testid="liqguard-break-even" class="text-right font-mono">{position.breakEven}</dd>
+        <dd data-testid="liqguard-break-even" class="text-right font-mono">{breakEven}</dd>
         {position.funding && <>
           <dt>Next funding</dt>
-          <dd data-testid="liqguard-funding" class="text-right">{position.funding}</dd>
+          <dd data-testid="liqguard-funding" class="text-right">{funding}</dd>
         </>}
         {position.fundingPaid && <>
           <dt title="Funding paid or received since LiqGuard first saw the position as it is now (a fill starts the count again)">Funding so far</dt>
-          <dd data-testid="liqguard-funding-paid" class="text-right">{position.fundingPaid}</dd>
+          <dd data-testid="liqguard-funding-paid" class="text-right">{fundingPaid}</dd>
         </>}
       </dl>}
       {position.afterOrders && !compact && (
-        <AfterOrdersNote text={position.afterOrders} testId="liqguard-after-orders" class="text-xs text-slate-600 dark:text-slate-300" />
+        <AfterOrdersNote text={afterOrders} testId="liqguard-after-orders" class="text-xs text-slate-600 dark:text-slate-300" />
       )}
       {position.reason && (
         <p data-testid="liqguard-reason" class="text-xs text-amber-700 dark:text-amber-300">
-          {position.reason}
+          {reason}
         </p>
       )}
       {position.stopWarning && (
         <p data-testid="liqguard-stop-warning" role="alert" class="text-xs font-semibold text-red-700 dark:text-red-300">
-          {position.stopWarning}
+          {stopWarning}
         </p>
       )}
       {position.snooze && <SnoozeControl snooze={position.snooze} onSnooze={onSnooze} />}
       {position.mismatch && (
         <p data-testid="liqguard-mismatch" role="alert" class="text-xs text-red-700 dark:text-red-300">
-          {position.mismatch}
+          {mismatch}
         </p>
       )}
     </li>
@@ -152,10 +201,17 @@ function PositionRow({ position, compact, onSnooze }: { position: OverlayPositio
 }
 
 export function Overlay(props: OverlayProps) {
-  const { route, view, placement, onPlacement } = props;
+  const { route, figures, placement, onPlacement } = props;
+  // Read without subscribing: the figures are drawn through the signals below, and anything else that changes
+  // (a position, a band, a warning shown or gone) comes with a render of its own.
+  const { view } = figures.peek();
   const [dragging, setDragging] = useState(false);
   const origin = useRef<{ pointerX: number; pointerY: number; x: number; y: number } | null>(null);
-  const status = statusLine(props);
+  const time = useComputed(() => (figures.value.readAt === null ? '' : clockTime(figures.value.readAt)));
+  const marginRatio = useComputed(() => figures.value.view?.account.marginRatio ?? '');
+  const marginBalance = useComputed(() => figures.value.view?.account.marginBalance ?? '');
+  const accountReason = useComputed(() => figures.value.view?.account.reason ?? '');
+  const status = statusLine(props, time);
 
   const clamp = (x: number, y: number) => ({
     x: Math.min(Math.max(0, x), Math.max(0, window.innerWidth - 80)),
@@ -207,18 +263,18 @@ export function Overlay(props: OverlayProps) {
           {view && (
             <div data-testid="liqguard-account" class="flex flex-wrap justify-between gap-x-3 text-xs">
               <span class="whitespace-nowrap">
-                Margin ratio <span data-testid="liqguard-margin-ratio" class="font-mono font-semibold">{view.account.marginRatio}</span>
+                Margin ratio <span data-testid="liqguard-margin-ratio" class="font-mono font-semibold">{marginRatio}</span>
               </span>
               <span class="whitespace-nowrap">
-                Margin balance <span class="font-mono">{view.account.marginBalance}</span>
+                Margin balance <span class="font-mono">{marginBalance}</span>
               </span>
-              {view.account.reason && <span class="w-full text-amber-700 dark:text-amber-300">{view.account.reason}</span>}
+              {view.account.reason && <span class="w-full text-amber-700 dark:text-amber-300">{accountReason}</span>}
             </div>
           )}
           {view && view.positions.length > 0 && (
             <ul class="max-h-[50vh] space-y-1 overflow-y-auto">
               {view.positions.map((position) => (
-                <PositionRow key={position.id} position={position} compact={props.compact} onSnooze={props.onSnooze} />
+                <PositionRow key={position.id} position={position} figures={figures} compact={props.compact} onSnooze={props.onSnooze} />
               ))}
             </ul>
           )}

@@ -1,14 +1,15 @@
+import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 
-import { Overlay, type OverlayProps } from '@/components/Overlay';
+import { Overlay, type OverlayFigures, type OverlayProps } from '@/components/Overlay';
 import { readBinancePage, type ReaderCache } from '@/lib/exchanges/binance/reader';
 import { BINANCE_FUTURES_MATCHES, parseFuturesRoute, type FuturesRoute } from '@/lib/exchanges/binance/routes';
 import { isPing, parseOverlayUpdate, type Message, type OverlayUpdateMessage, type PageStatusMessage } from '@/lib/messages';
 import { overlayOutline } from '@/lib/overlayOutline';
-import type { OverlayDisplay } from '@/lib/overlayView';
+import type { OverlayDisplay, OverlayView } from '@/lib/overlayView';
 import { pacedReads } from '@/lib/readPace';
 import type { PageSnapshot, ReadOpenOrders } from '@/lib/snapshot';
 import { overlayPlacement, type OverlayPlacement } from '@/lib/storage';
@@ -77,35 +78,43 @@ interface WatchedPage {
 async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promise<WatchedPage> {
   // Unknown until the worker first answers: nothing is drawn before, so a hidden overlay never flashes.
   let display: OverlayDisplay | null = null;
-  const state: Omit<OverlayProps, 'route' | 'onPlacement' | 'compact' | 'onSnooze'> = {
+  const state: Omit<OverlayProps, 'route' | 'onPlacement' | 'compact' | 'onSnooze' | 'figures'> = {
     snapshot: null,
-    readAt: null,
     stale: false,
-    view: null,
     pageChanged: false,
     ordersRead: false,
     placement: placeOverlay(await overlayPlacement.getValue()),
   };
+  let view: OverlayView | null = null;
+  let readAt: number | null = null;
+  const figures = signal<OverlayFigures>({ view, readAt });
   let container: HTMLElement | null = null;
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
-  const outline = () =>
-    JSON.stringify([display, state.snapshot?.state, state.stale, state.pageChanged, state.ordersRead, state.snapshot?.reasons, state.snapshot?.unreadable.length]) +
-    overlayOutline(state.view);
+  // Everything the overlay shows but its moving figures: while this stays the same, the figures' signals draw.
+  const outline = () => {
+    const { snapshot } = state;
+    const page = [snapshot?.state, snapshot?.reasons, snapshot?.positions.length, snapshot?.unreadable.length, snapshot?.openOrdersCount];
+    return JSON.stringify([display, page, state.stale, state.pageChanged, state.ordersRead, state.placement]) + overlayOutline(view);
+  };
   let drawn = { at: -Infinity, outline: '' };
   let cancelTrailing: (() => void) | null = null;
   const draw = () => {
     if (!container) return;
     cancelTrailing?.();
     cancelTrailing = null;
+    const rendered = drawn.outline;
     drawn = { at: performance.now(), outline: outline() };
+    figures.value = { view, readAt };
     if (!display?.enabled) {
       render(null, container);
       return;
     }
+    if (drawn.outline === rendered) return;
     render(
       <Overlay
         route={route}
         {...state}
+        figures={figures}
         compact={display.compact}
         onSnooze={(snooze, choice) => void send({ type: 'snooze', position: snooze.position, choice, signature: snooze.signature })}
         onPlacement={(placement) => {
@@ -126,6 +135,7 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
     append: 'last',
     onMount: (root) => {
       container = root;
+      drawn.outline = '';
       draw();
     },
     onRemove: (root) => {
@@ -158,8 +168,8 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
       state.pageChanged = snapshot.state === 'unreadable' && (state.pageChanged || state.snapshot?.state === 'ok');
       state.snapshot = snapshot;
       state.stale = snapshot.state === 'other-tab';
-      state.readAt = Date.now();
-      if (snapshot.state !== 'ok') state.view = null;
+      readAt = Date.now();
+      if (snapshot.state !== 'ok') view = null;
     }
     // Drawn when the worker's figures come, status and figures together.
     void report({ ...snapshot, openOrders: orders?.list, openOrdersReadAt: orders?.readAt }, ticking);
@@ -184,7 +194,7 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
   const update = (message: OverlayUpdateMessage, current: boolean, ticking = false) => {
     display = message.display;
     // Figures only for a page that shows positions (or showed them, when another tab is selected).
-    if (current && state.snapshot?.state === 'ok') state.view = message.view;
+    if (current && state.snapshot?.state === 'ok') view = message.view;
     if (ticking && performance.now() - drawn.at < REDRAW_MS && outline() === drawn.outline) {
       cancelTrailing ??= unclearableTimer(REDRAW_MS, () => {
         cancelTrailing = null;
