@@ -102,12 +102,9 @@ function statusLine(props: OverlayProps, time: ReadonlySignal<string>): { text: 
   };
 }
 
-/** One text of the position `id` as the figures change ('' once it is gone: the next render removes its row). */
-function useFigure(figures: ReadonlySignal<OverlayFigures>, id: string, pick: (position: OverlayPosition) => string | null): ReadonlySignal<string> {
-  return useComputed(() => {
-    const position = figures.value.view?.positions.find((p) => p.id === id);
-    return (position && pick(position)) ?? '';
-  });
+/** One text of a position, drawn as it changes ('' once the position is gone: the next render removes its row). */
+function Live({ of, pick }: { of: ReadonlySignal<OverlayPosition | undefined>; pick: (position: OverlayPosition) => string | null }) {
+  return <>{useComputed(() => (of.value && pick(of.value)) ?? '')}</>;
 }
 
 function PositionRow({
@@ -121,22 +118,13 @@ function PositionRow({
   compact: boolean;
   onSnooze: OverlayProps['onSnooze'];
 }) {
-  const figure = (pick: (position: OverlayPosition) => string | null) => useFigure(figures, position.id, pick);
-  const distance = figure((p) => p.distance);
-  const liquidation = figure((p) => p.liquidation);
-  const priceBuffer = figure((p) => p.priceBuffer);
-  const marginBuffer = figure((p) => p.marginBuffer);
-  const breakEven = figure((p) => p.breakEven);
-  const funding = figure((p) => p.funding);
-  const fundingPaid = figure((p) => p.fundingPaid);
+  // This position as the figures change; each text shown below follows it (a text not shown costs nothing).
+  const live = useComputed(() => figures.value.view?.positions.find((p) => p.id === position.id));
   const afterOrders = {
-    lead: figure((p) => p.afterOrders?.lead ?? null),
-    liquidation: figure((p) => p.afterOrders?.liquidation ?? null),
-    tail: figure((p) => p.afterOrders?.tail ?? null),
+    lead: <Live of={live} pick={(p) => p.afterOrders?.lead ?? null} />,
+    liquidation: <Live of={live} pick={(p) => p.afterOrders?.liquidation ?? null} />,
+    tail: <Live of={live} pick={(p) => p.afterOrders?.tail ?? null} />,
   };
-  const reason = figure((p) => p.reason);
-  const stopWarning = figure((p) => p.stopWarning);
-  const mismatch = figure((p) => p.mismatch);
   return (
     <li
       data-testid="liqguard-position"
@@ -156,25 +144,25 @@ function PositionRow({
           </span>
         </span>
         <span data-testid="liqguard-distance" class="font-mono text-base font-semibold" title={`Distance to liquidation (${BAND_TEXT[position.band]})`}>
-          {distance}
+          <Live of={live} pick={(p) => p.distance} />
         </span>
       </div>
       {!compact && <dl class="grid grid-cols-[auto_1fr] gap-x-2 text-xs text-slate-600 dark:text-slate-300">
         <dt>Liq. price</dt>
-        <dd data-testid="liqguard-liquidation" class="text-right font-mono">{liquidation}</dd>
+        <dd data-testid="liqguard-liquidation" class="text-right font-mono"><Live of={live} pick={(p) => p.liquidation} /></dd>
         <dt>Price buffer</dt>
-        <dd class="text-right font-mono">{priceBuffer}</dd>
+        <dd class="text-right font-mono"><Live of={live} pick={(p) => p.priceBuffer} /></dd>
         <dt>Margin buffer</dt>
-        <dd class="text-right font-mono">{marginBuffer}</dd>
+        <dd class="text-right font-mono"><Live of={live} pick={(p) => p.marginBuffer} /></dd>
         <dt>Break-even with fees</dt>
-        <dd data-testid="liqguard-break-even" class="text-right font-mono">{breakEven}</dd>
+        <dd data-testid="liqguard-break-even" class="text-right font-mono"><Live of={live} pick={(p) => p.breakEven} /></dd>
         {position.funding && <>
           <dt>Next funding</dt>
-          <dd data-testid="liqguard-funding" class="text-right">{funding}</dd>
+          <dd data-testid="liqguard-funding" class="text-right"><Live of={live} pick={(p) => p.funding} /></dd>
         </>}
         {position.fundingPaid && <>
           <dt title="Funding paid or received since LiqGuard first saw the position as it is now (a fill starts the count again)">Funding so far</dt>
-          <dd data-testid="liqguard-funding-paid" class="text-right">{fundingPaid}</dd>
+          <dd data-testid="liqguard-funding-paid" class="text-right"><Live of={live} pick={(p) => p.fundingPaid} /></dd>
         </>}
       </dl>}
       {position.afterOrders && !compact && (
@@ -182,18 +170,18 @@ function PositionRow({
       )}
       {position.reason && (
         <p data-testid="liqguard-reason" class="text-xs text-amber-700 dark:text-amber-300">
-          {reason}
+          <Live of={live} pick={(p) => p.reason} />
         </p>
       )}
       {position.stopWarning && (
         <p data-testid="liqguard-stop-warning" role="alert" class="text-xs font-semibold text-red-700 dark:text-red-300">
-          {stopWarning}
+          <Live of={live} pick={(p) => p.stopWarning} />
         </p>
       )}
       {position.snooze && <SnoozeControl snooze={position.snooze} onSnooze={onSnooze} />}
       {position.mismatch && (
         <p data-testid="liqguard-mismatch" role="alert" class="text-xs text-red-700 dark:text-red-300">
-          {mismatch}
+          <Live of={live} pick={(p) => p.mismatch} />
         </p>
       )}
     </li>
