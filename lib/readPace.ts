@@ -11,7 +11,10 @@ export const MIN_READ_INTERVAL_MS = 1000;
  */
 export const SETTLE_MS = 100;
 
-/** A read asked for in an animation frame is made anyway after this (a page may cancel every frame callback). */
+/**
+ * A read asked for in an animation frame is made anyway after this (a page may cancel every frame callback). While
+ * the page ticks, the read is asked for when SETTLE_MS is running, and made when that runs out if no frame came.
+ */
 export const FRAME_LIMIT_MS = 1000;
 
 export interface PaceHooks {
@@ -52,23 +55,30 @@ export function pacedReads(hooks: PaceHooks): PacedReads {
     for (const cancel of cancels) cancel();
     cancels = [];
   };
-  const askForRead = (ticking: boolean) => {
+  let readTicking = false;
+  const read = () => {
     cancelAll();
+    lastReadAt = hooks.now();
+    state = 'watching';
+    hooks.watch(true);
+    hooks.read(readTicking);
+  };
+  const askForRead = (ticking: boolean) => {
     state = 'reading';
+    readTicking = ticking;
     hooks.watch(false);
-    const read = () => {
+    // A ticking page's read is asked for while the settle timer runs: that timer is its limit, one timer fewer a
+    // read (each costs the page a task).
+    if (!ticking) {
       cancelAll();
-      lastReadAt = hooks.now();
-      state = 'watching';
-      hooks.watch(true);
-      hooks.read(ticking);
-    };
-    cancels = [hooks.inFrame(read), hooks.after(FRAME_LIMIT_MS, read)];
+      cancels = [hooks.after(FRAME_LIMIT_MS, read)];
+    }
+    cancels.push(hooks.inFrame(read));
   };
   const settle = () => {
     state = 'settling';
     hooks.watch(true);
-    cancels = [hooks.after(SETTLE_MS, () => askForRead(false))];
+    cancels = [hooks.after(SETTLE_MS, () => (state === 'reading' ? read() : askForRead(false)))];
   };
   return {
     changed() {

@@ -13,6 +13,7 @@ function page() {
   let watchedFor = 0;
   let watchedSince = 0;
   let framesCancelled = false;
+  let timers = 0;
   const pace = pacedReads({
     read: (isTicking) => {
       reads.push(Date.now());
@@ -25,6 +26,7 @@ function page() {
     },
     now: () => Date.now(),
     after: (ms, task) => {
+      timers++;
       const id = setTimeout(task, ms);
       return () => clearTimeout(id);
     },
@@ -45,6 +47,8 @@ function page() {
     change: () => {
       if (watched) pace.changed();
     },
+    /** How many timers the pace has set (each is a task for the page, even when cancelled). */
+    timers: () => timers,
     watchedMs: () => watchedFor + (watched ? Date.now() - watchedSince : 0),
     cancelFrames: () => {
       framesCancelled = true;
@@ -97,6 +101,24 @@ describe('pacedReads', () => {
     expect(p.ticking).toEqual(p.reads.map((_, i) => i > 0));
     // Watched from each read to the next tick, and from the interval's end to the tick after it: about 0.2 s a second.
     expect(p.watchedMs()).toBeLessThan(3000);
+    // Two timers a read: the rest of the interval, and the wait for the next change (also the frame's limit).
+    expect(p.timers()).toBeLessThanOrEqual(2 * p.reads.length + 1);
+  });
+
+  it('reads a ticking page whose animation frames are cancelled when the settle time runs out', () => {
+    const p = page();
+    p.cancelFrames();
+    p.pace.changed();
+    const ticking = setInterval(() => p.change(), 100);
+    vi.advanceTimersByTime(FRAME_LIMIT_MS + 5 * (MIN_READ_INTERVAL_MS + 100));
+    clearInterval(ticking);
+    expect(p.reads[0]).toBe(FRAME_LIMIT_MS);
+    expect(p.reads.length).toBeGreaterThanOrEqual(5);
+    for (let i = 1; i < p.reads.length; i++) {
+      const gap = p.reads[i]! - p.reads[i - 1]!;
+      expect(gap).toBeGreaterThanOrEqual(MIN_READ_INTERVAL_MS);
+      expect(gap).toBeLessThanOrEqual(MIN_READ_INTERVAL_MS + 100 + SETTLE_MS);
+    }
   });
 
   it('reads the last change of a burst SETTLE_MS after the interval, and then waits for the next change', () => {
