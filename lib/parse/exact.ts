@@ -4,6 +4,7 @@
  * exchange's page, carries no Decimal library: every figure LiqGuard shows is worked out with `Decimal`
  * (lib/decimal.ts) in the background worker. Sums, differences and products only: they are exact here.
  */
+import { memoByText } from '../memo';
 
 /** units × 10^-scale. */
 export interface Exact {
@@ -13,13 +14,14 @@ export interface Exact {
 
 const DECIMAL_STRING = /^(-?)(\d+)(?:\.(\d+))?$/;
 
-export function exact(value: string): Exact {
+/** A decimal string as an Exact (remembered: a ticking page's reads parse the same sizes and entries each time). */
+export const exact: (value: string) => Exact = memoByText((value) => {
   const match = DECIMAL_STRING.exec(value);
   if (!match) throw new RangeError(`not a decimal string: "${value.slice(0, 40)}"`);
   const fraction = match[3] ?? '';
   const units = BigInt(match[2]! + fraction);
   return { units: match[1] ? -units : units, scale: fraction.length };
-}
+});
 
 const unitsAt = (value: Exact, scale: number) => value.units * 10n ** BigInt(scale - value.scale);
 

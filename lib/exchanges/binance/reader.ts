@@ -54,10 +54,14 @@ export interface ReaderCache {
   account?: { labels: Map<AccountKey, { element: Element; text: string }>; scannedAt: number };
 }
 
-/** One cell's markup and its text as lines, and as words once a read needed them. */
+/**
+ * One cell's markup and its text as lines, joined, and as words once a read needed them. Kept as long as the
+ * markup is: the same string each read, so the memos keyed by text find it without hashing a new one.
+ */
 interface CellText {
   html: string;
   lines: string[];
+  text: string;
   words?: string[];
 }
 
@@ -97,7 +101,7 @@ function rowReading(row: Element, cache?: ReaderCache): RowReading {
   const cells = Array.from(row.children, (cell) => cellText(cell, cache));
   const cached = cache?.reads?.get(row);
   if (cached && cached.cells.length === cells.length && cached.cells.every((cell, i) => cell === cells[i])) return cached;
-  const reading: RowReading = { cells, texts: cells.map((cell) => cell.lines.join(' ')) };
+  const reading: RowReading = { cells, texts: cells.map((cell) => cell.text) };
   if (cache) (cache.reads ??= new WeakMap()).set(row, reading);
   return reading;
 }
@@ -106,7 +110,8 @@ function cellText(cell: Element, cache?: ReaderCache): CellText {
   const html = cell.innerHTML;
   const cached = cache?.cells?.get(cell);
   if (cached?.html === html) return cached;
-  const text: CellText = { html, lines: textLines(cell) };
+  const lines = textLines(cell);
+  const text: CellText = { html, lines, text: lines.join(' ') };
   if (cache) (cache.cells ??= new WeakMap()).set(cell, text);
   return text;
 }
@@ -314,11 +319,15 @@ function readRow(
   pageMarket: FuturesMarket,
 ): ReadPosition | UnreadableRow {
   /** A cell's lines; with `asWords`, inline elements are separate words ("Cross 20x" "Short"), read once per markup. */
-  const cell = (key: ColumnKey, asWords = false) => {
+  const cellOf = (key: ColumnKey) => {
     const position = table.columns.get(key);
-    if (position === undefined || position >= cells.length) return null;
-    if (!asWords) return cells[position]!.lines;
-    return (cells[position]!.words ??= textLines(row.children[position]!, true));
+    return position === undefined || position >= cells.length ? null : { position, text: cells[position]! };
+  };
+  const cell = (key: ColumnKey, asWords = false) => {
+    const found = cellOf(key);
+    if (!found) return null;
+    if (!asWords) return found.text.lines;
+    return (found.text.words ??= textLines(row.children[found.position]!, true));
   };
   const symbolText = (cell('symbol', true) ?? []).join(' ');
   const found = symbolIn(symbolText);
@@ -327,13 +336,13 @@ function readRow(
     if (hasTwinCells(row, texts)) throw new RowProblem('two neighbouring cells show the same figure: a cell may have slid');
     for (const key of table.ambiguous) if (REQUIRED_COLUMNS.includes(key)) throw new RowProblem(`two columns are labelled as ${key}`);
     const number = (key: ColumnKey, line = 0, required = true): ParsedNumber | null => {
-      const lines = cell(key);
-      if (lines === null || table.ambiguous.includes(key)) {
+      const shown = cellOf(key)?.text;
+      if (!shown || table.ambiguous.includes(key)) {
         if (required) throw new RowProblem(`the ${key} column is missing`);
         return null;
       }
       // The second figure of a cell is the one in brackets: "-384.85 USDT (-16.12%)".
-      const joined = lines.join(' ');
+      const { text: joined, lines } = shown;
       const text = (line === 0 && !joined.includes('(') ? joined : (joined.split(/(?=\()/)[line] ?? lines[line] ?? '')).trim();
       const parsed = parsePageNumber(text, decimalComma);
       // Shown but unreadable is a problem even for an optional figure: "--" or empty is "none", garbage is not.
