@@ -13,6 +13,7 @@ import type { OverlayDisplay, OverlayView } from '@/lib/overlayView';
 import { pacedReads } from '@/lib/readPace';
 import type { PageSnapshot, ReadOpenOrders } from '@/lib/snapshot';
 import { overlayPlacement, type OverlayPlacement } from '@/lib/storage';
+import { unclearableTimers, type DelayedTasks } from '@/lib/unclearableTimer';
 import './style.css';
 
 export default defineContentScript({
@@ -278,37 +279,8 @@ function placeOverlay(placement: OverlayPlacement): OverlayPlacement {
   return placement.x >= 0 ? placement : { ...placement, x: Math.max(16, window.innerWidth - 340 - 340) };
 }
 
-/** The Prioritized Task Scheduling API's delayed tasks (Chromium; Firefox from 142), where the browser has it. */
-const delayedTasks = (globalThis as { scheduler?: { postTask: (task: () => void, options: { delay: number; signal: AbortSignal }) => Promise<void> } }).scheduler;
-
-/**
- * A timer the page cannot clear: pages may clear every timer id, and a content script's setTimeout ids are the
- * page's. A scheduled task is cancelled through our own AbortController and has no id; cancelled, it never runs
- * (most of the pacing's timers are cancelled: a ticking page changes first). Without the scheduler, an
- * AbortSignal's timeout, which has no id either but cannot be stopped: cancelled, it still fires, with nothing of
- * ours left to run. It is held until it fires, so that nothing collects it before.
- */
-const timers = new Set<AbortSignal>();
-function unclearableTimer(ms: number, task: () => void): () => void {
-  if (delayedTasks) {
-    const controller = new AbortController();
-    delayedTasks.postTask(task, { delay: Math.max(0, ms), signal: controller.signal }).catch((error: unknown) => {
-      if (!controller.signal.aborted) console.error('LiqGuard:', error);
-    });
-    return () => controller.abort();
-  }
-  const signal = AbortSignal.timeout(Math.max(0, ms));
-  const fire = () => {
-    timers.delete(signal);
-    task();
-  };
-  timers.add(signal);
-  signal.addEventListener('abort', fire, { once: true });
-  return () => {
-    signal.removeEventListener('abort', fire);
-    timers.delete(signal);
-  };
-}
+/** Timers the page cannot clear (see lib/unclearableTimer.ts). */
+const unclearableTimer = unclearableTimers((globalThis as { scheduler?: DelayedTasks }).scheduler);
 
 /** The worker's answer, or undefined when it could not be reached (restarting, or the extension reloading). */
 async function send(message: Message): Promise<unknown> {
