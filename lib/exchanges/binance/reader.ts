@@ -318,11 +318,12 @@ function readRow(
   decimalComma: boolean,
   pageMarket: FuturesMarket,
 ): ReadPosition | UnreadableRow {
-  /** A cell's lines; with `asWords`, inline elements are separate words ("Cross 20x" "Short"), read once per markup. */
+  /** The cell under a column, and where it is in the row. */
   const cellOf = (key: ColumnKey) => {
     const position = table.columns.get(key);
     return position === undefined || position >= cells.length ? null : { position, text: cells[position]! };
   };
+  /** A cell's lines; with `asWords`, inline elements are separate words ("Cross 20x" "Short"), read once per markup. */
   const cell = (key: ColumnKey, asWords = false) => {
     const found = cellOf(key);
     if (!found) return null;
