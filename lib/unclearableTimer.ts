@@ -9,6 +9,12 @@ export interface DelayedTasks {
 }
 
 /**
+ * The reason a cancelled task's promise is rejected with. Aborting without a reason makes a new "AbortError"
+ * DOMException, stack trace and all, for every cancel: a ticking page cancels a few of these timers a second.
+ */
+const CANCELLED = Symbol('cancelled');
+
+/**
  * `after(ms, task)` runs `task` after `ms` and returns its cancel. With the browser's scheduler, a task is
  * cancelled through our own AbortController and, cancelled, never runs (most of the read pace's timers are
  * cancelled: a ticking page changes first). Without it, an AbortSignal's timeout, which cannot be stopped:
@@ -20,9 +26,9 @@ export function unclearableTimers(scheduler: DelayedTasks | undefined): (ms: num
     return (ms, task) => {
       const controller = new AbortController();
       scheduler.postTask(task, { delay: Math.max(0, ms), signal: controller.signal }).catch((error: unknown) => {
-        if (!controller.signal.aborted) console.error('LiqGuard:', error);
+        if (error !== CANCELLED) console.error('LiqGuard:', error);
       });
-      return () => controller.abort();
+      return () => controller.abort(CANCELLED);
     };
   }
   const pending = new Set<AbortSignal>();

@@ -55,8 +55,12 @@ describe('unclearableTimers', () => {
   it('with the scheduler, a cancelled task is dropped quietly, and a task that throws is reported', async () => {
     const { scheduler, ran } = fakeScheduler();
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const aborts = vi.spyOn(AbortController.prototype, 'abort');
     const after = unclearableTimers(scheduler);
     after(10, () => {})();
+    // Cancelled with a reason of ours: aborting without one would make an "AbortError" DOMException each time.
+    expect(aborts).toHaveBeenCalledTimes(1);
+    expect(aborts.mock.calls[0]![0]).toBeDefined();
     after(10, () => {
       throw new Error('broken task');
     });
