@@ -56,6 +56,29 @@ describe('the overlay on the futures page (real Chromium)', () => {
     await expect.poll(distances).toEqual(moved);
   });
 
+  it('sends a snapshot the worker did not take again: its figures come without another page change', async () => {
+    const f = await open('en-usdm-cross-isolated');
+    const before = expectedDistances(f.html, f.url);
+    await expect.poll(distances).toEqual(before);
+    // The worker cannot store what it is sent, as when it fails or restarts mid-message: it answers nothing.
+    const storageFails = (fails: boolean) =>
+      browser.serviceWorker.evaluate((on) => {
+        const area = chrome.storage.session as unknown as { set: (...args: unknown[]) => Promise<void>; working?: (...args: unknown[]) => Promise<void> };
+        area.working ??= area.set;
+        area.set = on ? () => Promise.reject(new Error('storage unavailable (test)')) : area.working;
+      }, fails);
+    await storageFails(true);
+    try {
+      await moveMark(browser.page, 'BTCUSDT', '80,000.0');
+      await browser.page.waitForTimeout(1500);
+      expect(await distances()).toEqual(before);
+    } finally {
+      await storageFails(false);
+    }
+    // The page changes no more: only the content script's own re-send can bring the new figures.
+    await expect.poll(distances, { timeout: 5000 }).toEqual(expectedDistances(await browser.page.content(), f.url));
+  });
+
   it('flags a page liquidation price that disagrees with ours', async () => {
     const f = fixture('en-usdm-cross-isolated');
     const path = new URL(f.url).pathname;
