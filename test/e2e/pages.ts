@@ -21,30 +21,30 @@ export function expectedDistances(html: string, url: string): string[] {
  * Returns the page's `performance.now()` just before the change, for timing what follows it.
  */
 export function moveMark(page: Page, symbol: string, mark: string): Promise<number> {
-  return page.evaluate(
-    ([wanted, text]) => {
-      const row = [...document.querySelectorAll('.list-item-container')].find((r) => r.children[0]?.textContent?.includes(wanted))!;
-      const number = (cell: Element) => Number((cell.textContent ?? '').replace(/[^\d.-]/g, ''));
-      const size = number(row.children[1]!);
-      const entry = number(row.children[2]!);
-      const value = Number(text.replace(/,/g, ''));
-      const start = performance.now();
-      row.children[4]!.textContent = text;
-      const pnl = size * (value - entry);
-      const money = (n: number) => n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-      // Each amount is its cell's first text (the ROI, or "(Isolated)", follows on its own line).
-      const firstText = (cell: Element) => document.createTreeWalker(cell, NodeFilter.SHOW_TEXT).nextNode()!;
-      const pnlText = firstText(row.children[8]!);
-      const oldPnl = Number((pnlText.nodeValue ?? '').replace(/[^\d.-]/g, ''));
-      pnlText.nodeValue = `${pnl >= 0 ? '+' : ''}${money(pnl)} USDT`;
-      // An isolated position's Margin includes its PnL (its wallet stays): it moves with the PnL.
-      if (row.children[7]!.textContent?.includes('Isolated')) {
-        const marginText = firstText(row.children[7]!);
-        const margin = Number((marginText.nodeValue ?? '').replace(/[^\d.-]/g, ''));
-        marginText.nodeValue = `${money(margin - oldPnl + pnl)} USDT`;
-      }
-      return start;
-    },
-    [symbol, mark] as const,
-  );
+  return page.evaluate(moveMarkInPage, [symbol, mark] as const);
+}
+
+/** moveMark's work, run in the page (self-contained, for any driver's `evaluate`): returns `performance.now()`. */
+export function moveMarkInPage([wanted, text]: readonly [string, string]): number {
+  const row = [...document.querySelectorAll('.list-item-container')].find((r) => r.children[0]?.textContent?.includes(wanted))!;
+  const number = (cell: Element) => Number((cell.textContent ?? '').replace(/[^\d.-]/g, ''));
+  const size = number(row.children[1]!);
+  const entry = number(row.children[2]!);
+  const value = Number(text.replace(/,/g, ''));
+  const start = performance.now();
+  row.children[4]!.textContent = text;
+  const pnl = size * (value - entry);
+  const money = (n: number) => n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  // Each amount is its cell's first text (the ROI, or "(Isolated)", follows on its own line).
+  const firstText = (cell: Element) => document.createTreeWalker(cell, NodeFilter.SHOW_TEXT).nextNode()!;
+  const pnlText = firstText(row.children[8]!);
+  const oldPnl = Number((pnlText.nodeValue ?? '').replace(/[^\d.-]/g, ''));
+  pnlText.nodeValue = `${pnl >= 0 ? '+' : ''}${money(pnl)} USDT`;
+  // An isolated position's Margin includes its PnL (its wallet stays): it moves with the PnL.
+  if (row.children[7]!.textContent?.includes('Isolated')) {
+    const marginText = firstText(row.children[7]!);
+    const margin = Number((marginText.nodeValue ?? '').replace(/[^\d.-]/g, ''));
+    marginText.nodeValue = `${money(margin - oldPnl + pnl)} USDT`;
+  }
+  return start;
 }
