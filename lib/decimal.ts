@@ -19,6 +19,9 @@ export function dec(value: DecimalInput): Decimal {
   return value instanceof Decimal ? value : new Decimal(value);
 }
 
+/** |value|, without a new Decimal when `value` is not negative (sizes and notionals are held absolute already). */
+export const magnitude = (value: Decimal): Decimal => (value.isNegative() ? value.abs() : value);
+
 export function sum(values: Iterable<Decimal>): Decimal {
   let total: Decimal | null = null;
   for (const value of values) total = total === null ? value : total.plus(value);

@@ -7,7 +7,7 @@
  * Margin ratio = maintenance margin / margin balance, margin balance = wallet balance + unrealised PnL (S3, S4).
  * Fractions are fractions: a distance of 0.064 is 6.4 % of the mark price.
  */
-import { ZERO, dec, sum, type Decimal, type DecimalInput } from '../decimal';
+import { ZERO, dec, magnitude, sum, type Decimal, type DecimalInput } from '../decimal';
 import { maintenanceMargin } from './brackets';
 import { liquidation, toBracket, type BracketInput, type MarginPool } from './liquidation';
 import { notional, unrealizedPnl } from './pnl';
@@ -95,7 +95,7 @@ function poolRisk(pool: MarginPool, members: readonly AtMark[], why?: string): P
       const reason = why ?? (solved && !solved.ok ? solved.reason : 'unknown');
       return { ...base, liquidationPrice: null, unavailableReason: reason, distanceToLiquidation: null, priceBuffer: null };
     }
-    const gap = mark.minus(solved.value.price).abs();
+    const gap = magnitude(mark.minus(solved.value.price));
     const signedGap = slack.gte(0) ? gap : gap.neg();
     return { ...base, liquidationPrice: solved.value.price, distanceToLiquidation: signedGap.div(mark), priceBuffer: signedGap };
   });

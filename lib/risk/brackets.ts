@@ -6,12 +6,12 @@
  * Source: Binance FAQ "How to Calculate Liquidation Price of USDⓈ-M Futures Contracts" (math.md S1, §2.1).
  * Units: notional and cum in the margin asset (USDⓈ-M) or the coin (COIN-M); MMR a fraction (0.004 = 0.4 %).
  */
-import { Decimal, ZERO } from '../decimal';
+import { Decimal, ZERO, magnitude } from '../decimal';
 import { ok, unavailable, type Bracket, type Result } from './types';
 
 /** Index of the tier holding `notional`, or −1; a notional exactly on a boundary belongs to the lower tier (MM is equal there). */
 export function tierIndexFor(tiers: readonly Bracket[], notional: Decimal): number {
-  const absolute = notional.isNegative() ? notional.abs() : notional;
+  const absolute = magnitude(notional);
   // Tiers ascend (bracketProblems checks it): the first whose cap reaches the notional is the one, if its floor
   // does too; a table that does not ascend gets the full search.
   const byCap = tiers.findIndex((t) => absolute.lte(t.notionalCap));
@@ -28,7 +28,7 @@ export function bracketFor(tiers: readonly Bracket[], notional: Decimal): Result
 
 export function maintenanceMargin(tiers: readonly Bracket[], notional: Decimal): Result<Decimal> {
   const tier = bracketFor(tiers, notional);
-  return tier.ok ? ok(notional.abs().times(tier.value.maintMarginRatio).minus(tier.value.cum)) : tier;
+  return tier.ok ? ok(magnitude(notional).times(tier.value.maintMarginRatio).minus(tier.value.cum)) : tier;
 }
 
 /**

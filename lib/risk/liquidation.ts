@@ -42,21 +42,31 @@ const ONE = new Decimal(1);
 
 const NO_PRICE = 'no liquidation price: the margin covers any price move within the exchange\'s tiers (Binance shows "--")';
 
-/** The root of the margin equation with the given tiers, whether or not it lies in them (null: no root). */
+/** numerator / denominator; 0 for a quotient at or below 0, null for none. */
+function positiveQuotient(numerator: Decimal, denominator: Decimal): Decimal | null {
+  if (denominator.isZero()) return null;
+  return numerator.isZero() || numerator.isNegative() !== denominator.isNegative() ? ZERO : numerator.div(denominator);
+}
+
+/**
+ * The root of the margin equation with the given tiers, whether or not it lies in them (null: no root). A root
+ * at or below 0 (no liquidation price) comes back as 0, without the division: most positions of a well-funded
+ * account have none, and a 40-digit division is the dearest step of a recompute.
+ */
 function rawRoot(pool: MarginPool, brackets: readonly Bracket[]): Decimal | null {
   const { contract, legs } = pool;
   const cum = sum(brackets.map((b) => b.cum));
   if (contract.type === 'linear') {
     const numerator = pool.balance.plus(cum).minus(sum(legs.map((l) => signed(l.size.times(l.entryPrice), l.side))));
     const denominator = sum(legs.map((l, i) => l.size.times(brackets[i]!.maintMarginRatio).minus(signed(l.size, l.side))));
-    return denominator.isZero() ? null : numerator.div(denominator);
+    return positiveQuotient(numerator, denominator);
   }
   const numerator = sum(legs.map((l, i) => l.size.times(l.side === 'long' ? brackets[i]!.maintMarginRatio.plus(ONE) : brackets[i]!.maintMarginRatio.minus(ONE))));
   const denominator = pool.balance
     .plus(cum)
     .div(contract.contractSize)
     .plus(sum(legs.map((l) => signed(l.size, l.side).div(l.entryPrice))));
-  return denominator.isZero() ? null : numerator.div(denominator);
+  return positiveQuotient(numerator, denominator);
 }
 
 function rootFor(pool: MarginPool, brackets: readonly Bracket[]): Decimal | null {

@@ -7,7 +7,7 @@
  * - inverse: notional = contracts × contractSize / price (coin);  PnL = direction × contracts × contractSize × (1/entry − 1/price) (coin)
  * - initial margin = notional / leverage;  ROE = PnL / initial margin (a fraction, 0.4 = 40 %)
  */
-import { Decimal, sum } from '../decimal';
+import { Decimal, magnitude, sum } from '../decimal';
 import { direction, signed, type Contract, type Side } from './types';
 
 const ONE = new Decimal(1);
@@ -21,13 +21,13 @@ export interface Holding {
 
 /** Notional at `price`, in the unit the contract's tiers use (quote for linear, coin for inverse). */
 export function notional(contract: Contract, size: Decimal, price: Decimal): Decimal {
-  const absolute = size.abs();
+  const absolute = magnitude(size);
   return contract.type === 'linear' ? absolute.times(price) : absolute.times(contract.contractSize).div(price);
 }
 
 /** Unrealised PnL of `holding` if the mark price were `price`, in the margin asset. */
 export function unrealizedPnl(contract: Contract, holding: Holding, price: Decimal): Decimal {
-  const size = signed(holding.size.abs(), holding.side);
+  const size = signed(magnitude(holding.size), holding.side);
   return contract.type === 'linear'
     ? size.times(price.minus(holding.entryPrice))
     : size.times(contract.contractSize).times(ONE.div(holding.entryPrice).minus(ONE.div(price)));

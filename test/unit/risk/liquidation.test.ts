@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { Decimal } from '@/lib/decimal';
-import { inverseLiquidationPrice, linearLiquidationPrice } from '@/lib/risk/liquidation';
+import { inverseLiquidationPrice, linearLiquidationPrice, liquidation } from '@/lib/risk/liquidation';
 
 import { BTCUSDT_2021, BTCUSDT_2024, ETHUSDT_2021_FROM_2M, singleTier } from './tiers';
 
@@ -61,6 +61,23 @@ describe('linearLiquidationPrice: Binance published vectors (math.md §8)', () =
       legs: [{ side: 'long', size: '1', entryPrice: '60000', tiers: BTCUSDT_2024 }],
     });
     expect(price).toBeNull();
+  });
+
+  it('says there is none when the root is ≤ 0 starting from a higher tier, for either sign of the denominator', () => {
+    // 20 BTC at a mark of 60,000: 1.2 M notional, well past the first tier; a wallet that covers any fall.
+    const pool = (side: 'long' | 'short', balance: string) => ({
+      contract: { type: 'linear' as const },
+      balance: new Decimal(balance),
+      legs: [{ side, size: new Decimal('20'), entryPrice: new Decimal('60000'), tiers: BTCUSDT_2024 }],
+    });
+    const rich = liquidation(pool('long', '5000000'), new Decimal('60000'));
+    expect(rich.ok).toBe(false);
+    expect(!rich.ok && rich.reason).toMatch(/covers any price move/);
+    // The same long with little margin, and a short (whose root is always above 0), do have one.
+    const poor = liquidation(pool('long', '100000'), new Decimal('60000'));
+    expect(poor.ok && poor.value.price.gt(0) && poor.value.price.lt(60000)).toBe(true);
+    const short = liquidation(pool('short', '5000000'), new Decimal('60000'));
+    expect(short.ok && short.value.price.gt(60000)).toBe(true);
   });
 
   it('returns null for a symbol whose tiers are unknown', () => {
