@@ -63,7 +63,7 @@ describe('linearLiquidationPrice: Binance published vectors (math.md §8)', () =
     expect(price).toBeNull();
   });
 
-  it('says there is none when the root is ≤ 0 starting from a higher tier, for either sign of the denominator', () => {
+  it('says there is none when the root is ≤ 0, starting from a higher tier; a poorer long and a short have one', () => {
     // 20 BTC at a mark of 60,000: 1.2 M notional, well past the first tier; a wallet that covers any fall.
     const pool = (side: 'long' | 'short', balance: string) => ({
       contract: { type: 'linear' as const },
