@@ -245,10 +245,9 @@ class RowProblem extends Error {}
  * The "TP/SL for position" cell: "77,000.00 / 73,000.00" (on one line or two), "-- / --" when unset. Anything
  * else is a problem: a stop we misread could hide the one warning that matters.
  */
-function readTpSl(lines: string[] | null, decimalComma: boolean): [string | null, string | null] {
-  if (lines === null) return [null, null];
-  const text = lines.join(' ').trim();
-  if (text === '' ) return [null, null];
+function readTpSl(shown: string | undefined, decimalComma: boolean): [string | null, string | null] {
+  const text = shown?.trim() ?? '';
+  if (text === '') return [null, null];
   const parts = text.split('/');
   if (parts.length !== 2) throw new RowProblem(`TP/SL "${text.slice(0, 40)}" is not "take profit / stop loss"`);
   return parts.map((part) => {
@@ -400,7 +399,7 @@ function readRow(
     // The Margin column names its asset ("352.65 USDT"): a bare number there slid in from another column.
     if (margin?.ok && margin.unit === null) throw new RowProblem('the margin has no asset');
 
-    const [takeProfit, stopLoss] = readTpSl(cell('tpsl'), decimalComma);
+    const [takeProfit, stopLoss] = readTpSl(cellOf('tpsl')?.text.text, decimalComma);
     checkConsistency({ side, size: abs(signedSize), entry, mark, unit: sizeUnit, market, pnl, liquidation, margin, breakEven });
 
     const perpetual = found.suffix === 'PERP' || vocabulary.namesPerpetual(symbolText);
