@@ -23,6 +23,7 @@ import {
 import { riskView, type RiskView } from '@/lib/view';
 
 import { forgetParsedRules, FundingPaidWatch, FundingQuotes, rulesOf } from './marketData';
+import { parsedOnce } from './parsedOnce';
 import { MarkPriceStreams } from './stream';
 import { forgetParsedTiers, freshTiers, keepTiersFresh } from './tiers';
 
@@ -33,6 +34,11 @@ export default defineBackground(() => {
   const streams = new MarkPriceStreams((tabId, symbol, markPrice) => enqueue(() => onMarkPrice(tabId, symbol, markPrice)));
   /** The latest streamed marks per hidden tab (rebuilt from the stream after a restart). */
   const streamedMarks = new Map<number, Record<string, string>>();
+
+  // Read (and repaired) once, until the stored settings change: the worker needs them on every snapshot.
+  const settingsNow = parsedOnce(loadSettings);
+  /** Each tab's badge as last set, so that a snapshot that leaves it the same does not set it again. */
+  const badges = new Map<number, string>();
 
   // Every change to stored state goes through one queue, so two messages never interleave a read-modify-write.
   let queue: Promise<unknown> = Promise.resolve();
@@ -81,13 +87,17 @@ export default defineBackground(() => {
     forgetParsedRules();
     refreshOverlays();
   });
-  for (const item of [storedSettings, fundingQuotes, fundingWatch]) item.watch(refreshOverlays);
+  storedSettings.watch(() => {
+    settingsNow.forget();
+    refreshOverlays();
+  });
+  for (const item of [fundingQuotes, fundingWatch]) item.watch(refreshOverlays);
   const funding = new FundingQuotes((task) => void enqueue(task));
   const fundingPaid = new FundingPaidWatch((task) => void enqueue(task));
 
   // A restarted worker picks up the tabs that were hidden: their pages cannot tell it again.
   void enqueue(async () => {
-    if (!(await loadSettings()).streamWhenHidden) return;
+    if (!(await settingsNow.get()).streamWhenHidden) return;
     const snapshots = await lastSnapshots.getValue();
     for (const tabId of await hiddenTabs.getValue()) watchStream(tabId, snapshots[tabId]);
   });
@@ -95,7 +105,7 @@ export default defineBackground(() => {
   /** The settings or the market data behind the overlay's figures changed: every open futures page gets them again. */
   function refreshOverlays() {
     void enqueue(async () => {
-      const [settings, pages, snapshots] = await Promise.all([loadSettings(), openFuturesPages.getValue(), lastSnapshots.getValue()]);
+      const [settings, pages, snapshots] = await Promise.all([settingsNow.get(), openFuturesPages.getValue(), lastSnapshots.getValue()]);
       for (const tabId of Object.keys(pages)) {
         const update = await overlayUpdate(snapshots[tabId], settings);
         await browser.tabs.sendMessage(Number(tabId), update).catch(() => undefined);
@@ -108,6 +118,8 @@ export default defineBackground(() => {
     switch (message.type) {
       case 'page-status': {
         if (tabId === undefined) return;
+        // A page says so before its first snapshot; a new page's navigation cleared the tab's badge.
+        badges.delete(tabId);
         const pages = await openFuturesPages.getValue();
         if (message.route) pages[tabId] = message.route;
         else delete pages[tabId];
@@ -118,14 +130,13 @@ export default defineBackground(() => {
       case 'page-snapshot': {
         if (tabId === undefined) return;
         const { snapshot } = message;
-        const settings = await loadSettings();
+        const settings = await settingsNow.get();
         if (snapshot.state === 'unreadable') {
           // Nothing old may pass for current: the tab's figures and badge are withdrawn until it reads again.
           const summaries = await tabSummaries.getValue();
           delete summaries[tabId];
           await tabSummaries.setValue(summaries);
-          await browser.action.setBadgeText({ tabId, text: '?' });
-          await browser.action.setBadgeBackgroundColor({ tabId, color: '#64748b' });
+          await showBadge(tabId, { text: '?', color: '#64748b' });
           return overlayUpdate(undefined, settings);
         }
         const snapshots = await lastSnapshots.getValue();
@@ -156,7 +167,7 @@ export default defineBackground(() => {
         if (message.hidden) hidden.add(tabId);
         else hidden.delete(tabId);
         await hiddenTabs.setValue([...hidden]);
-        if (message.hidden && (await loadSettings()).streamWhenHidden) watchStream(tabId, (await lastSnapshots.getValue())[tabId]);
+        if (message.hidden && (await settingsNow.get()).streamWhenHidden) watchStream(tabId, (await lastSnapshots.getValue())[tabId]);
         else stopStream(tabId);
         return;
       }
@@ -204,7 +215,7 @@ export default defineBackground(() => {
 
   /** Recomputes a tab's risk (unless `view` is it, worked out for the page), runs the alert rules (state persisted first), notifies and sets the badge. */
   async function assess(tabId: number, snapshot: PageSnapshot, settings?: Settings, view?: RiskView) {
-    settings ??= await loadSettings();
+    settings ??= await settingsNow.get();
     funding.refresh(snapshot);
     const complete = snapshot.unreadable.length === 0 && (snapshot.positionsCount === null || snapshot.positionsCount <= snapshot.positions.length);
     await fundingPaid.update(snapshot, complete);
@@ -241,13 +252,20 @@ export default defineBackground(() => {
       stale: false,
     };
     await tabSummaries.setValue(summaries);
-    const badge = badgeFor(view);
+    await showBadge(tabId, badgeFor(view));
+  }
+
+  async function showBadge(tabId: number, badge: { text: string; color: string }) {
+    const shown = `${badge.text} ${badge.color}`;
+    if (badges.get(tabId) === shown) return;
     await browser.action.setBadgeText({ tabId, text: badge.text });
     await browser.action.setBadgeBackgroundColor({ tabId, color: badge.color });
+    badges.set(tabId, shown);
   }
 
   async function forgetTab(tabId: number) {
     stopStream(tabId);
+    badges.delete(tabId);
     const [pages, snapshots, hidden, summaries] = await Promise.all([openFuturesPages.getValue(), lastSnapshots.getValue(), hiddenTabs.getValue(), tabSummaries.getValue()]);
     delete pages[tabId];
     delete snapshots[tabId];

@@ -72,6 +72,55 @@ describe('alerts from the page (real Chromium)', () => {
   });
 });
 
+describe('the badge (real Chromium)', () => {
+  let exchange: LocalExchange;
+  let browser: ExtensionBrowser;
+  let tabId: number;
+  const badge = () => browser.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+
+  beforeAll(async () => {
+    exchange = await startLocalExchange({ [path]: page.html });
+    browser = await launchWithExtension(exchange.port);
+    await browser.page.goto(exchangeUrl(path));
+    await overlay(browser.page).waitFor();
+    tabId = await browser.serviceWorker.evaluate(() => chrome.tabs.query({}).then((tabs) => tabs.find((t) => t.active)?.id ?? -1));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await exchange?.close();
+  });
+
+  it('is set when it changes, not again for each snapshot that leaves it the same', async () => {
+    await expect.poll(badge).toMatch(/^\d\.\d%$/);
+    const shown = await badge();
+    await browser.serviceWorker.evaluate(() => {
+      const counted = self as unknown as { badgeSets: number };
+      counted.badgeSets = 0;
+      const set = chrome.action.setBadgeText.bind(chrome.action);
+      chrome.action.setBadgeText = (details: chrome.action.BadgeTextDetails) => {
+        counted.badgeSets++;
+        return set(details);
+      };
+    });
+    // SOLUSDT, in its warning band, is the worst; BTCUSDT moves within its safe range, a new snapshot each time.
+    for (const mark of ['95,000.0', '96,000.0', '94,500.0']) {
+      await setBtcMark(browser, mark);
+      const moved = expectedDistances(await browser.page.content(), page.url);
+      await expect.poll(() => overlay(browser.page).locator('[data-testid="liqguard-distance"]').allInnerTexts()).toEqual(moved);
+    }
+    expect(await badge()).toBe(shown);
+    expect(await browser.serviceWorker.evaluate(() => (self as unknown as { badgeSets: number }).badgeSets)).toBe(0);
+  });
+
+  it('comes back on the page loaded again (the browser clears a tab’s badge as it navigates)', async () => {
+    const shown = await badge();
+    await browser.page.reload();
+    await overlay(browser.page).waitFor();
+    await expect.poll(badge).toBe(shown);
+  });
+});
+
 describe('alerts from the public mark-price stream while the tab is hidden (real Chromium)', () => {
   let exchange: LocalExchange;
   let browser: ExtensionBrowser;
