@@ -64,6 +64,19 @@ describe('hardening in real Chromium', () => {
     expect(after.account.walletBalance).toBe('12500');
   });
 
+  it('a corrupt stored setting is put right, the valid ones kept and applied to the open page at once', async () => {
+    const bands = () => overlay(browser.page).locator('[data-testid="liqguard-position"]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-band')));
+    await expect.poll(bands).toContain('safe');
+    const corrupt = { ...DEFAULT_SETTINGS, warningDistance: '0.9', dangerDistance: '0.85', overlay: 'yes please', cooldownMinutes: -3 };
+    await browser.serviceWorker.evaluate((settings) => chrome.storage.local.set({ settings }), corrupt);
+    // Every position of the demo is within 85 % of liquidation: the kept thresholds reach the page.
+    await expect.poll(bands).toEqual(['danger', 'danger', 'danger']);
+    const stored = await browser.serviceWorker.evaluate(() => chrome.storage.local.get('settings').then((items) => items.settings));
+    expect(stored).toEqual({ ...DEFAULT_SETTINGS, warningDistance: '0.9', dangerDistance: '0.85' });
+    await browser.serviceWorker.evaluate((settings) => chrome.storage.local.set({ settings }), DEFAULT_SETTINGS);
+    await expect.poll(bands).toContain('safe');
+  });
+
   it(`soak: ${SOAK_SECONDS} s of prices at 10 Hz — bounded DOM and heap, no missed update, worker alive`, async () => {
     const cdp = await browser.context.newCDPSession(browser.page);
     await cdp.send('Performance.enable');
