@@ -11,19 +11,19 @@ import {
   fetchedTiers,
   fundingQuotes,
   fundingWatch,
-  hiddenTabs,
-  lastSnapshots,
+  hiddenTabs as storedHiddenTabs,
+  lastSnapshots as storedSnapshots,
   openFuturesPages,
   shownNotifications,
-  storedAlertState,
+  storedAlertState as alertStateInStorage,
   storedSettings,
   symbolRules,
-  tabSummaries,
+  tabSummaries as storedSummaries,
 } from '@/lib/storage';
 import { riskView, type RiskView } from '@/lib/view';
 
 import { forgetParsedRules, FundingPaidWatch, FundingQuotes, rulesOf } from './marketData';
-import { parsedOnce } from './parsedOnce';
+import { keptItem, parsedOnce } from './parsedOnce';
 import { MarkPriceStreams } from './stream';
 import { forgetParsedTiers, freshTiers, keepTiersFresh } from './tiers';
 
@@ -35,6 +35,11 @@ export default defineBackground(() => {
   /** The latest streamed marks per hidden tab (rebuilt from the stream after a restart). */
   const streamedMarks = new Map<number, Record<string, string>>();
 
+  // What the worker reads on every snapshot and alone writes.
+  const lastSnapshots = keptItem(storedSnapshots);
+  const hiddenTabs = keptItem(storedHiddenTabs);
+  const tabSummaries = keptItem(storedSummaries);
+  const storedAlertState = keptItem(alertStateInStorage);
   // Read (and repaired) once, until the stored settings change: the worker needs them on every snapshot.
   const settingsNow = parsedOnce(loadSettings);
   /** Each tab's badge as last set, so that a snapshot that leaves it the same does not set it again. */

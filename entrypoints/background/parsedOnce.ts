@@ -3,7 +3,7 @@
  * a page every second (a hidden one on every streamed price), and a full fetched table is hundreds of KB to read
  * back and tens of milliseconds to check.
  */
-export function parsedOnce<T>(read: () => Promise<T>): { get(): Promise<T>; forget(): void } {
+export function parsedOnce<T>(read: () => Promise<T>): { get(): Promise<T>; forget(): void; keep(value: T): void } {
   let parsed: Promise<T> | null = null;
   return {
     get() {
@@ -19,6 +19,31 @@ export function parsedOnce<T>(read: () => Promise<T>): { get(): Promise<T>; forg
     },
     forget() {
       parsed = null;
+    },
+    /** The caller stored `value`: it is the one to give from now on. */
+    keep(value: T) {
+      parsed = Promise.resolve(value);
+    },
+  };
+}
+
+interface StoredItem<T> {
+  getValue(): Promise<T>;
+  setValue(value: T): Promise<void>;
+}
+
+/**
+ * An item only this worker writes, read from storage once and then kept in memory: the worker reads several on
+ * every snapshot, and each read is a round trip to the browser (about 0.3 ms). Every write still goes to storage,
+ * where a restarted worker and the popup find it.
+ */
+export function keptItem<T>(item: StoredItem<T>): StoredItem<T> {
+  const value = parsedOnce(() => item.getValue());
+  return {
+    getValue: () => value.get(),
+    async setValue(next: T) {
+      value.keep(next);
+      await item.setValue(next);
     },
   };
 }

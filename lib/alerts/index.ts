@@ -27,7 +27,10 @@ export interface RuleState {
 export interface AlertState {
   version: 1;
   rules: Record<string, RuleState>;
-  /** Positions seen readable, by `account|position` key, with when they were last seen. */
+  /**
+   * Positions seen readable, by `account|position` key, with when they were first seen: a time that stays the same,
+   * so that a snapshot that changes no rule leaves the state as it was (and the worker writes nothing).
+   */
   open: Record<string, number>;
   /** Snoozed positions by `account|position` key: until a time, or until the position changes (its signature). */
   snoozed?: Record<string, Snooze>;
@@ -163,7 +166,7 @@ export function evaluate(state: AlertState, subject: AlertSubject, settings: Set
 
   for (const p of view.positions) {
     const position = `${account}|${positionKey(p)}`;
-    next.open[position] = now;
+    next.open[position] ??= now;
     if (settings.rules.distance) {
       const step = distanceStep(account, p, state, settings);
       if (step) steps.push(step);

@@ -88,6 +88,14 @@ describe('distance alerts', () => {
     expect(after.fired).toEqual([[], ['distance:danger']]);
   });
 
+  it('leaves the state as it was when a later snapshot changes no rule (the worker then writes nothing)', () => {
+    const first = run([[0, subject([position('0.09')])]]);
+    // The price moved, within the same band: one minute later, and again a second after.
+    const later = run([[1, subject([position('0.085')])], [1 + 1 / 60, subject([position('0.087')])]], DEFAULT_SETTINGS, first.state);
+    expect(later.state).toEqual(first.state);
+    expect(JSON.stringify(later.state)).toBe(JSON.stringify(first.state));
+  });
+
   it('forgets a closed position only when the view shows the whole account', () => {
     const partial = run([
       [0, subject([position('0.09')])],
