@@ -9,21 +9,18 @@ import { parseSettings, type Settings } from '@/lib/settings';
 import type { PageSnapshot } from '@/lib/snapshot';
 import {
   fetchedTiers,
-  fundingQuotes,
-  fundingWatch,
-  hiddenTabs as storedHiddenTabs,
-  lastSnapshots as storedSnapshots,
+  fundingQuotes as storedFundingQuotes,
+  fundingWatch as storedFundingWatch,
   openFuturesPages,
   shownNotifications,
-  storedAlertState as alertStateInStorage,
   storedSettings,
   symbolRules,
-  tabSummaries as storedSummaries,
 } from '@/lib/storage';
 import { riskView, type RiskView } from '@/lib/view';
 
+import { fundingQuotes, fundingWatch, hiddenTabs, lastSnapshots, storedAlertState, tabSummaries } from './kept';
 import { forgetParsedRules, FundingPaidWatch, FundingQuotes, rulesOf } from './marketData';
-import { keptItem, parsedOnce } from './parsedOnce';
+import { parsedOnce } from './parsedOnce';
 import { MarkPriceStreams } from './stream';
 import { forgetParsedTiers, freshTiers, keepTiersFresh } from './tiers';
 
@@ -35,11 +32,6 @@ export default defineBackground(() => {
   /** The latest streamed marks per hidden tab (rebuilt from the stream after a restart). */
   const streamedMarks = new Map<number, Record<string, string>>();
 
-  // What the worker reads on every snapshot and alone writes.
-  const lastSnapshots = keptItem(storedSnapshots);
-  const hiddenTabs = keptItem(storedHiddenTabs);
-  const tabSummaries = keptItem(storedSummaries);
-  const storedAlertState = keptItem(alertStateInStorage);
   // Read (and repaired) once, until the stored settings change: the worker needs them on every snapshot.
   const settingsNow = parsedOnce(loadSettings);
   /** Each tab's badge as last set, so that a snapshot that leaves it the same does not set it again. */
@@ -96,7 +88,14 @@ export default defineBackground(() => {
     settingsNow.forget();
     refreshOverlays();
   });
-  for (const item of [fundingQuotes, fundingWatch]) item.watch(refreshOverlays);
+  storedFundingQuotes.watch(() => {
+    fundingQuotes.forget();
+    refreshOverlays();
+  });
+  storedFundingWatch.watch(() => {
+    fundingWatch.forget();
+    refreshOverlays();
+  });
   const funding = new FundingQuotes((task) => void enqueue(task));
   const fundingPaid = new FundingPaidWatch((task) => void enqueue(task));
 

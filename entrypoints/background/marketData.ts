@@ -16,8 +16,9 @@ import {
 import type { FuturesMarket } from '@/lib/exchanges/binance/routes';
 import { fundingPaidSince } from '@/lib/fundingPaid';
 import type { PageSnapshot, ReadPosition } from '@/lib/snapshot';
-import { fundingQuotes, fundingWatch, symbolRules } from '@/lib/storage';
+import { symbolRules } from '@/lib/storage';
 
+import { fundingQuotes, fundingWatch } from './kept';
 import { parsedOnce } from './parsedOnce';
 
 async function getJson(url: string): Promise<unknown> {

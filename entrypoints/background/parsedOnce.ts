@@ -33,11 +33,12 @@ interface StoredItem<T> {
 }
 
 /**
- * An item only this worker writes, read from storage once and then kept in memory: the worker reads several on
- * every snapshot, and each read is a round trip to the browser (about 0.3 ms). Every write still goes to storage,
- * where a restarted worker and the popup find it.
+ * A stored item read from storage once and then kept in memory: the worker reads several on every snapshot, and
+ * each read is a round trip to the browser (about 0.3 ms). Every write still goes to storage, where a restarted
+ * worker and the popup find it. Only the worker's own writes are seen: a value someone else may write must be
+ * forgotten when storage says it changed.
  */
-export function keptItem<T>(item: StoredItem<T>): StoredItem<T> {
+export function keptItem<T>(item: StoredItem<T>): StoredItem<T> & { forget(): void } {
   const value = parsedOnce(() => item.getValue());
   return {
     getValue: () => value.get(),
@@ -45,5 +46,6 @@ export function keptItem<T>(item: StoredItem<T>): StoredItem<T> {
       value.keep(next);
       await item.setValue(next);
     },
+    forget: () => value.forget(),
   };
 }

@@ -91,6 +91,19 @@ describe('order rules and funding from the public endpoints (real Chromium)', ()
     expect(requests).toContain(`fundingRate?symbol=BTCUSDT&startTime=${seenSince}`);
   });
 
+  it('shows funding figures stored after the worker last read them (its memory of them is dropped)', async () => {
+    const paid = () => browser.page.locator('liqguard-overlay [data-testid="liqguard-funding-paid"]').first().innerText();
+    await expect.poll(paid).toMatch(/^4\.7500 USDT paid since/);
+    await browser.serviceWorker.evaluate(async () => {
+      type Watched = Record<string, { paid: { amount: string; settlements: number; since: number } | null }>;
+      const { fundingWatch } = (await chrome.storage.local.get('fundingWatch')) as { fundingWatch: Watched };
+      const btc = fundingWatch['binance:usdm:USDT|BTCUSDT:long:cross']!;
+      btc.paid = { ...btc.paid!, amount: '9.8765', settlements: 3 };
+      await chrome.storage.local.set({ fundingWatch });
+    });
+    await expect.poll(paid).toMatch(/^9\.8765 USDT paid since .+ \(3 settlements\)$/);
+  });
+
   it('fetches the order rules once and sizes the popup’s cut to the symbol’s lot', async () => {
     const rules = () => browser.serviceWorker.evaluate(() => chrome.storage.local.get('symbolRules').then((items) => items.symbolRules ?? null));
     await expect.poll(async () => Object.keys(((await rules()) as { usdm?: { symbols: object } } | null)?.usdm?.symbols ?? {}).sort()).toEqual([
