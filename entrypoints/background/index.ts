@@ -84,18 +84,17 @@ export default defineBackground(() => {
     forgetParsedRules();
     refreshOverlays();
   });
-  storedSettings.watch(() => {
-    settingsNow.forget();
-    refreshOverlays();
-  });
-  storedFundingQuotes.watch(() => {
-    fundingQuotes.forget();
-    refreshOverlays();
-  });
-  storedFundingWatch.watch(() => {
-    fundingWatch.forget();
-    refreshOverlays();
-  });
+  // What the worker keeps of these is dropped when they change, and every page's figures follow.
+  for (const [item, kept] of [
+    [storedSettings, settingsNow],
+    [storedFundingQuotes, fundingQuotes],
+    [storedFundingWatch, fundingWatch],
+  ] as const) {
+    item.watch(() => {
+      kept.forget();
+      refreshOverlays();
+    });
+  }
   const funding = new FundingQuotes((task) => void enqueue(task));
   const fundingPaid = new FundingPaidWatch((task) => void enqueue(task));
 
