@@ -33,42 +33,32 @@ function launchedWith(pid: string, profile: string): boolean {
   return false;
 }
 
-/** Nanoseconds each page renderer's main thread (its first thread) of the browser using `profile` has run, by process id. */
-function rendererMainThreads(profile: string): Map<string, number> {
+/**
+ * Nanoseconds run, by process id, by the processes of the browser using `profile` whose command line `wanted`
+ * accepts (only the threads `threadsOf` names); none where Linux's schedstat is not available.
+ */
+function runTimes(profile: string, wanted: (command: string) => boolean, threadsOf: (pid: string) => string[]): Map<string, number> {
   const times = new Map<string, number>();
   if (!existsSync('/proc/self/schedstat')) return times;
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
-      const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!command.includes('--type=renderer') || command.includes('--extension-process') || !launchedWith(pid, profile)) continue;
-      times.set(pid, Number(readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ')[0]));
+      if (!wanted(readFileSync(`/proc/${pid}/cmdline`, 'utf8')) || !launchedWith(pid, profile)) continue;
+      let ran = 0;
+      for (const thread of threadsOf(pid)) ran += Number(readFileSync(`/proc/${pid}/task/${thread}/schedstat`, 'utf8').split(' ')[0]);
+      times.set(pid, ran);
     } catch {
-      // The process ended meanwhile.
+      // The process (or one of its threads) ended meanwhile.
     }
   }
   return times;
 }
 
-/**
- * Nanoseconds all threads of the extension process (LiqGuard's service worker) of the browser using `profile` have
- * run, or null where there is none (the browser without LiqGuard) or Linux's schedstat is not available.
- */
-function extensionProcessTime(profile: string): number | null {
-  if (!existsSync('/proc/self/schedstat')) return null;
-  let total: number | null = null;
-  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-    try {
-      const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!command.includes('--extension-process') || !launchedWith(pid, profile)) continue;
-      for (const thread of readdirSync(`/proc/${pid}/task`)) {
-        total = (total ?? 0) + Number(readFileSync(`/proc/${pid}/task/${thread}/schedstat`, 'utf8').split(' ')[0]);
-      }
-    } catch {
-      // The process (or one of its threads) ended meanwhile.
-    }
-  }
-  return total;
-}
+/** Each page renderer's main thread (its first thread). */
+const rendererMainThreads = (profile: string) =>
+  runTimes(profile, (command) => command.includes('--type=renderer') && !command.includes('--extension-process'), (pid) => [pid]);
+
+/** All threads of the extension process (LiqGuard's service worker); none in the browser without LiqGuard. */
+const extensionProcesses = (profile: string) => runTimes(profile, (command) => command.includes('--extension-process'), (pid) => readdirSync(`/proc/${pid}/task`));
 
 interface Sample {
   /** Busy (TaskDuration) ms per second. */
@@ -96,21 +86,24 @@ async function sampleTogether(browsers: { page: Page; profile: string }[]): Prom
   );
   await new Promise((settled) => setTimeout(settled, 2000));
   const starts = await Promise.all(
-    watched.map(async (w) => ({ metrics: await w.metrics(), cpu: rendererMainThreads(w.profile), extension: extensionProcessTime(w.profile) })),
+    watched.map(async (w) => ({ metrics: await w.metrics(), cpu: rendererMainThreads(w.profile), extension: extensionProcesses(w.profile) })),
   );
   await new Promise((measured) => setTimeout(measured, SECONDS * 1000));
   const ends = await Promise.all(
-    watched.map(async (w) => ({ metrics: await w.metrics(), cpu: rendererMainThreads(w.profile), extension: extensionProcessTime(w.profile) })),
+    watched.map(async (w) => ({ metrics: await w.metrics(), cpu: rendererMainThreads(w.profile), extension: extensionProcesses(w.profile) })),
   );
   await Promise.all(watched.map((w) => w.cdp.detach()));
   return watched.map((_, i) => {
     const [start, end] = [starts[i]!, ends[i]!];
     // The page's renderer is the browser's busiest one (others are spares and the new-tab page).
-    const ran = [...end.cpu].map(([pid, ns]) => ns - (start.cpu.get(pid) ?? ns));
+    const ranSince = (before: Map<string, number>, after: Map<string, number>) => [...after].map(([pid, ns]) => ns - (before.get(pid) ?? ns));
+    const ran = ranSince(start.cpu, end.cpu);
+    // The extension's processes added up (one started meanwhile, as a restarted worker's would be, counts nothing).
+    const extensionRan = ranSince(start.extension, end.extension);
     return {
       busy: ((end.metrics.task - start.metrics.task) * 1000) / SECONDS,
       cpu: ran.length > 0 ? Math.max(...ran) / 1e6 / SECONDS : null,
-      extension: start.extension === null || end.extension === null ? null : (end.extension - start.extension) / 1e6 / SECONDS,
+      extension: extensionRan.length > 0 ? extensionRan.reduce((total, ns) => total + ns, 0) / 1e6 / SECONDS : null,
       layouts: (end.metrics.layouts - start.metrics.layouts) / SECONDS,
     };
   });
