@@ -261,8 +261,8 @@ export default defineBackground(() => {
   async function showBadge(tabId: number, badge: { text: string; color: string }) {
     const shown = `${badge.text} ${badge.color}`;
     if (badges.get(tabId) === shown) return;
-    await browser.action.setBadgeText({ tabId, text: badge.text });
-    await browser.action.setBadgeBackgroundColor({ tabId, color: badge.color });
+    await toolbarButton.setBadgeText({ tabId, text: badge.text });
+    await toolbarButton.setBadgeBackgroundColor({ tabId, color: badge.color });
     badges.set(tabId, shown);
   }
 
@@ -281,6 +281,9 @@ export default defineBackground(() => {
     ]);
   }
 });
+
+/** The toolbar button: `action` in Manifest V3 (Chrome), `browserAction` in the Manifest V2 build for Firefox. */
+const toolbarButton = import.meta.env.MANIFEST_VERSION === 2 ? browser.browserAction : browser.action;
 
 /**
  * What a page's overlay shows for its last snapshot that showed positions (none: no figures), worked out here so
