@@ -4,33 +4,62 @@ import { resolve } from 'node:path';
 import puppeteer, { TimeoutError, type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { startLocalExchange, type LocalExchange } from './harness';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+import { exchangeUrl, startExchangeProxy, startLocalExchange, type LocalExchange } from './harness';
 import { expectedDistances, moveMarkInPage } from './pages';
 
 /**
  * The Firefox build in real Firefox (Debian's firefox-esr, driven over WebDriver BiDi by puppeteer-core, the
- * recipe of ../shared/TOOLCHAIN.md): installed as a temporary add-on, it draws its overlay on a futures page.
+ * recipe of ../shared/TOOLCHAIN.md): installed as a temporary add-on, it draws its overlay on a futures page, and
+ * its own pages (popup, options), badge and notifications work as in Chrome.
  */
 const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/firefox-mv2');
 const page = readFileSync(resolve(import.meta.dirname, '../fixtures/binance/en-usdm-cross-isolated.html'), 'utf8');
-const PAGE_URL = 'https://www.binance.com/en/futures/BTCUSDT';
+const PATH = '/en/futures/BTCUSDT';
+const PAGE_URL = exchangeUrl(PATH);
 const ADDON_ID = 'liqguard@liqguard.dev';
 /** The add-on's internal UUID, pinned so that its pages have a known address. */
 const ADDON_UUID = '3f1e1a52-5c2b-4d0e-9a43-1b2c3d4e5f60';
 
-/** Firefox with the local exchange's host resolving here; `--remote-allow-system-access` lets it open the add-on's pages. */
-function launchFirefox(prefs: Record<string, unknown> = {}): Promise<Browser> {
-  return puppeteer.launch({
+interface FirefoxSession {
+  exchange: LocalExchange;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/**
+ * The local exchange, and Firefox reaching it for every exchange host through a proxy (Firefox cannot map a host
+ * to another port), with `prefs` on top.
+ */
+async function startFirefox(prefs: Record<string, unknown> = {}): Promise<FirefoxSession> {
+  const exchange = await startLocalExchange({ [PATH]: page });
+  const proxy = await startExchangeProxy(exchange.port);
+  const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
     headless: true,
     acceptInsecureCerts: true,
     // Since Firefox 153 the remote agent opens only web pages without it.
     args: ['--remote-allow-system-access'],
-    // www.binance.com resolves to this machine; match patterns ignore the port.
-    extraPrefsFirefox: { 'network.dns.localDomains': 'www.binance.com', 'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }), ...prefs },
+    extraPrefsFirefox: {
+      'network.proxy.type': 1,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': proxy.port,
+      'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
+      ...prefs,
+    },
   });
+  return {
+    exchange,
+    browser,
+    close: async () => {
+      await browser.close();
+      await proxy.close();
+      await exchange.close();
+    },
+  };
 }
 
 /** One of the add-on's pages (popup.html, options.html) in a window of its own, so the futures tab stays shown. */
@@ -64,27 +93,22 @@ describe.each([
   // Firefox 140–141 (our minimum is 140) have no Scheduler API: the content script's timers are AbortSignal timeouts.
   ['the Firefox build in a Firefox without the Scheduler API', { 'dom.enable_web_task_scheduling': false }],
 ])('%s', (_, prefs: Record<string, unknown>) => {
-  let exchange: LocalExchange;
-  let browser: Browser;
+  let session: FirefoxSession;
   let tab: Page;
 
   const distances = () => overlayDistances(tab);
 
   beforeAll(async () => {
-    exchange = await startLocalExchange({ '/en/futures/BTCUSDT': page });
-    browser = await launchFirefox(prefs);
+    session = await startFirefox(prefs);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await exchange?.close();
-  });
+  afterAll(() => session?.close());
 
   it('installs and shows each position’s distance in the overlay', async () => {
-    const id = await browser.installExtension(EXTENSION_DIR);
+    const id = await session.browser.installExtension(EXTENSION_DIR);
     expect(id).toBe(ADDON_ID);
-    tab = await browser.newPage();
-    await tab.goto(`https://www.binance.com:${exchange.port}/en/futures/BTCUSDT`);
+    tab = await session.browser.newPage();
+    await tab.goto(PAGE_URL);
     // Worked out by the Firefox build's background page and drawn by its content script: the same as in Node.
     await expect.poll(distances, { timeout: 15_000 }).toEqual(expectedDistances(page, PAGE_URL));
     expect((await distances()).every((text) => /^\d+\.\d{2} %$/.test(text ?? ''))).toBe(true);
@@ -106,12 +130,15 @@ describe.each([
   });
 });
 
-describe('the Firefox build’s popup, options, badge and notifications in Firefox', () => {
-  let exchange: LocalExchange;
+describe('the Firefox build’s popup, options, badge, notifications and stream in Firefox', () => {
+  let session: FirefoxSession;
   let browser: Browser;
   let tab: Page;
   /** An add-on page, kept open to ask the add-on's APIs what it shows (badge, notifications). */
   let probe: Page;
+  let sockets: WebSocketServer;
+  const requested: string[] = [];
+  const clients: WebSocket[] = [];
 
   /** The futures tab's badge and the notifications shown, as the add-on's own pages see them. */
   const shown = () =>
@@ -128,13 +155,20 @@ describe('the Firefox build’s popup, options, badge and notifications in Firef
     });
   const btcAlerts = async () =>
     (await shown()).notifications.filter((id) => id.includes('|BTCUSDT:long:cross|distance|')).map((id) => id.split('|')[3]).sort();
+  const band = () =>
+    tab.evaluate(() => document.querySelector('liqguard-overlay')?.shadowRoot?.querySelector('[data-testid="liqguard-position"][data-symbol="BTCUSDT"]')?.getAttribute('data-band'));
 
   beforeAll(async () => {
-    exchange = await startLocalExchange({ '/en/futures/BTCUSDT': page });
-    browser = await launchFirefox();
+    session = await startFirefox();
+    browser = session.browser;
+    sockets = new WebSocketServer({ server: session.exchange.server });
+    sockets.on('connection', (socket, request) => {
+      requested.push(`${request.headers.host}${request.url}`);
+      clients.push(socket);
+    });
     await browser.installExtension(EXTENSION_DIR);
     tab = await browser.newPage();
-    await tab.goto(`https://www.binance.com:${exchange.port}/en/futures/BTCUSDT`);
+    await tab.goto(PAGE_URL);
     // The overlay shows the worker's figures: the page has been read and worked out.
     await tab.waitForFunction(() => document.querySelector('liqguard-overlay')?.shadowRoot?.querySelector('[data-testid="liqguard-distance"]'), { timeout: 15_000 });
     probe = await openAddonPage(browser, 'popup.html');
@@ -149,8 +183,8 @@ describe('the Firefox build’s popup, options, badge and notifications in Firef
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await exchange?.close();
+    sockets?.close();
+    await session?.close();
   });
 
   it('shows the worst distance on the tab’s badge', async () => {
@@ -168,13 +202,30 @@ describe('the Firefox build’s popup, options, badge and notifications in Firef
     expect(await btcAlerts()).toEqual(['warning']);
   });
 
+  it('follows the public mark-price stream while the tab is hidden, and stops when it is shown', async () => {
+    // Another tab in front of it, in its window, hides the futures tab, as a person switching tabs would.
+    await tab.bringToFront();
+    const other = await browser.newPage();
+    await tab.waitForFunction(() => document.visibilityState === 'hidden');
+    await expect.poll(() => clients.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(requested[0]).toBe('fstream.binance.com/stream?streams=btcusdt@markPrice@1s/ethusdt@markPrice@1s/solusdt@markPrice@1s');
+    clients[0]!.send(JSON.stringify({ stream: 'btcusdt@markPrice@1s', data: { e: 'markPriceUpdate', E: 1, s: 'BTCUSDT', p: '76000.00000000', i: '76010', P: '76000', r: '0.0001', T: 2 } }));
+    await expect.poll(btcAlerts).toEqual(['danger', 'warning']);
+    await other.close();
+    await tab.bringToFront();
+    await expect.poll(() => clients[0]!.readyState, { timeout: 5000 }).toBe(3 /* CLOSED */);
+  });
+
   it('popup: lists the page’s positions and prefills the calculators from one', async () => {
+    await tab.evaluate(moveMarkInPage, ['BTCUSDT', '80,200.0'] as const);
+    // The worker has the page's new figures (it draws them on the page) before the popup opens.
+    await expect.poll(() => overlayDistances(tab)).toEqual(expectedDistances(await tab.content(), PAGE_URL));
     const popup = await openAddonPage(browser, 'popup.html');
     await expect.poll(() => popup.evaluate(() => document.querySelectorAll('[data-testid="popup-position"]').length)).toBe(3);
     const result = (calculator: string, name: string) =>
       popup.evaluate((selector) => document.querySelector(selector)?.textContent ?? null, `[data-testid="calc-${calculator}"] [data-result="${name}"]`);
-    // BTCUSDT long 0.5 from 96,250.0, at the mark the last test left (80,100.0): 0.5 × −16,150 (≥ 1,000: cents).
-    await expect.poll(() => result('pnl', 'pnl')).toBe('-8,075.00');
+    // BTCUSDT long 0.5 from 96,250.0 at the page's mark, 80,200.0: 0.5 × −16,050 (≥ 1,000: in cents).
+    await expect.poll(() => result('pnl', 'pnl')).toBe('-8,025.00');
     // Typed as a person would, into the field its label names: 96,250 × (1 + 40 % / 20), to BTCUSDT's tick.
     await typeInto(popup, '[data-testid="calc-target"]', 'Target ROE (%)', '40');
     await expect.poll(() => result('target', 'targetPrice')).toBe('98,175.0');
@@ -182,14 +233,13 @@ describe('the Firefox build’s popup, options, badge and notifications in Firef
   });
 
   it('options: saves a threshold that the open page applies at once', async () => {
+    // BTCUSDT is ≈ 9 % from liquidation: a warning, and inside 25 % a danger.
+    expect(await band()).toBe('warning');
     const options = await openAddonPage(browser, 'options.html');
     await typeInto(options, 'form', 'Warning when liquidation is within', '30');
     await typeInto(options, 'form', 'Danger when liquidation is within', '25');
     await options.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent === 'Save')!.click());
     await expect.poll(() => options.evaluate(() => document.querySelector('[data-testid="options-status"]')?.textContent ?? '')).toMatch(/^Saved/);
-    // BTCUSDT is ≈ 8.9 % from liquidation since the crossing above: inside 25 % it is in danger, on the page at once.
-    const band = () =>
-      tab.evaluate(() => document.querySelector('liqguard-overlay')?.shadowRoot?.querySelector('[data-testid="liqguard-position"][data-symbol="BTCUSDT"]')?.getAttribute('data-band'));
     await expect.poll(band).toBe('danger');
     await options.close();
   });

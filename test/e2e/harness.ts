@@ -4,8 +4,9 @@
  * The recipe (flags, service-worker lookup) is the one checked by hand in ../shared/TOOLCHAIN.md.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -60,6 +61,47 @@ export async function startLocalExchange(routes: Routes): Promise<LocalExchange>
       new Promise<void>((done) => {
         server.closeAllConnections();
         server.close(() => done());
+      }),
+  };
+}
+
+/**
+ * An HTTP proxy that tunnels the exchange's hosts (port 443) to the local server on `port` and refuses anything
+ * else: for a browser that can resolve a host to this machine but not send it to another port (Firefox).
+ */
+export async function startExchangeProxy(port: number): Promise<{ port: number; close(): Promise<void> }> {
+  const proxy = createHttpServer((_, response) => response.writeHead(405).end());
+  // Tunnels leave the server's hands once established: closed here with it.
+  const tunnels = new Set<{ destroy(): void }>();
+  proxy.on('connect', (request, client: import('node:stream').Duplex, head: Buffer) => {
+    const [host, target] = (request.url ?? '').split(':');
+    if (!EXCHANGE_HOSTS.includes(host ?? '') || target !== '443') {
+      client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      return;
+    }
+    const upstream = connect(port, '127.0.0.1', () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.write(head);
+      upstream.pipe(client).pipe(upstream);
+    });
+    const end = () => {
+      upstream.destroy();
+      client.destroy();
+      tunnels.delete(tunnel);
+    };
+    const tunnel = { destroy: end };
+    tunnels.add(tunnel);
+    upstream.on('error', end).on('close', end);
+    client.on('error', end).on('close', end);
+  });
+  await new Promise<void>((done) => proxy.listen(0, '127.0.0.1', done));
+  return {
+    port: (proxy.address() as AddressInfo).port,
+    close: () =>
+      new Promise<void>((done) => {
+        for (const tunnel of tunnels) tunnel.destroy();
+        proxy.closeAllConnections();
+        proxy.close(() => done());
       }),
   };
 }
