@@ -2,11 +2,13 @@ import preact from '@preact/preset-vite';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig, type WxtViteConfig } from 'wxt';
 
+import { shadowRootCssPlugin } from './scripts/shadowRootCss';
+
 export default defineConfig({
   // `wxt/browser` becomes webextension-polyfill: one promise-based `browser` in Chrome and Firefox.
   modules: ['@wxt-dev/webextension-polyfill'],
   // vitest 4 brings Vite 8 while WXT builds with its own Vite 7: the plugins run on both, only their types differ.
-  vite: () => ({ plugins: [preact(), tailwindcss()] as unknown as WxtViteConfig['plugins'] }),
+  vite: () => ({ plugins: [preact(), tailwindcss(), shadowRootCssPlugin()] as unknown as WxtViteConfig['plugins'] }),
   manifest: {
     name: 'LiqGuard',
     description:

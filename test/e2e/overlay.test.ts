@@ -45,6 +45,19 @@ describe('the overlay on the futures page (real Chromium)', () => {
     expect(await browser.page.locator('liqguard-overlay [data-testid="liqguard-status"]').innerText()).toMatch(/^3 positions read at /);
   });
 
+  it('styles only its shadow root: nothing of LiqGuard’s in the exchange’s document, its own shadow drawn', async () => {
+    await open('en-usdm-cross-isolated');
+    const page = await browser.page.evaluate(() => ({
+      // WXT copies `@property` rules it finds into a <style> of the document (scripts/shadowRootCss.ts).
+      styles: document.querySelectorAll('style[wxt-shadow-root-document-styles]').length,
+      // A registered `--tw-shadow` would give every element of the page its initial value.
+      variable: getComputedStyle(document.body).getPropertyValue('--tw-shadow'),
+    }));
+    expect(page).toEqual({ styles: 0, variable: '' });
+    // Tailwind's shadow works from those variables' initial values, now given inside the shadow root.
+    expect(await overlay(browser.page).evaluate((el) => getComputedStyle(el).boxShadow)).toContain('rgba(0, 0, 0, 0.1) 0px 20px 25px -5px');
+  });
+
   it('follows a mark price the page changes (how fast: a bench figure)', async () => {
     const f = await open('en-usdm-cross-isolated');
     await expect.poll(distances).toEqual(expectedDistances(f.html, f.url));
