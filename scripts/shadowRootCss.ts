@@ -1,8 +1,8 @@
 /**
  * The content script's stylesheet goes into the overlay's shadow root. Tailwind registers its internal variables
  * with `@property`, which has no effect inside a shadow root, so WXT copies those rules into the exchange's own
- * document — where they would register `--tw-*` properties on the exchange's page (which may well use Tailwind's
- * names itself) and make every style of that page carry them. Instead each registration becomes its initial value
+ * document — where they would register `--tw-*` properties on the exchange's page, which may well use Tailwind's
+ * names itself, with other values and inheritance. Instead each registration becomes its initial value
  * on every element of the shadow root, as Tailwind's own fallback does for browsers without `@property`, and no
  * `@property` rule is left for WXT to move out.
  */

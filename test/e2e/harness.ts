@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:https';
 import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { Duplex } from 'node:stream';
 
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import selfsigned from 'selfsigned';
@@ -73,7 +74,7 @@ export async function startExchangeProxy(port: number): Promise<{ port: number; 
   const proxy = createHttpServer((_, response) => response.writeHead(405).end());
   // Tunnels leave the server's hands once established: closed here with it.
   const tunnels = new Set<{ destroy(): void }>();
-  proxy.on('connect', (request, client: import('node:stream').Duplex, head: Buffer) => {
+  proxy.on('connect', (request, client: Duplex, head: Buffer) => {
     const [host, target] = (request.url ?? '').split(':');
     if (!EXCHANGE_HOSTS.includes(host ?? '') || target !== '443') {
       client.end('HTTP/1.1 403 Forbidden\r\n\r\n');
