@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { fixtures } from '../unit/exchanges/binance/fixtures';
 import { exchangeUrl, launchWithExtension, overlay, setPageHidden, startLocalExchange, type ExtensionBrowser, type LocalExchange } from './harness';
-import { expectedDistances, moveMark } from './pages';
+import { btcDistanceLevels, expectedDistances, moveMark } from './pages';
 
 const page = fixtures.find((f) => f.name === 'en-usdm-cross-isolated')!;
 const path = new URL(page.url).pathname;
@@ -11,7 +11,7 @@ const path = new URL(page.url).pathname;
 /** Notifications shown so far about BTCUSDT's long, by level. */
 async function btcAlerts(browser: ExtensionBrowser): Promise<string[]> {
   const ids = await browser.serviceWorker.evaluate(() => chrome.notifications.getAll().then((all) => Object.keys(all)));
-  return ids.filter((id) => id.includes('|BTCUSDT:long:cross|distance|')).map((id) => id.split('|')[3]!).sort();
+  return btcDistanceLevels(ids);
 }
 
 const setBtcMark = (browser: ExtensionBrowser, text: string) => moveMark(browser.page, 'BTCUSDT', text);

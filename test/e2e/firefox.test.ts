@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 
 import { exchangeUrl, startExchangeProxy, startLocalExchange, type LocalExchange } from './harness';
-import { expectedDistances, moveMarkInPage } from './pages';
+import { btcDistanceLevels, expectedDistances, moveMarkInPage } from './pages';
 
 /**
  * The Firefox build in real Firefox (Debian's firefox-esr, driven over WebDriver BiDi by puppeteer-core, the
@@ -153,8 +153,7 @@ describe('the Firefox build’s popup, options, badge, notifications and stream 
         notifications: [...new Set([...closed, ...Object.keys(await api.notifications.getAll())])],
       };
     });
-  const btcAlerts = async () =>
-    (await shown()).notifications.filter((id) => id.includes('|BTCUSDT:long:cross|distance|')).map((id) => id.split('|')[3]).sort();
+  const btcAlerts = async () => btcDistanceLevels((await shown()).notifications);
   const band = () =>
     tab.evaluate(() => document.querySelector('liqguard-overlay')?.shadowRoot?.querySelector('[data-testid="liqguard-position"][data-symbol="BTCUSDT"]')?.getAttribute('data-band'));
 

@@ -48,3 +48,11 @@ export function moveMarkInPage([wanted, text]: readonly [string, string]): numbe
   }
   return start;
 }
+
+/**
+ * The levels ("warning", "danger") of the distance notifications shown about the fixture's BTCUSDT long, from the
+ * notification ids (`account|position|rule|level|time`, lib/alerts).
+ */
+export function btcDistanceLevels(notificationIds: readonly string[]): string[] {
+  return notificationIds.filter((id) => id.includes('|BTCUSDT:long:cross|distance|')).map((id) => id.split('|')[3]!).sort();
+}
