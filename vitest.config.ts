@@ -24,9 +24,9 @@ export default defineConfig({
           hookTimeout: 60_000,
           // One Chromium at a time: these machines have two cores.
           fileParallelism: false,
-          // A change soon after a read shows after the content script's read interval (lib/readPace.ts, 1 s) plus
-          // a frame: a poll's default 1 s is shorter than what the overlay promises.
-          expect: { poll: { timeout: 3000 } },
+          // A change soon after a read shows after the content script's read interval (lib/readPace.ts: 1 s, 3 s
+          // while no alert is near) plus a frame: a poll's default 1 s is shorter than what the overlay promises.
+          expect: { poll: { timeout: 5000 } },
         },
       },
     ],

@@ -11,7 +11,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 
 import { exchangeUrl, launchWithExtension, overlay, setPageHidden, startLocalExchange } from '../test/e2e/harness';
 import { moveMark } from '../test/e2e/pages';
-import { MIN_READ_INTERVAL_MS } from '../lib/readPace';
+import { CALM_READ_INTERVAL_MS } from '../lib/readPace';
 import { median, p95, type Figure } from './measure';
 
 const root = resolve(import.meta.dirname, '..');
@@ -60,10 +60,10 @@ export async function benchAlerts(): Promise<Figure[]> {
     const fromPage: number[] = [];
     for (let i = 0; i < 15; i++) {
       await setMark('95,480.3'); // safe: re-arms
-      // Twice the content script's read interval: the safe price is read (on the interval's timer, so soon after
-      // the last read), and the crossing comes after a pause (while prices tick, a read can wait up to the
+      // Twice the content script's longest read interval: the safe price is read (on the interval's timer, so soon
+      // after the last read), and the crossing comes after a pause (while prices tick, a read can wait up to the
       // interval more).
-      await page.waitForTimeout(2 * MIN_READ_INTERVAL_MS + 200);
+      await page.waitForTimeout(2 * CALM_READ_INTERVAL_MS + 200);
       const start = await setMark('80,000.0'); // ≈ 8.9 %: warning
       fromPage.push((await seenAfter(serviceWorker, start - 5)) - start);
     }

@@ -19,7 +19,7 @@ const root = resolve(import.meta.dirname, '..');
 const demo = readFileSync(resolve(root, 'demo/futures.html'), 'utf8');
 const ticker10Hz = readFileSync(resolve(root, 'demo/ticker.js'), 'utf8').replace('setInterval(tick, 500)', 'setInterval(tick, 100)');
 const SECONDS = 10;
-const ROUNDS = 10;
+const ROUNDS = 20;
 const TRACED_ROUNDS = 5;
 
 /** Whether process `pid` descends (within a few generations: browser, zygote, renderer) from the browser using `profile`. */

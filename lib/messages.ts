@@ -5,6 +5,7 @@
 import type { FuturesMarket, FuturesRoute } from './exchanges/binance/routes';
 import type { SnoozeChoice } from './alerts';
 import type { OverlayDisplay, OverlayPosition, OverlayView } from './overlayView';
+import { CALM_READ_INTERVAL_MS, MIN_READ_INTERVAL_MS, type ReadInterval } from './readPace';
 import type { PageSnapshot } from './snapshot';
 
 /** Content script → background: this tab now shows a futures page (route) or left it (null). */
@@ -43,6 +44,8 @@ export interface OverlayUpdateMessage {
   /** Null when the snapshot showed no positions the worker could assess (unreadable, or never read). */
   view: OverlayView | null;
   display: OverlayDisplay;
+  /** How long the content script may wait between reads of the page while it keeps changing (`readIntervalFor`). */
+  readEveryMs: ReadInterval;
 }
 
 /** Popup → background: which futures pages are open. */
@@ -254,10 +257,11 @@ function isOverlayView(value: unknown): value is OverlayView {
 /** The content script's check of what the worker sent it: an overlay update of exactly this shape, or null. */
 export function parseOverlayUpdate(value: unknown): OverlayUpdateMessage | null {
   if (!isRecord(value) || value.type !== 'overlay-view') return null;
-  const { view, display } = value;
+  const { view, display, readEveryMs } = value;
   if (!isRecord(display) || typeof display.enabled !== 'boolean' || typeof display.compact !== 'boolean') return null;
   if (view !== null && !isOverlayView(view)) return null;
-  return { type: 'overlay-view', view, display: { enabled: display.enabled, compact: display.compact } };
+  if (readEveryMs !== MIN_READ_INTERVAL_MS && readEveryMs !== CALM_READ_INTERVAL_MS) return null;
+  return { type: 'overlay-view', view, display: { enabled: display.enabled, compact: display.compact }, readEveryMs };
 }
 
 function isSummary(value: unknown): boolean {

@@ -6,6 +6,16 @@
 export const MIN_READ_INTERVAL_MS = 1000;
 
 /**
+ * The time between two reads of a ticking page while no alert is near (the worker says when, `readIntervalFor`):
+ * the exchange's default mark-price stream's period (3 s, math.md). Each read costs the page about a millisecond
+ * of its main thread, nearly all of it fixed per read, so reading a calm page every second would triple that
+ * for figures that cannot cross a threshold in the meantime.
+ */
+export const CALM_READ_INTERVAL_MS = 3000;
+
+export type ReadInterval = typeof MIN_READ_INTERVAL_MS | typeof CALM_READ_INTERVAL_MS;
+
+/**
  * How long after the interval the content script waits for the page's next change before reading anyway: a page
  * that keeps ticking changes again within this, and the read then shares that change's frame.
  */
@@ -23,6 +33,8 @@ export interface PaceHooks {
    * within the interval before this read and at once after it, so its next change is likely near.
    */
   read: (ticking: boolean) => void;
+  /** The least time between two reads while the page keeps changing (MIN_READ_INTERVAL_MS or longer). */
+  interval: () => number;
   /** Starts (true) or stops (false) watching the page for changes. */
   watch: (on: boolean) => void;
   now: () => number;
@@ -35,6 +47,8 @@ export interface PaceHooks {
 export interface PacedReads {
   /** The page changed (or may have): read it as the pace allows. */
   changed: () => void;
+  /** The interval may have become shorter: a read waiting out a longer one is made by the shorter one. */
+  hurry: () => void;
   stop: () => void;
 }
 
@@ -44,7 +58,9 @@ export interface PacedReads {
  * the rest of the interval: a watched page pays for every change it makes (the browser records each for the
  * observer), and one noted change is all it takes to know a read is due. After the interval the page is watched
  * again and read in the frame of its next change, so that the overlay is laid out and painted with the page's
- * own change rather than in a frame of its own; a page that changes no more is read SETTLE_MS later.
+ * own change rather than in a frame of its own; a page that changes no more is read SETTLE_MS later. A read made
+ * while the page ticks is followed by the interval's rest at once: the page's next change is near, and noting it
+ * would cost the page a callback for nothing.
  */
 export function pacedReads(hooks: PaceHooks): PacedReads {
   type State = 'watching' | 'resting' | 'settling' | 'reading' | 'stopped';
@@ -56,11 +72,22 @@ export function pacedReads(hooks: PaceHooks): PacedReads {
     cancels = [];
   };
   let readTicking = false;
+  const rest = () => {
+    cancelAll();
+    state = 'resting';
+    hooks.watch(false);
+    const wait = lastReadAt + hooks.interval() - hooks.now();
+    if (wait > 0) cancels = [hooks.after(wait, settle)];
+    else settle();
+  };
   const read = () => {
     cancelAll();
     lastReadAt = hooks.now();
-    state = 'watching';
-    hooks.watch(true);
+    if (readTicking) rest();
+    else {
+      state = 'watching';
+      hooks.watch(true);
+    }
     hooks.read(readTicking);
   };
   const askForRead = (ticking: boolean) => {
@@ -75,21 +102,20 @@ export function pacedReads(hooks: PaceHooks): PacedReads {
     }
     cancels.push(hooks.inFrame(read));
   };
-  const settle = () => {
+  function settle() {
     state = 'settling';
     hooks.watch(true);
     cancels = [hooks.after(SETTLE_MS, () => (state === 'reading' ? read() : askForRead(false)))];
-  };
+  }
   return {
     changed() {
       if (state === 'settling') askForRead(true);
       else if (state !== 'watching') return;
-      else if (hooks.now() - lastReadAt >= MIN_READ_INTERVAL_MS) askForRead(false);
-      else {
-        state = 'resting';
-        hooks.watch(false);
-        cancels = [hooks.after(lastReadAt + MIN_READ_INTERVAL_MS - hooks.now(), settle)];
-      }
+      else if (hooks.now() - lastReadAt >= hooks.interval()) askForRead(false);
+      else rest();
+    },
+    hurry() {
+      if (state === 'resting') rest();
     },
     stop() {
       cancelAll();

@@ -5,6 +5,8 @@ import { loadFundingQuotes } from '@/lib/exchanges/binance/marketData';
 import { markPriceStreamUrl, withMarkPrices } from '@/lib/exchanges/binance/markPrice';
 import { parseMessage, type Message, type OpenFuturesPage, type OverlayUpdateMessage, type PingRequest, type StatusResponse } from '@/lib/messages';
 import { overlayView } from '@/lib/overlayView';
+import { readIntervalFor } from '@/lib/readInterval';
+import { MIN_READ_INTERVAL_MS } from '@/lib/readPace';
 import { parseSettings, type Settings } from '@/lib/settings';
 import type { PageSnapshot } from '@/lib/snapshot';
 import {
@@ -162,7 +164,7 @@ export default defineBackground(() => {
         const now = Date.now();
         const risk = await overlayRisk(snapshot, settings, now, true);
         void enqueue(() => assess(tabId, snapshot, settings, risk));
-        return { type: 'overlay-view', view: overlayView(snapshot, risk, now), display: settings.overlay };
+        return { type: 'overlay-view', view: overlayView(snapshot, risk, now), display: settings.overlay, readEveryMs: readIntervalFor(snapshot, risk, settings) };
       }
       case 'page-visibility': {
         if (tabId === undefined) return;
@@ -291,9 +293,10 @@ const toolbarButton = import.meta.env.MANIFEST_VERSION === 2 ? browser.browserAc
  */
 async function overlayUpdate(snapshot: PageSnapshot | undefined, settings: Settings): Promise<OverlayUpdateMessage> {
   const display = settings.overlay;
-  if (snapshot?.state !== 'ok') return { type: 'overlay-view', view: null, display };
+  if (snapshot?.state !== 'ok') return { type: 'overlay-view', view: null, display, readEveryMs: MIN_READ_INTERVAL_MS };
   const now = Date.now();
-  return { type: 'overlay-view', view: overlayView(snapshot, await overlayRisk(snapshot, settings, now, false), now), display };
+  const risk = await overlayRisk(snapshot, settings, now, false);
+  return { type: 'overlay-view', view: overlayView(snapshot, risk, now), display, readEveryMs: readIntervalFor(snapshot, risk, settings) };
 }
 
 /**

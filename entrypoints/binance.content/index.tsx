@@ -10,7 +10,7 @@ import { BINANCE_FUTURES_MATCHES, parseFuturesRoute, type FuturesRoute } from '@
 import { isPing, parseOverlayUpdate, type Message, type OverlayUpdateMessage, type PageStatusMessage } from '@/lib/messages';
 import { overlayOutline } from '@/lib/overlayOutline';
 import type { OverlayDisplay, OverlayView } from '@/lib/overlayView';
-import { pacedReads } from '@/lib/readPace';
+import { MIN_READ_INTERVAL_MS, pacedReads, type ReadInterval } from '@/lib/readPace';
 import type { PageSnapshot, ReadOpenOrders } from '@/lib/snapshot';
 import { overlayPlacement, type OverlayPlacement } from '@/lib/storage';
 import { unclearableTimers, type DelayedTasks } from '@/lib/unclearableTimer';
@@ -59,11 +59,17 @@ const RESEND_MS = 1000;
 const DRAW_HOLD_MS = 200;
 
 /**
- * While the page ticks, the overlay's moving figures are redrawn at most this often (with a read a second, every
- * other read): each redraw costs the page a layout and a paint. Anything else the overlay says is drawn at once, and
+ * While the page ticks, the overlay's moving figures are redrawn at most this often (every other read when they
+ * are a second apart): each redraw costs the page a layout and a paint. Anything else the overlay says is drawn at once, and
  * the last figures are drawn this long after they came if nothing newer has been.
  */
 const REDRAW_MS = 1500;
+
+/**
+ * After the user clicks or types on the page, it is read every second for this long, however calm its figures
+ * were: an order placed or a position closed shows in the overlay within a second of the page showing it.
+ */
+const HURRY_MS = 10_000;
 
 interface WatchedPage {
   stop: () => void;
@@ -176,7 +182,8 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
     void report({ ...snapshot, openOrders: orders?.list, openOrdersReadAt: orders?.readAt }, ticking);
   };
 
-  // Each changed read goes to the worker (reads are at most one a second), which answers with the overlay's figures.
+  // Each changed read goes to the worker (reads are at most one a second), which answers with the overlay's figures
+  // and how often the page needs reading.
   let sent = 0;
   const report = async (snapshot: PageSnapshot, ticking: boolean) => {
     const number = ++sent;
@@ -192,8 +199,16 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
       });
     }
   };
+  // The worker says how often this page needs reading, from the figures it just worked out.
+  let readEvery: ReadInterval = MIN_READ_INTERVAL_MS;
+  let hurriedUntil = -Infinity;
   const update = (message: OverlayUpdateMessage, current: boolean, ticking = false) => {
     display = message.display;
+    if (current) {
+      const sooner = message.readEveryMs < readEvery;
+      readEvery = message.readEveryMs;
+      if (sooner) pace.hurry();
+    }
     // Figures only for a page that shows positions (or showed them, when another tab is selected).
     if (current && state.snapshot?.state === 'ok') view = message.view;
     if (ticking && performance.now() - drawn.at < REDRAW_MS && outline() === drawn.outline) {
@@ -234,6 +249,7 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
       on
         ? observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['aria-selected', 'aria-checked'] })
         : observer.disconnect(),
+    interval: () => (performance.now() < hurriedUntil ? MIN_READ_INTERVAL_MS : readEvery),
     now: () => performance.now(),
     after: unclearableTimer,
     inFrame: (task) => {
@@ -252,9 +268,16 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
   const onVisibility = () => reportVisibility(document.visibilityState === 'hidden');
   const onFreeze = () => reportVisibility(true);
   const onResume = () => reportVisibility(document.visibilityState === 'hidden');
+  const onInput = () => {
+    hurriedUntil = performance.now() + HURRY_MS;
+    pace.hurry();
+  };
+  const inputOptions = { capture: true, passive: true };
   document.addEventListener('visibilitychange', onVisibility);
   document.addEventListener('freeze', onFreeze);
   document.addEventListener('resume', onResume);
+  document.addEventListener('pointerdown', onInput, inputOptions);
+  document.addEventListener('keydown', onInput, inputOptions);
   // Say it at the start too: the previous page in this tab went hidden as it unloaded.
   onVisibility();
 
@@ -262,6 +285,8 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
     document.removeEventListener('visibilitychange', onVisibility);
     document.removeEventListener('freeze', onFreeze);
     document.removeEventListener('resume', onResume);
+    document.removeEventListener('pointerdown', onInput, inputOptions);
+    document.removeEventListener('keydown', onInput, inputOptions);
     pace.stop();
     cancelHeld?.();
     cancelTrailing?.();

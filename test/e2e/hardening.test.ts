@@ -125,6 +125,66 @@ describe('hardening in real Chromium', () => {
   });
 });
 
+describe('reads as often as the figures need (real Chromium, prices at 10 Hz)', () => {
+  it('every 3 s while no alert is near, every second near one and for a while after the user acts on the page', async () => {
+    // Prices tick back and forth instead of wandering: SOLUSDT stays 7.9 % from liquidation, 2.9 points above danger.
+    const steady = ticker10Hz.replace('Math.random()', '((globalThis.lgFlip = !globalThis.lgFlip) ? 0.25 : 0.75)');
+    const exchange = await startLocalExchange({ '/en/futures/BTCUSDT': demo, '/demo/ticker.js': { body: steady, type: 'text/javascript' } });
+    const browser = await launchWithExtension(exchange.port);
+    try {
+      await browser.page.goto(exchangeUrl('/en/futures/BTCUSDT'));
+      await overlay(browser.page).waitFor();
+      // When each of the page's snapshots reaches the worker (a ticking page's every read is one).
+      await browser.serviceWorker.evaluate(() => {
+        const times: number[] = ((globalThis as unknown as { snapshotTimes: number[] }).snapshotTimes = []);
+        chrome.runtime.onMessage.addListener((message: { type?: string }) => {
+          if (message?.type === 'page-snapshot') times.push(Date.now());
+        });
+      });
+      const snapshotTimes = () => browser.serviceWorker.evaluate(() => (globalThis as unknown as { snapshotTimes: number[] }).snapshotTimes);
+      const gapsBetween = async (from: number, to: number) => {
+        const within = (await snapshotTimes()).filter((t) => t >= from && t <= to);
+        return within.slice(1).map((t, i) => t - within[i]!);
+      };
+      const settle = (ms: number) => browser.page.waitForTimeout(ms);
+      const now = () => browser.serviceWorker.evaluate(() => Date.now());
+
+      let start = await now();
+      await settle(10_500);
+      const calm = await gapsBetween(start, await now());
+      expect(calm.length).toBeGreaterThanOrEqual(2);
+      for (const gap of calm) expect(gap).toBeGreaterThan(2800);
+
+      // A danger threshold of 6 % brings SOLUSDT within 2 points of it: the worker asks for a read a second.
+      await browser.serviceWorker.evaluate((settings) => chrome.storage.local.set({ settings }), { ...DEFAULT_SETTINGS, dangerDistance: '0.06' });
+      start = (await now()) + 1500;
+      await settle(6000);
+      const near = await gapsBetween(start, await now());
+      expect(near.length).toBeGreaterThanOrEqual(3);
+      for (const gap of near) expect(gap).toBeLessThan(1500);
+
+      await browser.serviceWorker.evaluate((settings) => chrome.storage.local.set({ settings }), DEFAULT_SETTINGS);
+      await settle(4000);
+      // A key pressed on the page: read every second for 10 s, then every 3 s again.
+      const pressed = await now();
+      await browser.page.keyboard.press('Shift');
+      await settle(17_500);
+      const times = await snapshotTimes();
+      // Within a second of the last read before the key, not 3 s.
+      expect(times.find((t) => t > pressed)! - pressed).toBeLessThan(1300);
+      const hurried = await gapsBetween(pressed, pressed + 9000);
+      expect(hurried.length).toBeGreaterThanOrEqual(5);
+      for (const gap of hurried) expect(gap).toBeLessThan(1500);
+      const after = await gapsBetween(pressed + 11_500, await now());
+      expect(after.length).toBeGreaterThanOrEqual(1);
+      for (const gap of after) expect(gap).toBeGreaterThan(2800);
+    } finally {
+      await browser.close();
+      await exchange.close();
+    }
+  }, 90_000);
+});
+
 describe('messages from outside LiqGuard (real Chromium)', () => {
   it('another extension cannot reach the background, and the page has no way to', async () => {
     const exchange = await startLocalExchange({ '/en/futures/BTCUSDT': demo, '/demo/ticker.js': { body: ticker10Hz, type: 'text/javascript' } });

@@ -84,11 +84,12 @@ describe('overlayOutline (what may not wait for a ticking page’s next redraw)'
 
 describe('parseOverlayUpdate (the content script’s check of what the worker sent)', () => {
   const { overlay } = overlayOf('en-usdm-cross-isolated');
-  const update = { type: 'overlay-view', view: overlay, display: { enabled: true, compact: false } };
+  const update = { type: 'overlay-view', view: overlay, display: { enabled: true, compact: false }, readEveryMs: 3000 };
 
   it('takes an update as the worker sends it, and one without figures', () => {
     expect(parseOverlayUpdate(JSON.parse(JSON.stringify(update)))).toEqual(update);
     expect(parseOverlayUpdate({ ...update, view: null })).toEqual({ ...update, view: null });
+    expect(parseOverlayUpdate({ ...update, readEveryMs: 1000 })).toEqual({ ...update, readEveryMs: 1000 });
   });
 
   const position = overlay.positions[0]!;
@@ -100,6 +101,8 @@ describe('parseOverlayUpdate (the content script’s check of what the worker se
     ['a text past any sentence it shows', { ...update, view: { ...overlay, positions: [{ ...position, distance: 'x'.repeat(601) }] } }],
     ['a figure that is not text', { ...update, view: { ...overlay, positions: [{ ...position, liquidation: 72846.9 }] } }],
     ['a symbol with markup', { ...update, view: { ...overlay, positions: [{ ...position, symbol: '<b>BTC</b>' }] } }],
+    ['no read interval', { ...update, readEveryMs: undefined }],
+    ['a read interval it does not know', { ...update, readEveryMs: 60_000 }],
     ['more rows than any page holds', { ...update, view: { ...overlay, positions: Array.from({ length: 501 }, () => position) } }],
   ])('drops %s', (_, value) => {
     expect(parseOverlayUpdate(value)).toBeNull();

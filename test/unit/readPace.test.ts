@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { FRAME_LIMIT_MS, MIN_READ_INTERVAL_MS, SETTLE_MS, pacedReads } from '@/lib/readPace';
+import { CALM_READ_INTERVAL_MS, FRAME_LIMIT_MS, MIN_READ_INTERVAL_MS, SETTLE_MS, pacedReads } from '@/lib/readPace';
 
 const FRAME_MS = 16;
 
@@ -14,6 +14,8 @@ function page() {
   let watchedSince = 0;
   let framesCancelled = false;
   let timers = 0;
+  let noted = 0;
+  let interval = MIN_READ_INTERVAL_MS;
   const pace = pacedReads({
     read: (isTicking) => {
       reads.push(Date.now());
@@ -24,6 +26,7 @@ function page() {
       if (!on && watched) watchedFor += Date.now() - watchedSince;
       watched = on;
     },
+    interval: () => interval,
     now: () => Date.now(),
     after: (ms, task) => {
       timers++;
@@ -45,7 +48,14 @@ function page() {
     },
     /** A change, delivered to the pace only while the page is watched (as a MutationObserver would). */
     change: () => {
-      if (watched) pace.changed();
+      if (!watched) return;
+      noted++;
+      pace.changed();
+    },
+    /** How many changes reached the pace (each is a callback the page pays for). */
+    noted: () => noted,
+    setInterval: (ms: number) => {
+      interval = ms;
     },
     /** How many timers the pace has set (each is a task for the page, even when cancelled). */
     timers: () => timers,
@@ -99,10 +109,47 @@ describe('pacedReads', () => {
     }
     // Every read after the first follows a tick that came after the interval: the next tick is near.
     expect(p.ticking).toEqual(p.reads.map((_, i) => i > 0));
-    // Watched from each read to the next tick, and from the interval's end to the tick after it: about 0.2 s a second.
-    expect(p.watchedMs()).toBeLessThan(3000);
+    // Watched only from the interval's end to the tick after it: about 0.1 s a second, one noted change a read.
+    expect(p.watchedMs()).toBeLessThan(1500);
+    expect(p.noted()).toBeLessThanOrEqual(p.reads.length + 1);
     // Two timers a read: the rest of the interval, and the wait for the next change (also the frame's limit).
     expect(p.timers()).toBeLessThanOrEqual(2 * p.reads.length + 1);
+  });
+
+  it('reads a ticking page as seldom as its interval says, and sooner as soon as it is hurried', () => {
+    const p = page();
+    p.setInterval(CALM_READ_INTERVAL_MS);
+    p.pace.changed();
+    const ticking = setInterval(() => p.change(), 100);
+    vi.advanceTimersByTime(12_000);
+    expect(p.reads.length).toBeGreaterThanOrEqual(4);
+    expect(p.reads.length).toBeLessThanOrEqual(5);
+    for (let i = 1; i < p.reads.length; i++) {
+      const gap = p.reads[i]! - p.reads[i - 1]!;
+      expect(gap).toBeGreaterThanOrEqual(CALM_READ_INTERVAL_MS);
+      expect(gap).toBeLessThan(CALM_READ_INTERVAL_MS + 100 + FRAME_MS);
+    }
+    const nextRead = () => {
+      const count = p.reads.length;
+      while (p.reads.length === count) vi.advanceTimersByTime(10);
+      return p.reads.at(-1)!;
+    };
+    // Resting 3 s from a read: a shorter interval, once hurried, brings the next read within it.
+    let last = nextRead();
+    vi.advanceTimersByTime(200);
+    p.setInterval(MIN_READ_INTERVAL_MS);
+    p.pace.hurry();
+    expect(nextRead() - last).toBeGreaterThanOrEqual(MIN_READ_INTERVAL_MS);
+    expect(p.reads.at(-1)! - last).toBeLessThan(MIN_READ_INTERVAL_MS + 100 + FRAME_MS);
+    // Hurried when the shorter interval has already passed: read with the page's next change.
+    p.setInterval(CALM_READ_INTERVAL_MS);
+    nextRead();
+    last = nextRead();
+    vi.advanceTimersByTime(1500);
+    p.setInterval(MIN_READ_INTERVAL_MS);
+    p.pace.hurry();
+    expect(nextRead() - last).toBeLessThan(1500 + 100 + FRAME_MS);
+    clearInterval(ticking);
   });
 
   it('reads a ticking page whose animation frames are cancelled when the settle time runs out', () => {

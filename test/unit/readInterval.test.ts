@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+
+import { readBinancePage } from '@/lib/exchanges/binance/reader';
+import { readIntervalFor } from '@/lib/readInterval';
+import { CALM_READ_INTERVAL_MS, MIN_READ_INTERVAL_MS } from '@/lib/readPace';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings';
+import { riskView } from '@/lib/view';
+
+import { domOf, fixtures } from './exchanges/binance/fixtures';
+
+const snapshotOf = (name: string) => {
+  const fixture = fixtures.find((f) => f.name === name)!;
+  return readBinancePage(domOf(fixture.html, fixture.url).document, fixture.url)!;
+};
+
+/** The demo account (BTCUSDT 23.7 % and ETHUSDT 81 % from liquidation, SOLUSDT 7.9 %; margin ratio 2.138 %). */
+const intervalWith = (changes: Partial<Settings>, name = 'en-usdm-cross-isolated') => {
+  const settings = { ...DEFAULT_SETTINGS, ...changes };
+  const snapshot = snapshotOf(name);
+  return readIntervalFor(snapshot, riskView(snapshot, settings), settings);
+};
+
+describe('readIntervalFor', () => {
+  it('reads the demo account every 3 s: SOLUSDT is in warning but 2.9 points above danger, the rest far from any threshold', () => {
+    expect(intervalWith({})).toBe(CALM_READ_INTERVAL_MS);
+  });
+
+  it('reads every second when a position comes within 2 points of its next threshold', () => {
+    // SOLUSDT's 7.9 % against a 6 % danger threshold; BTCUSDT's 23.7 % against a 22 % warning.
+    expect(intervalWith({ dangerDistance: '0.06' })).toBe(MIN_READ_INTERVAL_MS);
+    expect(intervalWith({ warningDistance: '0.22' })).toBe(MIN_READ_INTERVAL_MS);
+    expect(intervalWith({ warningDistance: '0.21' })).toBe(CALM_READ_INTERVAL_MS);
+  });
+
+  it('reads every second while a position is in danger', () => {
+    expect(intervalWith({ dangerDistance: '0.08' })).toBe(MIN_READ_INTERVAL_MS);
+  });
+
+  it('reads every second when the margin ratio reaches half its warning threshold', () => {
+    expect(intervalWith({ warningMarginRatio: '0.0427' })).toBe(MIN_READ_INTERVAL_MS);
+    expect(intervalWith({ warningMarginRatio: '0.0428' })).toBe(CALM_READ_INTERVAL_MS);
+  });
+
+  it('reads every second when a figure cannot be vouched for or a row could not be read', () => {
+    // The quote-asset size has no distance; the hostile page has unreadable rows.
+    expect(intervalWith({}, 'en-size-in-quote')).toBe(MIN_READ_INTERVAL_MS);
+    expect(snapshotOf('en-hostile').unreadable.length).toBeGreaterThan(0);
+    expect(intervalWith({}, 'en-hostile')).toBe(MIN_READ_INTERVAL_MS);
+    const snapshot = snapshotOf('en-usdm-cross-isolated');
+    expect(readIntervalFor(snapshot, null, DEFAULT_SETTINGS)).toBe(MIN_READ_INTERVAL_MS);
+  });
+});
