@@ -221,22 +221,33 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
     drawSoon(ticking);
   };
   // A ticking page lays out and paints its next change anyway, within a frame or a few: the overlay's figures are
-  // drawn with it (the observer's callback runs before that frame) rather than in a frame of their own.
+  // drawn with it (the observer's callback runs before that frame) rather than in a frame of their own. The page
+  // is watched while the pace wants its changes, and while figures wait for one.
   let cancelHeld: (() => void) | null = null;
-  const drawHeld = () => {
-    if (!cancelHeld) return;
+  let paceWatches = false;
+  const watchPage = () =>
+    // Both are idempotent: observing again only restates the options, disconnecting twice does nothing.
+    paceWatches || cancelHeld
+      ? observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['aria-selected', 'aria-checked'] })
+      : observer.disconnect();
+  const releaseHold = () => {
+    if (!cancelHeld) return false;
     cancelHeld();
     cancelHeld = null;
-    draw();
+    watchPage();
+    return true;
+  };
+  const drawHeld = () => {
+    if (releaseHold()) draw();
   };
   const drawSoon = (ticking: boolean) => {
-    if (ticking) {
-      cancelHeld ??= unclearableTimer(DRAW_HOLD_MS, drawHeld);
-      return;
+    if (!ticking) {
+      releaseHold();
+      draw();
+    } else if (!cancelHeld) {
+      cancelHeld = unclearableTimer(DRAW_HOLD_MS, drawHeld);
+      watchPage();
     }
-    cancelHeld?.();
-    cancelHeld = null;
-    draw();
   };
   const observer = new MutationObserver(() => {
     drawHeld();
@@ -244,11 +255,10 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
   });
   const pace = pacedReads({
     read,
-    // Both are idempotent: observing again only restates the options, disconnecting twice does nothing.
-    watch: (on) =>
-      on
-        ? observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['aria-selected', 'aria-checked'] })
-        : observer.disconnect(),
+    watch: (on) => {
+      paceWatches = on;
+      watchPage();
+    },
     interval: () => (performance.now() < hurriedUntil ? MIN_READ_INTERVAL_MS : readEvery),
     now: () => performance.now(),
     after: unclearableTimer,
@@ -287,8 +297,8 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
     document.removeEventListener('resume', onResume);
     document.removeEventListener('pointerdown', onInput, inputOptions);
     document.removeEventListener('keydown', onInput, inputOptions);
+    releaseHold();
     pace.stop();
-    cancelHeld?.();
     cancelTrailing?.();
     clearTimeout(saveTimer);
     ui.remove();

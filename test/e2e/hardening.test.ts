@@ -127,8 +127,9 @@ describe('hardening in real Chromium', () => {
 
 describe('reads as often as the figures need (real Chromium, prices at 10 Hz)', () => {
   it('every 3 s while no alert is near, every second near one and for a while after the user acts on the page', async () => {
-    // Prices tick back and forth instead of wandering: SOLUSDT stays 7.9 % from liquidation, 2.9 points above danger.
-    const steady = ticker10Hz.replace('Math.random()', '((globalThis.lgFlip = !globalThis.lgFlip) ? 0.25 : 0.75)');
+    // Prices move in a 7-step cycle instead of wandering: SOLUSDT stays 7.9 % from liquidation, 2.9 points above
+    // danger, and reads 3 s apart still find new prices.
+    const steady = ticker10Hz.replace('Math.random()', '((globalThis.lgStep = ((globalThis.lgStep || 0) + 1) % 7) / 6)');
     const exchange = await startLocalExchange({ '/en/futures/BTCUSDT': demo, '/demo/ticker.js': { body: steady, type: 'text/javascript' } });
     const browser = await launchWithExtension(exchange.port);
     try {
@@ -149,14 +150,34 @@ describe('reads as often as the figures need (real Chromium, prices at 10 Hz)', 
       const settle = (ms: number) => browser.page.waitForTimeout(ms);
       const now = () => browser.serviceWorker.evaluate(() => Date.now());
 
+      // The page's changes (one a tick) and its layouts: the overlay's figures are drawn in the frames of the page's
+      // own changes, never in one of their own.
+      const cdp = await browser.context.newCDPSession(browser.page);
+      await cdp.send('Performance.enable');
+      const layoutCount = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'LayoutCount')!.value;
+      await browser.page.evaluate(() => {
+        const counted = globalThis as unknown as { ticks: number };
+        counted.ticks = 0;
+        new MutationObserver(() => counted.ticks++).observe(document.querySelector('[data-demo="header-mark"]')!, { childList: true });
+      });
+      const distance = () => overlay(browser.page).locator('[data-testid="liqguard-distance"]').first().innerText();
+      const shownBefore = await distance();
+      const layoutsBefore = await layoutCount();
+
       let start = await now();
       await settle(10_500);
       const calm = await gapsBetween(start, await now());
       expect(calm.length).toBeGreaterThanOrEqual(2);
       for (const gap of calm) expect(gap).toBeGreaterThan(2800);
+      const layouts = (await layoutCount()) - layoutsBefore;
+      const ticks = await browser.page.evaluate(() => (globalThis as unknown as { ticks: number }).ticks);
+      expect(await distance()).not.toBe(shownBefore);
+      expect(ticks).toBeGreaterThan(80);
+      expect(layouts).toBeLessThanOrEqual(ticks + 1);
+      await cdp.detach();
 
-      // A danger threshold of 6 % brings SOLUSDT within 2 points of it: the worker asks for a read a second.
-      await browser.serviceWorker.evaluate((settings) => chrome.storage.local.set({ settings }), { ...DEFAULT_SETTINGS, dangerDistance: '0.06' });
+      // A danger threshold of 7 % brings SOLUSDT within 1 point of it: the worker asks for a read a second.
+      await browser.serviceWorker.evaluate((settings) => chrome.storage.local.set({ settings }), { ...DEFAULT_SETTINGS, dangerDistance: '0.07' });
       start = (await now()) + 1500;
       await settle(6000);
       const near = await gapsBetween(start, await now());
