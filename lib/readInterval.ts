@@ -26,10 +26,10 @@ export const CALM_RATIO_SHARE = '0.5';
  * danger, near its next threshold, or cannot be assessed, when a row could not be read (it may be the risky
  * one), or when the account's margin ratio is near its warning.
  */
-export function readIntervalFor(snapshot: PageSnapshot, risk: RiskView | null, settings: Settings): ReadInterval {
-  if (!risk || snapshot.state !== 'ok' || snapshot.unreadable.length > 0) return MIN_READ_INTERVAL_MS;
+export function readIntervalFor(snapshot: PageSnapshot, risk: RiskView, settings: Settings): ReadInterval {
+  if (snapshot.state !== 'ok' || snapshot.unreadable.length > 0) return MIN_READ_INTERVAL_MS;
   const positionsCalm = risk.positions.every(({ distance, band }) => {
-    if (distance === null || band === 'danger' || band === 'unknown') return false;
+    if (distance === null || band === 'danger') return false;
     const next = band === 'warning' ? settings.dangerDistance : settings.warningDistance;
     return dec(distance).minus(next).gte(CALM_DISTANCE_MARGIN);
   });

@@ -60,8 +60,8 @@ const DRAW_HOLD_MS = 200;
 
 /**
  * While the page ticks, the overlay's moving figures are redrawn at most this often (every other read when they
- * are a second apart): each redraw costs the page a layout and a paint. Anything else the overlay says is drawn at once, and
- * the last figures are drawn this long after they came if nothing newer has been.
+ * are a second apart): each redraw costs the page a layout and a paint. Anything else the overlay says is drawn at
+ * once, and the last figures are drawn this long after they came if nothing newer has been.
  */
 const REDRAW_MS = 1500;
 

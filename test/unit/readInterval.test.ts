@@ -46,7 +46,5 @@ describe('readIntervalFor', () => {
     expect(intervalWith({}, 'en-size-in-quote')).toBe(MIN_READ_INTERVAL_MS);
     expect(snapshotOf('en-hostile').unreadable.length).toBeGreaterThan(0);
     expect(intervalWith({}, 'en-hostile')).toBe(MIN_READ_INTERVAL_MS);
-    const snapshot = snapshotOf('en-usdm-cross-isolated');
-    expect(readIntervalFor(snapshot, null, DEFAULT_SETTINGS)).toBe(MIN_READ_INTERVAL_MS);
   });
 });
