@@ -13,13 +13,13 @@ import type { RiskView } from './view';
  * the page to be read every CALM_READ_INTERVAL_MS: slower reads delay a crossing by at most 2 s more, and a mark
  * price moving 2 % within 2 s is a crash, not a tick.
  */
-export const CALM_DISTANCE_MARGIN = '0.02';
+const CALM_DISTANCE_MARGIN = '0.02';
 
 /**
  * The account's margin ratio must stay below this share of its warning threshold: its margin balance would have to
  * fall by half to reach it.
  */
-export const CALM_RATIO_SHARE = '0.5';
+const CALM_RATIO_SHARE = '0.5';
 
 /**
  * The least time between two reads of this page while it keeps changing. Read every second when a position is in
