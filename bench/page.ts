@@ -68,7 +68,7 @@ export async function benchPage(): Promise<Figure[]> {
     // change as soon as the last one showed, as on a page whose prices keep ticking).
     const delayOf = async (i: number) => {
       const changed = page.evaluate(
-        () =>
+        (wait) =>
           new Promise<number>((resolve, reject) => {
             const shadow = document.querySelector('liqguard-overlay')!.shadowRoot!;
             const first = () => shadow.querySelector('[data-testid="liqguard-distance"]')!.textContent;
@@ -79,8 +79,9 @@ export async function benchPage(): Promise<Figure[]> {
               resolve(performance.now());
             });
             observer.observe(shadow, { subtree: true, childList: true, characterData: true });
-            setTimeout(() => reject(new Error('the overlay did not follow the price')), 3000);
+            setTimeout(() => reject(new Error('the overlay did not follow the price')), wait);
           }),
+        CALM_READ_INTERVAL_MS + 2000,
       );
       const start = await moveMark(page, 'BTCUSDT', (50.4 + (i % 2) * 0.2).toFixed(2));
       return (await changed) - start;

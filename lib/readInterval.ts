@@ -23,13 +23,15 @@ const CALM_RATIO_SHARE = '0.5';
 
 /**
  * The least time between two reads of this page while it keeps changing. Read every second when a position is in
- * danger, near its next threshold, or cannot be assessed, when a row could not be read (it may be the risky
- * one), or when the account's margin ratio is near its warning.
+ * danger, near its next threshold, or cannot be assessed (one that no price can liquidate is calm), when a row
+ * could not be read (it may be the risky one), or when the account's margin ratio is near its warning.
  */
 export function readIntervalFor(snapshot: PageSnapshot, risk: RiskView, settings: Settings): ReadInterval {
   if (snapshot.state !== 'ok' || snapshot.unreadable.length > 0) return MIN_READ_INTERVAL_MS;
-  const positionsCalm = risk.positions.every(({ distance, band }) => {
-    if (distance === null || band === 'danger') return false;
+  const positionsCalm = risk.positions.every(({ distance, unliquidatable, band }) => {
+    // One no price can liquidate has no distance to watch; one we cannot assess may be the risky one.
+    if (distance === null) return unliquidatable;
+    if (band === 'danger') return false;
     const next = band === 'warning' ? settings.dangerDistance : settings.warningDistance;
     return dec(distance).minus(next).gte(CALM_DISTANCE_MARGIN);
   });

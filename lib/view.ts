@@ -49,6 +49,8 @@ export interface PositionView {
   pageLiquidationPrice: DecimalString | null;
   /** Fraction of the mark price, positive while safe. */
   distance: DecimalString | null;
+  /** No price within the tiers liquidates it (the page shows "--"): its distance is null, and nothing is near. */
+  unliquidatable: boolean;
   /** Quote units the mark may move against the position. */
   priceBuffer: DecimalString | null;
   /** Margin balance minus maintenance margin of the position's pool, in the margin asset. */
@@ -401,6 +403,7 @@ export function riskView(snapshot: PageSnapshot, settings: Settings, market: Mar
       liquidationPrice: ours?.toFixed() ?? null,
       pageLiquidationPrice: read.pageLiquidationPrice,
       distance: distance?.toFixed() ?? null,
+      unliquidatable: usableRisk?.unliquidatable ?? false,
       priceBuffer: usableRisk?.priceBuffer?.toFixed() ?? null,
       balanceBuffer: usableRisk?.balanceBuffer?.toFixed() ?? null,
       marginAsset: read.marginAsset,

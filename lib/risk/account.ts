@@ -9,7 +9,7 @@
  */
 import { ZERO, dec, magnitude, sum, type Decimal, type DecimalInput } from '../decimal';
 import { maintenanceMargin } from './brackets';
-import { liquidation, toBracket, type BracketInput, type MarginPool } from './liquidation';
+import { NO_LIQUIDATION_PRICE, liquidation, toBracket, type BracketInput, type MarginPool } from './liquidation';
 import { notional, unrealizedPnl } from './pnl';
 import type { Position, Result, Side } from './types';
 
@@ -24,6 +24,8 @@ export interface PositionRisk {
   liquidationPrice: Decimal | null;
   /** Why there is no liquidation price (or no distance), when there is none. */
   unavailableReason?: string;
+  /** No mark price within the exchange's tiers liquidates it (Binance shows "--"), as things stand: no distance to watch. */
+  unliquidatable: boolean;
   /** |mark − liquidation| / mark, positive while the position is safe, negative once past it. */
   distanceToLiquidation: Decimal | null;
   /** How far the mark price can move against the position before liquidation, in quote units (signed like distance). */
@@ -93,11 +95,12 @@ function poolRisk(pool: MarginPool, members: readonly AtMark[], why?: string): P
     };
     if (!solved?.ok || slack === null) {
       const reason = why ?? (solved && !solved.ok ? solved.reason : 'unknown');
-      return { ...base, liquidationPrice: null, unavailableReason: reason, distanceToLiquidation: null, priceBuffer: null };
+      const unliquidatable = slack !== null && slack.gte(0) && solved?.ok === false && solved.reason === NO_LIQUIDATION_PRICE;
+      return { ...base, liquidationPrice: null, unavailableReason: reason, unliquidatable, distanceToLiquidation: null, priceBuffer: null };
     }
     const gap = magnitude(mark.minus(solved.value.price));
     const signedGap = slack.gte(0) ? gap : gap.neg();
-    return { ...base, liquidationPrice: solved.value.price, distanceToLiquidation: signedGap.div(mark), priceBuffer: signedGap };
+    return { ...base, liquidationPrice: solved.value.price, unliquidatable: false, distanceToLiquidation: signedGap.div(mark), priceBuffer: signedGap };
   });
 }
 

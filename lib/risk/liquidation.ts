@@ -40,7 +40,8 @@ export interface Liquidation {
 
 const ONE = new Decimal(1);
 
-const NO_PRICE = 'no liquidation price: the margin covers any price move within the exchange\'s tiers (Binance shows "--")';
+/** Why a position has no liquidation price: no price within the tiers liquidates it (not that we could not tell). */
+export const NO_LIQUIDATION_PRICE = 'no liquidation price: the margin covers any price move within the exchange\'s tiers (Binance shows "--")';
 
 /** numerator / denominator; 0 for a quotient at or below 0, null for none. */
 function positiveQuotient(numerator: Decimal, denominator: Decimal): Decimal | null {
@@ -92,8 +93,8 @@ function followTiers(pool: MarginPool, near: Decimal): Result<Liquidation> | nul
     const price = rawRoot(pool, [tier]);
     if (price === null) return null;
     const landed = price.gt(0) ? tierIndexFor(leg.tiers, notional(pool.contract, leg.size, price)) : 0;
-    if (landed === index) return price.gt(0) ? ok({ price, brackets: [tier] }) : unavailable(NO_PRICE);
-    if (landed < 0) return unavailable(NO_PRICE);
+    if (landed === index) return price.gt(0) ? ok({ price, brackets: [tier] }) : unavailable(NO_LIQUIDATION_PRICE);
+    if (landed < 0) return unavailable(NO_LIQUIDATION_PRICE);
     index = landed;
   }
   return null;
@@ -130,7 +131,7 @@ export function liquidation(pool: MarginPool, near?: Decimal): Result<Liquidatio
     if (roots.length > 0 && pool.legs.length === 1) break;
   }
   if (roots.length === 0) {
-    return unavailable(NO_PRICE);
+    return unavailable(NO_LIQUIDATION_PRICE);
   }
   const reference = near ?? sum(pool.legs.map((l) => l.entryPrice)).div(pool.legs.length);
   roots.sort((a, b) => a.price.minus(reference).abs().cmp(b.price.minus(reference).abs()));

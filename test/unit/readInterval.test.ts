@@ -41,9 +41,21 @@ describe('readIntervalFor', () => {
     expect(intervalWith({ warningMarginRatio: '0.0428' })).toBe(CALM_READ_INTERVAL_MS);
   });
 
+  it('reads every 3 s past positions no price can liquidate: they have no distance, and nothing to watch', () => {
+    const settings = DEFAULT_SETTINGS;
+    const snapshot = snapshotOf('en-20-rows');
+    const risk = riskView(snapshot, settings);
+    const withoutDistance = risk.positions.filter((p) => p.distance === null);
+    // Six of the twenty show "--" on the page; each of the others is far from its next threshold.
+    expect(withoutDistance.map((p) => p.symbol)).toEqual(['ETHUSDT', 'SOLUSDT', 'DOGEUSDT', 'BNBUSDT', 'LINKUSDT', 'AVAXUSDT']);
+    expect(withoutDistance.every((p) => p.unliquidatable)).toBe(true);
+    expect(readIntervalFor(snapshot, risk, settings)).toBe(CALM_READ_INTERVAL_MS);
+  });
+
   it('reads every second when a figure cannot be vouched for or a row could not be read', () => {
-    // The quote-asset size has no distance; the hostile page has unreadable rows.
+    // The quote-asset size has no distance, nor do positions of unknown tiers; the hostile page has unreadable rows.
     expect(intervalWith({}, 'en-size-in-quote')).toBe(MIN_READ_INTERVAL_MS);
+    expect(intervalWith({}, 'en-coinm')).toBe(MIN_READ_INTERVAL_MS);
     expect(snapshotOf('en-hostile').unreadable.length).toBeGreaterThan(0);
     expect(intervalWith({}, 'en-hostile')).toBe(MIN_READ_INTERVAL_MS);
   });

@@ -9,7 +9,7 @@ const MINUTE = 60_000;
 function position(distance: string | null, overrides: Partial<PositionView> = {}): PositionView {
   return {
     row: 1, symbol: 'BTCUSDT', side: 'long', size: '1', entryPrice: '60000', marginMode: 'cross', leverage: 20, markPrice: '60000.0', liquidationPrice: '55000',
-    pageLiquidationPrice: '55000.0', distance, priceBuffer: null, balanceBuffer: null, marginAsset: 'USDT',
+    pageLiquidationPrice: '55000.0', distance, unliquidatable: false, priceBuffer: null, balanceBuffer: null, marginAsset: 'USDT',
     band: 'safe', reason: null, mismatch: null, priceDecimals: 1,
     remedy: { targetDistance: '0.10', marginToAdd: '1234.5678', sizeToCut: '0.12345', sizeToCutNote: 'not rounded' }, stop: null, breakEvenWithFees: null,
     funding: null, fundingReason: null, fundingPaid: null, fundingPaidReason: null, afterOrders: null, ...overrides,

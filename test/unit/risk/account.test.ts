@@ -79,7 +79,19 @@ describe('accountRisk', () => {
     const risk = accountRisk({ USDT: new Decimal('6000') }, [position({}), position({ symbol: 'NEWUSDT', tiers: [] })]);
     expect(risk.positions.every((p) => p.liquidationPrice === null)).toBe(true);
     expect(risk.positions[0]!.unavailableReason).toContain('NEWUSDT');
+    expect(risk.positions.some((p) => p.unliquidatable)).toBe(false);
     expect(risk.accounts[0]!.marginRatio).toBeNull();
+  });
+
+  it('tells a position no price can liquidate from one it cannot assess', () => {
+    // 1 BTC long at 60,000 with 70,000 USDT: even a mark of 0 leaves margin above maintenance (Binance shows "--").
+    const funded = accountRisk({ USDT: new Decimal('70000') }, [position({})]).positions[0]!;
+    expect(funded.liquidationPrice).toBeNull();
+    expect(funded.unavailableReason).toMatch(/^no liquidation price/);
+    expect(funded.unliquidatable).toBe(true);
+    // The same long on 10,000 USDT has a price; without a wallet balance, nothing can be said.
+    expect(accountRisk({ USDT: new Decimal('10000') }, [position({})]).positions[0]!.unliquidatable).toBe(false);
+    expect(accountRisk({}, [position({})]).positions[0]!.unliquidatable).toBe(false);
   });
 
   it('says so when the wallet balance could not be read', () => {
