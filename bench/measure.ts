@@ -18,12 +18,15 @@ export function median(values: number[]): number {
   return ordered.length % 2 === 1 ? ordered[middle]! : (ordered[middle - 1]! + ordered[middle]!) / 2;
 }
 
+export const mean = (values: number[]) => values.reduce((total, value) => total + value, 0) / values.length;
+
 /** The mean and its standard error: for paired differences, how far the true mean may be from the measured one. */
 export function meanWithError(values: number[]): { mean: number; error: number } {
-  const mean = values.reduce((total, value) => total + value, 0) / values.length;
-  const variance = values.reduce((total, value) => total + (value - mean) ** 2, 0) / (values.length - 1);
-  return { mean, error: Math.sqrt(variance / values.length) };
+  const average = mean(values);
+  const variance = values.reduce((total, value) => total + (value - average) ** 2, 0) / (values.length - 1);
+  return { mean: average, error: Math.sqrt(variance / values.length) };
 }
+
 export const p95 = (values: number[]) => sorted(values)[Math.min(values.length - 1, Math.floor(values.length * 0.95))]!;
 
 /** Runs `work` once to warm up, then `runs` times; reports the median and 95th percentile in milliseconds. */

@@ -15,7 +15,7 @@ import type { Page } from 'playwright-core';
 
 import { DEFAULT_SETTINGS } from '../lib/settings';
 import { exchangeUrl, launchWithExtension, launchWithoutExtension, startLocalExchange } from '../test/e2e/harness';
-import { meanWithError, median, type Figure } from './measure';
+import { mean, meanWithError, median, type Figure } from './measure';
 
 const root = resolve(import.meta.dirname, '..');
 const demo = readFileSync(resolve(root, 'demo/futures.html'), 'utf8');
@@ -230,7 +230,7 @@ export async function benchOverhead(): Promise<Figure[]> {
     const more = percentsMore(after, before);
     // The mean of the rounds' differences, with its standard error: what the median alone cannot say is how sure it is.
     const differences = meanWithError(after.map((a, i) => a - before[i]!));
-    const baseline = meanWithError(before).mean;
+    const baseline = mean(before);
     return [
       { name: `main thread ${measure}, demo page at 10 Hz, without LiqGuard`, unit: 'ms', median: median(before), p95: Math.max(...before), runs: ROUNDS, note: `${unit} per second` },
       {
