@@ -225,7 +225,7 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
   // is watched while the pace wants its changes, and while figures wait for one.
   let cancelHeld: (() => void) | null = null;
   let paceWatches = false;
-  const watchPage = () =>
+  const observeAsNeeded = () =>
     // Both are idempotent: observing again only restates the options, disconnecting twice does nothing.
     paceWatches || cancelHeld
       ? observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['aria-selected', 'aria-checked'] })
@@ -234,7 +234,7 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
     if (!cancelHeld) return false;
     cancelHeld();
     cancelHeld = null;
-    watchPage();
+    observeAsNeeded();
     return true;
   };
   const drawHeld = () => {
@@ -246,7 +246,7 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
       draw();
     } else if (!cancelHeld) {
       cancelHeld = unclearableTimer(DRAW_HOLD_MS, drawHeld);
-      watchPage();
+      observeAsNeeded();
     }
   };
   const observer = new MutationObserver(() => {
@@ -257,7 +257,7 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
     read,
     watch: (on) => {
       paceWatches = on;
-      watchPage();
+      observeAsNeeded();
     },
     interval: () => (performance.now() < hurriedUntil ? MIN_READ_INTERVAL_MS : readEvery),
     now: () => performance.now(),
