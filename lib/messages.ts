@@ -5,7 +5,7 @@
 import type { FuturesMarket, FuturesRoute } from './exchanges/binance/routes';
 import type { SnoozeChoice } from './alerts';
 import type { OverlayDisplay, OverlayPosition, OverlayView } from './overlayView';
-import { CALM_READ_INTERVAL_MS, MIN_READ_INTERVAL_MS, type ReadInterval } from './readPace';
+import { READ_INTERVALS, type ReadInterval } from './readPace';
 import type { PageSnapshot } from './snapshot';
 
 /** Content script → background: this tab now shows a futures page (route) or left it (null). */
@@ -254,13 +254,15 @@ function isOverlayView(value: unknown): value is OverlayView {
   );
 }
 
+const isReadInterval = (value: unknown): value is ReadInterval => READ_INTERVALS.includes(value as ReadInterval);
+
 /** The content script's check of what the worker sent it: an overlay update of exactly this shape, or null. */
 export function parseOverlayUpdate(value: unknown): OverlayUpdateMessage | null {
   if (!isRecord(value) || value.type !== 'overlay-view') return null;
   const { view, display, readEveryMs } = value;
   if (!isRecord(display) || typeof display.enabled !== 'boolean' || typeof display.compact !== 'boolean') return null;
   if (view !== null && !isOverlayView(view)) return null;
-  if (readEveryMs !== MIN_READ_INTERVAL_MS && readEveryMs !== CALM_READ_INTERVAL_MS) return null;
+  if (!isReadInterval(readEveryMs)) return null;
   return { type: 'overlay-view', view, display: { enabled: display.enabled, compact: display.compact }, readEveryMs };
 }
 

@@ -13,7 +13,10 @@ export const MIN_READ_INTERVAL_MS = 1000;
  */
 export const CALM_READ_INTERVAL_MS = 3000;
 
-export type ReadInterval = typeof MIN_READ_INTERVAL_MS | typeof CALM_READ_INTERVAL_MS;
+/** Every interval the worker may ask for: the message check takes these and no other. */
+export const READ_INTERVALS = [MIN_READ_INTERVAL_MS, CALM_READ_INTERVAL_MS] as const;
+
+export type ReadInterval = (typeof READ_INTERVALS)[number];
 
 /**
  * How long after the interval the content script waits for the page's next change before reading anyway: a page
