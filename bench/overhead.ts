@@ -13,7 +13,7 @@ import { resolve } from 'node:path';
 
 import type { Page } from 'playwright-core';
 
-import { DEFAULT_SETTINGS } from '../lib/settings';
+import { DEFAULT_SETTINGS } from '../lib/model/settings';
 import { exchangeUrl, launchWithExtension, launchWithoutExtension, startLocalExchange } from '../test/e2e/harness';
 import { mean, meanWithError, median, type Figure } from './measure';
 

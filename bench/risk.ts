@@ -1,5 +1,5 @@
 /** Time to recompute a 1,000-position cross account (goal ≤ 20 ms median on the project's 2-core machines). */
-import { Decimal } from '@/lib/decimal';
+import { Decimal } from '@/lib/core/decimal';
 import { SHIPPED_USDM_TIERS } from '@/lib/exchanges/binance/tiers';
 import { accountRisk, type Position } from '@/lib/risk';
 

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 
-import { DEFAULT_SETTINGS, parseSettings, type AlertRules, type Settings } from '@/lib/settings';
-import { formTextOf, settingsFromForm, type FormText } from '@/lib/settingsForm';
-import { storedSettings } from '@/lib/storage';
+import { DEFAULT_SETTINGS, parseSettings, type AlertRules, type Settings } from '@/lib/model/settings';
+import { formTextOf, settingsFromForm, type FormText } from '@/lib/forms/settingsForm';
+import { storedSettings } from '@/lib/protocol/storage';
 
 const TEXT_FIELDS: { name: keyof FormText; label: string; unit: string }[] = [
   { name: 'warningDistance', label: 'Warning when liquidation is within', unit: '% of the mark price' },

@@ -1,18 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 
-import { dec } from '@/lib/decimal';
+import { dec } from '@/lib/core/decimal';
 import { contractOfPosition, exactSizeUnit } from '@/lib/exchanges/binance/contracts';
 import { loadFundingQuotes, loadRules, type FundingQuote, type SymbolRules } from '@/lib/exchanges/binance/marketData';
 import { MARKET_LABELS, type FuturesMarket } from '@/lib/exchanges/binance/routes';
 import { loadTierTables, type TierTables } from '@/lib/exchanges/binance/tiers';
-import { percent } from '@/lib/format';
-import { parseStatusResponse, type GetStatusRequest, type StatusResponse, type TabSummary } from '@/lib/messages';
-import { parseSettings, type Settings } from '@/lib/settings';
-import type { PageSnapshot } from '@/lib/snapshot';
-import { fetchedTiers, fundingQuotes, fundingWatch, lastSnapshots, storedSettings, symbolRules, type WatchedPosition } from '@/lib/storage';
-import { clockTime } from '@/lib/time';
-import { afterOrdersViews, assess, fundingOf, fundingPaidOf } from '@/lib/view';
+import { percent } from '@/lib/figures/format';
+import { parseStatusResponse, type GetStatusRequest, type StatusResponse, type TabSummary } from '@/lib/protocol/messages';
+import { parseSettings, type Settings } from '@/lib/model/settings';
+import type { PageSnapshot } from '@/lib/model/snapshot';
+import { fetchedTiers, fundingQuotes, fundingWatch, lastSnapshots, storedSettings, symbolRules, type WatchedPosition } from '@/lib/protocol/storage';
+import { clockTime } from '@/lib/core/time';
+import { afterOrdersViews, assess, fundingOf, fundingPaidOf } from '@/lib/figures/view';
 
 import { Calculators, type Prefill } from './calculators/Calculators';
 import { PositionTools } from './PositionTools';

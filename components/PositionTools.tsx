@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 
-import { Decimal, dec, parseDecimal } from '@/lib/decimal';
+import { Decimal, dec, parseDecimal } from '@/lib/core/decimal';
 import {
   formatPercent,
   marginToAdd,
@@ -16,9 +16,9 @@ import {
 } from '@/lib/risk';
 import { contractOfPosition } from '@/lib/exchanges/binance/contracts';
 import type { SymbolRules } from '@/lib/exchanges/binance/marketData';
-import { afterOrdersText, fundingPaidText, fundingText } from '@/lib/format';
-import type { ReadPosition } from '@/lib/snapshot';
-import { fundingPaidOf, placeableCutOf, stopCheck, type AfterOrdersView, type FundingView } from '@/lib/view';
+import { afterOrdersText, fundingPaidText, fundingText } from '@/lib/figures/format';
+import type { ReadPosition } from '@/lib/model/snapshot';
+import { fundingPaidOf, placeableCutOf, stopCheck, type AfterOrdersView, type FundingView } from '@/lib/figures/view';
 
 import { AfterOrdersNote } from './AfterOrdersNote';
 import { amountText } from './calculators/Calculators';

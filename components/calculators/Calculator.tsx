@@ -1,6 +1,6 @@
 import { useId, useState } from 'preact/hooks';
 
-import type { Outcome } from '@/lib/calculators';
+import type { Outcome } from '@/lib/forms/calculators';
 import type { Side } from '@/lib/risk';
 
 export interface FieldSpec {

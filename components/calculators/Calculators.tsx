@@ -8,8 +8,8 @@ import {
   pnlCalculator,
   riskSizeCalculator,
   targetPriceCalculator,
-} from '@/lib/calculators';
-import { Decimal } from '@/lib/decimal';
+} from '@/lib/forms/calculators';
+import { Decimal } from '@/lib/core/decimal';
 import type { SymbolRules } from '@/lib/exchanges/binance/marketData';
 import type { TierTables } from '@/lib/exchanges/binance/tiers';
 import { formatAmount, formatPercent, type Contract, type Side } from '@/lib/risk';

@@ -3,12 +3,12 @@ import { browser, type Browser } from 'wxt/browser';
 import { accountKey, badgeFor, evaluate, parseAlertState, snooze, type AlertNotification } from '@/lib/alerts';
 import { loadFundingQuotes } from '@/lib/exchanges/binance/marketData';
 import { markPriceStreamUrl, withMarkPrices } from '@/lib/exchanges/binance/markPrice';
-import { parseMessage, type Message, type OpenFuturesPage, type OverlayUpdateMessage, type PingRequest, type StatusResponse } from '@/lib/messages';
-import { overlayView } from '@/lib/overlayView';
-import { readIntervalFor } from '@/lib/readInterval';
-import { MIN_READ_INTERVAL_MS } from '@/lib/readPace';
-import { parseSettings, type Settings } from '@/lib/settings';
-import type { PageSnapshot } from '@/lib/snapshot';
+import { parseMessage, type Message, type OpenFuturesPage, type OverlayUpdateMessage, type PingRequest, type StatusResponse } from '@/lib/protocol/messages';
+import { overlayView } from '@/lib/figures/overlayView';
+import { readIntervalFor } from '@/lib/figures/readInterval';
+import { MIN_READ_INTERVAL_MS } from '@/lib/page/readPace';
+import { parseSettings, type Settings } from '@/lib/model/settings';
+import type { PageSnapshot } from '@/lib/model/snapshot';
 import {
   fetchedTiers,
   fundingQuotes as storedFundingQuotes,
@@ -17,8 +17,8 @@ import {
   shownNotifications,
   storedSettings,
   symbolRules,
-} from '@/lib/storage';
-import { riskView, type RiskView } from '@/lib/view';
+} from '@/lib/protocol/storage';
+import { riskView, type RiskView } from '@/lib/figures/view';
 
 import { fundingQuotes, fundingWatch, hiddenTabs, lastSnapshots, storedAlertState, tabSummaries } from './kept';
 import { forgetParsedRules, FundingPaidWatch, FundingQuotes, rulesOf } from './marketData';

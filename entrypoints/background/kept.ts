@@ -1,7 +1,7 @@
 /**
  * The stored items the worker reads on every snapshot, kept in memory after one read (see `keptItem`).
  */
-import * as stored from '@/lib/storage';
+import * as stored from '@/lib/protocol/storage';
 
 import { keptItem } from './parsedOnce';
 

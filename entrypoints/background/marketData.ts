@@ -14,9 +14,9 @@ import {
   withFundingQuote,
 } from '@/lib/exchanges/binance/marketData';
 import type { FuturesMarket } from '@/lib/exchanges/binance/routes';
-import { fundingPaidSince } from '@/lib/fundingPaid';
-import type { PageSnapshot, ReadPosition } from '@/lib/snapshot';
-import { symbolRules } from '@/lib/storage';
+import { fundingPaidSince } from '@/lib/figures/fundingPaid';
+import type { PageSnapshot, ReadPosition } from '@/lib/model/snapshot';
+import { symbolRules } from '@/lib/protocol/storage';
 
 import { fundingQuotes, fundingWatch } from './kept';
 import { parsedOnce } from './parsedOnce';

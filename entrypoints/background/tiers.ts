@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 
 import { BRACKET_ENDPOINTS, loadTierTables, parseBracketResponse, storeTierTables, TIER_REFRESH_MS, type TierTables } from '@/lib/exchanges/binance/tiers';
-import { fetchedTiers } from '@/lib/storage';
+import { fetchedTiers } from '@/lib/protocol/storage';
 
 import { refreshRules } from './marketData';
 import { parsedOnce } from './parsedOnce';

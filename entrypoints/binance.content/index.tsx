@@ -7,13 +7,13 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { Overlay, type OverlayFigures, type OverlayProps } from '@/components/Overlay';
 import { readBinancePage, type ReaderCache } from '@/lib/exchanges/binance/reader';
 import { BINANCE_FUTURES_MATCHES, parseFuturesRoute, type FuturesRoute } from '@/lib/exchanges/binance/routes';
-import { isPing, parseOverlayUpdate, type Message, type OverlayUpdateMessage, type PageStatusMessage } from '@/lib/messages';
-import { overlayOutline } from '@/lib/overlayOutline';
-import type { OverlayDisplay, OverlayView } from '@/lib/overlayView';
-import { MIN_READ_INTERVAL_MS, pacedReads, type ReadInterval } from '@/lib/readPace';
-import type { PageSnapshot, ReadOpenOrders } from '@/lib/snapshot';
-import { overlayPlacement, type OverlayPlacement } from '@/lib/storage';
-import { unclearableTimers, type DelayedTasks } from '@/lib/unclearableTimer';
+import { isPing, parseOverlayUpdate, type Message, type OverlayUpdateMessage, type PageStatusMessage } from '@/lib/protocol/messages';
+import { overlayOutline } from '@/lib/page/overlayOutline';
+import type { OverlayDisplay, OverlayView } from '@/lib/figures/overlayView';
+import { MIN_READ_INTERVAL_MS, pacedReads, type ReadInterval } from '@/lib/page/readPace';
+import type { PageSnapshot, ReadOpenOrders } from '@/lib/model/snapshot';
+import { overlayPlacement, type OverlayPlacement } from '@/lib/protocol/storage';
+import { unclearableTimers, type DelayedTasks } from '@/lib/page/unclearableTimer';
 import './style.css';
 
 export default defineContentScript({

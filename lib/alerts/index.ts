@@ -8,11 +8,11 @@
  * - State is keyed by account and position, not by tab, so two tabs showing one account fire once.
  * - The state is plain JSON: the background persists it, so a restarted worker neither repeats nor misses.
  */
-import { Decimal } from '../decimal';
+import { Decimal } from '../core/decimal';
 import { formatAmount, formatPercent } from '../risk';
-import type { Settings } from '../settings';
-import type { PageSnapshot } from '../snapshot';
-import type { PositionView, RiskView } from '../view';
+import type { Settings } from '../model/settings';
+import type { PageSnapshot } from '../model/snapshot';
+import type { PositionView, RiskView } from '../figures/view';
 
 export type Level = 'warning' | 'danger' | 'on';
 export type RuleName = 'distance' | 'stop' | 'marginRatio' | 'mismatch' | 'unreadable';

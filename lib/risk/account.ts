@@ -7,7 +7,7 @@
  * Margin ratio = maintenance margin / margin balance, margin balance = wallet balance + unrealised PnL (S3, S4).
  * Fractions are fractions: a distance of 0.064 is 6.4 % of the mark price.
  */
-import { ZERO, dec, magnitude, sum, type Decimal, type DecimalInput } from '../decimal';
+import { ZERO, dec, magnitude, sum, type Decimal, type DecimalInput } from '../core/decimal';
 import { maintenanceMargin } from './brackets';
 import { NO_LIQUIDATION_PRICE, liquidation, toBracket, type BracketInput, type MarginPool } from './liquidation';
 import { notional, unrealizedPnl } from './pnl';

@@ -6,7 +6,7 @@
  * Source: Binance FAQ "How to Calculate Liquidation Price of USDⓈ-M Futures Contracts" (math.md S1, §2.1).
  * Units: notional and cum in the margin asset (USDⓈ-M) or the coin (COIN-M); MMR a fraction (0.004 = 0.4 %).
  */
-import { Decimal, ZERO, magnitude } from '../decimal';
+import { Decimal, ZERO, magnitude } from '../core/decimal';
 import { ok, unavailable, type Bracket, type Result } from './types';
 
 /** Index of the tier holding `notional`, or −1; a notional exactly on a boundary belongs to the lower tier (MM is equal there). */

@@ -2,7 +2,7 @@
  * Display rounding, kept apart from the exact values. Binance truncates margins and fees it displays
  * (math.md §1.8: 2.486011688 → 2.48601168, 462.665 → 462.66) and shows prices to the symbol's tick size.
  */
-import { Decimal, type Rounding } from '../decimal';
+import { Decimal, type Rounding } from '../core/decimal';
 
 export type TickRounding = 'truncate' | 'half-up' | 'floor' | 'ceil';
 

@@ -3,7 +3,7 @@
  * rate means longs pay shorts (Binance "Introduction to Binance Futures Funding Rates", S10, math.md §4.2).
  * USDⓈ-M notional is size × mark (quote), COIN-M is contracts × contract size / mark (coin).
  */
-import type { Decimal } from '../decimal';
+import type { Decimal } from '../core/decimal';
 import { notional } from './pnl';
 import { signed, type Contract, type Side } from './types';
 

@@ -15,7 +15,7 @@
  * tier combinations and keep the root whose notionals fall inside the tiers that produced it. Prices in quote
  * units; WB', cum in the margin asset (quote for USDⓈ-M, coin for COIN-M).
  */
-import { Decimal, ZERO, dec, sum, type DecimalInput } from '../decimal';
+import { Decimal, ZERO, dec, sum, type DecimalInput } from '../core/decimal';
 import { bracketFor, tierIndexFor } from './brackets';
 import { notional, unrealizedPnl, type Holding } from './pnl';
 import { ok, signed, unavailable, type Bracket, type Contract, type Result } from './types';

@@ -4,7 +4,7 @@
  * LOT_SIZE / MARKET_LOT_SIZE / MIN_NOTIONAL, math.md §2.3 S11h). A suggestion that no order can carry out is
  * not a suggestion, so sizes are rounded the safe way or refused with the reason.
  */
-import { Decimal } from '../decimal';
+import { Decimal } from '../core/decimal';
 import { ok, unavailable, type Contract, type Result } from './types';
 
 export interface OrderRules {

@@ -7,7 +7,7 @@
  * - inverse: notional = contracts × contractSize / price (coin);  PnL = direction × contracts × contractSize × (1/entry − 1/price) (coin)
  * - initial margin = notional / leverage;  ROE = PnL / initial margin (a fraction, 0.4 = 40 %)
  */
-import { Decimal, magnitude, sum } from '../decimal';
+import { Decimal, magnitude, sum } from '../core/decimal';
 import { direction, signed, type Contract, type Side } from './types';
 
 const ONE = new Decimal(1);

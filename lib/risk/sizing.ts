@@ -3,7 +3,7 @@
  * bounded by the cost to open (FAQ "How to Calculate Cost Required to Open a Position", S7, math.md §1.7) and
  * by the tiers' caps for the chosen leverage.
  */
-import { ZERO, type Decimal } from '../decimal';
+import { ZERO, type Decimal } from '../core/decimal';
 import { notional, unrealizedPnl } from './pnl';
 import { direction, ok, unavailable, type Bracket, type Contract, type Result, type Side } from './types';
 

@@ -4,7 +4,7 @@
  * inverse share one implementation. Derived from the margin equation of math.md §1.2–§1.5 [DER]: at the
  * liquidation price P, balance + PnL(P) = MM(P), with MM's tier taken at P.
  */
-import { ZERO, type Decimal } from '../decimal';
+import { ZERO, type Decimal } from '../core/decimal';
 import { liquidation, marginSlackAt, type Leg, type Liquidation, type MarginPool } from './liquidation';
 import { averageEntryPrice, notional, unrealizedPnl } from './pnl';
 import { ok, unavailable, type Result } from './types';

@@ -2,7 +2,7 @@
  * Stop-loss suggestions that always sit before liquidation [DER]: a stop at or beyond the liquidation price
  * can never fire (the position is liquidated first), so such a level is reported as unavailable, never offered.
  */
-import type { Decimal } from '../decimal';
+import type { Decimal } from '../core/decimal';
 import { targetPrice, unrealizedPnl, type Holding } from './pnl';
 import { direction, ok, unavailable, type Contract, type Result } from './types';
 

@@ -1,4 +1,4 @@
-import type { Decimal } from '../decimal';
+import type { Decimal } from '../core/decimal';
 
 export type Side = 'long' | 'short';
 export type MarginMode = 'cross' | 'isolated';

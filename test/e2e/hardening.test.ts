@@ -3,13 +3,13 @@ import { resolve } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { Decimal } from '@/lib/decimal';
+import { Decimal } from '@/lib/core/decimal';
 import { readBinancePage } from '@/lib/exchanges/binance/reader';
 import { formatPercent } from '@/lib/risk';
-import { DEFAULT_SETTINGS } from '@/lib/settings';
-import { riskView } from '@/lib/view';
+import { DEFAULT_SETTINGS } from '@/lib/model/settings';
+import { riskView } from '@/lib/figures/view';
 
-import { domOf } from '../unit/exchanges/binance/fixtures';
+import { domOf } from '../fixtures/binance/index';
 import { exchangeUrl, inContentScript, launchWithExtension, overlay, startLocalExchange, type ExtensionBrowser, type LocalExchange } from './harness';
 import { moveMark } from './pages';
 

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { fixtures } from '../unit/exchanges/binance/fixtures';
+import { fixtures } from '../fixtures/binance/index';
 import { exchangeUrl, launchWithExtension, overlay, startLocalExchange, type ExtensionBrowser, type LocalExchange } from './harness';
 import { moveMark } from './pages';
 

@@ -2,11 +2,11 @@ import type { Page } from 'playwright-core';
 
 import { readBinancePage } from '@/lib/exchanges/binance/reader';
 import { formatPercent } from '@/lib/risk';
-import { Decimal } from '@/lib/decimal';
-import { DEFAULT_SETTINGS } from '@/lib/settings';
-import { riskView } from '@/lib/view';
+import { Decimal } from '@/lib/core/decimal';
+import { DEFAULT_SETTINGS } from '@/lib/model/settings';
+import { riskView } from '@/lib/figures/view';
 
-import { domOf } from '../unit/exchanges/binance/fixtures';
+import { domOf } from '../fixtures/binance/index';
 
 /** What the overlay must show for a page, computed in Node from the same HTML with the same library. */
 export function expectedDistances(html: string, url: string): string[] {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 
-import { fixtures } from '../unit/exchanges/binance/fixtures';
+import { fixtures } from '../fixtures/binance/index';
 import { exchangeUrl, launchWithExtension, overlay, startLocalExchange, type ExtensionBrowser, type LocalExchange } from './harness';
 
 const page = fixtures.find((f) => f.name === 'en-usdm-cross-isolated')!;

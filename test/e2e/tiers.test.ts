@@ -5,12 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { readBinancePage } from '@/lib/exchanges/binance/reader';
 import { SHIPPED_USDM_TIERS, storeTierTables } from '@/lib/exchanges/binance/tiers';
-import { Decimal } from '@/lib/decimal';
+import { Decimal } from '@/lib/core/decimal';
 import { formatPercent } from '@/lib/risk';
-import { DEFAULT_SETTINGS } from '@/lib/settings';
-import { riskView } from '@/lib/view';
+import { DEFAULT_SETTINGS } from '@/lib/model/settings';
+import { riskView } from '@/lib/figures/view';
 
-import { domOf, fixtures } from '../unit/exchanges/binance/fixtures';
+import { domOf, fixtures } from '../fixtures/binance/index';
 import { exchangeUrl, launchWithExtension, overlay, startLocalExchange, type ExtensionBrowser, type LocalExchange } from './harness';
 
 const recorded = readFileSync(resolve(import.meta.dirname, '../fixtures/binance/brackets/bapi-future-brackets.json'), 'utf8');

@@ -5,9 +5,9 @@
  * represents 10 USD" (Binance, via dev.binance.vision, math.md §3 S16); the other COIN-M coins are 10 USD too.
  * `dapi/v1/exchangeInfo` `contractSize` is the source of truth when it can be fetched.
  */
-import { Decimal } from '../../decimal';
+import { Decimal } from '../../core/decimal';
 import type { Contract } from '../../risk/types';
-import type { ReadPosition, SizeUnit } from '../../snapshot';
+import type { ReadPosition, SizeUnit } from '../../model/snapshot';
 import type { FuturesMarket } from './routes';
 
 const USD_PER_CONTRACT: Record<string, string> = { BTC: '100' };

@@ -6,9 +6,9 @@
  * combined streams at `/stream?streams=a/b` wrap each event as `{ stream, data }`, and the event is
  * `{ e: "markPriceUpdate", E, s, p, i, P, r, T }` with `p` the mark price as a string (math.md §2.3, S11g).
  */
-import { Decimal, dec } from '../../decimal';
+import { Decimal, dec } from '../../core/decimal';
 import { unrealizedPnl } from '../../risk';
-import type { PageSnapshot } from '../../snapshot';
+import type { PageSnapshot } from '../../model/snapshot';
 import type { FuturesMarket } from './routes';
 import { contractOfPosition, exactSizeUnit } from './contracts';
 

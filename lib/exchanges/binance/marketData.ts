@@ -10,9 +10,9 @@
  *   `{ symbol, markPrice, lastFundingRate, nextFundingTime, time }`; delivery contracts have `lastFundingRate`
  *   "" and `nextFundingTime` 0 (S11a). We read the exchange's rate rather than recompute it (math.md §4.2).
  */
-import { Decimal } from '../../decimal';
+import { Decimal } from '../../core/decimal';
 import type { OrderRules } from '../../risk/orderRules';
-import type { DecimalString } from '../../snapshot';
+import type { DecimalString } from '../../model/snapshot';
 import type { FuturesMarket } from './routes';
 
 const HOSTS: Record<FuturesMarket, string> = { usdm: 'https://fapi.binance.com/fapi/v1', coinm: 'https://dapi.binance.com/dapi/v1' };

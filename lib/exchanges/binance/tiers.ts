@@ -11,7 +11,7 @@
  *   maxOpenPosLeverage }] }] } }`. The only one an extension can read without an API key.
  * Every table is checked (`bracketProblems`) before use; a table that fails is dropped, never half-used.
  */
-import { Decimal } from '../../decimal';
+import { Decimal } from '../../core/decimal';
 import { bracketProblems } from '../../risk/brackets';
 import { ok, unavailable, type Bracket, type Result } from '../../risk/types';
 import shippedUsdm from './tiers/usdm.json';

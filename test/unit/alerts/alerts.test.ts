@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
 import { badgeFor, EMPTY_ALERT_STATE, evaluate, parseAlertState, type AlertState, type AlertSubject } from '@/lib/alerts';
-import { DEFAULT_SETTINGS, parseSettings } from '@/lib/settings';
-import type { PositionView, RiskView } from '@/lib/view';
+import { DEFAULT_SETTINGS, parseSettings } from '@/lib/model/settings';
+import type { PositionView, RiskView } from '@/lib/figures/view';
 
 const MINUTE = 60_000;
 

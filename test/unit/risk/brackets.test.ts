@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { Decimal } from '@/lib/decimal';
+import { Decimal } from '@/lib/core/decimal';
 import { bracketFor, bracketProblems, bracketsFrom, maintenanceMargin } from '@/lib/risk';
 
 import { BTCUSDT_2021, BTCUSDT_2024 } from './tiers';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { Decimal } from '@/lib/decimal';
+import { Decimal } from '@/lib/core/decimal';
 import { formatAmount, formatPercent, formatPrice, tickDecimals, toTick } from '@/lib/risk';
 
 const d = (value: string) => new Decimal(value);

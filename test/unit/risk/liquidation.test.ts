@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { Decimal } from '@/lib/decimal';
+import { Decimal } from '@/lib/core/decimal';
 import { inverseLiquidationPrice, linearLiquidationPrice, liquidation } from '@/lib/risk/liquidation';
 
 import { BTCUSDT_2021, BTCUSDT_2024, ETHUSDT_2021_FROM_2M, singleTier } from './tiers';

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 
-import { Decimal } from '@/lib/decimal';
+import { Decimal } from '@/lib/core/decimal';
 import { SHIPPED_USDM_TIERS } from '@/lib/exchanges/binance/tiers';
 import {
   bracketFor,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { Decimal } from '@/lib/decimal';
+import { Decimal } from '@/lib/core/decimal';
 import {
   liquidation,
   liquidationAfterFill,

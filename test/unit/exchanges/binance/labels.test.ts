@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { LANGUAGES, normalizeLabel, ORDER_LABELS, pageLanguage } from '@/lib/exchanges/binance/labels';
 
-import { fixtures } from './fixtures';
+import { fixtures } from '../../../fixtures/binance/index';
 
 describe('label dictionaries', () => {
   it.each(LANGUAGES)('%s is paired with a fixture page the reader must match', (language) => {

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 
 import { markPriceStreamUrl, parseMarkPriceMessage, withMarkPrices } from '@/lib/exchanges/binance/markPrice';
 import { readBinancePage } from '@/lib/exchanges/binance/reader';
-import { DEFAULT_SETTINGS } from '@/lib/settings';
-import { riskView } from '@/lib/view';
+import { DEFAULT_SETTINGS } from '@/lib/model/settings';
+import { riskView } from '@/lib/figures/view';
 
-import { domOf, fixtures } from './fixtures';
+import { domOf, fixtures } from '../../../fixtures/binance/index';
 
 describe('mark-price stream', () => {
   it('asks for each symbol once, public streams only', () => {

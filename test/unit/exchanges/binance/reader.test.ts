@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { textLines } from '@/lib/exchanges/binance/pageText';
 import { readBinancePage, type ReaderCache } from '@/lib/exchanges/binance/reader';
 
-import { domOf, fixtures } from './fixtures';
+import { domOf, fixtures } from '../../../fixtures/binance/index';
 
 describe('readBinancePage on every fixture page', () => {
   it('has the fixture variants the reader must handle', () => {

@@ -1,0 +1,63 @@
+/**
+ * The options form's text fields ↔ settings. Thresholds are typed as percentages ("10" = 10 %) and stored as
+ * fractions ("0.1"); every field is checked with a message the form shows next to it.
+ */
+import { Decimal, parseDecimal } from '../core/decimal';
+import { parseSettings, type Settings } from '../model/settings';
+
+export const PERCENT_FIELDS = ['warningDistance', 'dangerDistance', 'warningMarginRatio', 'dangerMarginRatio', 'rearmFraction', 'takerFee'] as const;
+export type PercentField = (typeof PERCENT_FIELDS)[number];
+export type FormText = Record<PercentField | 'cooldownMinutes', string>;
+
+export function formTextOf(settings: Settings): FormText {
+  const percent = (fraction: string) => new Decimal(fraction).times(100).toFixed();
+  return {
+    warningDistance: percent(settings.warningDistance),
+    dangerDistance: percent(settings.dangerDistance),
+    warningMarginRatio: percent(settings.warningMarginRatio),
+    dangerMarginRatio: percent(settings.dangerMarginRatio),
+    rearmFraction: percent(settings.rearmFraction),
+    takerFee: percent(settings.takerFee),
+    cooldownMinutes: String(settings.cooldownMinutes),
+  };
+}
+
+/** The settings the form describes, or an error per field (nothing is saved then). */
+export function settingsFromForm(text: FormText, flags: Pick<Settings, 'rules' | 'overlay' | 'streamWhenHidden' | 'notificationSound' | 'displayDecimals'>):
+  | { ok: true; settings: Settings }
+  | { ok: false; errors: Partial<Record<keyof FormText, string>> } {
+  const errors: Partial<Record<keyof FormText, string>> = {};
+  const fractions: Partial<Record<PercentField, string>> = {};
+  for (const field of PERCENT_FIELDS) {
+    const parsed = parseDecimal(text[field]);
+    if (!parsed.ok) errors[field] = parsed.empty ? 'Enter a percentage' : 'Not a number';
+    else if (!parsed.value.gt(0) || !parsed.value.lt(field === 'takerFee' ? 1 : 100)) errors[field] = field === 'takerFee' ? 'Between 0 and 1 %' : 'Between 0 and 100 %';
+    else if (parsed.value.decimalPlaces() > 4) errors[field] = 'At most 4 decimals';
+    else fractions[field] = parsed.value.div(100).toFixed();
+  }
+  const cooldown = parseDecimal(text.cooldownMinutes);
+  if (!cooldown.ok || !cooldown.value.isInteger() || cooldown.value.lt(0) || cooldown.value.gt(1440)) {
+    errors.cooldownMinutes = 'Whole minutes from 0 to 1440';
+  }
+  if (fractions.dangerDistance && fractions.warningDistance && new Decimal(fractions.dangerDistance).gt(fractions.warningDistance)) {
+    errors.dangerDistance = 'Must not be above the warning distance';
+  }
+  if (fractions.dangerMarginRatio && fractions.warningMarginRatio && new Decimal(fractions.dangerMarginRatio).lt(fractions.warningMarginRatio)) {
+    errors.dangerMarginRatio = 'Must not be below the warning margin ratio';
+  }
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  const { rules, overlay, streamWhenHidden, notificationSound, displayDecimals } = flags;
+  const { settings, problems } = parseSettings({
+    version: 1,
+    ...fractions,
+    cooldownMinutes: cooldown.ok ? cooldown.value.toNumber() : 0,
+    rules,
+    overlay,
+    streamWhenHidden,
+    notificationSound,
+    displayDecimals,
+  });
+  // The checks above cover what parseSettings checks; a problem left here is a bug, not user input.
+  if (problems.length > 0) throw new Error(`settings form: ${problems.join('; ')}`);
+  return { ok: true, settings };
+}

@@ -1,0 +1,18 @@
+/**
+ * Kept apart from ./overlayView, whose formatting brings Decimal: the content script, which weighs on the
+ * exchange's page, needs only this.
+ */
+import type { OverlayView } from '../figures/overlayView';
+
+/**
+ * What the overlay says, less its moving figures: which positions, in which band, with which warnings. While the
+ * page ticks, a change of figures may wait for the overlay's next redraw; a change of this may not.
+ */
+export function overlayOutline(view: OverlayView | null): string {
+  if (!view) return 'none';
+  const shown = (text: unknown) => (text === null ? 0 : 1);
+  return JSON.stringify([
+    shown(view.account.reason),
+    view.positions.map((p) => [p.id, p.band, ...[p.reason, p.stopWarning, p.mismatch, p.snooze, p.afterOrders, p.funding, p.fundingPaid].map(shown)]),
+  ]);
+}

@@ -1,0 +1,82 @@
+/**
+ * Every value LiqGuard keeps, one typed item each; entry points import these handles, never raw keys.
+ */
+import { storage } from 'wxt/utils/storage';
+
+import type { FundingQuote, StoredRules } from '../exchanges/binance/marketData';
+import type { FundingPaid } from '../figures/fundingPaid';
+import type { FuturesMarket, FuturesRoute } from '../exchanges/binance/routes';
+import type { StoredTierTables } from '../exchanges/binance/tiers';
+import type { TabSummary } from './messages';
+import type { PageSnapshot } from '../model/snapshot';
+
+/** Futures pages open now, by tab id. Session storage: survives worker restarts, not browser restarts. */
+export const openFuturesPages = storage.defineItem<Record<string, FuturesRoute>>('session:openFuturesPages', {
+  fallback: {},
+  version: 1,
+});
+
+export interface OverlayPlacement {
+  /** Distance of the panel's top-left corner from the viewport's, in CSS pixels. */
+  x: number;
+  y: number;
+  collapsed: boolean;
+}
+
+/** Where the overlay panel sits and whether it is collapsed; x < 0 until the user moves it (see `placeOverlay`). */
+export const overlayPlacement = storage.defineItem<OverlayPlacement>('local:overlayPlacement', {
+  fallback: { x: -1, y: 56, collapsed: false },
+  version: 1,
+});
+
+/** The last snapshot each tab's content script sent, by tab id. */
+export const lastSnapshots = storage.defineItem<Record<string, PageSnapshot>>('session:lastSnapshots', {
+  fallback: {},
+  version: 1,
+});
+
+/** Settings as stored; read them through `parseSettings` (lib/settings.ts), never raw. */
+export const storedSettings = storage.defineItem<unknown>('local:settings', { version: 1 });
+
+/** The alert rules' state (lib/alerts): persisted so a restarted worker neither repeats nor misses an alert. */
+export const storedAlertState = storage.defineItem<unknown>('local:alertState', { version: 1 });
+
+/** Tabs whose page is hidden: their marks come from the public stream until they are visible again. */
+export const hiddenTabs = storage.defineItem<number[]>('session:hiddenTabs', { fallback: [], version: 1 });
+
+/** What each shown notification is about: its tab (a click brings it forward) and position (to snooze it). */
+export const shownNotifications = storage.defineItem<Record<string, { tabId: number; position: { key: string; signature: string } | null }>>(
+  'session:shownNotifications',
+  { fallback: {}, version: 1 },
+);
+
+/** Tier tables fetched from the exchange's public endpoint (refreshed at most daily), per market. */
+export const fetchedTiers = storage.defineItem<Partial<Record<'usdm' | 'coinm', StoredTierTables>>>('local:fetchedTiers', {
+  fallback: {},
+  version: 1,
+});
+
+/** The last figures per tab, for the popup. */
+export const tabSummaries = storage.defineItem<Record<string, TabSummary>>('session:tabSummaries', { fallback: {}, version: 1 });
+
+/** Each symbol's order rules from the exchange's public exchangeInfo (refreshed at most daily), per market. */
+export const symbolRules = storage.defineItem<Partial<Record<FuturesMarket, StoredRules>>>('local:symbolRules', { fallback: {}, version: 1 });
+
+/**
+ * The latest funding quote of each symbol held, from the public premiumIndex (fetched about once a minute while
+ * a position is open). Local, not session, storage: content scripts cannot read session storage.
+ */
+export const fundingQuotes = storage.defineItem<Record<string, FundingQuote>>('local:fundingQuotes', { fallback: {}, version: 1 });
+
+/** A position as LiqGuard first saw it unchanged, and the funding it has paid since (lib/fundingPaid.ts). */
+export interface WatchedPosition {
+  /** Size and entry (lib/alerts `positionSignature`): a change starts the count again. */
+  signature: string;
+  since: number;
+  paid: FundingPaid | null;
+  /** Why `paid` is null once it was asked for. */
+  reason: string | null;
+}
+
+/** By `<account>|<position>` key (lib/alerts). Local storage: the count survives browser restarts. */
+export const fundingWatch = storage.defineItem<Record<string, WatchedPosition>>('local:fundingWatch', { fallback: {}, version: 1 });

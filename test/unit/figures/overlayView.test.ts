@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+
+import { accountKey, positionKey, positionSignature } from '@/lib/alerts';
+import { readBinancePage } from '@/lib/exchanges/binance/reader';
+import { amount, percent, price } from '@/lib/figures/format';
+import { parseOverlayUpdate } from '@/lib/protocol/messages';
+import { overlayOutline } from '@/lib/page/overlayOutline';
+import { overlayView, type OverlayPosition } from '@/lib/figures/overlayView';
+import { DEFAULT_SETTINGS } from '@/lib/model/settings';
+import { riskView } from '@/lib/figures/view';
+
+import { domOf, fixtures } from '../../fixtures/binance/index';
+
+const NOW = Date.UTC(2026, 10, 26, 9, 0);
+
+const overlayOf = (name: string, edit: (html: string) => string = (html) => html) => {
+  const fixture = fixtures.find((f) => f.name === name)!;
+  const snapshot = readBinancePage(domOf(edit(fixture.html), fixture.url).document, fixture.url)!;
+  const view = riskView(snapshot, DEFAULT_SETTINGS, { now: NOW });
+  return { snapshot, view, overlay: overlayView(snapshot, view, NOW) };
+};
+
+describe('overlayView', () => {
+  it('writes each figure of the risk view as the overlay shows it, "—" with the reason where there is none', () => {
+    const { view, overlay } = overlayOf('en-usdm-cross-isolated');
+    expect(overlay.positions.map((p) => p.liquidation)).toEqual(['72,846.9', '6,261.74', '128.759']);
+    expect(overlay.positions.map((p) => p.distance)).toEqual(view.positions.map((p) => percent(p.distance)));
+    expect(overlay.positions.map((p) => p.band)).toEqual(['safe', 'safe', 'warning']);
+    expect(overlay.account.marginRatio).toBe('2.14 %');
+    expect(overlay.positions.map((p) => [p.mismatch, p.stopWarning, p.reason])).toEqual([
+      [null, null, null],
+      [null, null, null],
+      [null, null, null],
+    ]);
+    const quote = overlayOf('en-size-in-quote').overlay.positions[0]!;
+    expect([quote.liquidation, quote.distance]).toEqual(['—', '—']);
+    expect(quote.reason).toMatch(/^— .*size is shown in USDT/);
+  });
+
+  it('names what a snooze is about only for a position in warning or danger, keyed as the alert rules key it', () => {
+    const { snapshot, view, overlay } = overlayOf('en-usdm-cross-isolated');
+    const sol = view.positions[2]!;
+    expect(overlay.positions.map((p) => p.snooze)).toEqual([
+      null,
+      null,
+      { position: `${accountKey(snapshot)}|${positionKey(sol)}`, signature: positionSignature(sol) },
+    ]);
+  });
+
+  it('says when a stop sits beyond liquidation, and the page’s liquidation price when ours differs', () => {
+    const { view, overlay } = overlayOf('en-stop-beyond-liquidation');
+    const stop = view.positions[0]!.stop!;
+    expect(overlay.positions[0]!.stopWarning).toBe(
+      `Your stop-loss 127.000 is beyond liquidation: it would never fire. A stop at ${price(stop.saferStop, 3)} fires first (${amount(stop.saferStopPnl, 'USDT')}).`,
+    );
+    const mismatched = overlayOf('en-usdm-cross-isolated', (html) => html.replace('>72,846.9<', '>72,700.0<')).overlay.positions[0]!;
+    expect(mismatched.mismatch).toMatch(/^The page shows liquidation at 72,700\.0; ours differs by more than [\d.,]+\. Check the tiers/);
+  });
+});
+
+describe('overlayOutline (what may not wait for a ticking page’s next redraw)', () => {
+  it('stays the same when only the figures move', () => {
+    const { overlay } = overlayOf('en-usdm-cross-isolated');
+    const moved = overlayOf('en-usdm-cross-isolated', (html) => html.replace('>95,480.3<', '>95,490.1<')).overlay;
+    expect(moved.positions[0]!.distance).not.toBe(overlay.positions[0]!.distance);
+    expect(overlayOutline(moved)).toBe(overlayOutline(overlay));
+  });
+
+  it('changes with a band, a position, a warning, or figures appearing or going', () => {
+    const { overlay } = overlayOf('en-usdm-cross-isolated');
+    const [btc, eth, sol] = overlay.positions as [OverlayPosition, OverlayPosition, OverlayPosition];
+    const outline = overlayOutline(overlay);
+    const changed = [
+      { ...overlay, positions: [{ ...btc, band: 'warning' as const }, eth, sol] },
+      { ...overlay, positions: [btc, eth] },
+      { ...overlay, positions: [btc, { ...eth, stopWarning: 'beyond liquidation' }, sol] },
+      { ...overlay, account: { ...overlay.account, reason: 'no margin balance' } },
+      overlayOf('en-usdm-cross-isolated', (html) => html.replace('>72,846.9<', '>72,700.0<')).overlay,
+      null,
+    ];
+    for (const view of changed) expect(overlayOutline(view)).not.toBe(outline);
+  });
+});
+
+describe('parseOverlayUpdate (the content script’s check of what the worker sent)', () => {
+  const { overlay } = overlayOf('en-usdm-cross-isolated');
+  const update = { type: 'overlay-view', view: overlay, display: { enabled: true, compact: false }, readEveryMs: 3000 };
+
+  it('takes an update as the worker sends it, and one without figures', () => {
+    expect(parseOverlayUpdate(JSON.parse(JSON.stringify(update)))).toEqual(update);
+    expect(parseOverlayUpdate({ ...update, view: null })).toEqual({ ...update, view: null });
+    expect(parseOverlayUpdate({ ...update, readEveryMs: 1000 })).toEqual({ ...update, readEveryMs: 1000 });
+  });
+
+  const position = overlay.positions[0]!;
+  it.each([
+    ['another type', { ...update, type: 'page-snapshot' }],
+    ['no display', { ...update, display: undefined }],
+    ['a display flag that is not a boolean', { ...update, display: { enabled: 'yes', compact: false } }],
+    ['a band it does not know', { ...update, view: { ...overlay, positions: [{ ...position, band: 'fine' }] } }],
+    ['a text past any sentence it shows', { ...update, view: { ...overlay, positions: [{ ...position, distance: 'x'.repeat(601) }] } }],
+    ['a figure that is not text', { ...update, view: { ...overlay, positions: [{ ...position, liquidation: 72846.9 }] } }],
+    ['a symbol with markup', { ...update, view: { ...overlay, positions: [{ ...position, symbol: '<b>BTC</b>' }] } }],
+    ['no read interval', { ...update, readEveryMs: undefined }],
+    ['a read interval it does not know', { ...update, readEveryMs: 60_000 }],
+    ['more rows than any page holds', { ...update, view: { ...overlay, positions: Array.from({ length: 501 }, () => position) } }],
+  ])('drops %s', (_, value) => {
+    expect(parseOverlayUpdate(value)).toBeNull();
+  });
+});

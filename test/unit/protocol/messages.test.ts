@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+
+import { isPing, parseMessage, parseStatusResponse } from '@/lib/protocol/messages';
+
+const route = { market: 'usdm', symbol: 'BTCUSDT', language: 'en' };
+
+describe('parseMessage', () => {
+  it('accepts the known shapes', () => {
+    expect(parseMessage({ type: 'page-status', route })).toEqual({ type: 'page-status', route });
+    expect(parseMessage({ type: 'page-status', route: null })).toEqual({ type: 'page-status', route: null });
+    expect(parseMessage({ type: 'get-status', extra: 1 })).toEqual({ type: 'get-status' });
+  });
+
+  it.each([
+    null,
+    'page-status',
+    [],
+    { type: 'nope' },
+    { type: 'page-status' },
+    { type: 'page-status', route: { ...route, market: 'spot' } },
+    { type: 'page-status', route: { ...route, symbol: '<img src=x onerror=alert(1)>' } },
+    { type: 'page-status', route: { ...route, symbol: 'A'.repeat(41) } },
+    { type: 'page-status', route: { ...route, language: 7 } },
+  ])('drops %j', (value) => {
+    expect(parseMessage(value)).toBeNull();
+  });
+});
+
+describe('isPing (all a content script answers)', () => {
+  it('is a ping only as an object of that type', () => {
+    expect(isPing({ type: 'ping' })).toBe(true);
+    for (const other of ['ping', null, { type: 'get-status' }, { kind: 'ping' }, [{ type: 'ping' }]]) expect(isPing(other)).toBe(false);
+  });
+});
+
+describe('parseStatusResponse', () => {
+  it('accepts a list of pages and rejects a list with a bad entry', () => {
+    expect(parseStatusResponse({ pages: [{ tabId: 3, route }] })).toEqual({ pages: [{ tabId: 3, route }] });
+    expect(parseStatusResponse({ pages: [{ tabId: 3, route }, { tabId: 'x', route }] })).toBeNull();
+    expect(parseStatusResponse(undefined)).toBeNull();
+  });
+});
+
+describe('page-snapshot messages', () => {
+  it('accepts what the reader produces, for every fixture, open orders included', async () => {
+    const { fixtures } = await import('../../fixtures/binance/index');
+    for (const fixture of fixtures) expect(parseMessage({ type: 'page-snapshot', snapshot: fixture.expected }), fixture.name).not.toBeNull();
+  });
+
+  it('drops a snapshot whose open orders are malformed or oversized', async () => {
+    const { fixtures } = await import('../../fixtures/binance/index');
+    const snapshot = fixtures.find((f) => f.name === 'en-open-orders')!.expected;
+    const list = snapshot.openOrders!;
+    for (const openOrders of [
+      { ...list, orders: [{ ...list.orders[0]!, remaining: 0.2 }] },
+      { ...list, orders: [{ ...list.orders[0]!, side: 'long' }] },
+      { ...list, orders: Array.from({ length: 501 }, () => list.orders[0]!) },
+      'all of them',
+    ]) {
+      expect(parseMessage({ type: 'page-snapshot', snapshot: { ...snapshot, openOrders } })).toBeNull();
+    }
+    // When the list was read: a time, or nothing.
+    expect(parseMessage({ type: 'page-snapshot', snapshot: { ...snapshot, openOrdersReadAt: 1764136800000 } })).not.toBeNull();
+    for (const openOrdersReadAt of ['1764136800000', -1, 1.5, null]) {
+      expect(parseMessage({ type: 'page-snapshot', snapshot: { ...snapshot, openOrdersReadAt } })).toBeNull();
+    }
+  });
+
+  it.each([
+    ['a number where a decimal string belongs', (s: Record<string, unknown>) => ({ ...s, positions: [{ ...(s.positions as object[])[0], markPrice: 95480.3 }] })],
+    ['an exponent', (s: Record<string, unknown>) => ({ ...s, account: { ...(s.account as object), walletBalance: '1e308' } })],
+    ['markup as a symbol', (s: Record<string, unknown>) => ({ ...s, positions: [{ ...(s.positions as object[])[0], symbol: '<b>x</b>' }] })],
+    ['oversized', (s: Record<string, unknown>) => ({ ...s, positions: Array.from({ length: 501 }, () => (s.positions as object[])[0]) })],
+    ['another exchange', (s: Record<string, unknown>) => ({ ...s, exchange: 'other' })],
+    ['an unknown state', (s: Record<string, unknown>) => ({ ...s, state: 'great' })],
+  ])('drops a forged snapshot: %s', async (_, forge) => {
+    const { fixtures } = await import('../../fixtures/binance/index');
+    const snapshot = fixtures.find((f) => f.name === 'en-usdm-cross-isolated')!.expected as unknown as Record<string, unknown>;
+    expect(parseMessage({ type: 'page-snapshot', snapshot })).not.toBeNull();
+    expect(parseMessage({ type: 'page-snapshot', snapshot: forge(snapshot) })).toBeNull();
+  });
+
+  it('checks page-visibility', () => {
+    expect(parseMessage({ type: 'page-visibility', hidden: true })).toEqual({ type: 'page-visibility', hidden: true });
+    expect(parseMessage({ type: 'page-visibility', hidden: 'yes' })).toBeNull();
+  });
+});
+
+describe('snooze messages', () => {
+  it('accepts a position key as lib/alerts writes it, and nothing else', () => {
+    const ok = { type: 'snooze', position: 'binance:usdm:USDT|BTCUSDT:long:cross', choice: '1h', signature: '0.5@96250' };
+    expect(parseMessage(ok)).toEqual(ok);
+    expect(parseMessage({ ...ok, choice: 'forever' })).toBeNull();
+    expect(parseMessage({ ...ok, position: 'binance:usdm:USDT|<b>:long:cross' })).toBeNull();
+    expect(parseMessage({ ...ok, signature: 'x'.repeat(81) })).toBeNull();
+  });
+});
