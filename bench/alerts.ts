@@ -11,7 +11,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 
 import { exchangeUrl, launchWithExtension, overlay, setPageHidden, startLocalExchange } from '../test/e2e/harness';
 import { moveMark } from '../test/e2e/pages';
-import { CALM_READ_INTERVAL_MS } from '../lib/page/readPace';
+import { CALM_READ_INTERVAL_MS } from '../lib/model/readIntervals';
 import { median, p95, type Figure } from './measure';
 
 const root = resolve(import.meta.dirname, '..');

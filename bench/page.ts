@@ -11,7 +11,7 @@ import { build } from 'esbuild';
 
 import { EXTENSION_DIR, exchangeUrl, launchWithExtension, overlay, startLocalExchange } from '../test/e2e/harness';
 import { moveMark } from '../test/e2e/pages';
-import { CALM_READ_INTERVAL_MS, MIN_READ_INTERVAL_MS } from '../lib/page/readPace';
+import { CALM_READ_INTERVAL_MS, MIN_READ_INTERVAL_MS } from '../lib/model/readIntervals';
 import { median, p95, type Figure } from './measure';
 
 const root = resolve(import.meta.dirname, '..');

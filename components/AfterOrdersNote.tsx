@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 
-import type { AfterOrdersText } from '@/lib/figures/format';
+import type { AfterOrdersText } from '@/lib/model/overlay';
 
 /** Each part as text, or as what draws it (the overlay's parts follow its moving figures). */
 type Parts = { [K in keyof AfterOrdersText]: ComponentChildren };

@@ -3,12 +3,12 @@ import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 
 import { MARKET_LABELS, type FuturesRoute } from '@/lib/exchanges/binance/routes';
-import type { OverlayPosition, OverlayView } from '@/lib/figures/overlayView';
+import type { OverlayPosition, OverlayView } from '@/lib/model/overlay';
 import type { PageSnapshot } from '@/lib/model/snapshot';
 import type { OverlayPlacement } from '@/lib/protocol/storage';
-import type { SnoozeChoice } from '@/lib/alerts';
+import type { SnoozeChoice } from '@/lib/model/keys';
 import { clockTime } from '@/lib/core/time';
-import type { Band } from '@/lib/figures/view';
+import type { Band } from '@/lib/model/overlay';
 
 import { AfterOrdersNote } from './AfterOrdersNote';
 

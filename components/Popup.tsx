@@ -7,10 +7,12 @@ import { loadFundingQuotes, loadRules, type FundingQuote, type SymbolRules } fro
 import { MARKET_LABELS, type FuturesMarket } from '@/lib/exchanges/binance/routes';
 import { loadTierTables, type TierTables } from '@/lib/exchanges/binance/tiers';
 import { percent } from '@/lib/figures/format';
-import { parseStatusResponse, type GetStatusRequest, type StatusResponse, type TabSummary } from '@/lib/protocol/messages';
+import { parseStatusResponse, type GetStatusRequest, type StatusResponse } from '@/lib/protocol/messages';
+import { type TabSummary } from '@/lib/figures/view';
 import { parseSettings, type Settings } from '@/lib/model/settings';
 import type { PageSnapshot } from '@/lib/model/snapshot';
-import { fetchedTiers, fundingQuotes, fundingWatch, lastSnapshots, storedSettings, symbolRules, type WatchedPosition } from '@/lib/protocol/storage';
+import { fetchedTiers, fundingQuotes, fundingWatch, lastSnapshots, storedSettings, symbolRules } from '@/lib/protocol/storage';
+import { type WatchedPosition } from '@/lib/figures/fundingPaid';
 import { clockTime } from '@/lib/core/time';
 import { afterOrdersViews, assess, fundingOf, fundingPaidOf } from '@/lib/figures/view';
 

@@ -37,8 +37,6 @@ export function amountText(value: unknown): string {
   return formatAmount(d, decimals);
 }
 
-const linear = contractOf('usdm', undefined);
-
 /**
  * The popup's calculators; a selected position prefills them (a new key remounts them) and sets how prices are
  * rounded (its tick). USDⓈ-M or COIN-M for the contract-only ones; the tier-based ones need USDⓈ-M tiers.

@@ -1,12 +1,13 @@
 import { browser, type Browser } from 'wxt/browser';
 
-import { accountKey, badgeFor, evaluate, parseAlertState, snooze, type AlertNotification } from '@/lib/alerts';
+import { accountKey } from '@/lib/model/keys';
+import { badgeFor, evaluate, parseAlertState, snooze, type AlertNotification } from '@/lib/alerts';
 import { loadFundingQuotes } from '@/lib/exchanges/binance/marketData';
 import { markPriceStreamUrl, withMarkPrices } from '@/lib/exchanges/binance/markPrice';
 import { parseMessage, type Message, type OpenFuturesPage, type OverlayUpdateMessage, type PingRequest, type StatusResponse } from '@/lib/protocol/messages';
 import { overlayView } from '@/lib/figures/overlayView';
 import { readIntervalFor } from '@/lib/figures/readInterval';
-import { MIN_READ_INTERVAL_MS } from '@/lib/page/readPace';
+import { MIN_READ_INTERVAL_MS } from '@/lib/model/readIntervals';
 import { parseSettings, type Settings } from '@/lib/model/settings';
 import type { PageSnapshot } from '@/lib/model/snapshot';
 import {

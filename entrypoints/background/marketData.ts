@@ -1,4 +1,4 @@
-import { accountKey, positionKey, positionSignature } from '@/lib/alerts';
+import { accountKey, positionKey, positionSignature } from '@/lib/model/keys';
 import {
   EXCHANGE_INFO_ENDPOINTS,
   FUNDING_HISTORY_LIMIT,
@@ -105,7 +105,7 @@ export class FundingPaidWatch {
   async update(snapshot: PageSnapshot, complete: boolean, now = Date.now()) {
     const account = accountKey(snapshot);
     const watch = await fundingWatch.getValue();
-    const keys = snapshot.positions.map((p) => `${account}|${positionKey(p)}`);
+    const keys = snapshot.positions.map((p) => positionKey(account, p));
     let changed = false;
     snapshot.positions.forEach((position, i) => {
       const signature = positionSignature(position);

@@ -9,8 +9,9 @@ import { readBinancePage, type ReaderCache } from '@/lib/exchanges/binance/reade
 import { BINANCE_FUTURES_MATCHES, parseFuturesRoute, type FuturesRoute } from '@/lib/exchanges/binance/routes';
 import { isPing, parseOverlayUpdate, type Message, type OverlayUpdateMessage, type PageStatusMessage } from '@/lib/protocol/messages';
 import { overlayOutline } from '@/lib/page/overlayOutline';
-import type { OverlayDisplay, OverlayView } from '@/lib/figures/overlayView';
-import { MIN_READ_INTERVAL_MS, pacedReads, type ReadInterval } from '@/lib/page/readPace';
+import type { OverlayDisplay, OverlayView } from '@/lib/model/overlay';
+import { pacedReads } from '@/lib/page/readPace';
+import { MIN_READ_INTERVAL_MS, type ReadInterval } from '@/lib/model/readIntervals';
 import type { PageSnapshot, ReadOpenOrders } from '@/lib/model/snapshot';
 import { overlayPlacement, type OverlayPlacement } from '@/lib/protocol/storage';
 import { unclearableTimers, type DelayedTasks } from '@/lib/page/unclearableTimer';

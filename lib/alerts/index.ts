@@ -10,8 +10,8 @@
  */
 import { Decimal } from '../core/decimal';
 import { formatAmount, formatPercent } from '../risk';
+import { parsePositionKey, positionKey, positionSignature, type SnoozeChoice } from '../model/keys';
 import type { Settings } from '../model/settings';
-import type { PageSnapshot } from '../model/snapshot';
 import type { PositionView, RiskView } from '../figures/view';
 
 export type Level = 'warning' | 'danger' | 'on';
@@ -42,12 +42,7 @@ export interface Snooze {
   signature: string | null;
 }
 
-export type SnoozeChoice = '15m' | '1h' | 'change';
-
 export const EMPTY_ALERT_STATE: AlertState = { version: 1, rules: {}, open: {}, snoozed: {} };
-
-/** What identifies a position's current shape: a fill or a partial close changes it. */
-export const positionSignature = (p: Pick<PositionView, 'size' | 'entryPrice'>) => `${p.size}@${p.entryPrice}`;
 
 /** Snoozes one position's alerts: 15 minutes, an hour, or until its size or entry changes. */
 export function snooze(state: AlertState, position: string, choice: SnoozeChoice, signature: string, now: number): AlertState {
@@ -79,10 +74,6 @@ export interface AlertNotification {
 
 const RANK: Record<Level | 'none', number> = { none: 0, on: 1, warning: 1, danger: 2 };
 
-export const positionKey = (p: Pick<PositionView, 'symbol' | 'side' | 'marginMode'>) => `${p.symbol}:${p.side}:${p.marginMode}`;
-
-/** The account a snapshot shows, the same in every tab: exchange, market and margin asset. */
-export const accountKey = (snapshot: Pick<PageSnapshot, 'market' | 'account'>) => `binance:${snapshot.market}:${snapshot.account.asset ?? 'unknown'}`;
 
 /**
  * The level a value is at, given the level it was at: it rises as soon as it crosses a threshold, and falls only
@@ -107,6 +98,8 @@ function levelWithHysteresis(
 
 interface Step {
   key: string;
+  /** The position key the rule is about; null for the account's and the unreadable-row rules. */
+  position: string | null;
   rule: RuleName;
   level: Level | null;
   text: () => { title: string; message: string };
@@ -114,7 +107,8 @@ interface Step {
 
 function distanceStep(account: string, p: PositionView, state: AlertState, settings: Settings): Step | null {
   if (p.distance === null) return null;
-  const key = `${account}|${positionKey(p)}|distance`;
+  const position = positionKey(account, p);
+  const key = `${position}|distance`;
   const level = levelWithHysteresis(
     new Decimal(p.distance),
     state.rules[key]?.level ?? null,
@@ -124,6 +118,7 @@ function distanceStep(account: string, p: PositionView, state: AlertState, setti
   );
   return {
     key,
+    position,
     rule: 'distance',
     level,
     text: () => {
@@ -156,7 +151,7 @@ export function evaluate(state: AlertState, subject: AlertSubject, settings: Set
   // A snooze ends at its time, or when the position it was set on changes.
   const snoozedNow = new Set<string>();
   for (const p of view.positions) {
-    const position = `${account}|${positionKey(p)}`;
+    const position = positionKey(account, p);
     const entry = next.snoozed![position];
     if (!entry) continue;
     const expired = (entry.until !== null && now >= entry.until) || (entry.signature !== null && entry.signature !== positionSignature(p));
@@ -165,7 +160,7 @@ export function evaluate(state: AlertState, subject: AlertSubject, settings: Set
   }
 
   for (const p of view.positions) {
-    const position = `${account}|${positionKey(p)}`;
+    const position = positionKey(account, p);
     next.open[position] ??= now;
     if (settings.rules.distance) {
       const step = distanceStep(account, p, state, settings);
@@ -175,6 +170,7 @@ export function evaluate(state: AlertState, subject: AlertSubject, settings: Set
       const stop = p.stop;
       steps.push({
         key: `${position}|stop`,
+        position,
         rule: 'stop',
         level: stop.beyondLiquidation ? 'on' : null,
         text: () => {
@@ -191,6 +187,7 @@ export function evaluate(state: AlertState, subject: AlertSubject, settings: Set
     if (settings.rules.mismatch) {
       steps.push({
         key: `${position}|mismatch`,
+        position,
         rule: 'mismatch',
         level: p.mismatch ? 'on' : null,
         text: () => ({
@@ -206,6 +203,7 @@ export function evaluate(state: AlertState, subject: AlertSubject, settings: Set
     const ratio = new Decimal(view.account.marginRatio);
     steps.push({
       key,
+      position: null,
       rule: 'marginRatio',
       level: levelWithHysteresis(
         ratio,
@@ -223,7 +221,7 @@ export function evaluate(state: AlertState, subject: AlertSubject, settings: Set
 
   if (settings.rules.unreadable) {
     const unreadableSymbols = new Set(subject.unreadable.map((row) => row.symbol).filter((s): s is string => s !== null));
-    const openSymbols = new Set(Object.keys(state.open).filter((k) => k.startsWith(`${account}|`)).map((k) => k.split('|')[1]!.split(':')[0]!));
+    const openSymbols = new Set(Object.keys(state.open).filter((k) => k.startsWith(`${account}|`)).flatMap((k) => parsePositionKey(k)?.symbol ?? []));
     const readableSymbols = new Set(view.positions.map((p) => p.symbol));
     for (const symbol of new Set([...unreadableSymbols, ...openSymbols])) {
       const key = `${account}|${symbol}|unreadable`;
@@ -231,6 +229,7 @@ export function evaluate(state: AlertState, subject: AlertSubject, settings: Set
       const reason = subject.unreadable.find((row) => row.symbol === symbol)?.reason ?? '';
       steps.push({
         key,
+        position: null,
         rule: 'unreadable',
         // Only a position that was open and readable before, and is now on the page but unreadable.
         level: unreadableSymbols.has(symbol) && openSymbols.has(symbol) && !readableSymbols.has(symbol) ? 'on' : null,
@@ -246,17 +245,17 @@ export function evaluate(state: AlertState, subject: AlertSubject, settings: Set
     const rule: RuleState = { level: step.level, fired: { ...previous.fired } };
     const rising = RANK[step.level ?? 'none'] > RANK[previous.level ?? 'none'];
     const lastFired = step.level ? rule.fired[step.level] : undefined;
-    const isSnoozed = snoozedNow.has(step.key.split('|').slice(0, 2).join('|'));
+    const isSnoozed = step.position !== null && snoozedNow.has(step.position);
     if (rising && step.level && !isSnoozed && (lastFired === undefined || now - lastFired >= cooldown)) {
       rule.fired[step.level] = now;
-      const position = view.positions.find((p) => step.key.startsWith(`${account}|${positionKey(p)}|`));
+      const position = view.positions.find((p) => positionKey(account, p) === step.position);
       notifications.push({
         id: `${step.key}|${step.level}|${now}`,
         key: step.key,
         rule: step.rule,
         level: step.level,
         tabId: subject.tabId,
-        position: position ? { key: `${account}|${positionKey(position)}`, signature: positionSignature(position) } : null,
+        position: position ? { key: positionKey(account, position), signature: positionSignature(position) } : null,
         ...step.text(),
       });
     }
@@ -267,7 +266,7 @@ export function evaluate(state: AlertState, subject: AlertSubject, settings: Set
   // Forget positions that are gone — only when this view shows the whole account, so a tab that hides other
   // symbols does not make their alerts fire again.
   if (subject.complete) {
-    const present = new Set(view.positions.map((p) => `${account}|${positionKey(p)}`));
+    const present = new Set(view.positions.map((p) => positionKey(account, p)));
     for (const position of Object.keys(next.open)) {
       if (!position.startsWith(`${account}|`) || present.has(position)) continue;
       delete next.open[position];

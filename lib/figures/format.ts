@@ -3,6 +3,7 @@ import { Decimal, dec } from '../core/decimal';
 import type { FundingPaid } from './fundingPaid';
 import { formatAmount, formatPercent } from '../risk';
 import { clockTime, sinceTime, until } from '../core/time';
+import type { AfterOrdersText } from '../model/overlay';
 import type { AfterOrdersView, FundingView } from './view';
 
 export const NONE = '—';
@@ -39,12 +40,6 @@ export function fundingPaidText(paid: FundingPaid | null, reason: string | null,
   return `${amount(value.abs().toFixed(), asset, 4)} ${verb} since ${since} (${paid.settlements} settlement${paid.settlements === 1 ? '' : 's'})`;
 }
 
-/** "If 2 open orders fill (+0.3): liq." · "74,120.5" (or "—" with the reason) · "(before fees; orders read at 14:05:09)". */
-export interface AfterOrdersText {
-  lead: string;
-  liquidation: string;
-  tail: string;
-}
 
 export function afterOrdersText(view: AfterOrdersView, priceDecimals: number): AfterOrdersText {
   return {

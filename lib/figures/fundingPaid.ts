@@ -30,3 +30,13 @@ export function fundingPaidSince(position: ReadPosition, history: readonly Fundi
   const amount = sum(counted.map((s) => fundingCost(contract, position.side, size, dec(s.markPrice), dec(s.rate), 1)));
   return { ok: true, value: { amount: amount.toFixed(), settlements: counted.length, since } };
 }
+
+/** A position as LiqGuard first saw it unchanged, and the funding it has paid since (`fundingPaidSince`). */
+export interface WatchedPosition {
+  /** Size and entry (`positionSignature`, lib/model/keys.ts): a change starts the count again. */
+  signature: string;
+  since: number;
+  paid: FundingPaid | null;
+  /** Why `paid` is null once it was asked for. */
+  reason: string | null;
+}

@@ -3,41 +3,11 @@
  * page. The worker holds Decimal, the tier tables and the market data; the content script, which runs in the
  * exchange's page and should weigh little there, only reads the page and draws this text.
  */
-import { accountKey, positionKey, positionSignature } from '../alerts';
-import { afterOrdersText, amount, fundingPaidText, fundingText, NONE, percent, price, type AfterOrdersText } from './format';
-import type { Settings } from '../model/settings';
+import { accountKey, positionKey, positionSignature } from '../model/keys';
+import { afterOrdersText, amount, fundingPaidText, fundingText, NONE, percent, price } from './format';
 import type { PageSnapshot } from '../model/snapshot';
-import type { Band, RiskView } from './view';
-
-export interface OverlayPosition {
-  /** Tells the overlay's rows apart across updates. */
-  id: string;
-  symbol: string;
-  side: 'long' | 'short';
-  marginMode: 'cross' | 'isolated';
-  leverage: number | null;
-  band: Band;
-  distance: string;
-  liquidation: string;
-  priceBuffer: string;
-  marginBuffer: string;
-  breakEven: string;
-  /** Null when the row is not shown (a dated contract pays no funding). */
-  funding: string | null;
-  fundingPaid: string | null;
-  afterOrders: AfterOrdersText | null;
-  /** "— why a figure is missing". */
-  reason: string | null;
-  stopWarning: string | null;
-  mismatch: string | null;
-  /** What a snooze names: the position as the alert rules key it, and its current shape. */
-  snooze: { position: string; signature: string } | null;
-}
-
-export interface OverlayView {
-  account: { marginRatio: string; marginBalance: string; reason: string | null };
-  positions: OverlayPosition[];
-}
+import type { OverlayView } from '../model/overlay';
+import type { RiskView } from './view';
 
 /** What the overlay draws for `snapshot`, whose risk is `view`, at `now` (funding countdowns). */
 export function overlayView(snapshot: PageSnapshot, view: RiskView, now: number): OverlayView {
@@ -78,12 +48,9 @@ export function overlayView(snapshot: PageSnapshot, view: RiskView, now: number)
           : null,
         snooze:
           position.band === 'warning' || position.band === 'danger' || stop
-            ? { position: `${account}|${positionKey(position)}`, signature: positionSignature(position) }
+            ? { position: positionKey(account, position), signature: positionSignature(position) }
             : null,
       };
     }),
   };
 }
-
-/** Whether the overlay shows, and compact (one line per position: symbol, side and distance). */
-export type OverlayDisplay = Settings['overlay'];

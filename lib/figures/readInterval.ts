@@ -3,7 +3,7 @@
  * worked out: every second while an alert could be near, every CALM_READ_INTERVAL_MS while none can be.
  */
 import { dec } from '../core/decimal';
-import { CALM_READ_INTERVAL_MS, MIN_READ_INTERVAL_MS, type ReadInterval } from '../page/readPace';
+import { CALM_READ_INTERVAL_MS, MIN_READ_INTERVAL_MS, type ReadInterval } from '../model/readIntervals';
 import type { Settings } from '../model/settings';
 import type { PageSnapshot } from '../model/snapshot';
 import type { RiskView } from './view';

@@ -10,7 +10,7 @@
  * wallet is Balance less the isolated positions' wallets.
  */
 import { snapshotAfterOrders } from './afterOrders';
-import { accountKey, positionKey, positionSignature } from '../alerts';
+import { accountKey, positionKey, positionSignature } from '../model/keys';
 import { Decimal, ZERO, dec, sum } from '../core/decimal';
 import { baseAsset, contractOfPosition, exactSizeUnit } from '../exchanges/binance/contracts';
 import { FUNDING_STALE_MS, orderRulesOf, type FundingQuote, type SymbolRules } from '../exchanges/binance/marketData';
@@ -28,12 +28,21 @@ import {
   type PositionRisk,
   type Result,
 } from '../risk';
-import type { FundingPaid } from './fundingPaid';
+import type { FundingPaid, WatchedPosition } from './fundingPaid';
+import type { Band } from '../model/overlay';
 import type { Settings } from '../model/settings';
 import type { DecimalString, PageSnapshot, ReadOpenOrders, ReadOrder, ReadPosition } from '../model/snapshot';
-import type { WatchedPosition } from '../protocol/storage';
 
-export type Band = 'safe' | 'warning' | 'danger' | 'unknown';
+
+/** What the popup shows for one tab: its positions' distances and how current its prices are. */
+export interface TabSummary {
+  positions: { symbol: string; side: 'long' | 'short'; distance: string | null; band: Band }[];
+  pricesFrom: 'page' | 'stream';
+  /** When the figures were last recomputed (ms since epoch). */
+  assessedAt: number;
+  /** The tab is hidden and no streamed price has arrived for a while: the figures are stale. */
+  stale: boolean;
+}
 
 export interface PositionView {
   row: number;
@@ -260,7 +269,7 @@ function remedyFor(read: ReadPosition, risk: PositionRisk, settings: Settings, r
 
 /** A position's funding paid as the worker worked it out (`MarketContext.fundingPaid`), or why it is unknown. */
 export function fundingPaidOf(snapshot: PageSnapshot, read: ReadPosition, all: MarketContext['fundingPaid']) {
-  const watched = all?.[`${accountKey(snapshot)}|${positionKey(read)}`];
+  const watched = all?.[positionKey(accountKey(snapshot), read)];
   if (read.contract === 'dated') return { fundingPaid: null, fundingPaidReason: null };
   // The worker's figure counts for the position as it was: after a fill or partial close it no longer does.
   if (!watched || watched.signature !== positionSignature(read) || (!watched.paid && !watched.reason)) {

@@ -2,7 +2,7 @@
  * Kept apart from ./overlayView, whose formatting brings Decimal: the content script, which weighs on the
  * exchange's page, needs only this.
  */
-import type { OverlayView } from '../figures/overlayView';
+import type { OverlayView } from '../model/overlay';
 
 /**
  * What the overlay says, less its moving figures: which positions, in which band, with which warnings. While the

@@ -3,10 +3,11 @@
  * validator each side runs before trusting what arrived. A message that fails validation is dropped.
  */
 import type { FuturesMarket, FuturesRoute } from '../exchanges/binance/routes';
-import type { SnoozeChoice } from '../alerts';
-import type { OverlayDisplay, OverlayPosition, OverlayView } from '../figures/overlayView';
-import { READ_INTERVALS, type ReadInterval } from '../page/readPace';
+import { parsePositionKey, type SnoozeChoice } from '../model/keys';
+import type { OverlayDisplay, OverlayPosition, OverlayView } from '../model/overlay';
+import { READ_INTERVALS, type ReadInterval } from '../model/readIntervals';
 import type { PageSnapshot } from '../model/snapshot';
+import type { TabSummary } from '../figures/view';
 
 /** Content script → background: this tab now shows a futures page (route) or left it (null). */
 export interface PageStatusMessage {
@@ -58,15 +59,6 @@ export interface PingRequest {
   type: 'ping';
 }
 
-/** What the popup shows for one tab: its positions' distances and how current its prices are. */
-export interface TabSummary {
-  positions: { symbol: string; side: 'long' | 'short'; distance: string | null; band: 'safe' | 'warning' | 'danger' | 'unknown' }[];
-  pricesFrom: 'page' | 'stream';
-  /** When the figures were last recomputed (ms since epoch). */
-  assessedAt: number;
-  /** The tab is hidden and no streamed price has arrived for a while: the figures are stale. */
-  stale: boolean;
-}
 
 export interface OpenFuturesPage {
   tabId: number;
@@ -204,7 +196,7 @@ export function parseMessage(value: unknown): Message | null {
       return isSnapshot(value.snapshot) ? { type: 'page-snapshot', snapshot: value.snapshot } : null;
     case 'snooze':
       return isShortString(value.position, 120) &&
-        /^binance:(usdm|coinm):[A-Za-z0-9]+\|[A-Z0-9_]+:(long|short):(cross|isolated)$/.test(value.position as string) &&
+        parsePositionKey(value.position) !== null &&
         ['15m', '1h', 'change'].includes(value.choice as string) &&
         isShortString(value.signature, 80)
         ? { type: 'snooze', position: value.position as string, choice: value.choice as SnoozeChoice, signature: value.signature as string }

@@ -4,10 +4,10 @@
 import { storage } from 'wxt/utils/storage';
 
 import type { FundingQuote, StoredRules } from '../exchanges/binance/marketData';
-import type { FundingPaid } from '../figures/fundingPaid';
+import type { WatchedPosition } from '../figures/fundingPaid';
 import type { FuturesMarket, FuturesRoute } from '../exchanges/binance/routes';
 import type { StoredTierTables } from '../exchanges/binance/tiers';
-import type { TabSummary } from './messages';
+import type { TabSummary } from '../figures/view';
 import type { PageSnapshot } from '../model/snapshot';
 
 /** Futures pages open now, by tab id. Session storage: survives worker restarts, not browser restarts. */
@@ -68,15 +68,6 @@ export const symbolRules = storage.defineItem<Partial<Record<FuturesMarket, Stor
  */
 export const fundingQuotes = storage.defineItem<Record<string, FundingQuote>>('local:fundingQuotes', { fallback: {}, version: 1 });
 
-/** A position as LiqGuard first saw it unchanged, and the funding it has paid since (lib/fundingPaid.ts). */
-export interface WatchedPosition {
-  /** Size and entry (lib/alerts `positionSignature`): a change starts the count again. */
-  signature: string;
-  since: number;
-  paid: FundingPaid | null;
-  /** Why `paid` is null once it was asked for. */
-  reason: string | null;
-}
 
 /** By `<account>|<position>` key (lib/alerts). Local storage: the count survives browser restarts. */
 export const fundingWatch = storage.defineItem<Record<string, WatchedPosition>>('local:fundingWatch', { fallback: {}, version: 1 });

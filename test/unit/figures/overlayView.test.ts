@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
-import { accountKey, positionKey, positionSignature } from '@/lib/alerts';
+import { accountKey, positionKey, positionSignature } from '@/lib/model/keys';
 import { readBinancePage } from '@/lib/exchanges/binance/reader';
 import { amount, percent, price } from '@/lib/figures/format';
 import { parseOverlayUpdate } from '@/lib/protocol/messages';
 import { overlayOutline } from '@/lib/page/overlayOutline';
-import { overlayView, type OverlayPosition } from '@/lib/figures/overlayView';
+import { overlayView } from '@/lib/figures/overlayView';
+import type { OverlayPosition } from '@/lib/model/overlay';
 import { DEFAULT_SETTINGS } from '@/lib/model/settings';
 import { riskView } from '@/lib/figures/view';
 
@@ -43,7 +44,7 @@ describe('overlayView', () => {
     expect(overlay.positions.map((p) => p.snooze)).toEqual([
       null,
       null,
-      { position: `${accountKey(snapshot)}|${positionKey(sol)}`, signature: positionSignature(sol) },
+      { position: positionKey(accountKey(snapshot), sol), signature: positionSignature(sol) },
     ]);
   });
 

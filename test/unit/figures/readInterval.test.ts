@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { readBinancePage } from '@/lib/exchanges/binance/reader';
 import { readIntervalFor } from '@/lib/figures/readInterval';
-import { CALM_READ_INTERVAL_MS, MIN_READ_INTERVAL_MS } from '@/lib/page/readPace';
+import { CALM_READ_INTERVAL_MS, MIN_READ_INTERVAL_MS } from '@/lib/model/readIntervals';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/model/settings';
 import { riskView } from '@/lib/figures/view';
 

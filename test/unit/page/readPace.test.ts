@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { CALM_READ_INTERVAL_MS, FRAME_LIMIT_MS, MIN_READ_INTERVAL_MS, SETTLE_MS, pacedReads } from '@/lib/page/readPace';
+import { FRAME_LIMIT_MS, SETTLE_MS, pacedReads } from '@/lib/page/readPace';
+import { CALM_READ_INTERVAL_MS, MIN_READ_INTERVAL_MS } from '@/lib/model/readIntervals';
 
 const FRAME_MS = 16;
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Decimal } from '@/lib/core/decimal';
 import { inverseLiquidationPrice, linearLiquidationPrice, liquidation } from '@/lib/risk/liquidation';
 
-import { BTCUSDT_2021, BTCUSDT_2024, ETHUSDT_2021_FROM_2M, singleTier } from './tiers';
+import { BTCUSDT_2021, BTCUSDT_2024, singleTier } from './tiers';
 
 describe('linearLiquidationPrice: Binance published vectors (math.md §8)', () => {
   it('T1: BTCUSDT leg of the official cross example → 26,316.89', () => {

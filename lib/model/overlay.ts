@@ -1,0 +1,48 @@
+/**
+ * What the worker sends the page to draw: every figure already as text, so that the content script, which runs in
+ * the exchange's page and should weigh little there, needs no Decimal, tier table or market data.
+ */
+import type { Settings } from './settings';
+
+/** The colour band of a figure by the user's thresholds; unknown when we cannot vouch for the figure. */
+export type Band = 'safe' | 'warning' | 'danger' | 'unknown';
+
+/** "If 2 open orders fill (+0.3): liq." · "74,120.5" (or "—" with the reason) · "(before fees; orders read at 14:05:09)". */
+export interface AfterOrdersText {
+  lead: string;
+  liquidation: string;
+  tail: string;
+}
+
+export interface OverlayPosition {
+  /** Tells the overlay's rows apart across updates. */
+  id: string;
+  symbol: string;
+  side: 'long' | 'short';
+  marginMode: 'cross' | 'isolated';
+  leverage: number | null;
+  band: Band;
+  distance: string;
+  liquidation: string;
+  priceBuffer: string;
+  marginBuffer: string;
+  breakEven: string;
+  /** Null when the row is not shown (a dated contract pays no funding). */
+  funding: string | null;
+  fundingPaid: string | null;
+  afterOrders: AfterOrdersText | null;
+  /** "— why a figure is missing". */
+  reason: string | null;
+  stopWarning: string | null;
+  mismatch: string | null;
+  /** What a snooze names: the position as the alert rules key it, and its current shape. */
+  snooze: { position: string; signature: string } | null;
+}
+
+export interface OverlayView {
+  account: { marginRatio: string; marginBalance: string; reason: string | null };
+  positions: OverlayPosition[];
+}
+
+/** Whether the overlay shows, and compact (one line per position: symbol, side and distance). */
+export type OverlayDisplay = Settings['overlay'];
