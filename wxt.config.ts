@@ -2,6 +2,7 @@ import preact from '@preact/preset-vite';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig, type WxtViteConfig } from 'wxt';
 
+import { hostPermissions } from './lib/exchanges/hosts';
 import { shadowRootCssPlugin } from './scripts/shadowRootCss';
 
 export default defineConfig({
@@ -14,13 +15,8 @@ export default defineConfig({
     description:
       'Distance to liquidation, margin buffer and alerts on Binance futures pages. Reads the page: no API key, and nothing about your account leaves the browser.',
     permissions: ['storage', 'notifications', 'alarms'],
-    // Only the exchange's public market data (see README): the tier endpoint for maintenance-margin tiers, and
-    // exchangeInfo / premiumIndex for order rules and funding rates.
-    host_permissions: [
-      'https://www.binance.com/bapi/futures/v1/friendly/*',
-      'https://fapi.binance.com/fapi/v1/*',
-      'https://dapi.binance.com/dapi/v1/*',
-    ],
+    // Only the exchanges' public market data, as each adapter lists it (lib/exchanges/<id>/index.ts).
+    host_permissions: hostPermissions(),
     browser_specific_settings: {
       // Nothing about the user is collected or sent (Firefox asks extensions to say so).
       // (WXT's manifest type predates `data_collection_permissions`.)

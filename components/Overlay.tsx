@@ -2,7 +2,7 @@ import { useComputed, type ReadonlySignal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 
-import { MARKET_LABELS, type FuturesRoute } from '@/lib/exchanges/binance/routes';
+import type { PageRoute } from '@/lib/exchanges/pageFace';
 import type { OverlayPosition, OverlayView } from '@/lib/model/overlay';
 import type { PageSnapshot } from '@/lib/model/snapshot';
 import type { OverlayPlacement } from '@/lib/protocol/storage';
@@ -24,7 +24,9 @@ export interface OverlayFigures {
 }
 
 export interface OverlayProps {
-  route: FuturesRoute;
+  route: PageRoute;
+  /** How the exchange names the route's market (`USD-M`). */
+  marketLabel: string;
   /** The last snapshot that showed positions (kept while another tab is selected). */
   snapshot: PageSnapshot | null;
   /** True while another tab is selected: the figures are the last ones read, not current. */
@@ -189,7 +191,7 @@ function PositionRow({
 }
 
 export function Overlay(props: OverlayProps) {
-  const { route, figures, placement, onPlacement } = props;
+  const { route, marketLabel, figures, placement, onPlacement } = props;
   // Read without subscribing: the figures are drawn through the signals below, and anything else that changes
   // (a position, a band, a warning shown or gone) comes with a render of its own.
   const { view } = figures.peek();
@@ -233,7 +235,7 @@ export function Overlay(props: OverlayProps) {
       >
         <h1 class="text-base font-semibold">LiqGuard</h1>
         <span class="text-xs text-slate-500 dark:text-slate-400">
-          {route.symbol} · {MARKET_LABELS[route.market]}
+          {route.symbol} · {marketLabel}
         </span>
         <button
           type="button"

@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 
-import { dec } from '@/lib/core/decimal';
-import { contractOfPosition, exactSizeUnit } from '@/lib/exchanges/binance/contracts';
-import { loadFundingQuotes, loadRules, type FundingQuote, type SymbolRules } from '@/lib/exchanges/binance/marketData';
-import { MARKET_LABELS, type FuturesMarket } from '@/lib/exchanges/binance/routes';
-import { loadTierTables, type TierTables } from '@/lib/exchanges/binance/tiers';
+import { adapterFor, adapterOf, ADAPTERS } from '@/lib/exchanges';
+import { marketOf, type Prepared } from '@/lib/exchanges/adapter';
+import type { SymbolRules, TierTables } from '@/lib/exchanges/marketData';
+import { marketKey } from '@/lib/model/keys';
 import { percent } from '@/lib/figures/format';
 import { parseStatusResponse, type GetStatusRequest, type StatusResponse } from '@/lib/protocol/messages';
 import { type TabSummary } from '@/lib/figures/view';
@@ -26,10 +25,11 @@ type Load =
       status: StatusResponse;
       snapshots: Record<string, PageSnapshot>;
       settings: Settings;
-      /** Fetched tiers per market: a COIN-M position needs COIN-M tiers. */
-      tiers: Record<FuturesMarket, TierTables | null>;
-      rules: Record<FuturesMarket, Record<string, SymbolRules>>;
-      funding: Record<string, FundingQuote>;
+      /** Fetched tiers by `marketKey`: a COIN-M position needs COIN-M tiers. */
+      tiers: Record<string, TierTables | null>;
+      rules: Record<string, Record<string, SymbolRules>>;
+      /** Raw: each exchange's adapter checks its own. */
+      funding: unknown;
       fundingWatch: Record<string, WatchedPosition>;
     }
   | { state: 'error'; reason: string };
@@ -84,25 +84,42 @@ function PageFigures({ summary, selected, onSelect }: { summary: TabSummary | nu
   );
 }
 
-function prefillOf(snapshot: PageSnapshot, row: number): Prefill {
+function prefillOf(snapshot: PageSnapshot, row: number, prepared: Prepared | undefined): Prefill {
+  const adapter = adapterOf(snapshot);
   const p = snapshot.positions[row]!;
   const values: Record<string, string> = { entry: p.entryPrice, mark: p.markPrice };
-  if (p.sizeUnit === exactSizeUnit(p.market)) {
+  if (p.sizeUnit === marketOf(adapter, p.market)?.exactSizeUnit) {
     values.quantity = p.size;
     values.size = p.size;
   }
   if (p.leverage !== null) values.leverage = String(p.leverage);
-  // The isolated wallet is Margin − PnL (lib/view.ts).
-  if (p.marginMode === 'isolated' && p.margin !== null && p.pnl !== null) values.wallet = dec(p.margin).minus(p.pnl).toFixed();
+  // The isolated wallet as the adapter reads it from the page (on Binance, Margin − PnL).
+  const wallet = prepared && 'position' in prepared ? prepared.position.isolatedMargin : undefined;
+  if (wallet) values.wallet = wallet.toFixed();
   if (snapshot.account.walletBalance !== null) values.balance = snapshot.account.walletBalance;
-  const contract = contractOfPosition(p);
+  const contract = adapter.contractOf(p);
   return {
     symbol: p.symbol,
     side: p.side,
-    market: p.market,
+    contract: contract.type,
     contractSize: contract.type === 'inverse' ? contract.contractSize.toFixed() : undefined,
     priceDecimals: p.priceDecimals,
     values,
+  };
+}
+
+/** How a route's market is named to the user (`USD-M`). */
+function marketName(route: { exchange: string; market: string }): string {
+  const adapter = adapterFor(route.exchange);
+  return (adapter && marketOf(adapter, route.market)?.label) ?? route.market;
+}
+
+/** Every adapter's stored tiers and order rules, checked, by `marketKey`. */
+function loadMarketData(tiers: Record<string, unknown>, rules: Record<string, unknown>) {
+  const keys = ADAPTERS.flatMap((adapter) => adapter.markets.map((market) => ({ adapter, key: marketKey({ exchange: adapter.id, market: market.id }) })));
+  return {
+    tiers: Object.fromEntries(keys.map(({ adapter, key }) => [key, adapter.marketData.tiers.load(tiers[key])])),
+    rules: Object.fromEntries(keys.map(({ adapter, key }) => [key, adapter.marketData.rules.load(rules[key])])),
   };
 }
 
@@ -129,9 +146,8 @@ export function Popup() {
           status,
           snapshots,
           settings: parseSettings(settings).settings,
-          tiers: { usdm: loadTierTables(tiers.usdm), coinm: loadTierTables(tiers.coinm) },
-          rules: { usdm: loadRules(rules.usdm), coinm: loadRules(rules.coinm) },
-          funding: loadFundingQuotes(funding),
+          ...loadMarketData(tiers, rules),
+          funding,
           fundingWatch: watch,
         });
         const first = status.pages.find((page) => (page.summary?.positions.length ?? 0) > 0);
@@ -141,7 +157,9 @@ export function Popup() {
   }, []);
 
   const snapshot = load.state === 'ready' && selection ? load.snapshots[selection.tabId] : undefined;
-  const assessment = snapshot && load.state === 'ready' ? assess(snapshot, load.tiers[snapshot.market]) : null;
+  const known = snapshot && adapterFor(snapshot.exchange) ? snapshot : undefined;
+  const adapter = known ? adapterOf(known) : null;
+  const assessment = known && load.state === 'ready' ? assess(known, load.tiers[marketKey(known)] ?? null) : null;
   const selectedRisk = assessment && selection ? assessment.risks[selection.row] : null;
   const selected = snapshot && selection ? snapshot.positions[selection.row] : undefined;
 
@@ -169,7 +187,7 @@ export function Popup() {
               <li key={page.tabId} class="rounded border border-slate-300 px-2 py-1 dark:border-slate-700">
                 <div class="flex justify-between">
                   <span class="font-semibold">{page.route.symbol}</span>
-                  <span class="text-slate-400">{MARKET_LABELS[page.route.market]}</span>
+                  <span class="text-slate-400">{marketName(page.route)}</span>
                 </div>
                 <PageFigures
                   summary={page.summary ?? null}
@@ -181,20 +199,21 @@ export function Popup() {
           </ul>
         )}
       </section>
-      {load.state === 'ready' && snapshot && selection && selected && selectedRisk && (
+      {load.state === 'ready' && known && adapter && selection && selected && selectedRisk && (
         <PositionTools
           key={`${selection.tabId}-${selection.row}`}
+          adapter={adapter}
           position={selected}
           risk={selectedRisk}
-          rules={load.rules[selected.market][selected.symbol]}
-          funding={fundingOf(selected, load.funding[selected.symbol], Date.now())}
-          fundingPaid={fundingPaidOf(snapshot, selected, load.fundingWatch)}
+          rules={load.rules[marketKey(known)]?.[selected.symbol]}
+          funding={fundingOf(adapter, selected, adapter.marketData.funding.load(load.funding)[selected.symbol], Date.now())}
+          fundingPaid={fundingPaidOf(known, selected, load.fundingWatch)}
           afterOrders={
-            snapshot.openOrders && snapshot.openOrdersReadAt
-              ? afterOrdersViews(snapshot, { tiers: load.tiers[snapshot.market], orders: { list: snapshot.openOrders, readAt: snapshot.openOrdersReadAt } })[selection.row]!
+            known.openOrders && known.openOrdersReadAt
+              ? afterOrdersViews(known, { tiers: load.tiers[marketKey(known)] ?? null, orders: { list: known.openOrders, readAt: known.openOrdersReadAt } })[selection.row]!
               : null
           }
-          walletBalance={snapshot.account.walletBalance}
+          walletBalance={known.account.walletBalance}
           warningDistance={load.settings.warningDistance}
         />
       )}
@@ -202,9 +221,9 @@ export function Popup() {
         <section aria-label="Calculators" class="rounded border border-slate-300 p-2 dark:border-slate-700">
           <Calculators
             key={selection ? `${selection.tabId}-${selection.row}` : 'none'}
-            prefill={snapshot && selection ? prefillOf(snapshot, selection.row) : null}
-            tiers={load.tiers.usdm}
-            rules={load.rules.usdm}
+            prefill={known && selection ? prefillOf(known, selection.row, assessment?.prepared[selection.row]) : null}
+            tiers={load.tiers['binance:usdm'] ?? null}
+            rules={load.rules['binance:usdm'] ?? {}}
           />
         </section>
       )}

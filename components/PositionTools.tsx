@@ -14,8 +14,8 @@ import {
   type StopSuggestion,
   type TakeProfitSuggestion,
 } from '@/lib/risk';
-import { contractOfPosition } from '@/lib/exchanges/binance/contracts';
-import type { SymbolRules } from '@/lib/exchanges/binance/marketData';
+import type { ExchangeAdapter } from '@/lib/exchanges/adapter';
+import type { SymbolRules } from '@/lib/exchanges/marketData';
 import { afterOrdersText, fundingPaidText, fundingText } from '@/lib/figures/format';
 import type { ReadPosition } from '@/lib/model/snapshot';
 import { fundingPaidOf, placeableCutOf, stopCheck, type AfterOrdersView, type FundingView } from '@/lib/figures/view';
@@ -24,6 +24,8 @@ import { AfterOrdersNote } from './AfterOrdersNote';
 import { amountText } from './calculators/Calculators';
 
 interface Props {
+  /** The exchange the position is on: its contracts and order rules. */
+  adapter: ExchangeAdapter;
   position: ReadPosition;
   risk: PositionRisk;
   /** The account's wallet balance, for risk-% stops. */
@@ -39,7 +41,7 @@ interface Props {
 }
 
 /** For the selected position: what brings liquidation back to a distance, and stops that fire before it. */
-export function PositionTools({ position, risk, walletBalance, warningDistance, rules, funding, fundingPaid, afterOrders }: Props) {
+export function PositionTools({ adapter, position, risk, walletBalance, warningDistance, rules, funding, fundingPaid, afterOrders }: Props) {
   const [targetText, setTargetText] = useState(new Decimal(warningDistance).times(100).toFixed());
   const target = parseDecimal(targetText);
   const targetError = !target.ok ? 'Not a number' : !target.value.gt(0) || !target.value.lt(100) ? 'Between 0 and 100' : null;
@@ -49,11 +51,11 @@ export function PositionTools({ position, risk, walletBalance, warningDistance, 
   let remedy: { margin: Result<Decimal>; cut: ReturnType<typeof placeableCutOf>; price: Decimal } | null = null;
   if (!targetError && target.ok && risk.pool && liquidationPrice) {
     const price = priceAtDistance(mark, liquidationPrice, target.value.div(100));
-    remedy = { price, margin: marginToAdd(risk.pool, price), cut: placeableCutOf(sizeToCut(risk.pool, mark, price), position, rules) };
+    remedy = { price, margin: marginToAdd(risk.pool, price), cut: placeableCutOf(adapter, sizeToCut(risk.pool, mark, price), position, rules) };
   }
 
   const context = {
-    contract: contractOfPosition(position),
+    contract: adapter.contractOf(position),
     holding: { side: position.side, size: dec(position.size), entryPrice: dec(position.entryPrice) },
     markPrice: mark,
     liquidationPrice,
@@ -62,7 +64,7 @@ export function PositionTools({ position, risk, walletBalance, warningDistance, 
   const takeProfits: [string, Result<TakeProfitSuggestion>][] = leverage
     ? (['0.25', '0.5', '1'] as const).map((roe): [string, Result<TakeProfitSuggestion>] => [`ROE +${Number(roe) * 100} %`, takeProfitAtRoe(context, new Decimal(roe), leverage)])
     : [];
-  const existing = stopCheck(position, risk);
+  const existing = stopCheck(adapter, position, risk);
   const stops: [string, Result<StopSuggestion>][] = [
     ...(['0.25', '0.5', '0.75'] as const).map((f): [string, Result<StopSuggestion>] => [`${Number(f) * 100} % of the way to liquidation`, stopAtFractionToLiquidation(context, new Decimal(f))]),
     ...(walletBalance

@@ -10,8 +10,8 @@ import {
   targetPriceCalculator,
 } from '@/lib/forms/calculators';
 import { Decimal } from '@/lib/core/decimal';
-import type { SymbolRules } from '@/lib/exchanges/binance/marketData';
-import type { TierTables } from '@/lib/exchanges/binance/tiers';
+import type { SymbolRules } from '@/lib/exchanges/marketData';
+import type { TierTables } from '@/lib/exchanges/marketData';
 import { formatAmount, formatPercent, type Contract, type Side } from '@/lib/risk';
 import { useState } from 'preact/hooks';
 
@@ -21,8 +21,9 @@ import { Calculator } from './Calculator';
 export interface Prefill {
   symbol: string;
   side: Side;
-  market: 'usdm' | 'coinm';
-  /** COIN-M: USD per contract. */
+  /** Linear (the calculators' USDⓈ-M tab) or inverse (COIN-M). */
+  contract: 'linear' | 'inverse';
+  /** Inverse: USD per contract. */
   contractSize?: string;
   /** Decimal places the page shows this symbol's prices with (its tick). */
   priceDecimals: number;
@@ -42,7 +43,7 @@ export function amountText(value: unknown): string {
  * rounded (its tick). USDⓈ-M or COIN-M for the contract-only ones; the tier-based ones need USDⓈ-M tiers.
  */
 export function Calculators({ prefill, tiers, rules }: { prefill: Prefill | null; tiers: TierTables | null; rules: Record<string, SymbolRules> }) {
-  const [market, setMarket] = useState<'usdm' | 'coinm'>(prefill?.market ?? 'usdm');
+  const [market, setMarket] = useState<'usdm' | 'coinm'>(prefill?.contract === 'inverse' ? 'coinm' : 'usdm');
   const [contractSize, setContractSize] = useState(prefill?.contractSize ?? '100');
   const symbol = prefill?.symbol ?? 'BTCUSDT';
   const initial = prefill?.values;

@@ -2,8 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 
 import { accountKey } from '@/lib/model/keys';
 import { badgeFor, evaluate, parseAlertState, snooze, type AlertNotification } from '@/lib/alerts';
-import { loadFundingQuotes } from '@/lib/exchanges/binance/marketData';
-import { markPriceStreamUrl, withMarkPrices } from '@/lib/exchanges/binance/markPrice';
+import { adapterFor, adapterOf } from '@/lib/exchanges';
 import { parseMessage, type Message, type OpenFuturesPage, type OverlayUpdateMessage, type PingRequest, type StatusResponse } from '@/lib/protocol/messages';
 import { overlayView } from '@/lib/figures/overlayView';
 import { readIntervalFor } from '@/lib/figures/readInterval';
@@ -22,10 +21,9 @@ import {
 import { riskView, type RiskView } from '@/lib/figures/view';
 
 import { fundingQuotes, fundingWatch, hiddenTabs, lastSnapshots, storedAlertState, tabSummaries } from './kept';
-import { forgetParsedRules, FundingPaidWatch, FundingQuotes, rulesOf } from './marketData';
+import { forgetParsedRules, forgetParsedTiers, freshTiers, FundingPaidWatch, FundingQuotes, keepMarketDataFresh, rulesOf } from './marketData';
 import { parsedOnce } from './parsedOnce';
 import { MarkPriceStreams } from './stream';
-import { forgetParsedTiers, freshTiers, keepTiersFresh } from './tiers';
 
 /** A hidden tab whose stream has been silent this long has stale figures (the stream sends every second). */
 const STREAM_STALE_MS = 10_000;
@@ -70,7 +68,7 @@ export default defineBackground(() => {
       await browser.notifications.clear(id);
     }),
   );
-  keepTiersFresh();
+  keepMarketDataFresh();
   // Tiers that arrive after a page was read (a first visit, the daily refresh) apply to it at once: a position
   // whose tiers were unknown has no band until then, and may be in danger.
   fetchedTiers.watch(() => {
@@ -78,7 +76,7 @@ export default defineBackground(() => {
     void enqueue(async () => {
       for (const [tabId, snapshot] of Object.entries(await lastSnapshots.getValue())) {
         const marks = streamedMarks.get(Number(tabId));
-        await assess(Number(tabId), marks ? withMarkPrices(snapshot, marks) : snapshot);
+        await assess(Number(tabId), marks ? adapterOf(snapshot).withMarkPrices(snapshot, marks) : snapshot);
       }
     });
     refreshOverlays();
@@ -123,7 +121,7 @@ export default defineBackground(() => {
     const tabId = sender.tab?.id;
     switch (message.type) {
       case 'page-status': {
-        if (tabId === undefined) return;
+        if (tabId === undefined || (message.route && !adapterFor(message.route.exchange))) return;
         // A page says so before its first snapshot; a new page's navigation cleared the tab's badge.
         badges.delete(tabId);
         const pages = await openFuturesPages.getValue();
@@ -136,6 +134,10 @@ export default defineBackground(() => {
       case 'page-snapshot': {
         if (tabId === undefined) return;
         const { snapshot } = message;
+        if (!adapterFor(snapshot.exchange)) {
+          console.warn(`LiqGuard: dropped a snapshot of an exchange this build does not know (${snapshot.exchange})`);
+          return;
+        }
         const settings = await settingsNow.get();
         if (snapshot.state === 'unreadable') {
           // Nothing old may pass for current: the tab's figures and badge are withdrawn until it reads again.
@@ -203,7 +205,8 @@ export default defineBackground(() => {
 
   function watchStream(tabId: number, snapshot: PageSnapshot | undefined) {
     if (!snapshot) return;
-    streams.watch(tabId, markPriceStreamUrl(snapshot.market, snapshot.positions.map((p) => p.symbol)));
+    const stream = adapterOf(snapshot).marketData.markStream;
+    streams.watch(tabId, stream.url(snapshot.market, snapshot.positions.map((p) => p.symbol)), stream.parse);
   }
 
   function stopStream(tabId: number) {
@@ -216,7 +219,7 @@ export default defineBackground(() => {
     if (!snapshot || !streams.isWatching(tabId)) return;
     const marks = { ...streamedMarks.get(tabId), [symbol]: markPrice };
     streamedMarks.set(tabId, marks);
-    await assess(tabId, withMarkPrices(snapshot, marks));
+    await assess(tabId, adapterOf(snapshot).withMarkPrices(snapshot, marks));
   }
 
   /** Recomputes a tab's risk (unless `view` is it, worked out for the page), runs the alert rules (state persisted first), notifies and sets the badge. */
@@ -226,7 +229,7 @@ export default defineBackground(() => {
     const complete = snapshot.unreadable.length === 0 && (snapshot.positionsCount === null || snapshot.positionsCount <= snapshot.positions.length);
     await fundingPaid.update(snapshot, complete);
     view ??= riskView(snapshot, settings, {
-      tiers: await freshTiers(snapshot.market),
+      tiers: await freshTiers(snapshot),
       rules: await rulesOf(snapshot),
       // The page's open stop orders are checked against liquidation like its TP/SL stop (the time is unused here).
       orders: snapshot.openOrders ? { list: snapshot.openOrders, readAt: 0 } : null,
@@ -306,9 +309,9 @@ async function overlayUpdate(snapshot: PageSnapshot | undefined, settings: Setti
  */
 async function overlayRisk(snapshot: PageSnapshot, settings: Settings, now: number, remedies: boolean): Promise<RiskView> {
   return riskView(snapshot, settings, {
-    tiers: await freshTiers(snapshot.market),
+    tiers: await freshTiers(snapshot),
     rules: await rulesOf(snapshot),
-    funding: loadFundingQuotes(await fundingQuotes.getValue()),
+    funding: adapterOf(snapshot).marketData.funding.load(await fundingQuotes.getValue()),
     fundingPaid: await fundingWatch.getValue(),
     orders: snapshot.openOrders ? { list: snapshot.openOrders, readAt: snapshot.openOrdersReadAt ?? now } : null,
     now,

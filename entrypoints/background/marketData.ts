@@ -1,60 +1,110 @@
-import { accountKey, positionKey, positionSignature } from '@/lib/model/keys';
-import {
-  EXCHANGE_INFO_ENDPOINTS,
-  FUNDING_HISTORY_LIMIT,
-  fundingHistoryUrl,
-  FUNDING_REFRESH_MS,
-  loadRules,
-  parseExchangeInfo,
-  parseFundingHistory,
-  parsePremiumIndex,
-  premiumIndexUrl,
-  RULES_REFRESH_MS,
-  type SymbolRules,
-  withFundingQuote,
-} from '@/lib/exchanges/binance/marketData';
-import type { FuturesMarket } from '@/lib/exchanges/binance/routes';
+/**
+ * The exchanges' public market data, for every registered adapter: maintenance-margin tiers and order rules
+ * (fetched when the cached copy is older than the adapter's refresh period, checked at start-up and by a daily
+ * alarm; a failed fetch keeps the cached or shipped copy), funding quotes and funding paid. Only public endpoints,
+ * with no credentials: what is asked for is a market or a symbol, never the account.
+ */
+import { browser } from 'wxt/browser';
+
+import { adapterOf, ADAPTERS } from '@/lib/exchanges';
+import type { ExchangeAdapter, Feed } from '@/lib/exchanges/adapter';
+import { storeTierTables, withFundingQuote, type SymbolRules, type TierTables } from '@/lib/exchanges/marketData';
 import { fundingPaidSince } from '@/lib/figures/fundingPaid';
+import { accountKey, marketKey, positionKey, positionSignature } from '@/lib/model/keys';
 import type { PageSnapshot, ReadPosition } from '@/lib/model/snapshot';
-import { symbolRules } from '@/lib/protocol/storage';
+import { fetchedTiers, symbolRules } from '@/lib/protocol/storage';
 
 import { fundingQuotes, fundingWatch } from './kept';
 import { parsedOnce } from './parsedOnce';
 
-async function getJson(url: string): Promise<unknown> {
-  const response = await fetch(url, { credentials: 'omit' });
+const ALARM = 'refresh-tiers';
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+async function getJson(url: string, init?: RequestInit): Promise<unknown> {
+  const response = await fetch(url, { ...init, credentials: 'omit' });
   if (!response.ok) throw new Error(`HTTP ${response.status}`);
   return response.json();
 }
 
-/** Refreshes each market's order rules from exchangeInfo when the stored copy is older than a day. */
-export async function refreshRules(now = Date.now()) {
-  const stored = await symbolRules.getValue();
-  for (const market of ['usdm', 'coinm'] as const) {
-    if (stored[market] && now - stored[market].fetchedAt < RULES_REFRESH_MS) continue;
+/** Keeps every adapter's tiers and order rules fresh: at start-up and then daily. */
+export function keepMarketDataFresh() {
+  const refresh = () => void Promise.all([refreshTiers(), refreshRules()]);
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === ALARM) refresh();
+  });
+  void browser.alarms.create(ALARM, { periodInMinutes: DAY_MS / 60_000 });
+  refresh();
+}
+
+/** Each adapter's markets that have an endpoint for `feed`, with their storage key. */
+function marketsWith(feed: (adapter: ExchangeAdapter) => Feed<unknown>) {
+  return ADAPTERS.flatMap((adapter) =>
+    adapter.markets.flatMap((market) => {
+      const url = feed(adapter).url(market.id);
+      return url === null ? [] : [{ adapter, market: market.id, key: marketKey({ exchange: adapter.id, market: market.id }), url }];
+    }),
+  );
+}
+
+/** Fetches the tier tables of each market whose cached copy is older than its adapter's refresh period. */
+export async function refreshTiers(now = Date.now()) {
+  const cached = await fetchedTiers.getValue();
+  for (const { adapter, key, url } of marketsWith((a) => a.marketData.tiers)) {
+    const feed = adapter.marketData.tiers;
+    if (cached[key] && now - cached[key].fetchedAt < feed.refreshMs) continue;
     try {
-      const { symbols, rejected } = parseExchangeInfo(await getJson(EXCHANGE_INFO_ENDPOINTS[market]));
-      if (Object.keys(rejected).length > 0) console.warn(`LiqGuard: ${market} order rules rejected`, rejected);
-      if (Object.keys(symbols).length === 0) throw new Error('no usable symbol in the response');
-      stored[market] = { fetchedAt: now, symbols };
-      await symbolRules.setValue(stored);
+      const { symbols, rejected } = feed.parse(await getJson(url, feed.init));
+      if (Object.keys(rejected).length > 0) console.warn(`LiqGuard: ${key} tier tables rejected`, rejected);
+      if (Object.keys(symbols).length === 0) throw new Error('no usable tier table in the response');
+      const tables: TierTables = { asOf: new Date(now).toISOString().slice(0, 10), source: url, symbols };
+      cached[key] = storeTierTables(tables, now);
+      await fetchedTiers.setValue(cached);
     } catch (error) {
-      console.warn(`LiqGuard: could not refresh ${market} order rules, keeping ${stored[market] ? 'the cached ones' : 'none'}:`, error);
+      console.warn(`LiqGuard: could not refresh ${key} tiers, keeping the ${cached[key] ? 'cached' : 'shipped'} ones:`, error);
     }
   }
 }
 
+/** Refreshes each market's order rules when the stored copy is older than its adapter's refresh period. */
+export async function refreshRules(now = Date.now()) {
+  const stored = await symbolRules.getValue();
+  for (const { adapter, key, url } of marketsWith((a) => a.marketData.rules)) {
+    const feed = adapter.marketData.rules;
+    if (stored[key] && now - stored[key].fetchedAt < feed.refreshMs) continue;
+    try {
+      const { symbols, rejected } = feed.parse(await getJson(url, feed.init));
+      if (Object.keys(rejected).length > 0) console.warn(`LiqGuard: ${key} order rules rejected`, rejected);
+      if (Object.keys(symbols).length === 0) throw new Error('no usable symbol in the response');
+      stored[key] = { fetchedAt: now, symbols };
+      await symbolRules.setValue(stored);
+    } catch (error) {
+      console.warn(`LiqGuard: could not refresh ${key} order rules, keeping ${stored[key] ? 'the cached ones' : 'none'}:`, error);
+    }
+  }
+}
+
+// Checked once per change of the stored copies, not per assessment (a full tier table is hundreds of KB).
+const parsedTiers = parsedOnce(async () => {
+  const stored = await fetchedTiers.getValue();
+  return new Map(marketsWith((a) => a.marketData.tiers).map(({ adapter, key }) => [key, adapter.marketData.tiers.load(stored[key])]));
+});
 const parsedRules = parsedOnce(async () => {
   const stored = await symbolRules.getValue();
-  return { usdm: loadRules(stored.usdm), coinm: loadRules(stored.coinm) };
+  return new Map(marketsWith((a) => a.marketData.rules).map(({ adapter, key }) => [key, adapter.marketData.rules.load(stored[key])]));
 });
 
-/** The stored order rules changed: check them again when next asked. */
+/** The stored tables or rules changed: check them again when next asked. */
+export const forgetParsedTiers = () => parsedTiers.forget();
 export const forgetParsedRules = () => parsedRules.forget();
+
+/** The freshest fetched tables for a snapshot's market, or null (then the shipped ones serve). */
+export async function freshTiers(snapshot: PageSnapshot): Promise<TierTables | null> {
+  return (await parsedTiers.get()).get(marketKey(snapshot)) ?? null;
+}
 
 /** The stored order rules of a snapshot's market, checked. */
 export async function rulesOf(snapshot: PageSnapshot): Promise<Record<string, SymbolRules>> {
-  return (await parsedRules.get())[snapshot.market];
+  return (await parsedRules.get()).get(marketKey(snapshot)) ?? {};
 }
 
 /**
@@ -67,18 +117,21 @@ export class FundingQuotes {
   constructor(private readonly write: (task: () => Promise<void>) => void) {}
 
   refresh(snapshot: PageSnapshot, now = Date.now()) {
+    const feed = adapterOf(snapshot).marketData.funding;
     const symbols = new Set(snapshot.positions.filter((p) => p.contract === 'perpetual').map((p) => p.symbol));
     for (const symbol of symbols) {
-      const key = `${snapshot.market}:${symbol}`;
-      if (now - (this.askedAt.get(key) ?? 0) < FUNDING_REFRESH_MS) continue;
+      const key = `${marketKey(snapshot)}:${symbol}`;
+      if (now - (this.askedAt.get(key) ?? 0) < feed.refreshMs) continue;
       this.askedAt.set(key, now);
-      void this.fetch(snapshot.market, symbol);
+      void this.fetch(feed, snapshot.market, symbol);
     }
   }
 
-  private async fetch(market: FuturesMarket, symbol: string) {
+  private async fetch(feed: ExchangeAdapter['marketData']['funding'], market: string, symbol: string) {
     try {
-      const quote = parsePremiumIndex(await getJson(premiumIndexUrl(market, symbol)), symbol, Date.now());
+      const url = feed.url(market, symbol);
+      if (url === null) return;
+      const quote = feed.parse(await getJson(url), symbol, Date.now());
       if (!quote) throw new Error('no usable funding quote in the response');
       this.write(async () => {
         await fundingQuotes.setValue(withFundingQuote(await fundingQuotes.getValue(), quote));
@@ -120,20 +173,24 @@ export class FundingPaidWatch {
       }
     }
     if (changed) await fundingWatch.setValue(watch);
+    const adapter = adapterOf(snapshot);
     snapshot.positions.forEach((position, i) => {
       const key = keys[i]!;
-      if (position.market !== 'usdm' || position.contract !== 'perpetual' || now - (this.askedAt.get(key) ?? 0) < FUNDING_PAID_REFRESH_MS) return;
+      const since = watch[key]!.since;
+      const url = adapter.marketData.fundingHistory.url(position.market, position.symbol, since);
+      if (url === null || position.contract !== 'perpetual' || now - (this.askedAt.get(key) ?? 0) < FUNDING_PAID_REFRESH_MS) return;
       this.askedAt.set(key, now);
-      void this.fetch(key, position, watch[key]!.signature, watch[key]!.since);
+      void this.fetch(adapter, url, key, position, watch[key]!.signature, since);
     });
   }
 
-  private async fetch(key: string, position: ReadPosition, signature: string, since: number) {
+  private async fetch(adapter: ExchangeAdapter, url: string, key: string, position: ReadPosition, signature: string, since: number) {
+    const feed = adapter.marketData.fundingHistory;
     try {
-      const history = parseFundingHistory(await getJson(fundingHistoryUrl(position.symbol, since)), position.symbol);
+      const history = feed.parse(await getJson(url), position.symbol);
       if (!history) throw new Error('no usable funding history in the response');
-      const paid = fundingPaidSince(position, history, since, Date.now());
-      const truncated = history.length === FUNDING_HISTORY_LIMIT;
+      const paid = fundingPaidSince(adapter, position, history, since, Date.now());
+      const truncated = history.length === feed.limit;
       this.write(async () => {
         const watch = await fundingWatch.getValue();
         if (watch[key]?.signature !== signature) return;

@@ -1,7 +1,9 @@
-import { parseMarkPriceMessage } from '@/lib/exchanges/binance/markPrice';
+/** One message of an exchange's mark-price stream → a symbol's new mark, or null for anything else. */
+type MarkParser = (message: string) => { symbol: string; markPrice: string } | null;
 
 interface Watched {
   url: string;
+  parse: MarkParser;
   socket: WebSocket | null;
   attempts: number;
   retry?: ReturnType<typeof setTimeout>;
@@ -20,11 +22,11 @@ export class MarkPriceStreams {
 
   constructor(private readonly onMark: (tabId: number, symbol: string, markPrice: string) => void) {}
 
-  watch(tabId: number, url: string | null) {
+  watch(tabId: number, url: string | null, parse: MarkParser) {
     if (url !== null && this.watched.get(tabId)?.url === url) return;
     this.unwatch(tabId);
     if (url === null) return;
-    const entry: Watched = { url, socket: null, attempts: 0, lastMessageAt: null };
+    const entry: Watched = { url, parse, socket: null, attempts: 0, lastMessageAt: null };
     this.watched.set(tabId, entry);
     this.connect(tabId, entry);
   }
@@ -50,7 +52,7 @@ export class MarkPriceStreams {
     const socket = new WebSocket(entry.url);
     entry.socket = socket;
     socket.onmessage = (event) => {
-      const mark = parseMarkPriceMessage(String(event.data));
+      const mark = entry.parse(String(event.data));
       if (!mark || this.watched.get(tabId) !== entry) return;
       entry.attempts = 0;
       entry.lastMessageAt = Date.now();

@@ -5,8 +5,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 
 import { Overlay, type OverlayFigures, type OverlayProps } from '@/components/Overlay';
-import { readBinancePage, type ReaderCache } from '@/lib/exchanges/binance/reader';
-import { BINANCE_FUTURES_MATCHES, parseFuturesRoute, type FuturesRoute } from '@/lib/exchanges/binance/routes';
+import { binancePage } from '@/lib/exchanges/binance/page';
+import type { PageRoute } from '@/lib/exchanges/pageFace';
 import { isPing, parseOverlayUpdate, type Message, type OverlayUpdateMessage, type PageStatusMessage } from '@/lib/protocol/messages';
 import { overlayOutline } from '@/lib/page/overlayOutline';
 import type { OverlayDisplay, OverlayView } from '@/lib/model/overlay';
@@ -18,17 +18,17 @@ import { unclearableTimers, type DelayedTasks } from '@/lib/page/unclearableTime
 import './style.css';
 
 export default defineContentScript({
-  matches: BINANCE_FUTURES_MATCHES,
+  matches: [...binancePage.matches],
   cssInjectionMode: 'ui',
   async main(ctx) {
-    let session: ({ route: FuturesRoute } & WatchedPage) | null = null;
+    let session: ({ route: PageRoute } & WatchedPage) | null = null;
 
     // The exchange is a single-page app: the symbol (or the whole page) changes without a reload. One route
     // change at a time: a page still mounting is stopped by the next change, never left behind by it.
     let following: Promise<void> = Promise.resolve();
     const follow = (url: string) => {
       following = following.then(async () => {
-        const route = parseFuturesRoute(url);
+        const route = binancePage.parseRoute(url);
         if (route?.symbol === session?.route.symbol && route?.market === session?.route.market) return;
         session?.stop();
         session = route ? { route, ...(await watchPage(ctx, route)) } : null;
@@ -83,10 +83,10 @@ interface WatchedPage {
  * changed read sent to the worker, and the overlay drawn with the figures it answers (its Decimal math and tier
  * tables stay out of the page).
  */
-async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promise<WatchedPage> {
+async function watchPage(ctx: ContentScriptContext, route: PageRoute): Promise<WatchedPage> {
   // Unknown until the worker first answers: nothing is drawn before, so a hidden overlay never flashes.
   let display: OverlayDisplay | null = null;
-  const state: Omit<OverlayProps, 'route' | 'onPlacement' | 'compact' | 'onSnooze' | 'figures'> = {
+  const state: Omit<OverlayProps, 'route' | 'marketLabel' | 'onPlacement' | 'compact' | 'onSnooze' | 'figures'> = {
     snapshot: null,
     stale: false,
     pageChanged: false,
@@ -121,6 +121,7 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
     render(
       <Overlay
         route={route}
+        marketLabel={binancePage.marketLabels[route.market] ?? route.market}
         {...state}
         figures={figures}
         compact={display.compact}
@@ -156,11 +157,11 @@ async function watchPage(ctx: ContentScriptContext, route: FuturesRoute): Promis
   // The Open Orders list is on the page only while its tab is selected: the last one read goes with each snapshot.
   let orders: { list: ReadOpenOrders; readAt: number } | null = null;
   let lastRead = '';
-  const cache: ReaderCache = {};
+  const cache = binancePage.newCache();
   const read = (ticking: boolean) => {
     // A hidden tab paints no frames and the worker follows the mark-price stream for it; it is read when shown.
     if (document.visibilityState === 'hidden') return;
-    const snapshot = readBinancePage(document, location.href, cache);
+    const snapshot = binancePage.read(document, location.href, cache);
     if (!snapshot) return;
     const key = JSON.stringify(snapshot);
     if (key === lastRead) return;

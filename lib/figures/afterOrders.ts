@@ -9,9 +9,11 @@
  * trading fees.
  */
 import { dec, sum } from '../core/decimal';
-import { contractOfPosition, exactSizeUnit } from '../exchanges/binance/contracts';
+import { adapterOf } from '../exchanges';
+import { marketOf } from '../exchanges/adapter';
 import { averageEntryPrice, initialMargin, unrealizedPnl } from '../risk';
-import type { DecimalString, PageSnapshot, ReadOrder, ReadPosition } from '../model/snapshot';
+import type { PageSnapshot, ReadOrder, ReadPosition } from '../model/snapshot';
+import type { DecimalString } from '../core/parse/number';
 
 export interface OrderFills {
   /** How many orders add to the position, and the size they add (in its size unit). */
@@ -36,17 +38,18 @@ function addingOrders(position: ReadPosition, orders: readonly ReadOrder[]): Rea
 }
 
 export function snapshotAfterOrders(snapshot: PageSnapshot, orders: readonly ReadOrder[]): AfterOrders {
+  const adapter = adapterOf(snapshot);
   const problems = new Map<number, string>();
   const fills: (OrderFills | null)[] = [];
   const positions = snapshot.positions.map((position, index): ReadPosition => {
     const adding = addingOrders(position, orders);
     fills.push(adding.length > 0 ? { orders: adding.length, addedSize: sum(adding.map((o) => dec(o.remaining))).toFixed() } : null);
     if (adding.length === 0) return position;
-    if (position.sizeUnit !== exactSizeUnit(position.market)) {
+    if (position.sizeUnit !== marketOf(adapter, position.market)?.exactSizeUnit) {
       problems.set(index, 'the size is not shown in the exact unit');
       return position;
     }
-    const contract = contractOfPosition(position);
+    const contract = adapter.contractOf(position);
     const added = adding.map((o) => ({ size: dec(o.remaining), price: dec((o.price ?? o.triggerPrice)!) }));
     const size = dec(position.size);
     const entry = averageEntryPrice(contract, [{ size, price: dec(position.entryPrice) }, ...added])!;

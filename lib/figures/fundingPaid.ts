@@ -5,13 +5,11 @@
  * is not on the page nor in public data, so the figure says from when it counts.
  */
 import { dec, sum } from '../core/decimal';
-import { contractOfPosition, exactSizeUnit } from '../exchanges/binance/contracts';
-import type { FundingSettlement } from '../exchanges/binance/marketData';
+import { marketOf, type ExchangeAdapter } from '../exchanges/adapter';
+import type { FundingSettlement } from '../exchanges/marketData';
 import { fundingCost, type Result } from '../risk';
-import type { DecimalString, ReadPosition } from '../model/snapshot';
-
-/** Binance charges within a minute of the funding time (math.md §4.2): a settlement counts once that minute is over. */
-export const SETTLEMENT_DEVIATION_MS = 60_000;
+import type { ReadPosition } from '../model/snapshot';
+import type { DecimalString } from '../core/parse/number';
 
 export interface FundingPaid {
   /** Paid, in the margin asset; negative: received. */
@@ -21,11 +19,19 @@ export interface FundingPaid {
   since: number;
 }
 
-export function fundingPaidSince(position: ReadPosition, history: readonly FundingSettlement[], since: number, now: number): Result<FundingPaid> {
-  if (position.market !== 'usdm') return { ok: false, reason: "the exchange's COIN-M funding history has no mark price" };
-  if (position.sizeUnit !== exactSizeUnit(position.market)) return { ok: false, reason: 'funding needs the size in the exact unit' };
-  const counted = history.filter((s) => s.fundingTime > since && s.fundingTime <= now - SETTLEMENT_DEVIATION_MS);
-  const contract = contractOfPosition(position);
+/** A settlement counts once the exchange's charging window after its time is over (`settlementDeviationMs`). */
+export function fundingPaidSince(
+  adapter: ExchangeAdapter,
+  position: ReadPosition,
+  history: readonly FundingSettlement[],
+  since: number,
+  now: number,
+): Result<FundingPaid> {
+  const available = adapter.has.fundingPaid[position.market] ?? 'funding paid is not known for this market';
+  if (available !== true) return { ok: false, reason: available };
+  if (position.sizeUnit !== marketOf(adapter, position.market)?.exactSizeUnit) return { ok: false, reason: 'funding needs the size in the exact unit' };
+  const counted = history.filter((s) => s.fundingTime > since && s.fundingTime <= now - adapter.settlementDeviationMs);
+  const contract = adapter.contractOf(position);
   const size = dec(position.size);
   const amount = sum(counted.map((s) => fundingCost(contract, position.side, size, dec(s.markPrice), dec(s.rate), 1)));
   return { ok: true, value: { amount: amount.toFixed(), settlements: counted.length, since } };

@@ -11,12 +11,11 @@
  */
 import { snapshotAfterOrders } from './afterOrders';
 import { accountKey, positionKey, positionSignature } from '../model/keys';
-import { Decimal, ZERO, dec, sum } from '../core/decimal';
-import { baseAsset, contractOfPosition, exactSizeUnit } from '../exchanges/binance/contracts';
-import { FUNDING_STALE_MS, orderRulesOf, type FundingQuote, type SymbolRules } from '../exchanges/binance/marketData';
-import { SHIPPED_USDM_TIERS, tiersFor, type TierTables } from '../exchanges/binance/tiers';
+import { Decimal, dec } from '../core/decimal';
+import { marketOf, type ExchangeAdapter, type Prepared } from '../exchanges/adapter';
+import { adapterOf } from '../exchanges';
+import { orderRulesOf, type FundingQuote, type SymbolRules, type TierTables } from '../exchanges/marketData';
 import {
-  accountRisk,
   breakEvenPrice,
   fundingCost,
   marginToAdd,
@@ -24,6 +23,7 @@ import {
   priceAtDistance,
   sizeToCut,
   stopAtFractionToLiquidation,
+  type AccountRisk,
   type Position,
   type PositionRisk,
   type Result,
@@ -31,7 +31,8 @@ import {
 import type { FundingPaid, WatchedPosition } from './fundingPaid';
 import type { Band } from '../model/overlay';
 import type { Settings } from '../model/settings';
-import type { DecimalString, PageSnapshot, ReadOpenOrders, ReadOrder, ReadPosition } from '../model/snapshot';
+import type { PageSnapshot, ReadOpenOrders, ReadOrder, ReadPosition } from '../model/snapshot';
+import type { DecimalString } from '../core/parse/number';
 
 
 /** What the popup shows for one tab: its positions' distances and how current its prices are. */
@@ -164,13 +165,13 @@ export function afterOrdersViews(snapshot: PageSnapshot, market: MarketContext):
  * The next funding payment of a position from the exchange's quote, or why there is none to show; null for a
  * dated contract, which pays no funding.
  */
-export function fundingOf(read: ReadPosition, quote: FundingQuote | undefined, now: number): Result<FundingView> | null {
+export function fundingOf(adapter: ExchangeAdapter, read: ReadPosition, quote: FundingQuote | undefined, now: number): Result<FundingView> | null {
   const fail = (reason: string): Result<FundingView> => ({ ok: false, reason });
   if (read.contract === 'dated') return null;
-  if (read.sizeUnit !== exactSizeUnit(read.market)) return fail('funding needs the size in the exact unit');
+  if (read.sizeUnit !== marketOf(adapter, read.market)?.exactSizeUnit) return fail('funding needs the size in the exact unit');
   if (!quote) return fail('funding rate not fetched yet');
-  if (now - quote.time > FUNDING_STALE_MS || quote.nextFundingTime < now) return fail('the funding rate fetched is out of date');
-  const payment = fundingCost(contractOfPosition(read), read.side, dec(read.size), dec(read.markPrice), dec(quote.rate), 1);
+  if (now - quote.time > adapter.marketData.funding.staleMs || quote.nextFundingTime < now) return fail('the funding rate fetched is out of date');
+  const payment = fundingCost(adapter.contractOf(read), read.side, dec(read.size), dec(read.markPrice), dec(quote.rate), 1);
   return { ok: true, value: { rate: quote.rate, nextFundingTime: quote.nextFundingTime, payment: payment.toFixed() } };
 }
 
@@ -178,10 +179,10 @@ export function fundingOf(read: ReadPosition, quote: FundingQuote | undefined, n
  * A size to close at mark that the exchange accepts: the exact `cut` rounded up to the symbol's market lot and
  * minimum notional, or refused. Without the symbol's rules the exact size is given, with a note saying so.
  */
-export function placeableCutOf(cut: Result<Decimal>, read: ReadPosition, rules: SymbolRules | undefined): { size: DecimalString | null; note: string | null } {
+export function placeableCutOf(adapter: ExchangeAdapter, cut: Result<Decimal>, read: ReadPosition, rules: SymbolRules | undefined): { size: DecimalString | null; note: string | null } {
   if (!cut.ok) return { size: null, note: cut.reason };
   if (!rules) return { size: cut.value.toFixed(), note: "not rounded to the symbol's step size (order rules not fetched yet)" };
-  const placed = placeableCut(cut.value, dec(read.size), orderRulesOf(rules, 'market'), dec(read.markPrice), contractOfPosition(read));
+  const placed = placeableCut(cut.value, dec(read.size), orderRulesOf(rules, 'market'), dec(read.markPrice), adapter.contractOf(read));
   return placed.ok ? { size: placed.value.toFixed(), note: null } : { size: null, note: placed.reason };
 }
 
@@ -200,14 +201,14 @@ export interface StopCheck {
 const SAFER_STOP_FRACTION = '0.9';
 
 /** A stop-loss price checked against our liquidation price: the position's own (TP/SL) unless another is given. */
-export function stopCheck(read: ReadPosition, risk: PositionRisk | null, price = read.stopLoss, source: StopCheck['source'] = 'position'): StopCheck | null {
+export function stopCheck(adapter: ExchangeAdapter, read: ReadPosition, risk: PositionRisk | null, price = read.stopLoss, source: StopCheck['source'] = 'position'): StopCheck | null {
   if (price === null || !risk?.liquidationPrice) return null;
   const stop = dec(price);
   const liquidationPrice = risk.liquidationPrice;
   const beyond = read.side === 'long' ? stop.lte(liquidationPrice) : stop.gte(liquidationPrice);
   if (!beyond) return { price, source, beyondLiquidation: false, saferStop: null, saferStopPnl: null };
   const safer = stopAtFractionToLiquidation(
-    { contract: contractOfPosition(read), holding: { side: read.side, size: dec(read.size), entryPrice: dec(read.entryPrice) }, markPrice: dec(read.markPrice), liquidationPrice },
+    { contract: adapter.contractOf(read), holding: { side: read.side, size: dec(read.size), entryPrice: dec(read.entryPrice) }, markPrice: dec(read.markPrice), liquidationPrice },
     new Decimal(SAFER_STOP_FRACTION),
   );
   return {
@@ -225,7 +226,7 @@ export function stopCheck(read: ReadPosition, risk: PositionRisk | null, price =
  * either closes the position when it fires). The first one at or
  * beyond liquidation wins; otherwise the TP/SL one (or the first order) is reported as fine.
  */
-function worstStop(read: ReadPosition, risk: PositionRisk | null, orders: readonly ReadOrder[]): StopCheck | null {
+function worstStop(adapter: ExchangeAdapter, read: ReadPosition, risk: PositionRisk | null, orders: readonly ReadOrder[]): StopCheck | null {
   const closing = read.side === 'long' ? 'sell' : 'buy';
   const mark = dec(read.markPrice);
   const stopOrders = orders.filter(
@@ -235,7 +236,7 @@ function worstStop(read: ReadPosition, risk: PositionRisk | null, orders: readon
       o.triggerPrice !== null &&
       (read.side === 'long' ? dec(o.triggerPrice).lt(mark) : dec(o.triggerPrice).gt(mark)),
   );
-  const checks = [stopCheck(read, risk), ...stopOrders.map((o) => stopCheck(read, risk, o.triggerPrice, 'order'))].filter((c) => c !== null);
+  const checks = [stopCheck(adapter, read, risk), ...stopOrders.map((o) => stopCheck(adapter, read, risk, o.triggerPrice, 'order'))].filter((c) => c !== null);
   return checks.find((c) => c.beyondLiquidation) ?? checks[0] ?? null;
 }
 
@@ -252,13 +253,13 @@ export interface Remedy {
   sizeToCutNote: string | null;
 }
 
-function remedyFor(read: ReadPosition, risk: PositionRisk, settings: Settings, rules: SymbolRules | undefined): Remedy | null {
+function remedyFor(adapter: ExchangeAdapter, read: ReadPosition, risk: PositionRisk, settings: Settings, rules: SymbolRules | undefined): Remedy | null {
   if (!risk.pool || !risk.liquidationPrice) return null;
   const mark = dec(read.markPrice);
   const targetDistance = new Decimal(settings.warningDistance);
   const target = priceAtDistance(mark, risk.liquidationPrice, targetDistance);
   const margin = marginToAdd(risk.pool, target);
-  const cut = placeableCutOf(sizeToCut(risk.pool, mark, target), read, rules);
+  const cut = placeableCutOf(adapter, sizeToCut(risk.pool, mark, target), read, rules);
   return {
     targetDistance: targetDistance.toFixed(),
     marginToAdd: margin.ok ? margin.value.toFixed() : null,
@@ -308,51 +309,19 @@ function bandOf(distance: Decimal | null, settings: Settings): Band {
   return 'safe';
 }
 
-export type Prepared = { position: Position } | { reason: string };
-
-function prepare(read: ReadPosition, tables: (TierTables | null)[]): Prepared {
-  if (read.sizeUnit !== exactSizeUnit(read.market)) {
-    return {
-      reason:
-        read.market === 'usdm'
-          ? `size is shown in ${read.sizeAsset}; switch the page's size unit to the coin for exact figures`
-          : 'size is shown in coin; switch the page to contracts (Cont) for exact figures',
-    };
-  }
-  const tiers = tiersFor(read.symbol, ...tables);
-  if (!tiers.ok) return { reason: tiers.reason };
-  if (read.marginMode === 'isolated' && (read.margin === null || read.pnl === null)) {
-    return { reason: 'the isolated margin or PnL could not be read' };
-  }
-  return {
-    position: {
-      symbol: read.symbol,
-      marginAsset: read.marginAsset ?? (read.market === 'usdm' ? 'USDT' : baseAsset(read.symbol)),
-      side: read.side,
-      size: dec(read.size),
-      entryPrice: dec(read.entryPrice),
-      markPrice: dec(read.markPrice),
-      marginMode: read.marginMode,
-      leverage: read.leverage ?? 1,
-      isolatedMargin: read.marginMode === 'isolated' ? dec(read.margin!).minus(read.pnl!) : undefined,
-      contract: contractOfPosition(read),
-      tiers: tiers.value.tiers,
-    },
-  };
-}
-
 /** Each read position's model (or why there is none) and computed risk, plus the account's, before display. */
 export interface Assessment {
   prepared: Prepared[];
   risks: (PositionRisk | null)[];
   crossBlocked: string | null;
-  accounts: ReturnType<typeof accountRisk>['accounts'];
+  accounts: AccountRisk['accounts'];
 }
 
 /** Recomputes every position of a snapshot with `lib/risk` (what `riskView` shows, and the popup's solvers use). */
 export function assess(snapshot: PageSnapshot, freshTiers: TierTables | null = null): Assessment {
-  const tables = [freshTiers, SHIPPED_USDM_TIERS];
-  const prepared = snapshot.positions.map((read) => prepare(read, tables));
+  const adapter = adapterOf(snapshot);
+  const tables = [freshTiers, adapter.shippedTiers(snapshot.market)];
+  const prepared = snapshot.positions.map((read) => adapter.prepare(read, tables));
   const usable = prepared.flatMap((p) => ('position' in p ? [p.position] : []));
   const crossBlocked = prepared.some((p, i) => 'reason' in p && snapshot.positions[i]!.marginMode === 'cross')
     ? 'another cross position could not be used, so cross figures are incomplete'
@@ -362,13 +331,8 @@ export function assess(snapshot: PageSnapshot, freshTiers: TierTables | null = n
         ? 'not every position is on the page (is "Hide Other Symbols" on?), so cross figures are incomplete'
         : null;
 
-  const wallets: Record<string, Decimal> = {};
-  const asset = snapshot.account.asset;
-  if (asset && snapshot.account.walletBalance !== null && !crossBlocked) {
-    const isolatedWallets = usable.filter((p) => p.marginMode === 'isolated' && p.marginAsset === asset).map((p) => p.isolatedMargin ?? ZERO);
-    wallets[asset] = dec(snapshot.account.walletBalance).minus(sum(isolatedWallets));
-  }
-  const risk = accountRisk(wallets, usable);
+  const wallets = crossBlocked ? {} : adapter.crossWallets(snapshot, usable);
+  const risk = adapter.accountRisk(wallets, usable);
   const riskOf = new Map<Position, PositionRisk>(usable.map((p, i) => [p, risk.positions[i]!]));
   const risks = prepared.map((p, i) => {
     if (!('position' in p)) return null;
@@ -379,6 +343,7 @@ export function assess(snapshot: PageSnapshot, freshTiers: TierTables | null = n
 }
 
 export function riskView(snapshot: PageSnapshot, settings: Settings, market: MarketContext = {}): RiskView {
+  const adapter = adapterOf(snapshot);
   const { prepared, risks, crossBlocked, accounts } = assess(snapshot, market.tiers ?? null);
   const now = market.now ?? Date.now();
   const afterOrders = afterOrdersViews(snapshot, market);
@@ -421,13 +386,13 @@ export function riskView(snapshot: PageSnapshot, settings: Settings, market: Mar
       mismatch,
       priceDecimals,
       remedy:
-        usableRisk && market.remedies !== false && (band === 'warning' || band === 'danger') ? remedyFor(read, usableRisk, settings, market.rules?.[read.symbol]) : null,
-      stop: worstStop(read, usableRisk, market.orders && snapshot.openOrdersCount === market.orders.list.count ? market.orders.list.orders : []),
+        usableRisk && market.remedies !== false && (band === 'warning' || band === 'danger') ? remedyFor(adapter, read, usableRisk, settings, market.rules?.[read.symbol]) : null,
+      stop: worstStop(adapter, read, usableRisk, market.orders && snapshot.openOrdersCount === market.orders.list.count ? market.orders.list.orders : []),
       breakEvenWithFees:
         'position' in entry
           ? breakEvenPrice(entry.position.contract, read.side, dec(read.entryPrice), dec(settings.takerFee), dec(settings.takerFee)).toFixed()
           : null,
-      ...fundingFields(fundingOf(read, market.funding?.[read.symbol], now)),
+      ...fundingFields(fundingOf(adapter, read, market.funding?.[read.symbol], now)),
       afterOrders: afterOrders[i]!,
       ...fundingPaidOf(snapshot, read, market.fundingPaid),
     };

@@ -5,8 +5,9 @@
  * Max Open, Open Price; plus risk-based size, funding, break-even.
  */
 import { Decimal, parseDecimal } from '../core/decimal';
-import { orderRulesOf, type SymbolRules } from '../exchanges/binance/marketData';
-import { tiersFor, SHIPPED_USDM_TIERS, type TierTables } from '../exchanges/binance/tiers';
+import { orderRulesOf, type SymbolRules } from '../exchanges/marketData';
+import { SHIPPED_USDM_TIERS } from '../exchanges/binance/tiers';
+import { tiersFor, type TierTables } from '../exchanges/marketData';
 import {
   averageEntryPrice,
   breakEvenPrice,

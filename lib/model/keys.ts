@@ -25,6 +25,9 @@ export interface PositionId extends PositionRef {
 /** How a snoozed position's alerts come back: after 15 minutes, an hour, or when its size or entry changes. */
 export type SnoozeChoice = '15m' | '1h' | 'change';
 
+/** One market of one exchange (`binance:usdm`): what tier tables and order rules are stored by. */
+export const marketKey = (of: { exchange: string; market: string }) => `${of.exchange}:${of.market}`;
+
 /** The account a snapshot shows, the same in every tab: exchange, market and margin asset. */
 export const accountKey = (snapshot: { exchange: string; market: string; account: { asset: string | null } }) =>
   `${snapshot.exchange}:${snapshot.market}:${snapshot.account.asset ?? 'unknown'}`;
@@ -32,7 +35,7 @@ export const accountKey = (snapshot: { exchange: string; market: string; account
 /** `account` is an `accountKey`. */
 export const positionKey = (account: string, p: PositionRef) => `${account}|${p.symbol}:${p.side}:${p.marginMode}`;
 
-const POSITION_KEY = /^([a-z0-9]{1,20}):([a-z0-9]{1,20}):([A-Za-z0-9]{1,20})\|([A-Z0-9_]{1,40}):(long|short):(cross|isolated)$/;
+const POSITION_KEY = /^([a-z0-9]{1,20}):([a-z0-9]{1,20}):([A-Za-z0-9]{1,20})\|([A-Za-z0-9_-]{1,40}):(long|short):(cross|isolated)$/;
 
 /** The position a key names, or null when the text is not a position key. */
 export function parsePositionKey(key: string): PositionId | null {

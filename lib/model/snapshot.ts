@@ -2,10 +2,7 @@
  * What a page reader saw, exchange-neutral and JSON-safe: numbers travel as decimal strings (they cross the
  * message boundary and storage; `lib/view.ts` turns them back into Decimals), and nothing is computed here.
  */
-import type { FuturesMarket } from '../exchanges/binance/routes';
-
-/** A decimal as text, exactly as parsed ("96250.5"), never a JS number. */
-export type DecimalString = string;
+import type { DecimalString } from '../core/parse/number';
 
 export type SizeUnit = 'base' | 'quote' | 'contracts';
 
@@ -13,7 +10,8 @@ export interface ReadPosition {
   /** 1-based row on the page, to say which row a problem is in. */
   row: number;
   symbol: string;
-  market: FuturesMarket;
+  /** The exchange's market id (its adapter lists them: Binance's `usdm`, `coinm`). */
+  market: string;
   contract: 'perpetual' | 'dated';
   side: 'long' | 'short';
   /** Absolute size in `sizeUnit` (`sizeAsset` names it: BTC, USDT, contracts). */
@@ -92,8 +90,9 @@ export type ReadState =
   | 'unreadable';
 
 export interface PageSnapshot {
-  exchange: 'binance';
-  market: FuturesMarket;
+  /** The adapter that read it (`lib/exchanges/index.ts`). */
+  exchange: string;
+  market: string;
   /** The symbol the page trades (from the URL). */
   pageSymbol: string;
   language: string;

@@ -2,7 +2,7 @@
  * Every message between the content script, the background worker and the popup, with the one
  * validator each side runs before trusting what arrived. A message that fails validation is dropped.
  */
-import type { FuturesMarket, FuturesRoute } from '../exchanges/binance/routes';
+import type { PageRoute } from '../exchanges/pageFace';
 import { parsePositionKey, type SnoozeChoice } from '../model/keys';
 import type { OverlayDisplay, OverlayPosition, OverlayView } from '../model/overlay';
 import { READ_INTERVALS, type ReadInterval } from '../model/readIntervals';
@@ -12,7 +12,7 @@ import type { TabSummary } from '../figures/view';
 /** Content script → background: this tab now shows a futures page (route) or left it (null). */
 export interface PageStatusMessage {
   type: 'page-status';
-  route: FuturesRoute | null;
+  route: PageRoute | null;
 }
 
 /** Content script → background: what the page shows now; sent only when it changed. */
@@ -62,7 +62,7 @@ export interface PingRequest {
 
 export interface OpenFuturesPage {
   tabId: number;
-  route: FuturesRoute;
+  route: PageRoute;
   summary?: TabSummary | null;
 }
 
@@ -72,8 +72,6 @@ export interface StatusResponse {
 
 export type Message = PageStatusMessage | PageSnapshotMessage | PageVisibilityMessage | SnoozeMessage | GetStatusRequest | PingRequest;
 
-const MARKETS: readonly FuturesMarket[] = ['usdm', 'coinm'];
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -82,13 +80,20 @@ function isShortString(value: unknown, max = 64): value is string {
   return typeof value === 'string' && value.length > 0 && value.length <= max;
 }
 
-/** A contract symbol as the reader and the URL give it ("BTCUSDT", "BTCUSD_PERP"). */
-const isSymbol = (value: unknown): boolean => isShortString(value, 40) && /^[A-Z0-9_]+$/.test(value);
+/**
+ * An exchange or market id as the adapters spell them (`binance`, `usdm`). Only the worker knows which are
+ * registered (it drops a snapshot of any other): this file also runs in the page, which carries one exchange.
+ */
+const isId = (value: unknown): boolean => isShortString(value, 20) && /^[a-z0-9]+$/.test(value);
 
-function isRoute(value: unknown): value is FuturesRoute {
+/** A contract symbol as the reader and the URL give it ("BTCUSDT", "BTCUSD_PERP", "BTC-USDT-SWAP", "kPEPE"). */
+const isSymbol = (value: unknown): boolean => isShortString(value, 40) && /^[A-Za-z0-9_-]+$/.test(value);
+
+function isRoute(value: unknown): value is PageRoute {
   return (
     isRecord(value) &&
-    MARKETS.includes(value.market as FuturesMarket) &&
+    isId(value.exchange) &&
+    isId(value.market) &&
     isSymbol(value.symbol) &&
     (value.language === null || (isShortString(value.language, 8) && /^[A-Za-z-]+$/.test(value.language)))
   );
@@ -109,7 +114,7 @@ function isReadPosition(value: unknown): boolean {
     isRecord(value) &&
     Number.isInteger(value.row) &&
     isSymbol(value.symbol) &&
-    MARKETS.includes(value.market as FuturesMarket) &&
+    isId(value.market) &&
     ['perpetual', 'dated'].includes(value.contract as string) &&
     ['long', 'short'].includes(value.side as string) &&
     isDecimal(value.size) &&
@@ -159,7 +164,7 @@ function isOpenOrders(value: unknown): boolean {
 }
 
 function isSnapshot(value: unknown): value is PageSnapshot {
-  if (!isRecord(value) || value.exchange !== 'binance' || !MARKETS.includes(value.market as FuturesMarket)) return false;
+  if (!isRecord(value) || !isId(value.exchange) || !isId(value.market)) return false;
   const account = value.account;
   return (
     isShortString(value.pageSymbol, 40) &&

@@ -3,15 +3,14 @@
  */
 import { storage } from 'wxt/utils/storage';
 
-import type { FundingQuote, StoredRules } from '../exchanges/binance/marketData';
+import type { FundingQuote, StoredRules, StoredTierTables } from '../exchanges/marketData';
+import type { PageRoute } from '../exchanges/pageFace';
 import type { WatchedPosition } from '../figures/fundingPaid';
-import type { FuturesMarket, FuturesRoute } from '../exchanges/binance/routes';
-import type { StoredTierTables } from '../exchanges/binance/tiers';
 import type { TabSummary } from '../figures/view';
 import type { PageSnapshot } from '../model/snapshot';
 
 /** Futures pages open now, by tab id. Session storage: survives worker restarts, not browser restarts. */
-export const openFuturesPages = storage.defineItem<Record<string, FuturesRoute>>('session:openFuturesPages', {
+export const openFuturesPages = storage.defineItem<Record<string, PageRoute>>('session:openFuturesPages', {
   fallback: {},
   version: 1,
 });
@@ -50,17 +49,27 @@ export const shownNotifications = storage.defineItem<Record<string, { tabId: num
   { fallback: {}, version: 1 },
 );
 
-/** Tier tables fetched from the exchange's public endpoint (refreshed at most daily), per market. */
-export const fetchedTiers = storage.defineItem<Partial<Record<'usdm' | 'coinm', StoredTierTables>>>('local:fetchedTiers', {
+/**
+ * Version 1 was keyed by Binance's market alone (`usdm`), version 2 by `marketKey` (`binance:usdm`). A key that is
+ * a market key already is kept: a copy written without WXT's version mark (a test, another context) is not renamed twice.
+ */
+const byMarketKey = {
+  2: (old: Record<string, unknown> | null) =>
+    Object.fromEntries(Object.entries(old ?? {}).map(([market, value]) => [market.includes(':') ? market : `binance:${market}`, value])),
+};
+
+/** Tier tables fetched from the exchange's public endpoint (refreshed at most daily), by `marketKey`. */
+export const fetchedTiers = storage.defineItem<Record<string, StoredTierTables>>('local:fetchedTiers', {
   fallback: {},
-  version: 1,
+  version: 2,
+  migrations: byMarketKey,
 });
 
 /** The last figures per tab, for the popup. */
 export const tabSummaries = storage.defineItem<Record<string, TabSummary>>('session:tabSummaries', { fallback: {}, version: 1 });
 
-/** Each symbol's order rules from the exchange's public exchangeInfo (refreshed at most daily), per market. */
-export const symbolRules = storage.defineItem<Partial<Record<FuturesMarket, StoredRules>>>('local:symbolRules', { fallback: {}, version: 1 });
+/** Each symbol's order rules from the exchange's public endpoint (refreshed at most daily), by `marketKey`. */
+export const symbolRules = storage.defineItem<Record<string, StoredRules>>('local:symbolRules', { fallback: {}, version: 2, migrations: byMarketKey });
 
 /**
  * The latest funding quote of each symbol held, from the public premiumIndex (fetched about once a minute while

@@ -1,7 +1,7 @@
 import { WebSocketServer, type WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { fixtures } from '../fixtures/binance/index';
+import { fixtures } from '../fixtures/binance';
 import { exchangeUrl, launchWithExtension, overlay, setPageHidden, startLocalExchange, type ExtensionBrowser, type LocalExchange } from './harness';
 import { btcDistanceLevels, expectedDistances, moveMark } from './pages';
 

@@ -4,12 +4,12 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { Decimal } from '@/lib/core/decimal';
-import { readBinancePage } from '@/lib/exchanges/binance/reader';
+import { readBinancePage } from '@/lib/exchanges/binance/page/reader';
 import { formatPercent } from '@/lib/risk';
 import { DEFAULT_SETTINGS } from '@/lib/model/settings';
 import { riskView } from '@/lib/figures/view';
 
-import { domOf } from '../fixtures/binance/index';
+import { domOf } from '../fixtures/binance';
 import { exchangeUrl, inContentScript, launchWithExtension, overlay, startLocalExchange, type ExtensionBrowser, type LocalExchange } from './harness';
 import { moveMark } from './pages';
 

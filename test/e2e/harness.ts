@@ -14,9 +14,12 @@ import type { Duplex } from 'node:stream';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import selfsigned from 'selfsigned';
 
+import { exchangeHosts } from '@/lib/exchanges/hosts';
+
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
-export const EXCHANGE_HOSTS = ['www.binance.com', 'fstream.binance.com', 'fapi.binance.com', 'dapi.binance.com'];
+/** Every host the adapters' pages and public data come from; the first is the page the tests open. */
+export const EXCHANGE_HOSTS = exchangeHosts();
 
 export interface Served {
   /** Body to send (or made from the request's URL), and its content type (HTML unless said otherwise). */

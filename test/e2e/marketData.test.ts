@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { fixtures } from '../fixtures/binance/index';
+import { fixtures } from '../fixtures/binance';
 import { exchangeUrl, launchWithExtension, overlay, startLocalExchange, type ExtensionBrowser, type LocalExchange } from './harness';
 import { moveMark } from './pages';
 
@@ -106,7 +106,7 @@ describe('order rules and funding from the public endpoints (real Chromium)', ()
 
   it('fetches the order rules once and sizes the popup’s cut to the symbol’s lot', async () => {
     const rules = () => browser.serviceWorker.evaluate(() => chrome.storage.local.get('symbolRules').then((items) => items.symbolRules ?? null));
-    await expect.poll(async () => Object.keys(((await rules()) as { usdm?: { symbols: object } } | null)?.usdm?.symbols ?? {}).sort()).toEqual([
+    await expect.poll(async () => Object.keys(((await rules()) as { 'binance:usdm'?: { symbols: object } } | null)?.['binance:usdm']?.symbols ?? {}).sort()).toEqual([
       'BTCUSDT',
       'DOGEUSDT',
       'ETHUSDT',
@@ -142,8 +142,8 @@ describe('order rules and funding from the public endpoints (real Chromium)', ()
     // SOL: the cut the danger alert suggests (27 SOL with the recorded rules) must be raised to it.
     await browser.serviceWorker.evaluate(async () => {
       type Lot = { minQty: string };
-      const { symbolRules } = (await chrome.storage.local.get('symbolRules')) as { symbolRules: { usdm: { symbols: Record<string, { lot: Lot; marketLot: Lot }> } } };
-      const sol = symbolRules.usdm.symbols.SOLUSDT!;
+      const { symbolRules } = (await chrome.storage.local.get('symbolRules')) as { symbolRules: { 'binance:usdm': { symbols: Record<string, { lot: Lot; marketLot: Lot }> } } };
+      const sol = symbolRules['binance:usdm'].symbols.SOLUSDT!;
       sol.lot.minQty = '29';
       sol.marketLot.minQty = '29';
       await chrome.storage.local.set({ symbolRules });

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { dec } from '@/lib/core/decimal';
-import { readBinancePage } from '@/lib/exchanges/binance/reader';
+import { readBinancePage } from '@/lib/exchanges/binance/page/reader';
 import { formatAmount } from '@/lib/risk';
 import { DEFAULT_SETTINGS } from '@/lib/model/settings';
 import { riskView } from '@/lib/figures/view';
 
-import { domOf, fixtures } from '../fixtures/binance/index';
+import { domOf, fixtures } from '../fixtures/binance';
 import { exchangeUrl, launchWithExtension, overlay, startLocalExchange, type ExtensionBrowser, type LocalExchange } from './harness';
 
 const fixture = (name: string) => fixtures.find((f) => f.name === name)!;

@@ -1,12 +1,12 @@
 import type { Page } from 'playwright-core';
 
-import { readBinancePage } from '@/lib/exchanges/binance/reader';
+import { readBinancePage } from '@/lib/exchanges/binance/page/reader';
 import { formatPercent } from '@/lib/risk';
 import { Decimal } from '@/lib/core/decimal';
 import { DEFAULT_SETTINGS } from '@/lib/model/settings';
 import { riskView } from '@/lib/figures/view';
 
-import { domOf } from '../fixtures/binance/index';
+import { domOf } from '../fixtures/binance';
 
 /** What the overlay must show for a page, computed in Node from the same HTML with the same library. */
 export function expectedDistances(html: string, url: string): string[] {

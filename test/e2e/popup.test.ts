@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 
-import { fixtures } from '../fixtures/binance/index';
+import { fixtures } from '../fixtures/binance';
 import { exchangeUrl, launchWithExtension, overlay, startLocalExchange, type ExtensionBrowser, type LocalExchange } from './harness';
 
 const page = fixtures.find((f) => f.name === 'en-usdm-cross-isolated')!;
@@ -114,7 +114,7 @@ describe('popup calculators and options (real Chromium)', () => {
     const tiers = [tier(1, '0', '5', 125, '0.005', '0'), tier(2, '5', '10', 50, '0.01', '0.025'), tier(3, '10', '20', 20, '0.025', '0.175')];
     await browser.serviceWorker.evaluate(async (symbols) => {
       const { fetchedTiers } = (await chrome.storage.local.get('fetchedTiers')) as { fetchedTiers?: Record<string, unknown> };
-      await chrome.storage.local.set({ fetchedTiers: { ...fetchedTiers, coinm: { fetchedAt: Date.now(), asOf: '2026-11-26', source: 'test', symbols } } });
+      await chrome.storage.local.set({ fetchedTiers: { ...fetchedTiers, 'binance:coinm': { fetchedAt: Date.now(), asOf: '2026-11-26', source: 'test', symbols } } });
     }, { BTCUSD_PERP: tiers });
     const distance = browser.page.locator('liqguard-overlay [data-testid="liqguard-distance"]');
     await expect.poll(() => distance.innerText()).toMatch(/^\d+\.\d{2} %$/);

@@ -3,14 +3,15 @@ import { resolve } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { readBinancePage } from '@/lib/exchanges/binance/reader';
-import { SHIPPED_USDM_TIERS, storeTierTables } from '@/lib/exchanges/binance/tiers';
+import { readBinancePage } from '@/lib/exchanges/binance/page/reader';
+import { SHIPPED_USDM_TIERS } from '@/lib/exchanges/binance/tiers';
+import { storeTierTables } from '@/lib/exchanges/marketData';
 import { Decimal } from '@/lib/core/decimal';
 import { formatPercent } from '@/lib/risk';
 import { DEFAULT_SETTINGS } from '@/lib/model/settings';
 import { riskView } from '@/lib/figures/view';
 
-import { domOf, fixtures } from '../fixtures/binance/index';
+import { domOf, fixtures } from '../fixtures/binance';
 import { exchangeUrl, launchWithExtension, overlay, startLocalExchange, type ExtensionBrowser, type LocalExchange } from './harness';
 
 const recorded = readFileSync(resolve(import.meta.dirname, '../fixtures/binance/brackets/bapi-future-brackets.json'), 'utf8');
@@ -35,10 +36,10 @@ describe('tier refresh from the public endpoint (real Chromium)', () => {
 
   it('fetches the tiers at start-up, keeps the valid tables and caches them with the date', async () => {
     const stored = () => browser.serviceWorker.evaluate(() => chrome.storage.local.get('fetchedTiers').then((items) => items.fetchedTiers ?? null));
-    await expect.poll(async () => Object.keys(((await stored()) as { usdm?: { symbols: object } } | null)?.usdm?.symbols ?? {}), { timeout: 10_000 }).toEqual(['BTCUSDT', 'ETHUSDT']);
-    const tiers = (await stored()) as { usdm: { asOf: string; fetchedAt: number }; coinm?: unknown };
-    expect(tiers.usdm.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(tiers.coinm).toBeUndefined();
+    await expect.poll(async () => Object.keys(((await stored()) as { 'binance:usdm'?: { symbols: object } } | null)?.['binance:usdm']?.symbols ?? {}), { timeout: 10_000 }).toEqual(['BTCUSDT', 'ETHUSDT']);
+    const tiers = (await stored()) as { 'binance:usdm': { asOf: string; fetchedAt: number }; 'binance:coinm'?: unknown };
+    expect(tiers['binance:usdm'].asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(tiers['binance:coinm']).toBeUndefined();
     expect(requests).toEqual(['usdm']);
     const alarm = await browser.serviceWorker.evaluate(() => chrome.alarms.get('refresh-tiers'));
     expect(alarm?.periodInMinutes).toBe(24 * 60);
@@ -55,13 +56,13 @@ describe('tier refresh from the public endpoint (real Chromium)', () => {
     await expect.poll(() => distance.innerText()).toBe('—');
 
     // The worker's own fetch (BTCUSDT and ETHUSDT) has landed, or lands meanwhile: ZZZUSDT is still unknown.
-    const hasUsdm = () => browser.serviceWorker.evaluate(() => chrome.storage.local.get('fetchedTiers').then((items) => Boolean((items.fetchedTiers as { usdm?: object } | undefined)?.usdm)));
+    const hasUsdm = () => browser.serviceWorker.evaluate(() => chrome.storage.local.get('fetchedTiers').then((items) => Boolean((items.fetchedTiers as { 'binance:usdm'?: object } | undefined)?.['binance:usdm'])));
     await expect.poll(hasUsdm, { timeout: 10_000 }).toBe(true);
     expect(await distance.innerText()).toBe('—');
     const solTiers = storeTierTables(SHIPPED_USDM_TIERS, 0).symbols.SOLUSDT!;
     await browser.serviceWorker.evaluate(async (tiers) => {
-      const { fetchedTiers } = (await chrome.storage.local.get('fetchedTiers')) as { fetchedTiers: { usdm: { symbols: Record<string, unknown> } } };
-      fetchedTiers.usdm.symbols.ZZZUSDT = tiers;
+      const { fetchedTiers } = (await chrome.storage.local.get('fetchedTiers')) as { fetchedTiers: { 'binance:usdm': { symbols: Record<string, unknown> } } };
+      fetchedTiers['binance:usdm'].symbols.ZZZUSDT = tiers;
       await chrome.storage.local.set({ fetchedTiers });
     }, solTiers);
     // SOLUSDT's own figures: the same row, with the same tiers.

@@ -7,8 +7,10 @@
  * decimal comma when the caller says the page uses one. Only one number per text: "12 / 13" is refused.
  */
 import { memoByText } from '../memo';
-import type { DecimalString } from '../../model/snapshot';
 import { decimalString, exact, negated, times } from './exact';
+
+/** A decimal as text, exactly as parsed ("96250.5"), never a JS number. */
+export type DecimalString = string;
 
 export type ParsedNumber =
   | { ok: true; value: DecimalString; unit: string | null; percent: boolean; /** Digits shown after the decimal mark ("3,455.10" → 2). */ decimals: number }

@@ -8,7 +8,6 @@
 import { Decimal } from '../../core/decimal';
 import type { Contract } from '../../risk/types';
 import type { ReadPosition, SizeUnit } from '../../model/snapshot';
-import type { FuturesMarket } from './routes';
 
 const USD_PER_CONTRACT: Record<string, string> = { BTC: '100' };
 const DEFAULT_USD_PER_CONTRACT = '10';
@@ -26,4 +25,4 @@ export function contractOfPosition(position: Pick<ReadPosition, 'symbol' | 'mark
 }
 
 /** The size unit the math needs: the coin for USDⓈ-M, contracts for COIN-M; any other unit cannot be vouched for. */
-export const exactSizeUnit = (market: FuturesMarket): SizeUnit => (market === 'usdm' ? 'base' : 'contracts');
+export const exactSizeUnit = (market: string): SizeUnit => (market === 'usdm' ? 'base' : 'contracts');

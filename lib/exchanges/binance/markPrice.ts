@@ -9,7 +9,7 @@
 import { Decimal, dec } from '../../core/decimal';
 import { unrealizedPnl } from '../../risk';
 import type { PageSnapshot } from '../../model/snapshot';
-import type { FuturesMarket } from './routes';
+import type { FuturesMarket } from './page/routes';
 import { contractOfPosition, exactSizeUnit } from './contracts';
 
 export const MARK_PRICE_HOSTS: Record<FuturesMarket, string> = { usdm: 'fstream.binance.com', coinm: 'dstream.binance.com' };

@@ -11,9 +11,8 @@
  *   "" and `nextFundingTime` 0 (S11a). We read the exchange's rate rather than recompute it (math.md §4.2).
  */
 import { Decimal } from '../../core/decimal';
-import type { OrderRules } from '../../risk/orderRules';
-import type { DecimalString } from '../../model/snapshot';
-import type { FuturesMarket } from './routes';
+import type { FundingQuote, FundingSettlement, LotRule, StoredRules, SymbolRules } from '../marketData';
+import type { FuturesMarket } from './page/routes';
 
 const HOSTS: Record<FuturesMarket, string> = { usdm: 'https://fapi.binance.com/fapi/v1', coinm: 'https://dapi.binance.com/dapi/v1' };
 
@@ -39,37 +38,9 @@ export const RULES_REFRESH_MS = 24 * 60 * 60 * 1000;
 export const FUNDING_REFRESH_MS = 60 * 1000;
 export const FUNDING_STALE_MS = 5 * 60 * 1000;
 
-/** A lot filter: sizes must be a multiple of `stepSize` from `minQty` to `maxQty`. */
-export interface LotRule {
-  stepSize: DecimalString;
-  minQty: DecimalString;
-  maxQty: DecimalString;
-}
 
-export interface SymbolRules {
-  tickSize: DecimalString;
-  /** LOT_SIZE: limit orders. */
-  lot: LotRule;
-  /** MARKET_LOT_SIZE: market orders (closing at mark), LOT_SIZE when the symbol has none. */
-  marketLot: LotRule;
-  /** MIN_NOTIONAL in the quote asset (USDⓈ-M); null where the market has none (COIN-M). */
-  minNotional: DecimalString | null;
-}
 
-export interface StoredRules {
-  fetchedAt: number;
-  symbols: Record<string, SymbolRules>;
-}
 
-export interface FundingQuote {
-  symbol: string;
-  /** A fraction per interval ("0.0001" is 0.01 %); positive: longs pay shorts. */
-  rate: DecimalString;
-  /** Unix ms of the next settlement. */
-  nextFundingTime: number;
-  /** When LiqGuard received it (unix ms, this computer's clock, which is what judges it stale). */
-  time: number;
-}
 
 const SYMBOL = /^[A-Z0-9_]{2,40}$/;
 const DECIMAL = /^\d{1,20}(\.\d{1,20})?$/;
@@ -148,21 +119,7 @@ export function parsePremiumIndex(body: unknown, symbol: string, receivedAt: num
   return { symbol, rate: canonical(rate), nextFundingTime: nextFundingTime as number, time: receivedAt };
 }
 
-/** A quote this old is no longer kept: its symbol has not been held (and asked for again) for a day. */
-export const FUNDING_KEEP_MS = 24 * 60 * 60 * 1000;
 
-/** The stored quotes with `quote` added, less those kept past `FUNDING_KEEP_MS`: storage holds the symbols of a day. */
-export function withFundingQuote(quotes: Record<string, FundingQuote>, quote: FundingQuote): Record<string, FundingQuote> {
-  const kept = Object.entries(quotes).filter(([, held]) => quote.time - held.time < FUNDING_KEEP_MS);
-  return { ...Object.fromEntries(kept), [quote.symbol]: quote };
-}
-
-export interface FundingSettlement {
-  fundingTime: number;
-  /** A fraction; positive: longs paid shorts. */
-  rate: DecimalString;
-  markPrice: DecimalString;
-}
 
 /** The settlements of `symbol` in a fundingRate body, oldest first; null when any entry is malformed. */
 export function parseFundingHistory(body: unknown, symbol: string): FundingSettlement[] | null {
@@ -191,13 +148,3 @@ export function loadFundingQuotes(stored: unknown): Record<string, FundingQuote>
   return out;
 }
 
-/** The rules of one order kind as the risk engine takes them: market orders close at mark, limit orders open. */
-export function orderRulesOf(rules: SymbolRules, kind: 'market' | 'limit'): OrderRules {
-  const lot = kind === 'market' ? rules.marketLot : rules.lot;
-  return {
-    stepSize: new Decimal(lot.stepSize),
-    minQty: new Decimal(lot.minQty),
-    maxQty: new Decimal(lot.maxQty),
-    minNotional: rules.minNotional === null ? null : new Decimal(rules.minNotional),
-  };
-}

@@ -13,15 +13,10 @@
  */
 import { Decimal } from '../../core/decimal';
 import { bracketProblems } from '../../risk/brackets';
-import { ok, unavailable, type Bracket, type Result } from '../../risk/types';
+import type { Bracket } from '../../risk/types';
+import type { StoredTierTables, TierTables } from '../marketData';
 import shippedUsdm from './tiers/usdm.json';
 
-export interface TierTables {
-  /** When these tiers were known to be current (ISO date). */
-  asOf: string;
-  source: string;
-  symbols: Record<string, Bracket[]>;
-}
 
 const text = (value: unknown): string | null =>
   typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)) ? String(value) : null;
@@ -83,14 +78,6 @@ function shippedTables(document: { asOf: string; source: string; symbols: Record
 /** USDⓈ-M tiers of the 30 most traded symbols, as of `asOf`. No COIN-M table ships yet: see README. */
 export const SHIPPED_USDM_TIERS: TierTables = shippedTables(shippedUsdm);
 
-/** The tiers for `symbol`, from the freshest tables that have it; unknown symbols are reported, not guessed. */
-export function tiersFor(symbol: string, ...tables: (TierTables | null | undefined)[]): Result<{ tiers: Bracket[]; asOf: string }> {
-  for (const table of tables) {
-    const tiers = table?.symbols[symbol];
-    if (table && tiers) return ok({ tiers, asOf: table.asOf });
-  }
-  return unavailable(`maintenance-margin tiers for ${symbol} are unknown`);
-}
 
 /** The public bracket endpoints (no key; undocumented, math.md §2.3): POST with body `{}`. */
 export const BRACKET_ENDPOINTS = {
@@ -101,27 +88,7 @@ export const BRACKET_ENDPOINTS = {
 /** How long fetched tiers are trusted before the next refresh. */
 export const TIER_REFRESH_MS = 24 * 60 * 60 * 1000;
 
-/** Tier tables as stored: decimal strings, so they survive JSON. */
-export interface StoredTierTables {
-  fetchedAt: number;
-  asOf: string;
-  source: string;
-  symbols: Record<string, { bracket: number; notionalFloor: string; notionalCap: string; maxLeverage: number; maintMarginRatio: string; cum: string }[]>;
-}
 
-export function storeTierTables(tables: TierTables, fetchedAt: number): StoredTierTables {
-  return {
-    fetchedAt,
-    asOf: tables.asOf,
-    source: tables.source,
-    symbols: Object.fromEntries(
-      Object.entries(tables.symbols).map(([symbol, tiers]) => [
-        symbol,
-        tiers.map((t) => ({ bracket: t.bracket, notionalFloor: t.notionalFloor.toFixed(), notionalCap: t.notionalCap.toFixed(), maxLeverage: t.maxLeverage, maintMarginRatio: t.maintMarginRatio.toFixed(), cum: t.cum.toFixed() })),
-      ]),
-    ),
-  };
-}
 
 /** Stored tables back to checked tiers; anything malformed is dropped (the shipped tables remain). */
 export function loadTierTables(stored: unknown): TierTables | null {

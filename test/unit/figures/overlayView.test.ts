@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { accountKey, positionKey, positionSignature } from '@/lib/model/keys';
-import { readBinancePage } from '@/lib/exchanges/binance/reader';
+import { readBinancePage } from '@/lib/exchanges/binance/page/reader';
 import { amount, percent, price } from '@/lib/figures/format';
 import { parseOverlayUpdate } from '@/lib/protocol/messages';
 import { overlayOutline } from '@/lib/page/overlayOutline';
@@ -10,7 +10,7 @@ import type { OverlayPosition } from '@/lib/model/overlay';
 import { DEFAULT_SETTINGS } from '@/lib/model/settings';
 import { riskView } from '@/lib/figures/view';
 
-import { domOf, fixtures } from '../../fixtures/binance/index';
+import { domOf, fixtures } from '../../fixtures/binance';
 
 const NOW = Date.UTC(2026, 10, 26, 9, 0);
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
-import { readBinancePage } from '@/lib/exchanges/binance/reader';
+import { readBinancePage } from '@/lib/exchanges/binance/page/reader';
 import { readIntervalFor } from '@/lib/figures/readInterval';
 import { CALM_READ_INTERVAL_MS, MIN_READ_INTERVAL_MS } from '@/lib/model/readIntervals';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/model/settings';
 import { riskView } from '@/lib/figures/view';
 
-import { domOf, fixtures } from '../../fixtures/binance/index';
+import { domOf, fixtures } from '../../fixtures/binance';
 
 const snapshotOf = (name: string) => {
   const fixture = fixtures.find((f) => f.name === name)!;

@@ -5,11 +5,11 @@ import { describe, expect, it } from 'vitest';
 
 import { Decimal } from '@/lib/core/decimal';
 import { parseExchangeInfo } from '@/lib/exchanges/binance/marketData';
-import { readBinancePage } from '@/lib/exchanges/binance/reader';
+import { readBinancePage } from '@/lib/exchanges/binance/page/reader';
 import { DEFAULT_SETTINGS } from '@/lib/model/settings';
 import { riskView } from '@/lib/figures/view';
 
-import { domOf, fixtures } from '../../fixtures/binance/index';
+import { domOf, fixtures } from '../../fixtures/binance';
 
 const viewOf = (name: string, edit: (html: string) => string = (html) => html) => {
   const fixture = fixtures.find((f) => f.name === name)!;
@@ -89,7 +89,7 @@ describe('true costs', () => {
 
 describe('mismatch tolerance', () => {
   it('uses the page’s tick even when the liquidation price shows trailing zeros ("0.1100")', async () => {
-    const { fixtures: all } = await import('../../fixtures/binance/index');
+    const { fixtures: all } = await import('../../fixtures/binance');
     const base = all.find((f) => f.name === 'en-usdm-cross-isolated')!.expected;
     // Isolated long 10,000 DOGE from 0.1200 at 10x (wallet 120): liquidation (1,200 − 120) / (10,000 × 0.995) ≈ 0.10854.
     const doge = {

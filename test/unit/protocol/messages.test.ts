@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { isPing, parseMessage, parseStatusResponse } from '@/lib/protocol/messages';
 
-const route = { market: 'usdm', symbol: 'BTCUSDT', language: 'en' };
+const route = { exchange: 'binance', market: 'usdm', symbol: 'BTCUSDT', language: 'en' };
 
 describe('parseMessage', () => {
   it('accepts the known shapes', () => {
@@ -17,7 +17,8 @@ describe('parseMessage', () => {
     [],
     { type: 'nope' },
     { type: 'page-status' },
-    { type: 'page-status', route: { ...route, market: 'spot' } },
+    { type: 'page-status', route: { ...route, market: 'USD-M' } },
+    { type: 'page-status', route: { ...route, exchange: '<b>binance</b>' } },
     { type: 'page-status', route: { ...route, symbol: '<img src=x onerror=alert(1)>' } },
     { type: 'page-status', route: { ...route, symbol: 'A'.repeat(41) } },
     { type: 'page-status', route: { ...route, language: 7 } },
@@ -43,12 +44,12 @@ describe('parseStatusResponse', () => {
 
 describe('page-snapshot messages', () => {
   it('accepts what the reader produces, for every fixture, open orders included', async () => {
-    const { fixtures } = await import('../../fixtures/binance/index');
+    const { fixtures } = await import('../../fixtures/binance');
     for (const fixture of fixtures) expect(parseMessage({ type: 'page-snapshot', snapshot: fixture.expected }), fixture.name).not.toBeNull();
   });
 
   it('drops a snapshot whose open orders are malformed or oversized', async () => {
-    const { fixtures } = await import('../../fixtures/binance/index');
+    const { fixtures } = await import('../../fixtures/binance');
     const snapshot = fixtures.find((f) => f.name === 'en-open-orders')!.expected;
     const list = snapshot.openOrders!;
     for (const openOrders of [
@@ -71,10 +72,10 @@ describe('page-snapshot messages', () => {
     ['an exponent', (s: Record<string, unknown>) => ({ ...s, account: { ...(s.account as object), walletBalance: '1e308' } })],
     ['markup as a symbol', (s: Record<string, unknown>) => ({ ...s, positions: [{ ...(s.positions as object[])[0], symbol: '<b>x</b>' }] })],
     ['oversized', (s: Record<string, unknown>) => ({ ...s, positions: Array.from({ length: 501 }, () => (s.positions as object[])[0]) })],
-    ['another exchange', (s: Record<string, unknown>) => ({ ...s, exchange: 'other' })],
+    ['an exchange id that is no id', (s: Record<string, unknown>) => ({ ...s, exchange: 'Binance.com' })],
     ['an unknown state', (s: Record<string, unknown>) => ({ ...s, state: 'great' })],
   ])('drops a forged snapshot: %s', async (_, forge) => {
-    const { fixtures } = await import('../../fixtures/binance/index');
+    const { fixtures } = await import('../../fixtures/binance');
     const snapshot = fixtures.find((f) => f.name === 'en-usdm-cross-isolated')!.expected as unknown as Record<string, unknown>;
     expect(parseMessage({ type: 'page-snapshot', snapshot })).not.toBeNull();
     expect(parseMessage({ type: 'page-snapshot', snapshot: forge(snapshot) })).toBeNull();

@@ -8,10 +8,10 @@
  */
 import { describe, expect, it } from 'vitest';
 
-import { readBinancePage } from '@/lib/exchanges/binance/reader';
+import { readBinancePage } from '@/lib/exchanges/binance/page/reader';
 import type { PageSnapshot, ReadOrder, ReadPosition } from '@/lib/model/snapshot';
 
-import { domOf, fixtures } from '../../../fixtures/binance/index';
+import { domOf, fixtures } from '../../../fixtures/binance';
 
 const VARIANTS_PER_PAGE = 400;
 /** Hundreds of variants take seconds on a busy 2-core machine: more than a unit test's default 5 s allows. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { LANGUAGES, normalizeLabel, ORDER_LABELS, pageLanguage } from '@/lib/exchanges/binance/labels';
+import { LANGUAGES, normalizeLabel, ORDER_LABELS, pageLanguage } from '@/lib/exchanges/binance/page/labels';
 
-import { fixtures } from '../../../fixtures/binance/index';
+import { fixtures } from '../../../fixtures/binance';
 
 describe('label dictionaries', () => {
   it.each(LANGUAGES)('%s is paired with a fixture page the reader must match', (language) => {

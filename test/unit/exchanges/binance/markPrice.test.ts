@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
 import { markPriceStreamUrl, parseMarkPriceMessage, withMarkPrices } from '@/lib/exchanges/binance/markPrice';
-import { readBinancePage } from '@/lib/exchanges/binance/reader';
+import { readBinancePage } from '@/lib/exchanges/binance/page/reader';
 import { DEFAULT_SETTINGS } from '@/lib/model/settings';
 import { riskView } from '@/lib/figures/view';
 
-import { domOf, fixtures } from '../../../fixtures/binance/index';
+import { domOf, fixtures } from '../../../fixtures/binance';
 
 describe('mark-price stream', () => {
   it('asks for each symbol once, public streams only', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
-import { textLines } from '@/lib/exchanges/binance/pageText';
-import { readBinancePage, type ReaderCache } from '@/lib/exchanges/binance/reader';
+import { textLines } from '@/lib/exchanges/binance/page/pageText';
+import { readBinancePage, type ReaderCache } from '@/lib/exchanges/binance/page/reader';
 
-import { domOf, fixtures } from '../../../fixtures/binance/index';
+import { domOf, fixtures } from '../../../fixtures/binance';
 
 describe('readBinancePage on every fixture page', () => {
   it('has the fixture variants the reader must handle', () => {

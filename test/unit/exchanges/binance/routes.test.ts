@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { parseFuturesRoute } from '@/lib/exchanges/binance/routes';
+import { parseFuturesRoute } from '@/lib/exchanges/binance/page/routes';
 
 describe('parseFuturesRoute', () => {
   it.each([

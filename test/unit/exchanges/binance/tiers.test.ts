@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { parseBracketResponse, SHIPPED_USDM_TIERS, tiersFor } from '@/lib/exchanges/binance/tiers';
+import { loadTierTables, parseBracketResponse, SHIPPED_USDM_TIERS } from '@/lib/exchanges/binance/tiers';
+import { storeTierTables, tiersFor } from '@/lib/exchanges/marketData';
 import { bracketProblems } from '@/lib/risk';
 
 const fixture = (name: string) => JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../fixtures/binance/brackets', name), 'utf8'));
@@ -67,8 +68,7 @@ describe('parseBracketResponse', () => {
 });
 
 describe('stored tier tables', () => {
-  it('round-trip through JSON and drop anything malformed', async () => {
-    const { loadTierTables, storeTierTables } = await import('@/lib/exchanges/binance/tiers');
+  it('round-trip through JSON and drop anything malformed', () => {
     const stored = JSON.parse(JSON.stringify(storeTierTables(SHIPPED_USDM_TIERS, 1)));
     const loaded = loadTierTables(stored)!;
     expect(loaded.asOf).toBe(SHIPPED_USDM_TIERS.asOf);

@@ -3,9 +3,9 @@
  * symbol, side, price, amount, filled, reduce-only, trigger. Each row is checked; one that does not add up is
  * reported unreadable with the reason, and what it leaves out is said.
  */
-import { compare, decimalString, exact, minus, sign } from '../../core/parse/exact';
-import { parsePageNumber } from '../../core/parse/number';
-import type { ReadOpenOrders, ReadOrder, UnreadableRow } from '../../model/snapshot';
+import { compare, decimalString, exact, minus, sign } from '../../../core/parse/exact';
+import { parsePageNumber } from '../../../core/parse/number';
+import type { ReadOpenOrders, ReadOrder, UnreadableRow } from '../../../model/snapshot';
 import { LABELS, LANGUAGES, normalizeLabel, orderLanguagesFor, type Language, type OrderColumnKey, type OrderLabels } from './labels';
 import { hasTwinCells, rowsBelow, symbolIn, tabNamed, textOf, usesDecimalComma, type PageTab } from './pageText';
 import type { FuturesMarket } from './routes';

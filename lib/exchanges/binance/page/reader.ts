@@ -4,10 +4,10 @@
  * column position. Every value is validated; a row that contradicts itself is reported unreadable with the
  * reason, and what could not be found is said, not guessed (../shared/research/dom.md is partly INFERRED).
  */
-import { abs, compare, decimalString, exact, minus, negated, sign, times, type Exact } from '../../core/parse/exact';
-import { parsePageNumber, type ParsedNumber } from '../../core/parse/number';
-import { memoByText } from '../../core/memo';
-import type { PageSnapshot, ReadAccount, ReadPosition, UnreadableRow } from '../../model/snapshot';
+import { abs, compare, decimalString, exact, minus, negated, sign, times, type Exact } from '../../../core/parse/exact';
+import { parsePageNumber, type ParsedNumber } from '../../../core/parse/number';
+import { memoByText } from '../../../core/memo';
+import type { PageSnapshot, ReadAccount, ReadPosition, UnreadableRow } from '../../../model/snapshot';
 import { languagesFor, normalizeLabel, pageLanguage, type AccountKey, type ColumnKey, type Language, type LanguageLabels } from './labels';
 import { hasTwinCells, pageTabs, rowsBelow, symbolIn, tabNamed, textLines, textOf, tokensOf, usesDecimalComma } from './pageText';
 import { openOrdersTab, readOpenOrders } from './openOrders';

@@ -2,8 +2,8 @@
  * What the Binance page shows, as text: the visible lines of an element, symbols, words and the page's decimal
  * mark, and its tabs. Shared by the readers of the positions list and the open orders list.
  */
-import { INVISIBLE_MARKS } from '../../core/parse/number';
-import { memoByText } from '../../core/memo';
+import { INVISIBLE_MARKS } from '../../../core/parse/number';
+import { memoByText } from '../../../core/memo';
 import { normalizeLabel } from './labels';
 
 const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'INPUT', 'TEXTAREA', 'SELECT', 'BUTTON', 'SVG', 'svg']);

@@ -1,0 +1,116 @@
+/**
+ * The exchange seam: everything LiqGuard knows of one exchange, behind two typed faces. What differs between
+ * venues is data here (markets, capabilities, endpoints, wording), and code only where data is not enough (the
+ * page reader, the venue's readings of its page, its liquidation model). Adding an exchange is adding its folder
+ * under `lib/exchanges/` and one line in each registry (`pages.ts`, `index.ts`).
+ *
+ * The page face (`PageAdapter`, in `pageFace.ts`) runs in the exchange's page and carries no Decimal; the worker face
+ * below runs in the background worker and the popup, and carries no page reader. `hosts.ts` joins the two for the
+ * manifest and the e2e harness.
+ */
+import type { Decimal } from '../core/decimal';
+import type { PageSnapshot, ReadPosition, SizeUnit } from '../model/snapshot';
+import type { AccountRisk } from '../risk/account';
+import type { Contract, Position } from '../risk/types';
+import type { FundingQuote, FundingSettlement, SymbolRules, TierTables } from './marketData';
+
+/** One market of an exchange, as data: what its positions are and how the page sizes them. */
+export interface MarketInfo {
+  /** The id routes, snapshots and storage use (`usdm`). */
+  id: string;
+  /** As the user is shown it (`USD-M`: Ⓢ is missing from many fonts). */
+  label: string;
+  /** Linear (PnL in the quote asset) or inverse (PnL in the coin). */
+  contract: Contract['type'];
+  /** The size unit the math needs; a page showing another cannot be vouched for. */
+  exactSizeUnit: SizeUnit;
+}
+
+/** What an exchange's adapter can do, per market where it differs: the README's limitations table comes from it. */
+export interface Capabilities {
+  /** Maintenance-margin tiers: shipped with LiqGuard (and refreshed), fetched only, or none. */
+  tiers: Record<string, 'shipped' | 'fetched' | false>;
+  /** Funding paid since a position was first seen, from the public funding history: true, or why not. */
+  fundingPaid: Record<string, true | string>;
+  /** The Open Orders list is read (liquidation after orders fill, stop orders checked). */
+  openOrders: boolean;
+}
+
+/** A read position as the risk math takes it, or why the page's figures cannot be used. */
+export type Prepared = { position: Position } | { reason: string };
+
+/** One public endpoint: where to ask, how, how often, and the checked shape it returns. */
+export interface Feed<Parsed> {
+  /** Null where the market has no such endpoint. */
+  url: (market: string) => string | null;
+  init?: RequestInit;
+  refreshMs: number;
+  parse: (body: unknown) => Parsed;
+}
+
+/** Public market data only: what is asked for is a market or a symbol, never anything about the account. */
+export interface MarketDataFeeds {
+  tiers: Feed<{ symbols: TierTables['symbols']; rejected: Record<string, string> }> & {
+    /** Stored tables back to checked ones; null when malformed (the shipped ones serve). */
+    load: (stored: unknown) => TierTables | null;
+  };
+  rules: Feed<{ symbols: Record<string, SymbolRules>; rejected: Record<string, string> }> & {
+    load: (stored: unknown) => Record<string, SymbolRules>;
+  };
+  funding: {
+    /** Null where the market has no funding quote to fetch. */
+    url: (market: string, symbol: string) => string | null;
+    parse: (body: unknown, symbol: string, receivedAt: number) => FundingQuote | null;
+    load: (stored: unknown) => Record<string, FundingQuote>;
+    refreshMs: number;
+    /** A quote older than this is not shown. */
+    staleMs: number;
+  };
+  fundingHistory: {
+    /** Null where the market's history cannot give funding paid (`has.fundingPaid`). */
+    url: (market: string, symbol: string, since: number) => string | null;
+    parse: (body: unknown, symbol: string) => FundingSettlement[] | null;
+    /** The most settlements one request returns: a full answer may have left some out. */
+    limit: number;
+  };
+  /** The public mark-price stream the worker follows while the page is hidden. */
+  markStream: {
+    url: (market: string, symbols: readonly string[]) => string | null;
+    parse: (message: string) => { symbol: string; markPrice: string } | null;
+  };
+}
+
+/** The exchange's words for what a trader can do about a position in danger. */
+export interface RemedyWording {
+  /** What liquidates a cross account, for the margin-ratio alert. */
+  crossLiquidation: string;
+}
+
+export interface ExchangeAdapter {
+  id: string;
+  name: string;
+  markets: readonly MarketInfo[];
+  has: Capabilities;
+  /** The venue's readings of its page turned into a position (which columns include PnL, the default asset…). */
+  prepare(read: ReadPosition, tables: readonly (TierTables | null)[]): Prepared;
+  /** Each cross pool's wallet, from the account the page shows and the positions that could be used. */
+  crossWallets(snapshot: PageSnapshot, usable: readonly Position[]): Record<string, Decimal>;
+  /** The venue's liquidation model over a whole account (cross pools and isolated positions). */
+  accountRisk(wallets: Record<string, Decimal>, positions: readonly Position[]): AccountRisk;
+  contractOf(read: Pick<ReadPosition, 'symbol' | 'market'>): Contract;
+  /** The tier tables that ship with LiqGuard for a market, if any. */
+  shippedTiers(market: string): TierTables | null;
+  marketData: MarketDataFeeds;
+  /** A snapshot re-priced from the stream's marks (PnL and isolated margins follow). */
+  withMarkPrices(snapshot: PageSnapshot, marks: Record<string, string>): PageSnapshot;
+  /** A funding settlement is charged within this of its time: it counts once that is over. */
+  settlementDeviationMs: number;
+  remedies: RemedyWording;
+  /** The manifest's host permissions: public market data only. */
+  hostPermissions: readonly string[];
+  /** The hosts of that data and of the stream (the e2e harness serves them locally). */
+  dataHosts: readonly string[];
+}
+
+/** The market `id` of `adapter`, or null for one it does not list. */
+export const marketOf = (adapter: Pick<ExchangeAdapter, 'markets'>, id: string): MarketInfo | null => adapter.markets.find((m) => m.id === id) ?? null;

@@ -1,0 +1,31 @@
+/**
+ * The face of an exchange adapter that runs in the exchange's page: which addresses are its futures pages and how
+ * to read one. Decimal-free and small, since it loads into the exchange's page (`lib/exchanges/adapter.ts` has the
+ * worker's face).
+ */
+import type { PageSnapshot } from '../model/snapshot';
+
+/** A futures trading page: the market and symbol it trades, and its UI language when the address says. */
+export interface PageRoute {
+  exchange: string;
+  market: string;
+  /** Upper case, as the exchange's API spells it. */
+  symbol: string;
+  language: string | null;
+}
+
+export interface PageAdapter<Cache extends object = object> {
+  id: string;
+  name: string;
+  /** The manifest's match patterns: a superset that `parseRoute` narrows down. */
+  matches: readonly string[];
+  /** The hosts its pages are served from (the e2e harness maps them to a local server). */
+  pageHosts: readonly string[];
+  /** How each market is named to the user. */
+  marketLabels: Readonly<Record<string, string>>;
+  parseRoute(url: string | URL): PageRoute | null;
+  /** Reads the page at `url`; null when it is not a futures page. Pass one `cache` to every read of one page. */
+  read(document: Document, url: string, cache?: Cache): PageSnapshot | null;
+  /** A fresh cache for one page. */
+  newCache(): Cache;
+}
