@@ -20,7 +20,9 @@ export default defineConfig({
     browser_specific_settings: {
       // Nothing about the user is collected or sent (Firefox asks extensions to say so).
       // (WXT's manifest type predates `data_collection_permissions`.)
-      gecko: { id: 'liqguard@liqguard.dev', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } } as { id: string },
+      gecko: { id: 'liqguard@liqguard.dev', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } } as {
+        id: string;
+      },
       gecko_android: { strict_min_version: '142.0' },
     },
   },

@@ -26,7 +26,9 @@ function seenAfter(worker: Worker, since: number): Promise<number> {
         const started = Date.now();
         const poll = () =>
           chrome.notifications.getAll().then((all) => {
-            const fresh = Object.keys(all).some((id) => id.includes('|BTCUSDT:long:cross|distance|warning|') && Number(id.split('|')[4]) >= after);
+            const fresh = Object.keys(all).some(
+              (id) => id.includes('|BTCUSDT:long:cross|distance|warning|') && Number(id.split('|')[4]) >= after,
+            );
             if (fresh) resolve(Date.now());
             else if (Date.now() - started > 5000) reject(new Error('no notification'));
             else setTimeout(poll, 2);
@@ -73,7 +75,9 @@ export async function benchAlerts(): Promise<Figure[]> {
     const deadline = Date.now() + 10_000;
     while (clients.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     const send = (price: string) =>
-      clients[0]!.send(JSON.stringify({ stream: 'btcusdt@markPrice@1s', data: { e: 'markPriceUpdate', E: Date.now(), s: 'BTCUSDT', p: price } }));
+      clients[0]!.send(
+        JSON.stringify({ stream: 'btcusdt@markPrice@1s', data: { e: 'markPriceUpdate', E: Date.now(), s: 'BTCUSDT', p: price } }),
+      );
     const fromStream: number[] = [];
     for (let i = 0; i < 15; i++) {
       send('95480.3');
@@ -84,8 +88,20 @@ export async function benchAlerts(): Promise<Figure[]> {
     }
 
     return [
-      { name: 'page price crossing → notification shown (Chromium)', unit: 'ms', median: median(fromPage), p95: p95(fromPage), runs: fromPage.length },
-      { name: 'stream price crossing → notification shown (Chromium)', unit: 'ms', median: median(fromStream), p95: p95(fromStream), runs: fromStream.length },
+      {
+        name: 'page price crossing → notification shown (Chromium)',
+        unit: 'ms',
+        median: median(fromPage),
+        p95: p95(fromPage),
+        runs: fromPage.length,
+      },
+      {
+        name: 'stream price crossing → notification shown (Chromium)',
+        unit: 'ms',
+        median: median(fromStream),
+        p95: p95(fromStream),
+        runs: fromStream.length,
+      },
     ];
   } finally {
     await browser.close();

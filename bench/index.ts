@@ -16,7 +16,7 @@ const rows = figures.map((f) => ({
   figure: f.name,
   median: `${f.median.toFixed(2)} ${f.unit}`,
   p95: `${f.p95.toFixed(2)} ${f.unit}`,
-  goal: f.goal === undefined ? "" : `≤ ${Number(f.goal.toFixed(2))} ${f.unit}`,
+  goal: f.goal === undefined ? '' : `≤ ${Number(f.goal.toFixed(2))} ${f.unit}`,
   runs: f.runs,
   note: f.note ?? '',
 }));

@@ -65,10 +65,19 @@ function runTimes(profile: string, wanted: (command: string) => boolean, threads
 
 /** Each page renderer's main thread (its first thread). */
 const rendererMainThreads = (profile: string) =>
-  runTimes(profile, (command) => command.includes('--type=renderer') && !command.includes('--extension-process'), (pid) => [pid]);
+  runTimes(
+    profile,
+    (command) => command.includes('--type=renderer') && !command.includes('--extension-process'),
+    (pid) => [pid],
+  );
 
 /** All threads of the extension process (LiqGuard's service worker); none in the browser without LiqGuard. */
-const extensionProcesses = (profile: string) => runTimes(profile, (command) => command.includes('--extension-process'), (pid) => readdirSync(`/proc/${pid}/task`));
+const extensionProcesses = (profile: string) =>
+  runTimes(
+    profile,
+    (command) => command.includes('--extension-process'),
+    (pid) => readdirSync(`/proc/${pid}/task`),
+  );
 
 interface Sample {
   /** Busy (TaskDuration) ms per second. */
@@ -96,17 +105,26 @@ async function sampleTogether(browsers: { page: Page; profile: string }[]): Prom
   );
   await new Promise((settled) => setTimeout(settled, 2000));
   const starts = await Promise.all(
-    watched.map(async (w) => ({ metrics: await w.metrics(), cpu: rendererMainThreads(w.profile), extension: extensionProcesses(w.profile) })),
+    watched.map(async (w) => ({
+      metrics: await w.metrics(),
+      cpu: rendererMainThreads(w.profile),
+      extension: extensionProcesses(w.profile),
+    })),
   );
   await new Promise((measured) => setTimeout(measured, SECONDS * 1000));
   const ends = await Promise.all(
-    watched.map(async (w) => ({ metrics: await w.metrics(), cpu: rendererMainThreads(w.profile), extension: extensionProcesses(w.profile) })),
+    watched.map(async (w) => ({
+      metrics: await w.metrics(),
+      cpu: rendererMainThreads(w.profile),
+      extension: extensionProcesses(w.profile),
+    })),
   );
   await Promise.all(watched.map((w) => w.cdp.detach()));
   return watched.map((_, i) => {
     const [start, end] = [starts[i]!, ends[i]!];
     // The page's renderer is the browser's busiest one (others are spares and the new-tab page).
-    const ranSince = (before: Map<string, number>, after: Map<string, number>) => [...after].map(([pid, ns]) => ns - (before.get(pid) ?? ns));
+    const ranSince = (before: Map<string, number>, after: Map<string, number>) =>
+      [...after].map(([pid, ns]) => ns - (before.get(pid) ?? ns));
     const ran = ranSince(start.cpu, end.cpu);
     // The extension's processes added up (one started meanwhile, as a restarted worker's would be, counts nothing).
     const extensionRan = ranSince(start.extension, end.extension);
@@ -167,7 +185,9 @@ async function traceTogether(pages: Page[]): Promise<Traced[]> {
     }),
   );
   return traces.map(({ events }) => {
-    const mainThreads = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+    const mainThreads = new Set(
+      events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`),
+    );
     const onMain = events.filter((e) => e.ph === 'X' && mainThreads.has(`${e.pid}:${e.tid}`)).sort((a, b) => a.ts - b.ts);
     // The page's renderer is the busiest main thread.
     const busy = new Map<number, number>();
@@ -210,7 +230,10 @@ function howMuchMore(without: number[], withExtension: number[]): string {
 }
 
 export async function benchOverhead(): Promise<Figure[]> {
-  const exchange = await startLocalExchange({ '/en/futures/BTCUSDT': demo, '/demo/ticker.js': { body: ticker10Hz, type: 'text/javascript' } });
+  const exchange = await startLocalExchange({
+    '/en/futures/BTCUSDT': demo,
+    '/demo/ticker.js': { body: ticker10Hz, type: 'text/javascript' },
+  });
   const without: Sample[] = [];
   const withExtension: Sample[] = [];
   const traced: [Traced, Traced][] = [];
@@ -242,7 +265,14 @@ export async function benchOverhead(): Promise<Figure[]> {
     const before = without.map(of);
     const after = withExtension.map(of);
     return [
-      { name: `main thread ${measure}, demo page at 10 Hz, without LiqGuard`, unit: 'ms', median: median(before), p95: Math.max(...before), runs: ROUNDS, note: `${unit} per second` },
+      {
+        name: `main thread ${measure}, demo page at 10 Hz, without LiqGuard`,
+        unit: 'ms',
+        median: median(before),
+        p95: Math.max(...before),
+        runs: ROUNDS,
+        note: `${unit} per second`,
+      },
       {
         name: `main thread ${measure}, demo page at 10 Hz, with LiqGuard`,
         unit: 'ms',

@@ -18,10 +18,14 @@ const root = resolve(import.meta.dirname, '..');
 const fixture = readFileSync(resolve(root, 'test/fixtures/binance/en-20-rows.html'), 'utf8');
 const path = '/en/futures/BTCUSDT';
 
-
 async function readerBundle(): Promise<string> {
   const result = await build({
-    stdin: { contents: "import { readBinancePage } from './lib/exchanges/binance/reader'; (globalThis as any).__readBinancePage = readBinancePage;", resolveDir: root, loader: 'ts' },
+    stdin: {
+      contents:
+        "import { readBinancePage } from './lib/exchanges/binance/reader'; (globalThis as any).__readBinancePage = readBinancePage;",
+      resolveDir: root,
+      loader: 'ts',
+    },
     bundle: true,
     format: 'iife',
     write: false,
@@ -46,7 +50,8 @@ export async function benchPage(): Promise<Figure[]> {
     await page.addScriptTag({ content: await readerBundle() });
     const readerTimes = (rowsChanged: 'all' | 'one') =>
       page.evaluate((which) => {
-        const read = (globalThis as unknown as { __readBinancePage: (d: Document, u: string, c: object) => { positions: unknown[] } }).__readBinancePage;
+        const read = (globalThis as unknown as { __readBinancePage: (d: Document, u: string, c: object) => { positions: unknown[] } })
+          .__readBinancePage;
         const rows = Array.from(document.querySelectorAll('.list-item-container'));
         const times: number[] = [];
         const cache = {}; // as the content script does: one cache per page
@@ -97,8 +102,22 @@ export async function benchPage(): Promise<Figure[]> {
     const contentScript = readFileSync(resolve(EXTENSION_DIR, 'content-scripts/binance.js'));
     const frame = 1000 / 60;
     return [
-      { name: 'reader: a 20-position page, every row changed (Chromium)', unit: 'ms', median: median(allRows), p95: p95(allRows), runs: allRows.length, goal: 1 },
-      { name: 'reader: a 20-position page, one row changed (Chromium)', unit: 'ms', median: median(oneRow), p95: p95(oneRow), runs: oneRow.length, goal: 1 },
+      {
+        name: 'reader: a 20-position page, every row changed (Chromium)',
+        unit: 'ms',
+        median: median(allRows),
+        p95: p95(allRows),
+        runs: allRows.length,
+        goal: 1,
+      },
+      {
+        name: 'reader: a 20-position page, one row changed (Chromium)',
+        unit: 'ms',
+        median: median(oneRow),
+        p95: p95(oneRow),
+        runs: oneRow.length,
+        goal: 1,
+      },
       {
         name: 'page mark price → overlay distance, after a pause (Chromium)',
         unit: 'ms',

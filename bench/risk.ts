@@ -34,6 +34,13 @@ export function benchRisk(): Figure[] {
   const risk = accountRisk(wallet, positions);
   const solved = risk.positions.filter((p) => p.liquidationPrice !== null).length;
   return [
-    measure('risk: recompute a 1,000-position cross account', 'ms', 20, 40, () => accountRisk(wallet, positions), `${solved} liquidation prices`),
+    measure(
+      'risk: recompute a 1,000-position cross account',
+      'ms',
+      20,
+      40,
+      () => accountRisk(wallet, positions),
+      `${solved} liquidation prices`,
+    ),
   ];
 }

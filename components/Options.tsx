@@ -87,23 +87,39 @@ export function Options() {
           <legend class="font-semibold">Alerts</legend>
           {RULES.map((rule) => (
             <label key={rule.key} class="flex items-center gap-2">
-              <input type="checkbox" checked={settings.rules[rule.key]} onChange={(e) => setFlag({ rules: { ...settings.rules, [rule.key]: (e.currentTarget as HTMLInputElement).checked } })} />
+              <input
+                type="checkbox"
+                checked={settings.rules[rule.key]}
+                onChange={(e) => setFlag({ rules: { ...settings.rules, [rule.key]: (e.currentTarget as HTMLInputElement).checked } })}
+              />
               {rule.label}
             </label>
           ))}
           <label class="flex items-center gap-2">
-            <input type="checkbox" checked={settings.notificationSound} onChange={(e) => setFlag({ notificationSound: (e.currentTarget as HTMLInputElement).checked })} />
+            <input
+              type="checkbox"
+              checked={settings.notificationSound}
+              onChange={(e) => setFlag({ notificationSound: (e.currentTarget as HTMLInputElement).checked })}
+            />
             Notifications make a sound
           </label>
           <label class="flex items-center gap-2">
-            <input type="checkbox" checked={settings.streamWhenHidden} onChange={(e) => setFlag({ streamWhenHidden: (e.currentTarget as HTMLInputElement).checked })} />
+            <input
+              type="checkbox"
+              checked={settings.streamWhenHidden}
+              onChange={(e) => setFlag({ streamWhenHidden: (e.currentTarget as HTMLInputElement).checked })}
+            />
             While a futures tab is hidden, follow the exchange's public mark prices
           </label>
         </fieldset>
         <fieldset class="space-y-1">
           <legend class="font-semibold">Overlay</legend>
           <label class="flex items-center gap-2">
-            <input type="checkbox" checked={settings.overlay.enabled} onChange={(e) => setFlag({ overlay: { ...settings.overlay, enabled: (e.currentTarget as HTMLInputElement).checked } })} />
+            <input
+              type="checkbox"
+              checked={settings.overlay.enabled}
+              onChange={(e) => setFlag({ overlay: { ...settings.overlay, enabled: (e.currentTarget as HTMLInputElement).checked } })}
+            />
             Show the overlay on futures pages
           </label>
           <label class="flex items-center gap-2">
@@ -125,7 +141,11 @@ export function Options() {
             </select>
           </label>
           <label class="flex items-center gap-2">
-            <input type="checkbox" checked={settings.overlay.compact} onChange={(e) => setFlag({ overlay: { ...settings.overlay, compact: (e.currentTarget as HTMLInputElement).checked } })} />
+            <input
+              type="checkbox"
+              checked={settings.overlay.compact}
+              onChange={(e) => setFlag({ overlay: { ...settings.overlay, compact: (e.currentTarget as HTMLInputElement).checked } })}
+            />
             Compact: one line per position
           </label>
         </fieldset>

@@ -52,7 +52,12 @@ const SNOOZE_CHOICES: [SnoozeChoice, string][] = [
 
 function SnoozeControl({ snooze, onSnooze }: { snooze: NonNullable<OverlayPosition['snooze']>; onSnooze: OverlayProps['onSnooze'] }) {
   const [chosen, setChosen] = useState<string | null>(null);
-  if (chosen) return <p data-testid="liqguard-snoozed" class="text-xs text-slate-500">Alerts snoozed {chosen}.</p>;
+  if (chosen)
+    return (
+      <p data-testid="liqguard-snoozed" class="text-xs text-slate-500">
+        Alerts snoozed {chosen}.
+      </p>
+    );
   return (
     <p class="flex flex-wrap gap-1 text-xs text-slate-500">
       Snooze alerts:
@@ -145,28 +150,52 @@ function PositionRow({
             {position.marginMode === 'cross' ? 'Cross' : 'Isolated'} {position.leverage === null ? '' : `${position.leverage}x`}
           </span>
         </span>
-        <span data-testid="liqguard-distance" class="font-mono text-base font-semibold" title={`Distance to liquidation (${BAND_TEXT[position.band]})`}>
+        <span
+          data-testid="liqguard-distance"
+          class="font-mono text-base font-semibold"
+          title={`Distance to liquidation (${BAND_TEXT[position.band]})`}
+        >
           <Live of={live} pick={(p) => p.distance} />
         </span>
       </div>
-      {!compact && <dl class="grid grid-cols-[auto_1fr] gap-x-2 text-xs text-slate-600 dark:text-slate-300">
-        <dt>Liq. price</dt>
-        <dd data-testid="liqguard-liquidation" class="text-right font-mono"><Live of={live} pick={(p) => p.liquidation} /></dd>
-        <dt>Price buffer</dt>
-        <dd class="text-right font-mono"><Live of={live} pick={(p) => p.priceBuffer} /></dd>
-        <dt>Margin buffer</dt>
-        <dd class="text-right font-mono"><Live of={live} pick={(p) => p.marginBuffer} /></dd>
-        <dt>Break-even with fees</dt>
-        <dd data-testid="liqguard-break-even" class="text-right font-mono"><Live of={live} pick={(p) => p.breakEven} /></dd>
-        {position.funding && <>
-          <dt>Next funding</dt>
-          <dd data-testid="liqguard-funding" class="text-right"><Live of={live} pick={(p) => p.funding} /></dd>
-        </>}
-        {position.fundingPaid && <>
-          <dt title="Funding paid or received since LiqGuard first saw the position as it is now (a fill starts the count again)">Funding so far</dt>
-          <dd data-testid="liqguard-funding-paid" class="text-right"><Live of={live} pick={(p) => p.fundingPaid} /></dd>
-        </>}
-      </dl>}
+      {!compact && (
+        <dl class="grid grid-cols-[auto_1fr] gap-x-2 text-xs text-slate-600 dark:text-slate-300">
+          <dt>Liq. price</dt>
+          <dd data-testid="liqguard-liquidation" class="text-right font-mono">
+            <Live of={live} pick={(p) => p.liquidation} />
+          </dd>
+          <dt>Price buffer</dt>
+          <dd class="text-right font-mono">
+            <Live of={live} pick={(p) => p.priceBuffer} />
+          </dd>
+          <dt>Margin buffer</dt>
+          <dd class="text-right font-mono">
+            <Live of={live} pick={(p) => p.marginBuffer} />
+          </dd>
+          <dt>Break-even with fees</dt>
+          <dd data-testid="liqguard-break-even" class="text-right font-mono">
+            <Live of={live} pick={(p) => p.breakEven} />
+          </dd>
+          {position.funding && (
+            <>
+              <dt>Next funding</dt>
+              <dd data-testid="liqguard-funding" class="text-right">
+                <Live of={live} pick={(p) => p.funding} />
+              </dd>
+            </>
+          )}
+          {position.fundingPaid && (
+            <>
+              <dt title="Funding paid or received since LiqGuard first saw the position as it is now (a fill starts the count again)">
+                Funding so far
+              </dt>
+              <dd data-testid="liqguard-funding-paid" class="text-right">
+                <Live of={live} pick={(p) => p.fundingPaid} />
+              </dd>
+            </>
+          )}
+        </dl>
+      )}
       {position.afterOrders && !compact && (
         <AfterOrdersNote text={afterOrders} testId="liqguard-after-orders" class="text-xs text-slate-600 dark:text-slate-300" />
       )}
@@ -253,7 +282,10 @@ export function Overlay(props: OverlayProps) {
           {view && (
             <div data-testid="liqguard-account" class="flex flex-wrap justify-between gap-x-3 text-xs">
               <span class="whitespace-nowrap">
-                Margin ratio <span data-testid="liqguard-margin-ratio" class="font-mono font-semibold">{marginRatio}</span>
+                Margin ratio{' '}
+                <span data-testid="liqguard-margin-ratio" class="font-mono font-semibold">
+                  {marginRatio}
+                </span>
               </span>
               <span class="whitespace-nowrap">
                 Margin balance <span class="font-mono">{marginBalance}</span>
@@ -273,7 +305,10 @@ export function Overlay(props: OverlayProps) {
               No open positions on this page. Open one, or select the Positions tab, and LiqGuard shows how far it is from liquidation.
             </p>
           )}
-          <p data-testid="liqguard-status" class={`text-xs ${status.tone === 'warn' ? 'text-amber-700 dark:text-amber-300' : 'text-slate-500 dark:text-slate-400'}`}>
+          <p
+            data-testid="liqguard-status"
+            class={`text-xs ${status.tone === 'warn' ? 'text-amber-700 dark:text-amber-300' : 'text-slate-500 dark:text-slate-400'}`}
+          >
             {status.text}
           </p>
         </div>

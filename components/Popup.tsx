@@ -46,7 +46,15 @@ interface Selection {
   row: number;
 }
 
-function PageFigures({ summary, selected, onSelect }: { summary: TabSummary | null; selected: number | null; onSelect: (index: number) => void }) {
+function PageFigures({
+  summary,
+  selected,
+  onSelect,
+}: {
+  summary: TabSummary | null;
+  selected: number | null;
+  onSelect: (index: number) => void;
+}) {
   if (!summary) return <p class="text-xs text-slate-400">Waiting for the page's first figures…</p>;
   const time = clockTime(summary.assessedAt);
   const source = summary.stale
@@ -116,7 +124,9 @@ function marketName(route: { exchange: string; market: string }): string {
 
 /** Every adapter's stored tiers and order rules, checked, by `marketKey`. */
 function loadMarketData(tiers: Record<string, unknown>, rules: Record<string, unknown>) {
-  const keys = ADAPTERS.flatMap((adapter) => adapter.markets.map((market) => ({ adapter, key: marketKey({ exchange: adapter.id, market: market.id }) })));
+  const keys = ADAPTERS.flatMap((adapter) =>
+    adapter.markets.map((market) => ({ adapter, key: marketKey({ exchange: adapter.id, market: market.id }) })),
+  );
   return {
     tiers: Object.fromEntries(keys.map(({ adapter, key }) => [key, adapter.marketData.tiers.load(tiers[key])])),
     rules: Object.fromEntries(keys.map(({ adapter, key }) => [key, adapter.marketData.rules.load(rules[key])])),
@@ -168,13 +178,17 @@ export function Popup() {
       <header>
         <h1 class="text-lg font-semibold">LiqGuard</h1>
         <p class="mt-1 text-slate-600 dark:text-slate-300">
-          Shows how far each futures position is from liquidation, on the exchange's own page. It reads the page; no API key,
-          nothing leaves your browser.
+          Shows how far each futures position is from liquidation, on the exchange's own page. It reads the page; no API key, nothing leaves
+          your browser.
         </p>
       </header>
       <section aria-label="What LiqGuard sees now">
         {load.state === 'loading' && <p class="text-slate-400">Looking for futures pages…</p>}
-        {load.state === 'error' && <p role="alert" class="text-red-400">Could not ask the background worker: {load.reason}</p>}
+        {load.state === 'error' && (
+          <p role="alert" class="text-red-400">
+            Could not ask the background worker: {load.reason}
+          </p>
+        )}
         {load.state === 'ready' && load.status.pages.length === 0 && (
           <p data-testid="empty-state" class="rounded border border-slate-300 p-2 text-slate-600 dark:border-slate-700 dark:text-slate-300">
             No futures page is open. Open a Binance futures trading page (for example{' '}
@@ -210,7 +224,10 @@ export function Popup() {
           fundingPaid={fundingPaidOf(known, selected, load.fundingWatch)}
           afterOrders={
             known.openOrders && known.openOrdersReadAt
-              ? afterOrdersViews(known, { tiers: load.tiers[marketKey(known)] ?? null, orders: { list: known.openOrders, readAt: known.openOrdersReadAt } })[selection.row]!
+              ? afterOrdersViews(known, {
+                  tiers: load.tiers[marketKey(known)] ?? null,
+                  orders: { list: known.openOrders, readAt: known.openOrdersReadAt },
+                })[selection.row]!
               : null
           }
           walletBalance={known.account.walletBalance}

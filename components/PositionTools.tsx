@@ -41,7 +41,17 @@ interface Props {
 }
 
 /** For the selected position: what brings liquidation back to a distance, and stops that fire before it. */
-export function PositionTools({ adapter, position, risk, walletBalance, warningDistance, rules, funding, fundingPaid, afterOrders }: Props) {
+export function PositionTools({
+  adapter,
+  position,
+  risk,
+  walletBalance,
+  warningDistance,
+  rules,
+  funding,
+  fundingPaid,
+  afterOrders,
+}: Props) {
   const [targetText, setTargetText] = useState(new Decimal(warningDistance).times(100).toFixed());
   const target = parseDecimal(targetText);
   const targetError = !target.ok ? 'Not a number' : !target.value.gt(0) || !target.value.lt(100) ? 'Between 0 and 100' : null;
@@ -51,7 +61,11 @@ export function PositionTools({ adapter, position, risk, walletBalance, warningD
   let remedy: { margin: Result<Decimal>; cut: ReturnType<typeof placeableCutOf>; price: Decimal } | null = null;
   if (!targetError && target.ok && risk.pool && liquidationPrice) {
     const price = priceAtDistance(mark, liquidationPrice, target.value.div(100));
-    remedy = { price, margin: marginToAdd(risk.pool, price), cut: placeableCutOf(adapter, sizeToCut(risk.pool, mark, price), position, rules) };
+    remedy = {
+      price,
+      margin: marginToAdd(risk.pool, price),
+      cut: placeableCutOf(adapter, sizeToCut(risk.pool, mark, price), position, rules),
+    };
   }
 
   const context = {
@@ -62,18 +76,31 @@ export function PositionTools({ adapter, position, risk, walletBalance, warningD
   };
   const leverage = position.leverage === null ? null : new Decimal(position.leverage);
   const takeProfits: [string, Result<TakeProfitSuggestion>][] = leverage
-    ? (['0.25', '0.5', '1'] as const).map((roe): [string, Result<TakeProfitSuggestion>] => [`ROE +${Number(roe) * 100} %`, takeProfitAtRoe(context, new Decimal(roe), leverage)])
+    ? (['0.25', '0.5', '1'] as const).map((roe): [string, Result<TakeProfitSuggestion>] => [
+        `ROE +${Number(roe) * 100} %`,
+        takeProfitAtRoe(context, new Decimal(roe), leverage),
+      ])
     : [];
   const existing = stopCheck(adapter, position, risk);
   const stops: [string, Result<StopSuggestion>][] = [
-    ...(['0.25', '0.5', '0.75'] as const).map((f): [string, Result<StopSuggestion>] => [`${Number(f) * 100} % of the way to liquidation`, stopAtFractionToLiquidation(context, new Decimal(f))]),
+    ...(['0.25', '0.5', '0.75'] as const).map((f): [string, Result<StopSuggestion>] => [
+      `${Number(f) * 100} % of the way to liquidation`,
+      stopAtFractionToLiquidation(context, new Decimal(f)),
+    ]),
     ...(walletBalance
-      ? (['1', '2'] as const).map((p): [string, Result<StopSuggestion>] => [`Lose ${p} % of the balance`, stopAtRiskAmount(context, dec(walletBalance).times(p).div(100))])
+      ? (['1', '2'] as const).map((p): [string, Result<StopSuggestion>] => [
+          `Lose ${p} % of the balance`,
+          stopAtRiskAmount(context, dec(walletBalance).times(p).div(100)),
+        ])
       : []),
   ];
 
   return (
-    <section data-testid="position-tools" aria-label="Selected position" class="space-y-2 rounded border border-slate-300 p-2 text-xs dark:border-slate-700">
+    <section
+      data-testid="position-tools"
+      aria-label="Selected position"
+      class="space-y-2 rounded border border-slate-300 p-2 text-xs dark:border-slate-700"
+    >
       <h2 class="text-sm font-semibold">
         {position.symbol} {position.side === 'long' ? 'Long' : 'Short'} · liquidation {amountText(liquidationPrice?.toFixed())} ·{' '}
         {risk.distanceToLiquidation ? formatPercent(risk.distanceToLiquidation) : '—'} away
@@ -88,14 +115,23 @@ export function PositionTools({ adapter, position, risk, walletBalance, warningD
           class="w-16 rounded border border-slate-400 bg-white px-1 font-mono text-slate-900"
           onInput={(e) => setTargetText((e.currentTarget as HTMLInputElement).value)}
         />
-        {targetError && <span role="alert" class="ml-1 text-red-600">{targetError}</span>}
+        {targetError && (
+          <span role="alert" class="ml-1 text-red-600">
+            {targetError}
+          </span>
+        )}
         {remedy && (
           <ul data-testid="remedy" class="mt-1">
             <li>
-              Add margin: <span class="font-mono">{remedy.margin.ok ? amountText(remedy.margin.value.toFixed()) : `— ${remedy.margin.reason}`}</span>
+              Add margin:{' '}
+              <span class="font-mono">{remedy.margin.ok ? amountText(remedy.margin.value.toFixed()) : `— ${remedy.margin.reason}`}</span>
             </li>
             <li>
-              Or close: <span data-testid="remedy-cut" class="font-mono">{remedy.cut.size === null ? `— ${remedy.cut.note}` : amountText(remedy.cut.size)}</span> at mark
+              Or close:{' '}
+              <span data-testid="remedy-cut" class="font-mono">
+                {remedy.cut.size === null ? `— ${remedy.cut.note}` : amountText(remedy.cut.size)}
+              </span>{' '}
+              at mark
               {remedy.cut.size !== null && remedy.cut.note && <span class="text-slate-500"> ({remedy.cut.note})</span>}
             </li>
           </ul>
@@ -105,7 +141,8 @@ export function PositionTools({ adapter, position, risk, walletBalance, warningD
       {afterOrders && <AfterOrdersNote text={afterOrdersText(afterOrders, position.priceDecimals)} testId="popup-after-orders" />}
       {funding && (
         <p data-testid="popup-funding">
-          Next funding: {fundingText(funding.ok ? funding.value : null, funding.ok ? null : funding.reason, position.marginAsset, Date.now())}
+          Next funding:{' '}
+          {fundingText(funding.ok ? funding.value : null, funding.ok ? null : funding.reason, position.marginAsset, Date.now())}
         </p>
       )}
       {(fundingPaid.fundingPaid || fundingPaid.fundingPaidReason) && (
@@ -139,7 +176,9 @@ export function PositionTools({ adapter, position, risk, walletBalance, warningD
             {takeProfits.map(([label, tp]) => (
               <li key={label} class="flex justify-between gap-2">
                 <span>{label}</span>
-                <span class="font-mono">{tp.ok ? `${amountText(tp.value.price.toFixed())} · +${amountText(tp.value.lockedPnl.toFixed())}` : `— ${tp.reason}`}</span>
+                <span class="font-mono">
+                  {tp.ok ? `${amountText(tp.value.price.toFixed())} · +${amountText(tp.value.lockedPnl.toFixed())}` : `— ${tp.reason}`}
+                </span>
               </li>
             ))}
           </ul>

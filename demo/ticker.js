@@ -4,8 +4,7 @@
 (function () {
   'use strict';
   const CROSS_WALLET = 12072.95;
-  const fmt = (value, decimals) =>
-    value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  const fmt = (value, decimals) => value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
   const parse = (text) => Number(text.replace(/,/g, ''));
   const rows = () =>
     Array.from(document.querySelectorAll('[data-demo-row]')).map((row) => ({

@@ -21,11 +21,19 @@ const json = (body: (url: URL) => unknown) => ({ body: (url: URL) => JSON.string
 const exchange = await startLocalExchange({
   [demoPath]: readFileSync(resolve(root, 'demo/futures.html'), 'utf8'),
   '/demo/ticker.js': { body: readFileSync(resolve(root, 'demo/ticker.js'), 'utf8'), type: 'text/javascript' },
-  '/fapi/v1/exchangeInfo': { body: readFileSync(resolve(root, 'test/fixtures/binance/market/fapi-exchangeInfo.json'), 'utf8'), type: 'application/json' },
+  '/fapi/v1/exchangeInfo': {
+    body: readFileSync(resolve(root, 'test/fixtures/binance/market/fapi-exchangeInfo.json'), 'utf8'),
+    type: 'application/json',
+  },
   '/fapi/v1/premiumIndex': json((url) => {
     const symbol = url.searchParams.get('symbol') ?? '';
     const now = Date.now();
-    return { symbol, lastFundingRate: DEMO_FUNDING_RATES[symbol] ?? '0.00010000', nextFundingTime: Math.ceil(now / EIGHT_HOURS) * EIGHT_HOURS, time: now };
+    return {
+      symbol,
+      lastFundingRate: DEMO_FUNDING_RATES[symbol] ?? '0.00010000',
+      nextFundingTime: Math.ceil(now / EIGHT_HOURS) * EIGHT_HOURS,
+      time: now,
+    };
   }),
   '/fapi/v1/fundingRate': json(() => []),
 });

@@ -38,7 +38,14 @@ export function Calculator<R>(props: CalculatorProps<R>) {
   const uid = useId();
   const [values, setValues] = useState<Record<string, string>>(props.initial ?? {});
   // A field shows its error once it holds something (typed or prefilled): empty fields of a fresh form stay quiet.
-  const [touched, setTouched] = useState<Set<string>>(() => new Set(Object.entries(props.initial ?? {}).filter(([, v]) => v !== '').map(([k]) => k)));
+  const [touched, setTouched] = useState<Set<string>>(
+    () =>
+      new Set(
+        Object.entries(props.initial ?? {})
+          .filter(([, v]) => v !== '')
+          .map(([k]) => k),
+      ),
+  );
   const [side, setSide] = useState<Side>(props.initialSide ?? 'long');
   const [copied, setCopied] = useState<string | null>(null);
   const outcome = props.compute(side, values);
@@ -49,7 +56,11 @@ export function Calculator<R>(props: CalculatorProps<R>) {
   };
 
   return (
-    <section data-testid={`calc-${props.id}`} aria-labelledby={`${uid}-title`} class="rounded border border-slate-300 p-2 dark:border-slate-700">
+    <section
+      data-testid={`calc-${props.id}`}
+      aria-labelledby={`${uid}-title`}
+      class="rounded border border-slate-300 p-2 dark:border-slate-700"
+    >
       <h2 id={`${uid}-title`} class="mb-1 text-sm font-semibold">
         {props.title}
       </h2>

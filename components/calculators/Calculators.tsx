@@ -42,7 +42,15 @@ export function amountText(value: unknown): string {
  * The popup's calculators; a selected position prefills them (a new key remounts them) and sets how prices are
  * rounded (its tick). USDⓈ-M or COIN-M for the contract-only ones; the tier-based ones need USDⓈ-M tiers.
  */
-export function Calculators({ prefill, tiers, rules }: { prefill: Prefill | null; tiers: TierTables | null; rules: Record<string, SymbolRules> }) {
+export function Calculators({
+  prefill,
+  tiers,
+  rules,
+}: {
+  prefill: Prefill | null;
+  tiers: TierTables | null;
+  rules: Record<string, SymbolRules>;
+}) {
   const [market, setMarket] = useState<'usdm' | 'coinm'>(prefill?.contract === 'inverse' ? 'coinm' : 'usdm');
   const [contractSize, setContractSize] = useState(prefill?.contractSize ?? '100');
   const symbol = prefill?.symbol ?? 'BTCUSDT';
@@ -50,7 +58,8 @@ export function Calculators({ prefill, tiers, rules }: { prefill: Prefill | null
   const side = prefill?.side;
   const key = `${symbol}-${side ?? ''}-${market}-${contractSize}-${JSON.stringify(initial ?? {})}`;
   const contract = contractOf(market, /^\d+(\.\d+)?$/.test(contractSize) && Number(contractSize) > 0 ? contractSize : '100');
-  const price = (value: unknown) => (prefill && typeof value === 'string' && value !== '' ? formatAmount(new Decimal(value), prefill.priceDecimals) : amountText(value));
+  const price = (value: unknown) =>
+    prefill && typeof value === 'string' && value !== '' ? formatAmount(new Decimal(value), prefill.priceDecimals) : amountText(value);
   const unit = market === 'usdm' ? 'USDT' : 'coin';
   const symbolFields = { name: 'symbol', label: 'Symbol' };
   const withSymbol = (values: Record<string, string>) => (values.symbol ?? symbol).trim() || symbol;
@@ -67,143 +76,186 @@ export function Calculators({ prefill, tiers, rules }: { prefill: Prefill | null
         {market === 'coinm' && (
           <label class="flex items-center gap-1">
             Contract size (USD)
-            <input class="w-16 rounded border border-slate-400 px-1 font-mono" value={contractSize} onInput={(e) => setContractSize((e.currentTarget as HTMLInputElement).value)} />
+            <input
+              class="w-16 rounded border border-slate-400 px-1 font-mono"
+              value={contractSize}
+              onInput={(e) => setContractSize((e.currentTarget as HTMLInputElement).value)}
+            />
           </label>
         )}
       </fieldset>
       <div class="space-y-2" key={key}>
-      <Calculator
-        id="pnl"
-        title="PnL and ROE"
-        sided
-        initialSide={side}
-        initial={initial && { entry: initial.entry ?? '', exit: initial.mark ?? '', quantity: initial.quantity ?? '', leverage: initial.leverage ?? '' }}
-        fields={[
-          { name: 'entry', label: 'Entry price' },
-          { name: 'exit', label: 'Exit price' },
-          { name: 'quantity', label: market === 'usdm' ? 'Quantity' : 'Contracts' },
-          { name: 'leverage', label: 'Leverage', unit: 'x' },
-        ]}
-        compute={(s, v) => pnlCalculator(s, contract, v)}
-        results={[
-          { key: 'initialMargin', label: `Initial margin (${unit})`, format: amountText },
-          { key: 'pnl', label: `PnL (${unit})`, format: amountText },
-          { key: 'roe', label: 'ROE', format: (v) => formatPercent(new Decimal(String(v))) },
-        ]}
-      />
-      <Calculator
-        id="target"
-        title="Target price"
-        sided
-        initialSide={side}
-        initial={initial && { entry: initial.entry ?? '', leverage: initial.leverage ?? '' }}
-        fields={[
-          { name: 'entry', label: 'Entry price' },
-          { name: 'roe', label: 'Target ROE', unit: '%' },
-          { name: 'leverage', label: 'Leverage', unit: 'x' },
-        ]}
-        compute={(s, v) => targetPriceCalculator(s, contract, v)}
-        results={[{ key: 'targetPrice', label: 'Target price', format: price }]}
-      />
-      {market === 'coinm' && (
-        <p class="text-xs text-amber-700">COIN-M maintenance tiers are not shipped yet: liquidation, max open and size for a risk are USDⓈ-M only.</p>
-      )}
-      {market === 'usdm' && <Calculator
-        id="liquidation"
-        title="Liquidation price (isolated)"
-        sided
-        initialSide={side}
-        initial={{ symbol, ...(initial && { entry: initial.entry ?? '', quantity: initial.quantity ?? '', leverage: initial.leverage ?? '', wallet: initial.wallet ?? '' }) }}
-        fields={[
-          symbolFields,
-          { name: 'entry', label: 'Entry price' },
-          { name: 'quantity', label: 'Quantity' },
-          { name: 'leverage', label: 'Leverage', unit: 'x' },
-          { name: 'wallet', label: 'Margin', unit: 'USDT', optional: true, placeholder: 'initial margin' },
-        ]}
-        compute={(s, v) => liquidationCalculator(s, withSymbol(v), v, tiers)}
-        results={[
-          { key: 'liquidationPrice', label: 'Liquidation price', format: price },
-          { key: 'maintMarginRatio', label: 'Maintenance rate at that price', format: (v) => formatPercent(new Decimal(String(v))) },
-        ]}
-      />}
-      {market === 'usdm' && <Calculator
-        id="max-open"
-        title="Max open"
-        sided
-        initialSide={side}
-        initial={{ symbol, ...(initial && { balance: initial.balance ?? '', leverage: initial.leverage ?? '', price: initial.mark ?? '', mark: initial.mark ?? '' }) }}
-        fields={[
-          symbolFields,
-          { name: 'balance', label: 'Available balance', unit: 'USDT' },
-          { name: 'leverage', label: 'Leverage', unit: 'x' },
-          { name: 'price', label: 'Order price' },
-          { name: 'mark', label: 'Mark price', optional: true },
-        ]}
-        compute={(s, v) => maxOpenCalculator(s, withSymbol(v), v, tiers, rules[withSymbol(v).toUpperCase()])}
-        results={[
-          { key: 'size', label: 'Max size', format: amountText },
-          { key: 'sizeRule', label: 'Order size', format: String },
-          { key: 'limitedBy', label: 'Limited by', format: (v) => (v === 'tier' ? 'tier cap for this leverage' : 'balance') },
-        ]}
-      />}
-      <AverageEntry contract={contract} format={price} />
-      {market === 'usdm' && <Calculator
-        id="risk-size"
-        title="Size for a risk"
-        sided
-        initialSide={side}
-        initial={{ symbol, feePercent: '0.05', ...(initial && { entry: initial.mark ?? '', leverage: initial.leverage ?? '', balance: initial.balance ?? '' }) }}
-        fields={[
-          symbolFields,
-          { name: 'entry', label: 'Entry price' },
-          { name: 'stop', label: 'Stop price' },
-          { name: 'leverage', label: 'Leverage', unit: 'x' },
-          { name: 'riskAmount', label: 'Risk', unit: 'USDT', optional: true },
-          { name: 'riskPercent', label: 'or risk', unit: '% of balance', optional: true },
-          { name: 'balance', label: 'Balance', unit: 'USDT', optional: true },
-          { name: 'feePercent', label: 'Fee per side', unit: '%' },
-        ]}
-        compute={(s, v) => riskSizeCalculator(s, withSymbol(v), v, tiers, rules[withSymbol(v).toUpperCase()])}
-        results={[
-          { key: 'size', label: 'Size', format: amountText },
-          { key: 'sizeRule', label: 'Order size', format: String },
-          { key: 'notional', label: 'Notional', format: amountText },
-          { key: 'margin', label: 'Margin', format: amountText },
-          { key: 'lossAtStop', label: 'Loss at the stop, with fees', format: amountText },
-          { key: 'liquidationPrice', label: 'Liquidation (isolated)', format: price },
-        ]}
-        note={(r) => (r.stopBeforeLiquidation ? null : 'The stop lies at or beyond liquidation: it would never fire. Lower the leverage or move the stop.')}
-      />}
-      <Calculator
-        id="funding"
-        title="Funding cost"
-        sided
-        initialSide={side}
-        initial={{ intervals: '3', ...(initial && { size: initial.quantity ?? '', mark: initial.mark ?? '' }) }}
-        fields={[
-          { name: 'size', label: market === 'usdm' ? 'Size' : 'Contracts' },
-          { name: 'mark', label: 'Mark price' },
-          { name: 'ratePercent', label: 'Funding rate', unit: '%' },
-          { name: 'intervals', label: 'Intervals' },
-        ]}
-        compute={(s, v) => fundingCalculator(s, contract, v)}
-        results={[{ key: 'cost', label: `You pay, ${unit} (negative: receive)`, format: amountText }]}
-      />
-      <Calculator
-        id="break-even"
-        title="Break-even with fees"
-        sided
-        initialSide={side}
-        initial={{ openFeePercent: '0.05', closeFeePercent: '0.05', ...(initial && { entry: initial.entry ?? '' }) }}
-        fields={[
-          { name: 'entry', label: 'Entry price' },
-          { name: 'openFeePercent', label: 'Open fee', unit: '%' },
-          { name: 'closeFeePercent', label: 'Close fee', unit: '%' },
-        ]}
-        compute={(s, v) => breakEvenCalculator(s, contract, v)}
-        results={[{ key: 'breakEven', label: 'Break-even price', format: price }]}
-      />
+        <Calculator
+          id="pnl"
+          title="PnL and ROE"
+          sided
+          initialSide={side}
+          initial={
+            initial && {
+              entry: initial.entry ?? '',
+              exit: initial.mark ?? '',
+              quantity: initial.quantity ?? '',
+              leverage: initial.leverage ?? '',
+            }
+          }
+          fields={[
+            { name: 'entry', label: 'Entry price' },
+            { name: 'exit', label: 'Exit price' },
+            { name: 'quantity', label: market === 'usdm' ? 'Quantity' : 'Contracts' },
+            { name: 'leverage', label: 'Leverage', unit: 'x' },
+          ]}
+          compute={(s, v) => pnlCalculator(s, contract, v)}
+          results={[
+            { key: 'initialMargin', label: `Initial margin (${unit})`, format: amountText },
+            { key: 'pnl', label: `PnL (${unit})`, format: amountText },
+            { key: 'roe', label: 'ROE', format: (v) => formatPercent(new Decimal(String(v))) },
+          ]}
+        />
+        <Calculator
+          id="target"
+          title="Target price"
+          sided
+          initialSide={side}
+          initial={initial && { entry: initial.entry ?? '', leverage: initial.leverage ?? '' }}
+          fields={[
+            { name: 'entry', label: 'Entry price' },
+            { name: 'roe', label: 'Target ROE', unit: '%' },
+            { name: 'leverage', label: 'Leverage', unit: 'x' },
+          ]}
+          compute={(s, v) => targetPriceCalculator(s, contract, v)}
+          results={[{ key: 'targetPrice', label: 'Target price', format: price }]}
+        />
+        {market === 'coinm' && (
+          <p class="text-xs text-amber-700">
+            COIN-M maintenance tiers are not shipped yet: liquidation, max open and size for a risk are USDⓈ-M only.
+          </p>
+        )}
+        {market === 'usdm' && (
+          <Calculator
+            id="liquidation"
+            title="Liquidation price (isolated)"
+            sided
+            initialSide={side}
+            initial={{
+              symbol,
+              ...(initial && {
+                entry: initial.entry ?? '',
+                quantity: initial.quantity ?? '',
+                leverage: initial.leverage ?? '',
+                wallet: initial.wallet ?? '',
+              }),
+            }}
+            fields={[
+              symbolFields,
+              { name: 'entry', label: 'Entry price' },
+              { name: 'quantity', label: 'Quantity' },
+              { name: 'leverage', label: 'Leverage', unit: 'x' },
+              { name: 'wallet', label: 'Margin', unit: 'USDT', optional: true, placeholder: 'initial margin' },
+            ]}
+            compute={(s, v) => liquidationCalculator(s, withSymbol(v), v, tiers)}
+            results={[
+              { key: 'liquidationPrice', label: 'Liquidation price', format: price },
+              { key: 'maintMarginRatio', label: 'Maintenance rate at that price', format: (v) => formatPercent(new Decimal(String(v))) },
+            ]}
+          />
+        )}
+        {market === 'usdm' && (
+          <Calculator
+            id="max-open"
+            title="Max open"
+            sided
+            initialSide={side}
+            initial={{
+              symbol,
+              ...(initial && {
+                balance: initial.balance ?? '',
+                leverage: initial.leverage ?? '',
+                price: initial.mark ?? '',
+                mark: initial.mark ?? '',
+              }),
+            }}
+            fields={[
+              symbolFields,
+              { name: 'balance', label: 'Available balance', unit: 'USDT' },
+              { name: 'leverage', label: 'Leverage', unit: 'x' },
+              { name: 'price', label: 'Order price' },
+              { name: 'mark', label: 'Mark price', optional: true },
+            ]}
+            compute={(s, v) => maxOpenCalculator(s, withSymbol(v), v, tiers, rules[withSymbol(v).toUpperCase()])}
+            results={[
+              { key: 'size', label: 'Max size', format: amountText },
+              { key: 'sizeRule', label: 'Order size', format: String },
+              { key: 'limitedBy', label: 'Limited by', format: (v) => (v === 'tier' ? 'tier cap for this leverage' : 'balance') },
+            ]}
+          />
+        )}
+        <AverageEntry contract={contract} format={price} />
+        {market === 'usdm' && (
+          <Calculator
+            id="risk-size"
+            title="Size for a risk"
+            sided
+            initialSide={side}
+            initial={{
+              symbol,
+              feePercent: '0.05',
+              ...(initial && { entry: initial.mark ?? '', leverage: initial.leverage ?? '', balance: initial.balance ?? '' }),
+            }}
+            fields={[
+              symbolFields,
+              { name: 'entry', label: 'Entry price' },
+              { name: 'stop', label: 'Stop price' },
+              { name: 'leverage', label: 'Leverage', unit: 'x' },
+              { name: 'riskAmount', label: 'Risk', unit: 'USDT', optional: true },
+              { name: 'riskPercent', label: 'or risk', unit: '% of balance', optional: true },
+              { name: 'balance', label: 'Balance', unit: 'USDT', optional: true },
+              { name: 'feePercent', label: 'Fee per side', unit: '%' },
+            ]}
+            compute={(s, v) => riskSizeCalculator(s, withSymbol(v), v, tiers, rules[withSymbol(v).toUpperCase()])}
+            results={[
+              { key: 'size', label: 'Size', format: amountText },
+              { key: 'sizeRule', label: 'Order size', format: String },
+              { key: 'notional', label: 'Notional', format: amountText },
+              { key: 'margin', label: 'Margin', format: amountText },
+              { key: 'lossAtStop', label: 'Loss at the stop, with fees', format: amountText },
+              { key: 'liquidationPrice', label: 'Liquidation (isolated)', format: price },
+            ]}
+            note={(r) =>
+              r.stopBeforeLiquidation
+                ? null
+                : 'The stop lies at or beyond liquidation: it would never fire. Lower the leverage or move the stop.'
+            }
+          />
+        )}
+        <Calculator
+          id="funding"
+          title="Funding cost"
+          sided
+          initialSide={side}
+          initial={{ intervals: '3', ...(initial && { size: initial.quantity ?? '', mark: initial.mark ?? '' }) }}
+          fields={[
+            { name: 'size', label: market === 'usdm' ? 'Size' : 'Contracts' },
+            { name: 'mark', label: 'Mark price' },
+            { name: 'ratePercent', label: 'Funding rate', unit: '%' },
+            { name: 'intervals', label: 'Intervals' },
+          ]}
+          compute={(s, v) => fundingCalculator(s, contract, v)}
+          results={[{ key: 'cost', label: `You pay, ${unit} (negative: receive)`, format: amountText }]}
+        />
+        <Calculator
+          id="break-even"
+          title="Break-even with fees"
+          sided
+          initialSide={side}
+          initial={{ openFeePercent: '0.05', closeFeePercent: '0.05', ...(initial && { entry: initial.entry ?? '' }) }}
+          fields={[
+            { name: 'entry', label: 'Entry price' },
+            { name: 'openFeePercent', label: 'Open fee', unit: '%' },
+            { name: 'closeFeePercent', label: 'Close fee', unit: '%' },
+          ]}
+          compute={(s, v) => breakEvenCalculator(s, contract, v)}
+          results={[{ key: 'breakEven', label: 'Break-even price', format: price }]}
+        />
       </div>
     </div>
   );
@@ -223,7 +275,9 @@ function AverageEntry({ contract, format }: { contract: Contract; format: (value
       compute={(_, v) =>
         averageEntryCalculator(
           contract,
-          rows.filter((i) => i < 2 || (v[`price${i}`] ?? '') !== '' || (v[`quantity${i}`] ?? '') !== '').map((i) => ({ price: v[`price${i}`] ?? '', quantity: v[`quantity${i}`] ?? '' })),
+          rows
+            .filter((i) => i < 2 || (v[`price${i}`] ?? '') !== '' || (v[`quantity${i}`] ?? '') !== '')
+            .map((i) => ({ price: v[`price${i}`] ?? '', quantity: v[`quantity${i}`] ?? '' })),
         )
       }
       results={[

@@ -3,7 +3,14 @@ import { browser, type Browser } from 'wxt/browser';
 import { accountKey } from '@/lib/model/keys';
 import { badgeFor, evaluate, parseAlertState, snooze, type AlertNotification } from '@/lib/alerts';
 import { adapterFor, adapterOf } from '@/lib/exchanges';
-import { parseMessage, type Message, type OpenFuturesPage, type OverlayUpdateMessage, type PingRequest, type StatusResponse } from '@/lib/protocol/messages';
+import {
+  parseMessage,
+  type Message,
+  type OpenFuturesPage,
+  type OverlayUpdateMessage,
+  type PingRequest,
+  type StatusResponse,
+} from '@/lib/protocol/messages';
 import { overlayView } from '@/lib/figures/overlayView';
 import { readIntervalFor } from '@/lib/figures/readInterval';
 import { MIN_READ_INTERVAL_MS } from '@/lib/model/readIntervals';
@@ -21,7 +28,15 @@ import {
 import { riskView, type RiskView } from '@/lib/figures/view';
 
 import { fundingQuotes, fundingWatch, hiddenTabs, lastSnapshots, storedAlertState, tabSummaries } from './kept';
-import { forgetParsedRules, forgetParsedTiers, freshTiers, FundingPaidWatch, FundingQuotes, keepMarketDataFresh, rulesOf } from './marketData';
+import {
+  forgetParsedRules,
+  forgetParsedTiers,
+  freshTiers,
+  FundingPaidWatch,
+  FundingQuotes,
+  keepMarketDataFresh,
+  rulesOf,
+} from './marketData';
 import { parsedOnce } from './parsedOnce';
 import { MarkPriceStreams } from './stream';
 
@@ -59,14 +74,17 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => void enqueue(() => forgetTab(tabId)));
   browser.notifications.onClicked.addListener((id) => void focusTabOf(id));
   // Chrome's notification buttons (Firefox has none): 0 snoozes an hour, 1 until the position changes.
-  browser.notifications.onButtonClicked?.addListener((id, button) =>
-    void enqueue(async () => {
-      const shown = (await shownNotifications.getValue())[id];
-      if (!shown?.position) return;
-      const { state } = parseAlertState(await storedAlertState.getValue());
-      await storedAlertState.setValue(snooze(state, shown.position.key, button === 0 ? '1h' : 'change', shown.position.signature, Date.now()));
-      await browser.notifications.clear(id);
-    }),
+  browser.notifications.onButtonClicked?.addListener(
+    (id, button) =>
+      void enqueue(async () => {
+        const shown = (await shownNotifications.getValue())[id];
+        if (!shown?.position) return;
+        const { state } = parseAlertState(await storedAlertState.getValue());
+        await storedAlertState.setValue(
+          snooze(state, shown.position.key, button === 0 ? '1h' : 'change', shown.position.signature, Date.now()),
+        );
+        await browser.notifications.clear(id);
+      }),
   );
   keepMarketDataFresh();
   // Tiers that arrive after a page was read (a first visit, the daily refresh) apply to it at once: a position
@@ -167,7 +185,12 @@ export default defineBackground(() => {
         const now = Date.now();
         const risk = await overlayRisk(snapshot, settings, now, true);
         void enqueue(() => assess(tabId, snapshot, settings, risk));
-        return { type: 'overlay-view', view: overlayView(snapshot, risk, now), display: settings.overlay, readEveryMs: readIntervalFor(snapshot, risk, settings) };
+        return {
+          type: 'overlay-view',
+          view: overlayView(snapshot, risk, now),
+          display: settings.overlay,
+          readEveryMs: readIntervalFor(snapshot, risk, settings),
+        };
       }
       case 'page-visibility': {
         if (tabId === undefined) return;
@@ -206,7 +229,14 @@ export default defineBackground(() => {
   function watchStream(tabId: number, snapshot: PageSnapshot | undefined) {
     if (!snapshot) return;
     const stream = adapterOf(snapshot).marketData.markStream;
-    streams.watch(tabId, stream.url(snapshot.market, snapshot.positions.map((p) => p.symbol)), stream.parse);
+    streams.watch(
+      tabId,
+      stream.url(
+        snapshot.market,
+        snapshot.positions.map((p) => p.symbol),
+      ),
+      stream.parse,
+    );
   }
 
   function stopStream(tabId: number) {
@@ -226,7 +256,8 @@ export default defineBackground(() => {
   async function assess(tabId: number, snapshot: PageSnapshot, settings?: Settings, view?: RiskView) {
     settings ??= await settingsNow.get();
     funding.refresh(snapshot);
-    const complete = snapshot.unreadable.length === 0 && (snapshot.positionsCount === null || snapshot.positionsCount <= snapshot.positions.length);
+    const complete =
+      snapshot.unreadable.length === 0 && (snapshot.positionsCount === null || snapshot.positionsCount <= snapshot.positions.length);
     await fundingPaid.update(snapshot, complete);
     view ??= riskView(snapshot, settings, {
       tiers: await freshTiers(snapshot),
@@ -275,7 +306,12 @@ export default defineBackground(() => {
   async function forgetTab(tabId: number) {
     stopStream(tabId);
     badges.delete(tabId);
-    const [pages, snapshots, hidden, summaries] = await Promise.all([openFuturesPages.getValue(), lastSnapshots.getValue(), hiddenTabs.getValue(), tabSummaries.getValue()]);
+    const [pages, snapshots, hidden, summaries] = await Promise.all([
+      openFuturesPages.getValue(),
+      lastSnapshots.getValue(),
+      hiddenTabs.getValue(),
+      tabSummaries.getValue(),
+    ]);
     delete pages[tabId];
     delete snapshots[tabId];
     delete summaries[tabId];
@@ -338,7 +374,10 @@ async function notify(notification: AlertNotification, sound: boolean) {
     // Chrome only: Firefox rejects these properties (and has no notification buttons).
     ...(import.meta.env.FIREFOX
       ? {}
-      : { silent: !sound, ...(notification.position ? { buttons: [{ title: 'Snooze 1 h' }, { title: 'Snooze until the position changes' }] } : {}) }),
+      : {
+          silent: !sound,
+          ...(notification.position ? { buttons: [{ title: 'Snooze 1 h' }, { title: 'Snooze until the position changes' }] } : {}),
+        }),
   });
   const shown = await shownNotifications.getValue();
   shown[notification.id] = { tabId: notification.tabId, position: notification.position };

@@ -27,13 +27,15 @@ export default defineContentScript({
     // change at a time: a page still mounting is stopped by the next change, never left behind by it.
     let following: Promise<void> = Promise.resolve();
     const follow = (url: string) => {
-      following = following.then(async () => {
-        const route = binancePage.parseRoute(url);
-        if (route?.symbol === session?.route.symbol && route?.market === session?.route.market) return;
-        session?.stop();
-        session = route ? { route, ...(await watchPage(ctx, route)) } : null;
-        void send({ type: 'page-status', route });
-      }).catch((error: unknown) => console.error('LiqGuard:', error));
+      following = following
+        .then(async () => {
+          const route = binancePage.parseRoute(url);
+          if (route?.symbol === session?.route.symbol && route?.market === session?.route.market) return;
+          session?.stop();
+          session = route ? { route, ...(await watchPage(ctx, route)) } : null;
+          void send({ type: 'page-status', route });
+        })
+        .catch((error: unknown) => console.error('LiqGuard:', error));
       return following;
     };
 
@@ -230,7 +232,13 @@ async function watchPage(ctx: ContentScriptContext, route: PageRoute): Promise<W
   const observeAsNeeded = () =>
     // Both are idempotent: observing again only restates the options, disconnecting twice does nothing.
     paceWatches || cancelHeld
-      ? observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['aria-selected', 'aria-checked'] })
+      ? observer.observe(document.body, {
+          subtree: true,
+          childList: true,
+          characterData: true,
+          attributes: true,
+          attributeFilter: ['aria-selected', 'aria-checked'],
+        })
       : observer.disconnect();
   const releaseHold = () => {
     if (!cancelHeld) return false;

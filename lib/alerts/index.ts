@@ -46,7 +46,8 @@ export const EMPTY_ALERT_STATE: AlertState = { version: 1, rules: {}, open: {}, 
 
 /** Snoozes one position's alerts: 15 minutes, an hour, or until its size or entry changes. */
 export function snooze(state: AlertState, position: string, choice: SnoozeChoice, signature: string, now: number): AlertState {
-  const entry: Snooze = choice === 'change' ? { until: null, signature } : { until: now + (choice === '15m' ? 15 : 60) * 60_000, signature: null };
+  const entry: Snooze =
+    choice === 'change' ? { until: null, signature } : { until: now + (choice === '15m' ? 15 : 60) * 60_000, signature: null };
   return { ...state, snoozed: { ...state.snoozed, [position]: entry } };
 }
 
@@ -73,7 +74,6 @@ export interface AlertNotification {
 }
 
 const RANK: Record<Level | 'none', number> = { none: 0, on: 1, warning: 1, danger: 2 };
-
 
 /**
  * The level a value is at, given the level it was at: it rises as soon as it crosses a threshold, and falls only
@@ -125,11 +125,16 @@ function distanceStep(account: string, p: PositionView, state: AlertState, setti
       const price = (value: string | null) => (value === null ? '—' : formatAmount(new Decimal(value), p.priceDecimals));
       const side = p.side === 'long' ? 'long' : 'short';
       const remedies: string[] = [];
-      if (p.remedy?.marginToAdd) remedies.push(`add ${formatAmount(new Decimal(p.remedy.marginToAdd), 2, 'ceil')} ${p.marginAsset ?? ''} margin`.replace(/ +margin/, ' margin'));
+      if (p.remedy?.marginToAdd)
+        remedies.push(
+          `add ${formatAmount(new Decimal(p.remedy.marginToAdd), 2, 'ceil')} ${p.marginAsset ?? ''} margin`.replace(/ +margin/, ' margin'),
+        );
       if (p.remedy?.sizeToCut) {
         // A placeable size is exact already; an unrounded one (no order rules yet) is shortened, upward.
         const cut = new Decimal(p.remedy.sizeToCut);
-        remedies.push(`close ${(p.remedy.sizeToCutNote === null ? cut : cut.toSignificantDigits(4, Decimal.ROUND_UP)).toFixed()} of the position`);
+        remedies.push(
+          `close ${(p.remedy.sizeToCutNote === null ? cut : cut.toSignificantDigits(4, Decimal.ROUND_UP)).toFixed()} of the position`,
+        );
       }
       const target = p.remedy ? formatPercent(new Decimal(p.remedy.targetDistance)) : '';
       return {
@@ -143,7 +148,12 @@ function distanceStep(account: string, p: PositionView, state: AlertState, setti
 }
 
 /** Runs every rule on `subject`; returns the next state and the notifications to show now. */
-export function evaluate(state: AlertState, subject: AlertSubject, settings: Settings, now: number): { state: AlertState; notifications: AlertNotification[] } {
+export function evaluate(
+  state: AlertState,
+  subject: AlertSubject,
+  settings: Settings,
+  now: number,
+): { state: AlertState; notifications: AlertNotification[] } {
   const next: AlertState = { version: 1, rules: { ...state.rules }, open: { ...state.open }, snoozed: { ...state.snoozed } };
   const steps: Step[] = [];
   const { account, view } = subject;
@@ -179,7 +189,9 @@ export function evaluate(state: AlertState, subject: AlertSubject, settings: Set
             title: `${p.symbol}: your stop-loss would never fire`,
             message:
               `Stop ${price(stop.price)} is beyond liquidation ${p.liquidationPrice ? price(p.liquidationPrice) : ''}: the position is liquidated first.` +
-              (stop.saferStop && stop.saferStopPnl ? ` A stop at ${price(stop.saferStop)} fires before it, locking in ${formatAmount(new Decimal(stop.saferStopPnl), 2)} ${p.marginAsset ?? ''}.` : ''),
+              (stop.saferStop && stop.saferStopPnl
+                ? ` A stop at ${price(stop.saferStop)} fires before it, locking in ${formatAmount(new Decimal(stop.saferStopPnl), 2)} ${p.marginAsset ?? ''}.`
+                : ''),
           };
         },
       });
@@ -221,7 +233,11 @@ export function evaluate(state: AlertState, subject: AlertSubject, settings: Set
 
   if (settings.rules.unreadable) {
     const unreadableSymbols = new Set(subject.unreadable.map((row) => row.symbol).filter((s): s is string => s !== null));
-    const openSymbols = new Set(Object.keys(state.open).filter((k) => k.startsWith(`${account}|`)).flatMap((k) => parsePositionKey(k)?.symbol ?? []));
+    const openSymbols = new Set(
+      Object.keys(state.open)
+        .filter((k) => k.startsWith(`${account}|`))
+        .flatMap((k) => parsePositionKey(k)?.symbol ?? []),
+    );
     const readableSymbols = new Set(view.positions.map((p) => p.symbol));
     for (const symbol of new Set([...unreadableSymbols, ...openSymbols])) {
       const key = `${account}|${symbol}|unreadable`;
@@ -233,7 +249,10 @@ export function evaluate(state: AlertState, subject: AlertSubject, settings: Set
         rule: 'unreadable',
         // Only a position that was open and readable before, and is now on the page but unreadable.
         level: unreadableSymbols.has(symbol) && openSymbols.has(symbol) && !readableSymbols.has(symbol) ? 'on' : null,
-        text: () => ({ title: `${symbol}: LiqGuard can no longer read this position`, message: `${reason}. Its figures are paused; check it on the page.` }),
+        text: () => ({
+          title: `${symbol}: LiqGuard can no longer read this position`,
+          message: `${reason}. Its figures are paused; check it on the page.`,
+        }),
       });
     }
   }
@@ -282,17 +301,33 @@ export function parseAlertState(raw: unknown): { state: AlertState; problem: str
   if (raw === undefined || raw === null) return { state: EMPTY_ALERT_STATE, problem: null };
   const r = raw as Partial<AlertState>;
   const isRule = (value: unknown) =>
-    typeof value === 'object' && value !== null && ['warning', 'danger', 'on', null].includes((value as RuleState).level) &&
-    typeof (value as RuleState).fired === 'object' && (value as RuleState).fired !== null &&
+    typeof value === 'object' &&
+    value !== null &&
+    ['warning', 'danger', 'on', null].includes((value as RuleState).level) &&
+    typeof (value as RuleState).fired === 'object' &&
+    (value as RuleState).fired !== null &&
     Object.values((value as RuleState).fired).every((t) => typeof t === 'number');
   const valid =
     r.version === 1 &&
-    typeof r.rules === 'object' && r.rules !== null && Object.values(r.rules).every(isRule) &&
-    typeof r.open === 'object' && r.open !== null && Object.values(r.open).every((t) => typeof t === 'number') &&
+    typeof r.rules === 'object' &&
+    r.rules !== null &&
+    Object.values(r.rules).every(isRule) &&
+    typeof r.open === 'object' &&
+    r.open !== null &&
+    Object.values(r.open).every((t) => typeof t === 'number') &&
     (r.snoozed === undefined ||
-      (typeof r.snoozed === 'object' && r.snoozed !== null &&
-        Object.values(r.snoozed).every((z) => typeof z === 'object' && z !== null && (z.until === null || typeof z.until === 'number') && (z.signature === null || typeof z.signature === 'string'))));
-  return valid ? { state: { ...(r as AlertState), snoozed: r.snoozed ?? {} }, problem: null } : { state: EMPTY_ALERT_STATE, problem: 'the stored alert state was malformed and was reset' };
+      (typeof r.snoozed === 'object' &&
+        r.snoozed !== null &&
+        Object.values(r.snoozed).every(
+          (z) =>
+            typeof z === 'object' &&
+            z !== null &&
+            (z.until === null || typeof z.until === 'number') &&
+            (z.signature === null || typeof z.signature === 'string'),
+        )));
+  return valid
+    ? { state: { ...(r as AlertState), snoozed: r.snoozed ?? {} }, problem: null }
+    : { state: EMPTY_ALERT_STATE, problem: 'the stored alert state was malformed and was reset' };
 }
 
 /** The toolbar badge for a view: the worst distance, coloured by its band; empty with no positions. */
@@ -303,7 +338,11 @@ export function badgeFor(view: RiskView | null): { text: string; color: string }
   if (!view || view.positions.length === 0) return { text: '', color: '#64748b' };
   if (!worst) return { text: '?', color: '#64748b' };
   const percent = new Decimal(worst.distance!).times(100);
-  const text = percent.lt(0) ? 'LIQ' : percent.lt(10) ? `${percent.toDecimalPlaces(1, Decimal.ROUND_DOWN).toFixed(1)}%` : `${percent.toDecimalPlaces(0, Decimal.ROUND_DOWN).toFixed(0)}%`;
+  const text = percent.lt(0)
+    ? 'LIQ'
+    : percent.lt(10)
+      ? `${percent.toDecimalPlaces(1, Decimal.ROUND_DOWN).toFixed(1)}%`
+      : `${percent.toDecimalPlaces(0, Decimal.ROUND_DOWN).toFixed(0)}%`;
   const color = worst.band === 'danger' ? '#dc2626' : worst.band === 'warning' ? '#d97706' : '#16a34a';
   return { text, color };
 }

@@ -113,4 +113,5 @@ export interface ExchangeAdapter {
 }
 
 /** The market `id` of `adapter`, or null for one it does not list. */
-export const marketOf = (adapter: Pick<ExchangeAdapter, 'markets'>, id: string): MarketInfo | null => adapter.markets.find((m) => m.id === id) ?? null;
+export const marketOf = (adapter: Pick<ExchangeAdapter, 'markets'>, id: string): MarketInfo | null =>
+  adapter.markets.find((m) => m.id === id) ?? null;

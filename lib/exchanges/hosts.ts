@@ -9,4 +9,6 @@ import { PAGE_ADAPTERS } from './pages';
 export const hostPermissions = (): string[] => [...new Set(ADAPTERS.flatMap((a) => a.hostPermissions))].sort();
 
 /** Every host the exchanges' pages and public data come from (the harness serves them locally), pages first. */
-export const exchangeHosts = (): string[] => [...new Set([...PAGE_ADAPTERS.flatMap((p) => p.pageHosts), ...ADAPTERS.flatMap((a) => a.dataHosts)])];
+export const exchangeHosts = (): string[] => [
+  ...new Set([...PAGE_ADAPTERS.flatMap((p) => p.pageHosts), ...ADAPTERS.flatMap((a) => a.dataHosts)]),
+];

@@ -29,7 +29,10 @@ export interface StoredTierTables {
   fetchedAt: number;
   asOf: string;
   source: string;
-  symbols: Record<string, { bracket: number; notionalFloor: string; notionalCap: string; maxLeverage: number; maintMarginRatio: string; cum: string }[]>;
+  symbols: Record<
+    string,
+    { bracket: number; notionalFloor: string; notionalCap: string; maxLeverage: number; maintMarginRatio: string; cum: string }[]
+  >;
 }
 
 export function storeTierTables(tables: TierTables, fetchedAt: number): StoredTierTables {
@@ -40,7 +43,14 @@ export function storeTierTables(tables: TierTables, fetchedAt: number): StoredTi
     symbols: Object.fromEntries(
       Object.entries(tables.symbols).map(([symbol, tiers]) => [
         symbol,
-        tiers.map((t) => ({ bracket: t.bracket, notionalFloor: t.notionalFloor.toFixed(), notionalCap: t.notionalCap.toFixed(), maxLeverage: t.maxLeverage, maintMarginRatio: t.maintMarginRatio.toFixed(), cum: t.cum.toFixed() })),
+        tiers.map((t) => ({
+          bracket: t.bracket,
+          notionalFloor: t.notionalFloor.toFixed(),
+          notionalCap: t.notionalCap.toFixed(),
+          maxLeverage: t.maxLeverage,
+          maintMarginRatio: t.maintMarginRatio.toFixed(),
+          cum: t.cum.toFixed(),
+        })),
       ]),
     ),
   };

@@ -34,7 +34,10 @@ export interface AfterOrders {
 /** The orders that add to `position`: same symbol, its side, not reduce-only. */
 function addingOrders(position: ReadPosition, orders: readonly ReadOrder[]): ReadOrder[] {
   const side = position.side === 'long' ? 'buy' : 'sell';
-  return orders.filter((o) => o.symbol === position.symbol && !o.reduceOnly && o.side === side && (o.positionSide === null || o.positionSide === position.side));
+  return orders.filter(
+    (o) =>
+      o.symbol === position.symbol && !o.reduceOnly && o.side === side && (o.positionSide === null || o.positionSide === position.side),
+  );
 }
 
 export function snapshotAfterOrders(snapshot: PageSnapshot, orders: readonly ReadOrder[]): AfterOrders {

@@ -40,7 +40,6 @@ export function fundingPaidText(paid: FundingPaid | null, reason: string | null,
   return `${amount(value.abs().toFixed(), asset, 4)} ${verb} since ${since} (${paid.settlements} settlement${paid.settlements === 1 ? '' : 's'})`;
 }
 
-
 export function afterOrdersText(view: AfterOrdersView, priceDecimals: number): AfterOrdersText {
   return {
     lead: `If ${view.orders} open order${view.orders === 1 ? '' : 's'} fill (+${view.addedSize}): liq.`,

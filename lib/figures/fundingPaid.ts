@@ -29,7 +29,8 @@ export function fundingPaidSince(
 ): Result<FundingPaid> {
   const available = adapter.has.fundingPaid[position.market] ?? 'funding paid is not known for this market';
   if (available !== true) return { ok: false, reason: available };
-  if (position.sizeUnit !== marketOf(adapter, position.market)?.exactSizeUnit) return { ok: false, reason: 'funding needs the size in the exact unit' };
+  if (position.sizeUnit !== marketOf(adapter, position.market)?.exactSizeUnit)
+    return { ok: false, reason: 'funding needs the size in the exact unit' };
   const counted = history.filter((s) => s.fundingTime > since && s.fundingTime <= now - adapter.settlementDeviationMs);
   const contract = adapter.contractOf(position);
   const size = dec(position.size);

@@ -23,7 +23,9 @@ export function overlayView(snapshot: PageSnapshot, view: RiskView, now: number)
       const decimals = position.priceDecimals;
       const stop = position.stop?.beyondLiquidation ? position.stop : null;
       const saferStop =
-        stop?.saferStop && stop.saferStopPnl ? ` A stop at ${price(stop.saferStop, decimals)} fires first (${amount(stop.saferStopPnl, asset)}).` : '';
+        stop?.saferStop && stop.saferStopPnl
+          ? ` A stop at ${price(stop.saferStop, decimals)} fires first (${amount(stop.saferStopPnl, asset)}).`
+          : '';
       return {
         id: `${position.symbol}-${position.side}-${position.row}`,
         symbol: position.symbol,
@@ -37,7 +39,10 @@ export function overlayView(snapshot: PageSnapshot, view: RiskView, now: number)
         marginBuffer: amount(position.balanceBuffer, asset),
         breakEven: price(position.breakEvenWithFees, decimals),
         funding: position.funding || position.fundingReason ? fundingText(position.funding, position.fundingReason, asset, now) : null,
-        fundingPaid: position.fundingPaid || position.fundingPaidReason ? fundingPaidText(position.fundingPaid, position.fundingPaidReason, asset, now) : null,
+        fundingPaid:
+          position.fundingPaid || position.fundingPaidReason
+            ? fundingPaidText(position.fundingPaid, position.fundingPaidReason, asset, now)
+            : null,
         afterOrders: position.afterOrders ? afterOrdersText(position.afterOrders, decimals) : null,
         reason: position.reason ? `${NONE} ${position.reason}` : null,
         stopWarning: stop

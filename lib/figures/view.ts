@@ -34,7 +34,6 @@ import type { Settings } from '../model/settings';
 import type { PageSnapshot, ReadOpenOrders, ReadOrder, ReadPosition } from '../model/snapshot';
 import type { DecimalString } from '../core/parse/number';
 
-
 /** What the popup shows for one tab: its positions' distances and how current its prices are. */
 export interface TabSummary {
   positions: { symbol: string; side: 'long' | 'short'; distance: string | null; band: Band }[];
@@ -145,18 +144,27 @@ export function afterOrdersViews(snapshot: PageSnapshot, market: MarketContext):
   // An order we could not read may add to its symbol's position, and through the shared wallet to every cross one.
   const crossSymbols = new Set(snapshot.positions.filter((p) => p.marginMode === 'cross').map((p) => p.symbol));
   const unreadableIn = (position: ReadPosition) =>
-    read.list.unreadable.some((row) => row.symbol === null || row.symbol === position.symbol || (position.marginMode === 'cross' && crossSymbols.has(row.symbol)))
+    read.list.unreadable.some(
+      (row) => row.symbol === null || row.symbol === position.symbol || (position.marginMode === 'cross' && crossSymbols.has(row.symbol)),
+    )
       ? 'an open order of this position (or of the cross account) could not be read'
       : null;
   const { prepared, risks, crossBlocked } = assess(after.snapshot, market.tiers ?? null);
-  const note = ['before fees', ...(after.leftOut > 0 ? [`${after.leftOut} order(s) on symbols without a position not counted`] : [])].join('; ');
+  const note = ['before fees', ...(after.leftOut > 0 ? [`${after.leftOut} order(s) on symbols without a position not counted`] : [])].join(
+    '; ',
+  );
   return after.fills.map((fill, i) => {
     if (!fill) return null;
     const entry = prepared[i]!;
     const risk = risks[i];
     const blocked = snapshot.positions[i]!.marginMode === 'cross' ? crossBlocked : null;
     const reason =
-      outdated ?? unreadableIn(snapshot.positions[i]!) ?? after.problems.get(i) ?? ('reason' in entry ? entry.reason : null) ?? blocked ?? (risk?.liquidationPrice ? null : (risk?.unavailableReason ?? 'no liquidation price'));
+      outdated ??
+      unreadableIn(snapshot.positions[i]!) ??
+      after.problems.get(i) ??
+      ('reason' in entry ? entry.reason : null) ??
+      blocked ??
+      (risk?.liquidationPrice ? null : (risk?.unavailableReason ?? 'no liquidation price'));
     return { ...fill, liquidationPrice: reason === null ? risk!.liquidationPrice!.toFixed() : null, reason, note, readAt: read.readAt };
   });
 }
@@ -165,12 +173,18 @@ export function afterOrdersViews(snapshot: PageSnapshot, market: MarketContext):
  * The next funding payment of a position from the exchange's quote, or why there is none to show; null for a
  * dated contract, which pays no funding.
  */
-export function fundingOf(adapter: ExchangeAdapter, read: ReadPosition, quote: FundingQuote | undefined, now: number): Result<FundingView> | null {
+export function fundingOf(
+  adapter: ExchangeAdapter,
+  read: ReadPosition,
+  quote: FundingQuote | undefined,
+  now: number,
+): Result<FundingView> | null {
   const fail = (reason: string): Result<FundingView> => ({ ok: false, reason });
   if (read.contract === 'dated') return null;
   if (read.sizeUnit !== marketOf(adapter, read.market)?.exactSizeUnit) return fail('funding needs the size in the exact unit');
   if (!quote) return fail('funding rate not fetched yet');
-  if (now - quote.time > adapter.marketData.funding.staleMs || quote.nextFundingTime < now) return fail('the funding rate fetched is out of date');
+  if (now - quote.time > adapter.marketData.funding.staleMs || quote.nextFundingTime < now)
+    return fail('the funding rate fetched is out of date');
   const payment = fundingCost(adapter.contractOf(read), read.side, dec(read.size), dec(read.markPrice), dec(quote.rate), 1);
   return { ok: true, value: { rate: quote.rate, nextFundingTime: quote.nextFundingTime, payment: payment.toFixed() } };
 }
@@ -179,7 +193,12 @@ export function fundingOf(adapter: ExchangeAdapter, read: ReadPosition, quote: F
  * A size to close at mark that the exchange accepts: the exact `cut` rounded up to the symbol's market lot and
  * minimum notional, or refused. Without the symbol's rules the exact size is given, with a note saying so.
  */
-export function placeableCutOf(adapter: ExchangeAdapter, cut: Result<Decimal>, read: ReadPosition, rules: SymbolRules | undefined): { size: DecimalString | null; note: string | null } {
+export function placeableCutOf(
+  adapter: ExchangeAdapter,
+  cut: Result<Decimal>,
+  read: ReadPosition,
+  rules: SymbolRules | undefined,
+): { size: DecimalString | null; note: string | null } {
   if (!cut.ok) return { size: null, note: cut.reason };
   if (!rules) return { size: cut.value.toFixed(), note: "not rounded to the symbol's step size (order rules not fetched yet)" };
   const placed = placeableCut(cut.value, dec(read.size), orderRulesOf(rules, 'market'), dec(read.markPrice), adapter.contractOf(read));
@@ -201,14 +220,25 @@ export interface StopCheck {
 const SAFER_STOP_FRACTION = '0.9';
 
 /** A stop-loss price checked against our liquidation price: the position's own (TP/SL) unless another is given. */
-export function stopCheck(adapter: ExchangeAdapter, read: ReadPosition, risk: PositionRisk | null, price = read.stopLoss, source: StopCheck['source'] = 'position'): StopCheck | null {
+export function stopCheck(
+  adapter: ExchangeAdapter,
+  read: ReadPosition,
+  risk: PositionRisk | null,
+  price = read.stopLoss,
+  source: StopCheck['source'] = 'position',
+): StopCheck | null {
   if (price === null || !risk?.liquidationPrice) return null;
   const stop = dec(price);
   const liquidationPrice = risk.liquidationPrice;
   const beyond = read.side === 'long' ? stop.lte(liquidationPrice) : stop.gte(liquidationPrice);
   if (!beyond) return { price, source, beyondLiquidation: false, saferStop: null, saferStopPnl: null };
   const safer = stopAtFractionToLiquidation(
-    { contract: adapter.contractOf(read), holding: { side: read.side, size: dec(read.size), entryPrice: dec(read.entryPrice) }, markPrice: dec(read.markPrice), liquidationPrice },
+    {
+      contract: adapter.contractOf(read),
+      holding: { side: read.side, size: dec(read.size), entryPrice: dec(read.entryPrice) },
+      markPrice: dec(read.markPrice),
+      liquidationPrice,
+    },
     new Decimal(SAFER_STOP_FRACTION),
   );
   return {
@@ -226,7 +256,12 @@ export function stopCheck(adapter: ExchangeAdapter, read: ReadPosition, risk: Po
  * either closes the position when it fires). The first one at or
  * beyond liquidation wins; otherwise the TP/SL one (or the first order) is reported as fine.
  */
-function worstStop(adapter: ExchangeAdapter, read: ReadPosition, risk: PositionRisk | null, orders: readonly ReadOrder[]): StopCheck | null {
+function worstStop(
+  adapter: ExchangeAdapter,
+  read: ReadPosition,
+  risk: PositionRisk | null,
+  orders: readonly ReadOrder[],
+): StopCheck | null {
   const closing = read.side === 'long' ? 'sell' : 'buy';
   const mark = dec(read.markPrice);
   const stopOrders = orders.filter(
@@ -236,7 +271,9 @@ function worstStop(adapter: ExchangeAdapter, read: ReadPosition, risk: PositionR
       o.triggerPrice !== null &&
       (read.side === 'long' ? dec(o.triggerPrice).lt(mark) : dec(o.triggerPrice).gt(mark)),
   );
-  const checks = [stopCheck(adapter, read, risk), ...stopOrders.map((o) => stopCheck(adapter, read, risk, o.triggerPrice, 'order'))].filter((c) => c !== null);
+  const checks = [stopCheck(adapter, read, risk), ...stopOrders.map((o) => stopCheck(adapter, read, risk, o.triggerPrice, 'order'))].filter(
+    (c) => c !== null,
+  );
   return checks.find((c) => c.beyondLiquidation) ?? checks[0] ?? null;
 }
 
@@ -253,7 +290,13 @@ export interface Remedy {
   sizeToCutNote: string | null;
 }
 
-function remedyFor(adapter: ExchangeAdapter, read: ReadPosition, risk: PositionRisk, settings: Settings, rules: SymbolRules | undefined): Remedy | null {
+function remedyFor(
+  adapter: ExchangeAdapter,
+  read: ReadPosition,
+  risk: PositionRisk,
+  settings: Settings,
+  rules: SymbolRules | undefined,
+): Remedy | null {
   if (!risk.pool || !risk.liquidationPrice) return null;
   const mark = dec(read.markPrice);
   const targetDistance = new Decimal(settings.warningDistance);
@@ -280,7 +323,11 @@ export function fundingPaidOf(snapshot: PageSnapshot, read: ReadPosition, all: M
 }
 
 const fundingFields = (funding: Result<FundingView> | null) =>
-  funding === null ? { funding: null, fundingReason: null } : funding.ok ? { funding: funding.value, fundingReason: null } : { funding: null, fundingReason: funding.reason };
+  funding === null
+    ? { funding: null, fundingReason: null }
+    : funding.ok
+      ? { funding: funding.value, fundingReason: null }
+      : { funding: null, fundingReason: funding.reason };
 
 export interface AccountView {
   asset: string | null;
@@ -386,11 +433,24 @@ export function riskView(snapshot: PageSnapshot, settings: Settings, market: Mar
       mismatch,
       priceDecimals,
       remedy:
-        usableRisk && market.remedies !== false && (band === 'warning' || band === 'danger') ? remedyFor(adapter, read, usableRisk, settings, market.rules?.[read.symbol]) : null,
-      stop: worstStop(adapter, read, usableRisk, market.orders && snapshot.openOrdersCount === market.orders.list.count ? market.orders.list.orders : []),
+        usableRisk && market.remedies !== false && (band === 'warning' || band === 'danger')
+          ? remedyFor(adapter, read, usableRisk, settings, market.rules?.[read.symbol])
+          : null,
+      stop: worstStop(
+        adapter,
+        read,
+        usableRisk,
+        market.orders && snapshot.openOrdersCount === market.orders.list.count ? market.orders.list.orders : [],
+      ),
       breakEvenWithFees:
         'position' in entry
-          ? breakEvenPrice(entry.position.contract, read.side, dec(read.entryPrice), dec(settings.takerFee), dec(settings.takerFee)).toFixed()
+          ? breakEvenPrice(
+              entry.position.contract,
+              read.side,
+              dec(read.entryPrice),
+              dec(settings.takerFee),
+              dec(settings.takerFee),
+            ).toFixed()
           : null,
       ...fundingFields(fundingOf(adapter, read, market.funding?.[read.symbol], now)),
       afterOrders: afterOrders[i]!,
@@ -401,18 +461,28 @@ export function riskView(snapshot: PageSnapshot, settings: Settings, market: Mar
   const accountRiskOf = accounts.find((a) => a.marginAsset === asset) ?? null;
   const ratio = accountRiskOf?.marginRatio ?? null;
   const accountBand: Band =
-    ratio === null ? 'unknown' : ratio.gte(settings.dangerMarginRatio) ? 'danger' : ratio.gte(settings.warningMarginRatio) ? 'warning' : 'safe';
+    ratio === null
+      ? 'unknown'
+      : ratio.gte(settings.dangerMarginRatio)
+        ? 'danger'
+        : ratio.gte(settings.warningMarginRatio)
+          ? 'warning'
+          : 'safe';
   return {
     positions,
     account: {
       asset,
       marginRatio: ratio?.toFixed() ?? null,
-      marginBalance: accountRiskOf && !crossBlocked && snapshot.account.walletBalance !== null ? accountRiskOf.marginBalance.toFixed() : null,
+      marginBalance:
+        accountRiskOf && !crossBlocked && snapshot.account.walletBalance !== null ? accountRiskOf.marginBalance.toFixed() : null,
       band: accountBand,
       reason:
         ratio !== null
           ? null
-          : (crossBlocked ?? (snapshot.account.walletBalance === null ? 'the wallet Balance could not be read' : (accountRiskOf?.unavailableReasons.join('; ') || 'no cross positions'))),
+          : (crossBlocked ??
+            (snapshot.account.walletBalance === null
+              ? 'the wallet Balance could not be read'
+              : accountRiskOf?.unavailableReasons.join('; ') || 'no cross positions')),
     },
   };
 }

@@ -135,12 +135,24 @@ export function liquidationCalculator(side: Side, symbol: string, values: Record
   const wallet = f.optionalNumber('wallet');
   if (Object.keys(f.errors).length > 0) return f.done(() => ({ liquidationPrice: '', maintMarginRatio: '' }));
   const balance = wallet ?? initialMargin(LINEAR, quantity, entry, leverage);
-  const result = liquidation({ contract: LINEAR, balance, legs: [{ side, size: quantity, entryPrice: entry, tiers: tiers.value.tiers }] }, entry);
+  const result = liquidation(
+    { contract: LINEAR, balance, legs: [{ side, size: quantity, entryPrice: entry, tiers: tiers.value.tiers }] },
+    entry,
+  );
   if (!result.ok) return f.fail<{ liquidationPrice: string; maintMarginRatio: string }>('wallet', result.reason);
-  return f.done(() => ({ liquidationPrice: result.value.price.toFixed(), maintMarginRatio: result.value.brackets[0]!.maintMarginRatio.toFixed() }));
+  return f.done(() => ({
+    liquidationPrice: result.value.price.toFixed(),
+    maintMarginRatio: result.value.brackets[0]!.maintMarginRatio.toFixed(),
+  }));
 }
 
-export function maxOpenCalculator(side: Side, symbol: string, values: Record<string, string>, fresh: TierTables | null = null, rules?: SymbolRules) {
+export function maxOpenCalculator(
+  side: Side,
+  symbol: string,
+  values: Record<string, string>,
+  fresh: TierTables | null = null,
+  rules?: SymbolRules,
+) {
   type Result = { size: string; limitedBy: string; sizeRule: string };
   const tiers = tiersOf(symbol, fresh);
   const f = new Fields(values);
@@ -150,7 +162,14 @@ export function maxOpenCalculator(side: Side, symbol: string, values: Record<str
   const price = f.number('price');
   const mark = f.optionalNumber('mark');
   if (Object.keys(f.errors).length > 0) return f.done<Result>(() => ({}) as Result);
-  const result = maxOpenSize({ side, balance, leverage: leverage.toNumber(), orderPrice: price, markPrice: mark ?? undefined, tiers: tiers.value.tiers });
+  const result = maxOpenSize({
+    side,
+    balance,
+    leverage: leverage.toNumber(),
+    orderPrice: price,
+    markPrice: mark ?? undefined,
+    tiers: tiers.value.tiers,
+  });
   if (!result.ok) return f.fail<Result>('leverage', result.reason);
   const order = orderSizeOf(result.value.size, price, rules);
   if (!order.ok) return f.fail<Result>('balance', `The most it opens is ${order.reason}`);
@@ -158,7 +177,14 @@ export function maxOpenCalculator(side: Side, symbol: string, values: Record<str
 }
 
 export function averageEntryCalculator(contract: Contract, fills: { price: string; quantity: string }[]) {
-  const f = new Fields(Object.fromEntries(fills.flatMap((fill, i) => [[`price${i}`, fill.price], [`quantity${i}`, fill.quantity]])));
+  const f = new Fields(
+    Object.fromEntries(
+      fills.flatMap((fill, i) => [
+        [`price${i}`, fill.price],
+        [`quantity${i}`, fill.quantity],
+      ]),
+    ),
+  );
   const parsed = fills.map((_, i) => ({ price: f.number(`price${i}`), size: f.number(`quantity${i}`) }));
   return f.done(() => {
     const total = parsed.reduce((sum, fill) => sum.plus(fill.size), new Decimal(0));
@@ -166,7 +192,13 @@ export function averageEntryCalculator(contract: Contract, fills: { price: strin
   });
 }
 
-export function riskSizeCalculator(side: Side, symbol: string, values: Record<string, string>, fresh: TierTables | null = null, rules?: SymbolRules) {
+export function riskSizeCalculator(
+  side: Side,
+  symbol: string,
+  values: Record<string, string>,
+  fresh: TierTables | null = null,
+  rules?: SymbolRules,
+) {
   const tiers = tiersOf(symbol, fresh);
   const f = new Fields(values);
   type Result = {
@@ -188,15 +220,29 @@ export function riskSizeCalculator(side: Side, symbol: string, values: Record<st
   const balance = riskAmount === null ? f.number('balance') : null;
   if (Object.keys(f.errors).length > 0) return f.done<Result>(() => ({}) as Result);
   const risk = riskAmount ?? balance!.times(riskPercent!).div(100);
-  const sizing = sizeForRisk({ contract: LINEAR, side, entryPrice: entry, stopPrice: stop, riskAmount: risk, leverage, openFeeRate: fee, closeFeeRate: fee });
+  const sizing = sizeForRisk({
+    contract: LINEAR,
+    side,
+    entryPrice: entry,
+    stopPrice: stop,
+    riskAmount: risk,
+    leverage,
+    openFeeRate: fee,
+    closeFeeRate: fee,
+  });
   if (!sizing.ok) return f.fail<Result>('stop', sizing.reason);
   const order = orderSizeOf(sizing.value.size, entry, rules);
   if (!order.ok) return f.fail<Result>(riskAmount === null ? 'riskPercent' : 'riskAmount', `The size for this risk is ${order.reason}`);
   // Notional, margin and loss are proportional to the size at fixed prices and fees.
   const scale = order.size.div(sizing.value.size);
   const { size } = order;
-  const [notional, margin, lossAtStop] = [sizing.value.notional, sizing.value.initialMargin, sizing.value.lossAtStop].map((v) => v.times(scale)) as [Decimal, Decimal, Decimal];
-  const liq = liquidation({ contract: LINEAR, balance: margin, legs: [{ side, size, entryPrice: entry, tiers: tiers.value.tiers }] }, entry);
+  const [notional, margin, lossAtStop] = [sizing.value.notional, sizing.value.initialMargin, sizing.value.lossAtStop].map((v) =>
+    v.times(scale),
+  ) as [Decimal, Decimal, Decimal];
+  const liq = liquidation(
+    { contract: LINEAR, balance: margin, legs: [{ side, size, entryPrice: entry, tiers: tiers.value.tiers }] },
+    entry,
+  );
   const liquidationPrice = liq.ok ? liq.value.price : null;
   return f.done<Result>(() => ({
     size: size.toFixed(),

@@ -5,7 +5,14 @@
 import { Decimal, parseDecimal } from '../core/decimal';
 import { parseSettings, type Settings } from '../model/settings';
 
-export const PERCENT_FIELDS = ['warningDistance', 'dangerDistance', 'warningMarginRatio', 'dangerMarginRatio', 'rearmFraction', 'takerFee'] as const;
+export const PERCENT_FIELDS = [
+  'warningDistance',
+  'dangerDistance',
+  'warningMarginRatio',
+  'dangerMarginRatio',
+  'rearmFraction',
+  'takerFee',
+] as const;
 export type PercentField = (typeof PERCENT_FIELDS)[number];
 export type FormText = Record<PercentField | 'cooldownMinutes', string>;
 
@@ -23,15 +30,17 @@ export function formTextOf(settings: Settings): FormText {
 }
 
 /** The settings the form describes, or an error per field (nothing is saved then). */
-export function settingsFromForm(text: FormText, flags: Pick<Settings, 'rules' | 'overlay' | 'streamWhenHidden' | 'notificationSound' | 'displayDecimals'>):
-  | { ok: true; settings: Settings }
-  | { ok: false; errors: Partial<Record<keyof FormText, string>> } {
+export function settingsFromForm(
+  text: FormText,
+  flags: Pick<Settings, 'rules' | 'overlay' | 'streamWhenHidden' | 'notificationSound' | 'displayDecimals'>,
+): { ok: true; settings: Settings } | { ok: false; errors: Partial<Record<keyof FormText, string>> } {
   const errors: Partial<Record<keyof FormText, string>> = {};
   const fractions: Partial<Record<PercentField, string>> = {};
   for (const field of PERCENT_FIELDS) {
     const parsed = parseDecimal(text[field]);
     if (!parsed.ok) errors[field] = parsed.empty ? 'Enter a percentage' : 'Not a number';
-    else if (!parsed.value.gt(0) || !parsed.value.lt(field === 'takerFee' ? 1 : 100)) errors[field] = field === 'takerFee' ? 'Between 0 and 1 %' : 'Between 0 and 100 %';
+    else if (!parsed.value.gt(0) || !parsed.value.lt(field === 'takerFee' ? 1 : 100))
+      errors[field] = field === 'takerFee' ? 'Between 0 and 1 %' : 'Between 0 and 100 %';
     else if (parsed.value.decimalPlaces() > 4) errors[field] = 'At most 4 decimals';
     else fractions[field] = parsed.value.div(100).toFixed();
   }
@@ -42,7 +51,11 @@ export function settingsFromForm(text: FormText, flags: Pick<Settings, 'rules' |
   if (fractions.dangerDistance && fractions.warningDistance && new Decimal(fractions.dangerDistance).gt(fractions.warningDistance)) {
     errors.dangerDistance = 'Must not be above the warning distance';
   }
-  if (fractions.dangerMarginRatio && fractions.warningMarginRatio && new Decimal(fractions.dangerMarginRatio).lt(fractions.warningMarginRatio)) {
+  if (
+    fractions.dangerMarginRatio &&
+    fractions.warningMarginRatio &&
+    new Decimal(fractions.dangerMarginRatio).lt(fractions.warningMarginRatio)
+  ) {
     errors.dangerMarginRatio = 'Must not be below the warning margin ratio';
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };

@@ -41,7 +41,15 @@ const POSITION_KEY = /^([a-z0-9]{1,20}):([a-z0-9]{1,20}):([A-Za-z0-9]{1,20})\|([
 export function parsePositionKey(key: string): PositionId | null {
   const match = POSITION_KEY.exec(key);
   if (!match) return null;
-  const [, exchange, market, asset, symbol, side, marginMode] = match as unknown as [string, string, string, string, string, 'long' | 'short', 'cross' | 'isolated'];
+  const [, exchange, market, asset, symbol, side, marginMode] = match as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    'long' | 'short',
+    'cross' | 'isolated',
+  ];
   return { account: { exchange, market, asset: asset === 'unknown' ? null : asset }, symbol, side, marginMode };
 }
 

@@ -67,9 +67,12 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: str
     if (value !== undefined) problems.push(`${name} must be true or false`);
     return fallback;
   };
-  if (typeof raw !== 'object' || raw === null) return { settings: DEFAULT_SETTINGS, problems: raw === undefined || raw === null ? [] : ['settings were not an object'] };
+  if (typeof raw !== 'object' || raw === null)
+    return { settings: DEFAULT_SETTINGS, problems: raw === undefined || raw === null ? [] : ['settings were not an object'] };
   const r = raw as Record<string, unknown>;
-  const fraction = (key: 'warningDistance' | 'dangerDistance' | 'warningMarginRatio' | 'dangerMarginRatio' | 'rearmFraction' | 'takerFee') => {
+  const fraction = (
+    key: 'warningDistance' | 'dangerDistance' | 'warningMarginRatio' | 'dangerMarginRatio' | 'rearmFraction' | 'takerFee',
+  ) => {
     const value = r[key];
     if (value === undefined) return DEFAULT_SETTINGS[key]; // a setting added after this value was stored
     if (typeof value === 'string' && FRACTION.test(value) && new Decimal(value).gt(0)) return value;
@@ -88,8 +91,8 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: str
       r.cooldownMinutes === undefined
         ? DEFAULT_SETTINGS.cooldownMinutes
         : Number.isInteger(r.cooldownMinutes) && (r.cooldownMinutes as number) >= 0 && (r.cooldownMinutes as number) <= 1440
-        ? (r.cooldownMinutes as number)
-        : (problems.push('cooldownMinutes must be a whole number of minutes from 0 to 1440'), DEFAULT_SETTINGS.cooldownMinutes),
+          ? (r.cooldownMinutes as number)
+          : (problems.push('cooldownMinutes must be a whole number of minutes from 0 to 1440'), DEFAULT_SETTINGS.cooldownMinutes),
     rules: { ...DEFAULT_SETTINGS.rules },
     overlay: { ...DEFAULT_SETTINGS.overlay },
     streamWhenHidden: flag(r.streamWhenHidden, 'streamWhenHidden', DEFAULT_SETTINGS.streamWhenHidden),

@@ -13,6 +13,10 @@ export function overlayOutline(view: OverlayView | null): string {
   const shown = (text: unknown) => (text === null ? 0 : 1);
   return JSON.stringify([
     shown(view.account.reason),
-    view.positions.map((p) => [p.id, p.band, ...[p.reason, p.stopWarning, p.mismatch, p.snooze, p.afterOrders, p.funding, p.fundingPaid].map(shown)]),
+    view.positions.map((p) => [
+      p.id,
+      p.band,
+      ...[p.reason, p.stopWarning, p.mismatch, p.snooze, p.afterOrders, p.funding, p.fundingPaid].map(shown),
+    ]),
   ]);
 }

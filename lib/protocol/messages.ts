@@ -59,7 +59,6 @@ export interface PingRequest {
   type: 'ping';
 }
 
-
 export interface OpenFuturesPage {
   tabId: number;
   route: PageRoute;
@@ -107,7 +106,8 @@ const isTextList = (value: unknown, maxItems = 20): boolean =>
   Array.isArray(value) && value.length <= maxItems && value.every((item) => typeof item === 'string' && item.length <= 300);
 /** More rows than any real account holds on one page: a message past this is not from our reader. */
 const MAX_ROWS = 500;
-const isRowList = (value: unknown, isRow: (row: unknown) => boolean): boolean => Array.isArray(value) && value.length <= MAX_ROWS && value.every(isRow);
+const isRowList = (value: unknown, isRow: (row: unknown) => boolean): boolean =>
+  Array.isArray(value) && value.length <= MAX_ROWS && value.every(isRow);
 
 function isReadPosition(value: unknown): boolean {
   return (
@@ -150,7 +150,8 @@ function isReadOrder(value: unknown): boolean {
   );
 }
 
-const isUnreadableRow = (row: unknown) => isRecord(row) && Number.isInteger(row.row) && isOptionalText(row.symbol, 40) && isOptionalText(row.reason, 300);
+const isUnreadableRow = (row: unknown) =>
+  isRecord(row) && Number.isInteger(row.row) && isOptionalText(row.symbol, 40) && isOptionalText(row.reason, 300);
 
 /** The Open Orders list as last read: the worker checks its stop orders against liquidation too. */
 function isOpenOrders(value: unknown): boolean {
@@ -270,7 +271,12 @@ function isSummary(value: unknown): boolean {
     (isRecord(value) &&
       isRowList(
         value.positions,
-        (p) => isRecord(p) && isShortString(p.symbol, 40) && ['long', 'short'].includes(p.side as string) && isOptionalDecimal(p.distance) && BANDS.includes(p.band as string),
+        (p) =>
+          isRecord(p) &&
+          isShortString(p.symbol, 40) &&
+          ['long', 'short'].includes(p.side as string) &&
+          isOptionalDecimal(p.distance) &&
+          BANDS.includes(p.band as string),
       ) &&
       (value.pricesFrom === 'page' || value.pricesFrom === 'stream') &&
       Number.isFinite(value.assessedAt) &&

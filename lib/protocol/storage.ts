@@ -44,10 +44,9 @@ export const storedAlertState = storage.defineItem<unknown>('local:alertState', 
 export const hiddenTabs = storage.defineItem<number[]>('session:hiddenTabs', { fallback: [], version: 1 });
 
 /** What each shown notification is about: its tab (a click brings it forward) and position (to snooze it). */
-export const shownNotifications = storage.defineItem<Record<string, { tabId: number; position: { key: string; signature: string } | null }>>(
-  'session:shownNotifications',
-  { fallback: {}, version: 1 },
-);
+export const shownNotifications = storage.defineItem<
+  Record<string, { tabId: number; position: { key: string; signature: string } | null }>
+>('session:shownNotifications', { fallback: {}, version: 1 });
 
 /**
  * Version 1 was keyed by Binance's market alone (`usdm`), version 2 by `marketKey` (`binance:usdm`). A key that is
@@ -69,14 +68,17 @@ export const fetchedTiers = storage.defineItem<Record<string, StoredTierTables>>
 export const tabSummaries = storage.defineItem<Record<string, TabSummary>>('session:tabSummaries', { fallback: {}, version: 1 });
 
 /** Each symbol's order rules from the exchange's public endpoint (refreshed at most daily), by `marketKey`. */
-export const symbolRules = storage.defineItem<Record<string, StoredRules>>('local:symbolRules', { fallback: {}, version: 2, migrations: byMarketKey });
+export const symbolRules = storage.defineItem<Record<string, StoredRules>>('local:symbolRules', {
+  fallback: {},
+  version: 2,
+  migrations: byMarketKey,
+});
 
 /**
  * The latest funding quote of each symbol held, from the public premiumIndex (fetched about once a minute while
  * a position is open). Local, not session, storage: content scripts cannot read session storage.
  */
 export const fundingQuotes = storage.defineItem<Record<string, FundingQuote>>('local:fundingQuotes', { fallback: {}, version: 1 });
-
 
 /** By `<account>|<position>` key (lib/alerts). Local storage: the count survives browser restarts. */
 export const fundingWatch = storage.defineItem<Record<string, WatchedPosition>>('local:fundingWatch', { fallback: {}, version: 1 });

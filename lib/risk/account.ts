@@ -81,7 +81,9 @@ function poolRisk(pool: MarginPool, members: readonly AtMark[], why?: string): P
   const solved = why ? null : liquidation(pool, mark);
   const slack = why
     ? null
-    : pool.balance.plus(sum(members.map((m) => m.unrealizedPnl))).minus(sum(members.map((m) => (m.maintenance.ok ? m.maintenance.value : ZERO))));
+    : pool.balance
+        .plus(sum(members.map((m) => m.unrealizedPnl)))
+        .minus(sum(members.map((m) => (m.maintenance.ok ? m.maintenance.value : ZERO))));
   return members.map((member) => {
     const base = {
       symbol: member.position.symbol,
@@ -100,7 +102,13 @@ function poolRisk(pool: MarginPool, members: readonly AtMark[], why?: string): P
     }
     const gap = magnitude(mark.minus(solved.value.price));
     const signedGap = slack.gte(0) ? gap : gap.neg();
-    return { ...base, liquidationPrice: solved.value.price, unliquidatable: false, distanceToLiquidation: signedGap.div(mark), priceBuffer: signedGap };
+    return {
+      ...base,
+      liquidationPrice: solved.value.price,
+      unliquidatable: false,
+      distanceToLiquidation: signedGap.div(mark),
+      priceBuffer: signedGap,
+    };
   });
 }
 
@@ -147,7 +155,11 @@ export function accountRisk(walletBalances: Record<string, Decimal>, positions: 
     for (const member of members.filter((m) => m.position.marginMode === 'isolated')) {
       const { position } = member;
       const isolatedWhy =
-        position.isolatedMargin === undefined ? 'the isolated margin could not be read' : member.maintenance.ok ? undefined : member.maintenance.reason;
+        position.isolatedMargin === undefined
+          ? 'the isolated margin could not be read'
+          : member.maintenance.ok
+            ? undefined
+            : member.maintenance.reason;
       const pool: MarginPool = { contract: position.contract, balance: position.isolatedMargin ?? ZERO, legs: [position] };
       risks.set(position, poolRisk(pool, [member], isolatedWhy)[0]!);
     }

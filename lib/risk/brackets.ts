@@ -54,7 +54,14 @@ export function bracketProblems(tiers: readonly Bracket[]): string[] {
 
 /** Builds a tier table from Binance-shaped rows of decimal strings (used by tests and the tier parsers). */
 export function bracketsFrom(
-  rows: readonly { bracket: number; notionalFloor: string; notionalCap: string; maxLeverage: number; maintMarginRatio: string; cum: string }[],
+  rows: readonly {
+    bracket: number;
+    notionalFloor: string;
+    notionalCap: string;
+    maxLeverage: number;
+    maintMarginRatio: string;
+    cum: string;
+  }[],
 ): Bracket[] {
   return rows.map((row) => ({
     bracket: row.bracket,

@@ -11,4 +11,3 @@ import { signed, type Contract, type Side } from './types';
 export function fundingCost(contract: Contract, side: Side, size: Decimal, markPrice: Decimal, rate: Decimal, intervals: number): Decimal {
   return signed(notional(contract, size, markPrice).times(rate).times(intervals), side);
 }
-

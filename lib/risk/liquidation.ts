@@ -41,7 +41,8 @@ export interface Liquidation {
 const ONE = new Decimal(1);
 
 /** Why a position has no liquidation price: no price within the tiers liquidates it (not that we could not tell). */
-export const NO_LIQUIDATION_PRICE = 'no liquidation price: the margin covers any price move within the exchange\'s tiers (Binance shows "--")';
+export const NO_LIQUIDATION_PRICE =
+  'no liquidation price: the margin covers any price move within the exchange\'s tiers (Binance shows "--")';
 
 /** numerator / denominator; 0 for a quotient at or below 0, null for none. */
 function positiveQuotient(numerator: Decimal, denominator: Decimal): Decimal | null {
@@ -62,7 +63,11 @@ function rawRoot(pool: MarginPool, brackets: readonly Bracket[]): Decimal | null
     const denominator = sum(legs.map((l, i) => l.size.times(brackets[i]!.maintMarginRatio).minus(signed(l.size, l.side))));
     return positiveQuotient(numerator, denominator);
   }
-  const numerator = sum(legs.map((l, i) => l.size.times(l.side === 'long' ? brackets[i]!.maintMarginRatio.plus(ONE) : brackets[i]!.maintMarginRatio.minus(ONE))));
+  const numerator = sum(
+    legs.map((l, i) =>
+      l.size.times(l.side === 'long' ? brackets[i]!.maintMarginRatio.plus(ONE) : brackets[i]!.maintMarginRatio.minus(ONE)),
+    ),
+  );
   const denominator = pool.balance
     .plus(cum)
     .div(contract.contractSize)
@@ -151,14 +156,16 @@ export function marginSlackAt(pool: MarginPool, price: Decimal): Result<Decimal>
   return ok(slack);
 }
 
-export type BracketInput = Bracket | {
-  bracket: number;
-  notionalFloor: DecimalInput;
-  notionalCap: DecimalInput;
-  maxLeverage: number;
-  maintMarginRatio: DecimalInput;
-  cum: DecimalInput;
-};
+export type BracketInput =
+  | Bracket
+  | {
+      bracket: number;
+      notionalFloor: DecimalInput;
+      notionalCap: DecimalInput;
+      maxLeverage: number;
+      maintMarginRatio: DecimalInput;
+      cum: DecimalInput;
+    };
 
 export const toBracket = (b: BracketInput): Bracket => ({
   bracket: b.bracket,
@@ -176,7 +183,9 @@ interface LegInput {
 }
 
 function poolBalance(walletBalance: DecimalInput, otherMaintenanceMargin?: DecimalInput, otherUnrealizedPnl?: DecimalInput) {
-  return dec(walletBalance).minus(otherMaintenanceMargin ?? ZERO).plus(otherUnrealizedPnl ?? ZERO);
+  return dec(walletBalance)
+    .minus(otherMaintenanceMargin ?? ZERO)
+    .plus(otherUnrealizedPnl ?? ZERO);
 }
 
 /**
@@ -209,7 +218,12 @@ export function inverseLiquidationPrice(input: {
   const result = liquidation({
     contract: { type: 'inverse', contractSize: dec(input.contractSize) },
     balance: poolBalance(input.walletBalance, input.otherMaintenanceMargin, input.otherUnrealizedPnl),
-    legs: input.legs.map((l) => ({ side: l.side, size: dec(l.contracts).abs(), entryPrice: dec(l.entryPrice), tiers: l.tiers.map(toBracket) })),
+    legs: input.legs.map((l) => ({
+      side: l.side,
+      size: dec(l.contracts).abs(),
+      entryPrice: dec(l.entryPrice),
+      tiers: l.tiers.map(toBracket),
+    })),
   });
   return result.ok ? result.value.price : null;
 }

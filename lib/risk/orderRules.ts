@@ -22,7 +22,13 @@ export interface OrderRules {
  * - `down` for a size that must not be exceeded (a risk budget, what the balance can open): rounded down to
  *   the step and capped at the maximum quantity; refused below the minimum quantity or notional.
  */
-export function placeableSize(size: Decimal, rules: OrderRules, price: Decimal, contract: Contract, rounding: 'up' | 'down'): Result<Decimal> {
+export function placeableSize(
+  size: Decimal,
+  rules: OrderRules,
+  price: Decimal,
+  contract: Contract,
+  rounding: 'up' | 'down',
+): Result<Decimal> {
   const step = rules.stepSize;
   const steps = size.div(step);
   let placed = (rounding === 'up' ? steps.ceil() : steps.floor()).times(step);

@@ -2,7 +2,15 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { fixtures } from '../fixtures/binance';
-import { exchangeUrl, launchWithExtension, overlay, setPageHidden, startLocalExchange, type ExtensionBrowser, type LocalExchange } from './harness';
+import {
+  exchangeUrl,
+  launchWithExtension,
+  overlay,
+  setPageHidden,
+  startLocalExchange,
+  type ExtensionBrowser,
+  type LocalExchange,
+} from './harness';
 import { btcDistanceLevels, expectedDistances, moveMark } from './pages';
 
 const page = fixtures.find((f) => f.name === 'en-usdm-cross-isolated')!;
@@ -34,7 +42,9 @@ describe('alerts from the page (real Chromium)', () => {
 
   it('fires one notification when a price crosses the warning distance, none for a wiggle', async () => {
     // SOLUSDT opens inside its warning band: that one is shown at once; BTCUSDT is safe at 23 %.
-    await expect.poll(() => browser.serviceWorker.evaluate(() => chrome.notifications.getAll().then((all) => Object.keys(all).length))).toBeGreaterThan(0);
+    await expect
+      .poll(() => browser.serviceWorker.evaluate(() => chrome.notifications.getAll().then((all) => Object.keys(all).length)))
+      .toBeGreaterThan(0);
     expect(await btcAlerts(browser)).toEqual([]);
     await setBtcMark(browser, '80,000.0'); // ≈ 8.9 % from liquidation
     await expect.poll(() => btcAlerts(browser)).toEqual(['warning']);
@@ -147,13 +157,24 @@ describe('alerts from the public mark-price stream while the tab is hidden (real
   });
 
   it('streams the page’s symbols when the tab is hidden and fires from the streamed price', async () => {
-    await expect.poll(() => browser.serviceWorker.evaluate(() => chrome.storage.session.get('lastSnapshots').then((s) => Object.keys(s.lastSnapshots ?? {}).length))).toBe(1);
+    await expect
+      .poll(() =>
+        browser.serviceWorker.evaluate(() =>
+          chrome.storage.session.get('lastSnapshots').then((s) => Object.keys(s.lastSnapshots ?? {}).length),
+        ),
+      )
+      .toBe(1);
     await setPageHidden(browser, true);
 
     await expect.poll(() => clients.length, { timeout: 10_000 }).toBeGreaterThan(0);
     expect(requested[0]).toBe('fstream.binance.com/stream?streams=btcusdt@markPrice@1s/ethusdt@markPrice@1s/solusdt@markPrice@1s');
     expect(await btcAlerts(browser)).toEqual([]);
-    clients[0]!.send(JSON.stringify({ stream: 'btcusdt@markPrice@1s', data: { e: 'markPriceUpdate', E: 1, s: 'BTCUSDT', p: '76000.00000000', i: '76010', P: '76000', r: '0.0001', T: 2 } }));
+    clients[0]!.send(
+      JSON.stringify({
+        stream: 'btcusdt@markPrice@1s',
+        data: { e: 'markPriceUpdate', E: 1, s: 'BTCUSDT', p: '76000.00000000', i: '76010', P: '76000', r: '0.0001', T: 2 },
+      }),
+    );
     await expect.poll(() => btcAlerts(browser)).toEqual(['danger']);
     // Garbage on the socket is ignored.
     clients[0]!.send('{"e":"markPriceUpdate","s":"BTCUSDT","p":"-1"}');

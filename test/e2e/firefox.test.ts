@@ -76,7 +76,9 @@ async function openAddonPage(browser: Browser, file: string): Promise<Page> {
 /** Replaces what the field whose label starts with `label` (inside `scope`) holds, key by key as a person types. */
 async function typeInto(page: Page, scope: string, label: string, text: string) {
   const field = await page.evaluateHandle(
-    ([scope, label]) => [...document.querySelectorAll<HTMLLabelElement>(`${scope} label`)].find((l) => l.textContent?.startsWith(label))!.control as HTMLInputElement,
+    ([scope, label]) =>
+      [...document.querySelectorAll<HTMLLabelElement>(`${scope} label`)].find((l) => l.textContent?.startsWith(label))!
+        .control as HTMLInputElement,
     [scope, label] as const,
   );
   await field.evaluate((input) => input.select());
@@ -85,7 +87,9 @@ async function typeInto(page: Page, scope: string, label: string, text: string) 
 
 const overlayDistances = (tab: Page) =>
   tab.evaluate(() =>
-    [...(document.querySelector('liqguard-overlay')?.shadowRoot?.querySelectorAll('[data-testid="liqguard-distance"]') ?? [])].map((el) => el.textContent),
+    [...(document.querySelector('liqguard-overlay')?.shadowRoot?.querySelectorAll('[data-testid="liqguard-distance"]') ?? [])].map(
+      (el) => el.textContent,
+    ),
   );
 
 describe.each([
@@ -115,7 +119,9 @@ describe.each([
   });
 
   it('keeps following a page that clears every timer id', async () => {
-    expect(await tab.evaluate(() => typeof (globalThis as { scheduler?: unknown }).scheduler)).toBe('dom.enable_web_task_scheduling' in prefs ? 'undefined' : 'object');
+    expect(await tab.evaluate(() => typeof (globalThis as { scheduler?: unknown }).scheduler)).toBe(
+      'dom.enable_web_task_scheduling' in prefs ? 'undefined' : 'object',
+    );
     // Two changes in quick succession: the second is read when a timer of the content script's runs out, and the
     // page then clears every timer id it can.
     await tab.evaluate(moveMarkInPage, ['BTCUSDT', '81,000.0'] as const);
@@ -155,7 +161,12 @@ describe('the Firefox build’s popup, options, badge, notifications and stream 
     });
   const btcAlerts = async () => btcDistanceLevels((await shown()).notifications);
   const band = () =>
-    tab.evaluate(() => document.querySelector('liqguard-overlay')?.shadowRoot?.querySelector('[data-testid="liqguard-position"][data-symbol="BTCUSDT"]')?.getAttribute('data-band'));
+    tab.evaluate(() =>
+      document
+        .querySelector('liqguard-overlay')
+        ?.shadowRoot?.querySelector('[data-testid="liqguard-position"][data-symbol="BTCUSDT"]')
+        ?.getAttribute('data-band'),
+    );
 
   beforeAll(async () => {
     session = await startFirefox();
@@ -169,7 +180,10 @@ describe('the Firefox build’s popup, options, badge, notifications and stream 
     tab = await browser.newPage();
     await tab.goto(PAGE_URL);
     // The overlay shows the worker's figures: the page has been read and worked out.
-    await tab.waitForFunction(() => document.querySelector('liqguard-overlay')?.shadowRoot?.querySelector('[data-testid="liqguard-distance"]'), { timeout: 15_000 });
+    await tab.waitForFunction(
+      () => document.querySelector('liqguard-overlay')?.shadowRoot?.querySelector('[data-testid="liqguard-distance"]'),
+      { timeout: 15_000 },
+    );
     probe = await openAddonPage(browser, 'popup.html');
     // Headless Firefox closes each notification as soon as it is shown (`getAll` then no longer lists it): the
     // ones closed count as shown.
@@ -208,7 +222,12 @@ describe('the Firefox build’s popup, options, badge, notifications and stream 
     await tab.waitForFunction(() => document.visibilityState === 'hidden');
     await expect.poll(() => clients.length, { timeout: 10_000 }).toBeGreaterThan(0);
     expect(requested[0]).toBe('fstream.binance.com/stream?streams=btcusdt@markPrice@1s/ethusdt@markPrice@1s/solusdt@markPrice@1s');
-    clients[0]!.send(JSON.stringify({ stream: 'btcusdt@markPrice@1s', data: { e: 'markPriceUpdate', E: 1, s: 'BTCUSDT', p: '76000.00000000', i: '76010', P: '76000', r: '0.0001', T: 2 } }));
+    clients[0]!.send(
+      JSON.stringify({
+        stream: 'btcusdt@markPrice@1s',
+        data: { e: 'markPriceUpdate', E: 1, s: 'BTCUSDT', p: '76000.00000000', i: '76010', P: '76000', r: '0.0001', T: 2 },
+      }),
+    );
     await expect.poll(btcAlerts).toEqual(['danger', 'warning']);
     await other.close();
     await tab.bringToFront();
@@ -222,7 +241,10 @@ describe('the Firefox build’s popup, options, badge, notifications and stream 
     const popup = await openAddonPage(browser, 'popup.html');
     await expect.poll(() => popup.evaluate(() => document.querySelectorAll('[data-testid="popup-position"]').length)).toBe(3);
     const result = (calculator: string, name: string) =>
-      popup.evaluate((selector) => document.querySelector(selector)?.textContent ?? null, `[data-testid="calc-${calculator}"] [data-result="${name}"]`);
+      popup.evaluate(
+        (selector) => document.querySelector(selector)?.textContent ?? null,
+        `[data-testid="calc-${calculator}"] [data-result="${name}"]`,
+      );
     // BTCUSDT long 0.5 from 96,250.0 at the page's mark, 80,200.0: 0.5 × −16,050 (≥ 1,000: in cents).
     await expect.poll(() => result('pnl', 'pnl')).toBe('-8,025.00');
     // Typed as a person would, into the field its label names: 96,250 × (1 + 40 % / 20), to BTCUSDT's tick.
@@ -238,7 +260,9 @@ describe('the Firefox build’s popup, options, badge, notifications and stream 
     await typeInto(options, 'form', 'Warning when liquidation is within', '30');
     await typeInto(options, 'form', 'Danger when liquidation is within', '25');
     await options.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent === 'Save')!.click());
-    await expect.poll(() => options.evaluate(() => document.querySelector('[data-testid="options-status"]')?.textContent ?? '')).toMatch(/^Saved/);
+    await expect
+      .poll(() => options.evaluate(() => document.querySelector('[data-testid="options-status"]')?.textContent ?? ''))
+      .toMatch(/^Saved/);
     await expect.poll(band).toBe('danger');
     await options.close();
   });

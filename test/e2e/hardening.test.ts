@@ -10,7 +10,15 @@ import { DEFAULT_SETTINGS } from '@/lib/model/settings';
 import { riskView } from '@/lib/figures/view';
 
 import { domOf } from '../fixtures/binance';
-import { exchangeUrl, inContentScript, launchWithExtension, overlay, startLocalExchange, type ExtensionBrowser, type LocalExchange } from './harness';
+import {
+  exchangeUrl,
+  inContentScript,
+  launchWithExtension,
+  overlay,
+  startLocalExchange,
+  type ExtensionBrowser,
+  type LocalExchange,
+} from './harness';
 import { moveMark } from './pages';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -65,7 +73,10 @@ describe('hardening in real Chromium', () => {
   });
 
   it('a corrupt stored setting is put right, the valid ones kept and applied to the open page at once', async () => {
-    const bands = () => overlay(browser.page).locator('[data-testid="liqguard-position"]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-band')));
+    const bands = () =>
+      overlay(browser.page)
+        .locator('[data-testid="liqguard-position"]')
+        .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-band')));
     await expect.poll(bands).toContain('safe');
     const corrupt = { ...DEFAULT_SETTINGS, warningDistance: '0.9', dangerDistance: '0.85', overlay: 'yes please', cooldownMinutes: -3 };
     await browser.serviceWorker.evaluate((settings) => chrome.storage.local.set({ settings }), corrupt);
@@ -77,35 +88,39 @@ describe('hardening in real Chromium', () => {
     await expect.poll(bands).toContain('safe');
   });
 
-  it(`soak: ${SOAK_SECONDS} s of prices at 10 Hz — bounded DOM and heap, no missed update, worker alive`, async () => {
-    const cdp = await browser.context.newCDPSession(browser.page);
-    await cdp.send('Performance.enable');
-    const metrics = async () => {
-      await cdp.send('HeapProfiler.collectGarbage');
-      const { metrics: list } = await cdp.send('Performance.getMetrics');
-      const get = (name: string) => list.find((m) => m.name === name)!.value;
-      return { nodes: get('Nodes'), heap: get('JSHeapUsedSize') };
-    };
-    await browser.page.waitForTimeout(2000); // let the page and the overlay settle
-    const start = await metrics();
-    await browser.page.waitForTimeout(SOAK_SECONDS * 1000);
-    const end = await metrics();
-    // The page replaces its cells every tick; the overlay re-renders in place: the node count stays put.
-    expect(end.nodes - start.nodes).toBeLessThan(200);
-    expect(end.heap - start.heap).toBeLessThan(5 * 1024 * 1024);
+  it(
+    `soak: ${SOAK_SECONDS} s of prices at 10 Hz — bounded DOM and heap, no missed update, worker alive`,
+    async () => {
+      const cdp = await browser.context.newCDPSession(browser.page);
+      await cdp.send('Performance.enable');
+      const metrics = async () => {
+        await cdp.send('HeapProfiler.collectGarbage');
+        const { metrics: list } = await cdp.send('Performance.getMetrics');
+        const get = (name: string) => list.find((m) => m.name === name)!.value;
+        return { nodes: get('Nodes'), heap: get('JSHeapUsedSize') };
+      };
+      await browser.page.waitForTimeout(2000); // let the page and the overlay settle
+      const start = await metrics();
+      await browser.page.waitForTimeout(SOAK_SECONDS * 1000);
+      const end = await metrics();
+      // The page replaces its cells every tick; the overlay re-renders in place: the node count stays put.
+      expect(end.nodes - start.nodes).toBeLessThan(200);
+      expect(end.heap - start.heap).toBeLessThan(5 * 1024 * 1024);
 
-    // No missed update: after the ticking, a last price moved by the page shows in the overlay.
-    await browser.page.evaluate(() => (window as unknown as { stopDemoTicker: () => void }).stopDemoTicker());
-    await moveMark(browser.page, 'BTCUSDT', '80,000.0');
-    const url = exchangeUrl('/en/futures/BTCUSDT');
-    const view = riskView(readBinancePage(domOf(await browser.page.content(), url).document, url)!, DEFAULT_SETTINGS);
-    const expected = formatPercent(new Decimal(view.positions[0]!.distance!));
-    await expect
-      .poll(() => browser.page.locator('liqguard-overlay [data-testid="liqguard-distance"]').first().innerText(), { timeout: 3000 })
-      .toBe(expected);
-    expect(await browser.serviceWorker.evaluate(() => chrome.runtime.id)).toBe(browser.extensionId);
-    await cdp.detach();
-  }, 60_000 + SOAK_SECONDS * 1000);
+      // No missed update: after the ticking, a last price moved by the page shows in the overlay.
+      await browser.page.evaluate(() => (window as unknown as { stopDemoTicker: () => void }).stopDemoTicker());
+      await moveMark(browser.page, 'BTCUSDT', '80,000.0');
+      const url = exchangeUrl('/en/futures/BTCUSDT');
+      const view = riskView(readBinancePage(domOf(await browser.page.content(), url).document, url)!, DEFAULT_SETTINGS);
+      const expected = formatPercent(new Decimal(view.positions[0]!.distance!));
+      await expect
+        .poll(() => browser.page.locator('liqguard-overlay [data-testid="liqguard-distance"]').first().innerText(), { timeout: 3000 })
+        .toBe(expected);
+      expect(await browser.serviceWorker.evaluate(() => chrome.runtime.id)).toBe(browser.extensionId);
+      await cdp.detach();
+    },
+    60_000 + SOAK_SECONDS * 1000,
+  );
 
   it('keeps following a page that clears every timer (ours share its timer ids)', async () => {
     // Two changes in quick succession: the second waits for the read interval on a timer, which the page clears.
@@ -130,7 +145,10 @@ describe('reads as often as the figures need (real Chromium, prices at 10 Hz)', 
     // Prices move in a 7-step cycle instead of wandering: SOLUSDT stays 7.9 % from liquidation, 2.9 points above
     // danger, and reads 3 s apart still find new prices.
     const steady = ticker10Hz.replace('Math.random()', '((globalThis.lgStep = ((globalThis.lgStep || 0) + 1) % 7) / 6)');
-    const exchange = await startLocalExchange({ '/en/futures/BTCUSDT': demo, '/demo/ticker.js': { body: steady, type: 'text/javascript' } });
+    const exchange = await startLocalExchange({
+      '/en/futures/BTCUSDT': demo,
+      '/demo/ticker.js': { body: steady, type: 'text/javascript' },
+    });
     const browser = await launchWithExtension(exchange.port);
     try {
       await browser.page.goto(exchangeUrl('/en/futures/BTCUSDT'));
@@ -142,7 +160,8 @@ describe('reads as often as the figures need (real Chromium, prices at 10 Hz)', 
           if (message?.type === 'page-snapshot') times.push(Date.now());
         });
       });
-      const snapshotTimes = () => browser.serviceWorker.evaluate(() => (globalThis as unknown as { snapshotTimes: number[] }).snapshotTimes);
+      const snapshotTimes = () =>
+        browser.serviceWorker.evaluate(() => (globalThis as unknown as { snapshotTimes: number[] }).snapshotTimes);
       const gapsBetween = async (from: number, to: number) => {
         const within = (await snapshotTimes()).filter((t) => t >= from && t <= to);
         return within.slice(1).map((t, i) => t - within[i]!);
@@ -167,7 +186,11 @@ describe('reads as often as the figures need (real Chromium, prices at 10 Hz)', 
         const shadow = document.querySelector('liqguard-overlay')!.shadowRoot!;
         const shown = () => shadow.querySelector('[data-testid="liqguard-distance"]')?.textContent ?? '';
         recorded.distancesShown = [shown()];
-        new MutationObserver(() => recorded.distancesShown.push(shown())).observe(shadow, { subtree: true, childList: true, characterData: true });
+        new MutationObserver(() => recorded.distancesShown.push(shown())).observe(shadow, {
+          subtree: true,
+          childList: true,
+          characterData: true,
+        });
       });
       const layoutsBefore = await layoutCount();
 
@@ -185,7 +208,10 @@ describe('reads as often as the figures need (real Chromium, prices at 10 Hz)', 
       await cdp.detach();
 
       // A danger threshold of 7 % brings SOLUSDT within 1 point of it: the worker asks for a read a second.
-      await browser.serviceWorker.evaluate((settings) => chrome.storage.local.set({ settings }), { ...DEFAULT_SETTINGS, dangerDistance: '0.07' });
+      await browser.serviceWorker.evaluate((settings) => chrome.storage.local.set({ settings }), {
+        ...DEFAULT_SETTINGS,
+        dangerDistance: '0.07',
+      });
       start = (await now()) + 1500;
       await settle(6000);
       const near = await gapsBetween(start, await now());
@@ -216,31 +242,48 @@ describe('reads as often as the figures need (real Chromium, prices at 10 Hz)', 
 
 describe('messages from outside LiqGuard (real Chromium)', () => {
   it('another extension cannot reach the background, and the page has no way to', async () => {
-    const exchange = await startLocalExchange({ '/en/futures/BTCUSDT': demo, '/demo/ticker.js': { body: ticker10Hz, type: 'text/javascript' } });
+    const exchange = await startLocalExchange({
+      '/en/futures/BTCUSDT': demo,
+      '/demo/ticker.js': { body: ticker10Hz, type: 'text/javascript' },
+    });
     const browser = await launchWithExtension(exchange.port, { alongside: [resolve(import.meta.dirname, 'foreign-extension')] });
     try {
       await browser.page.goto(exchangeUrl('/en/futures/BTCUSDT'));
       await overlay(browser.page).waitFor();
       const foreign = browser.context.serviceWorkers().find((worker) => worker !== browser.serviceWorker)!;
       expect(await foreign.evaluate(() => chrome.runtime.getManifest().name)).toBe('Foreign extension (LiqGuard tests)');
-      const alertState = () => browser.serviceWorker.evaluate(() => chrome.storage.local.get('alertState').then((items) => JSON.stringify(items.alertState ?? null)));
+      const alertState = () =>
+        browser.serviceWorker.evaluate(() =>
+          chrome.storage.local.get('alertState').then((items) => JSON.stringify(items.alertState ?? null)),
+        );
       // The page's own figures reach the worker (its alert state exists) before anything is forged.
       await expect.poll(alertState).not.toBe('null');
 
       // A well-formed snooze and a forged snapshot, sent by id from the other extension.
       const answers = await foreign.evaluate(async (id) => {
-        const send = (message: unknown) => chrome.runtime.sendMessage(id, message).then(() => 'delivered', (error: Error) => error.message);
+        const send = (message: unknown) =>
+          chrome.runtime.sendMessage(id, message).then(
+            () => 'delivered',
+            (error: Error) => error.message,
+          );
         return [
           await send({ type: 'snooze', position: 'binance:usdm:USDT|BTCUSDT:long:cross', choice: '1h', signature: '0.5@96250' }),
           await send({ type: 'page-snapshot', snapshot: { exchange: 'binance' } }),
         ];
       }, browser.extensionId);
-      expect(answers).toEqual([expect.stringContaining('Receiving end does not exist'), expect.stringContaining('Receiving end does not exist')]);
+      expect(answers).toEqual([
+        expect.stringContaining('Receiving end does not exist'),
+        expect.stringContaining('Receiving end does not exist'),
+      ]);
       // The forged snooze did not land (the page's own snapshots keep moving the rest of the state).
       expect(JSON.parse(await alertState()).snoozed).toEqual({});
 
       // The exchange's own page script: no extension is externally connectable, so it has no runtime to send with.
-      expect(await browser.page.evaluate(() => typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage)).toBe('undefined');
+      expect(
+        await browser.page.evaluate(
+          () => typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage,
+        ),
+      ).toBe('undefined');
     } finally {
       await browser.close();
       await exchange.close();

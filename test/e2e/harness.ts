@@ -160,7 +160,10 @@ async function launch(port: number, headless: boolean, extensionDirs: string[]) 
  * Chromium with the built extension (and any `alongside` it, such as a foreign extension for a test); every
  * exchange host resolves to the local server on `port`.
  */
-export async function launchWithExtension(port: number, options: { headless?: boolean; alongside?: string[] } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(
+  port: number,
+  options: { headless?: boolean; alongside?: string[] } = {},
+): Promise<ExtensionBrowser> {
   const { context, page, profile, close } = await launch(port, options.headless ?? true, [EXTENSION_DIR, ...(options.alongside ?? [])]);
   const isOurs = async (worker: Worker) => (await worker.evaluate(() => chrome.runtime.getManifest().name)) === 'LiqGuard';
   let serviceWorker: Worker | undefined;

@@ -22,7 +22,10 @@ describe('order rules and funding from the public endpoints (real Chromium)', ()
     const nextFundingTime = Date.now() + 2 * 3600_000 + 30 * 60_000;
     exchange = await startLocalExchange({
       [path]: page.html,
-      '/fapi/v1/exchangeInfo': { body: () => (requests.push('exchangeInfo'), recorded('fapi-exchangeInfo.json')), type: 'application/json' },
+      '/fapi/v1/exchangeInfo': {
+        body: () => (requests.push('exchangeInfo'), recorded('fapi-exchangeInfo.json')),
+        type: 'application/json',
+      },
       // The recorded BTCUSDT answer, with each symbol's rate and fresh times.
       '/fapi/v1/premiumIndex': {
         body: (url) => {
@@ -50,7 +53,10 @@ describe('order rules and funding from the public endpoints (real Chromium)', ()
     browser = await launchWithExtension(exchange.port);
     // LiqGuard first saw the BTC long as it is nine hours ago (as a worker from an earlier session would have stored).
     await browser.serviceWorker.evaluate(
-      (since) => chrome.storage.local.set({ fundingWatch: { 'binance:usdm:USDT|BTCUSDT:long:cross': { signature: '0.5@96250', since, paid: null, reason: null } } }),
+      (since) =>
+        chrome.storage.local.set({
+          fundingWatch: { 'binance:usdm:USDT|BTCUSDT:long:cross': { signature: '0.5@96250', since, paid: null, reason: null } },
+        }),
       seenSince,
     );
     await browser.page.goto(exchangeUrl(path));
@@ -67,11 +73,13 @@ describe('order rules and funding from the public endpoints (real Chromium)', ()
   it('shows each position’s next funding payment from the exchange’s rate', async () => {
     // 0.5 BTC × 95,480.3 × 0.01 % = 4.774015; 4 ETH × 3,455.1 × 0.01 % = 1.38204 (a short receives);
     // 30 SOL × 139.87 × −0.02 % = −0.83922 (a long receives a negative rate).
-    await expect.poll(funding, { timeout: 10_000 }).toEqual([
-      expect.stringMatching(/^pays 4\.7740 USDT in 2 h (29|30) min \(0\.0100 %\)$/),
-      expect.stringMatching(/^receives 1\.3820 USDT in 2 h (29|30) min \(0\.0100 %\)$/),
-      expect.stringMatching(/^receives 0\.8392 USDT in 2 h (29|30) min \(-0\.0200 %\)$/),
-    ]);
+    await expect
+      .poll(funding, { timeout: 10_000 })
+      .toEqual([
+        expect.stringMatching(/^pays 4\.7740 USDT in 2 h (29|30) min \(0\.0100 %\)$/),
+        expect.stringMatching(/^receives 1\.3820 USDT in 2 h (29|30) min \(0\.0100 %\)$/),
+        expect.stringMatching(/^receives 0\.8392 USDT in 2 h (29|30) min \(-0\.0200 %\)$/),
+      ]);
     expect(requests.filter((r) => r.startsWith('premiumIndex')).sort()).toEqual([
       'premiumIndex?symbol=BTCUSDT',
       'premiumIndex?symbol=ETHUSDT',
@@ -83,11 +91,13 @@ describe('order rules and funding from the public endpoints (real Chromium)', ()
     const paid = () => browser.page.locator('liqguard-overlay [data-testid="liqguard-funding-paid"]').allInnerTexts();
     // BTC: only the settlement after it was first seen counts, 0.5 × 95,000 × 0.01 % = 4.75. ETH and SOL were
     // first seen now: no settlement since.
-    await expect.poll(paid, { timeout: 10_000 }).toEqual([
-      expect.stringMatching(/^4\.7500 USDT paid since .+ \(1 settlement\)$/),
-      expect.stringMatching(/^none since .+ \(first seen\)$/),
-      expect.stringMatching(/^none since .+ \(first seen\)$/),
-    ]);
+    await expect
+      .poll(paid, { timeout: 10_000 })
+      .toEqual([
+        expect.stringMatching(/^4\.7500 USDT paid since .+ \(1 settlement\)$/),
+        expect.stringMatching(/^none since .+ \(first seen\)$/),
+        expect.stringMatching(/^none since .+ \(first seen\)$/),
+      ]);
     expect(requests).toContain(`fundingRate?symbol=BTCUSDT&startTime=${seenSince}`);
   });
 
@@ -105,13 +115,13 @@ describe('order rules and funding from the public endpoints (real Chromium)', ()
   });
 
   it('fetches the order rules once and sizes the popup’s cut to the symbol’s lot', async () => {
-    const rules = () => browser.serviceWorker.evaluate(() => chrome.storage.local.get('symbolRules').then((items) => items.symbolRules ?? null));
-    await expect.poll(async () => Object.keys(((await rules()) as { 'binance:usdm'?: { symbols: object } } | null)?.['binance:usdm']?.symbols ?? {}).sort()).toEqual([
-      'BTCUSDT',
-      'DOGEUSDT',
-      'ETHUSDT',
-      'SOLUSDT',
-    ]);
+    const rules = () =>
+      browser.serviceWorker.evaluate(() => chrome.storage.local.get('symbolRules').then((items) => items.symbolRules ?? null));
+    await expect
+      .poll(async () =>
+        Object.keys(((await rules()) as { 'binance:usdm'?: { symbols: object } } | null)?.['binance:usdm']?.symbols ?? {}).sort(),
+      )
+      .toEqual(['BTCUSDT', 'DOGEUSDT', 'ETHUSDT', 'SOLUSDT']);
     expect(requests.filter((r) => r === 'exchangeInfo')).toHaveLength(1);
 
     const popup = await browser.context.newPage();
@@ -123,7 +133,9 @@ describe('order rules and funding from the public endpoints (real Chromium)', ()
     const cut = Number(await popup.getByTestId('remedy-cut').innerText());
     expect(cut).toBeGreaterThan(0);
     expect(cut).toBeLessThan(30);
-    expect(await popup.getByTestId('popup-funding').innerText()).toMatch(/^Next funding: receives 0\.8392 USDT in 2 h \d\d min \(-0\.0200 %\)$/);
+    expect(await popup.getByTestId('popup-funding').innerText()).toMatch(
+      /^Next funding: receives 0\.8392 USDT in 2 h \d\d min \(-0\.0200 %\)$/,
+    );
     await popup.close();
   });
 
@@ -142,7 +154,9 @@ describe('order rules and funding from the public endpoints (real Chromium)', ()
     // SOL: the cut the danger alert suggests (27 SOL with the recorded rules) must be raised to it.
     await browser.serviceWorker.evaluate(async () => {
       type Lot = { minQty: string };
-      const { symbolRules } = (await chrome.storage.local.get('symbolRules')) as { symbolRules: { 'binance:usdm': { symbols: Record<string, { lot: Lot; marketLot: Lot }> } } };
+      const { symbolRules } = (await chrome.storage.local.get('symbolRules')) as {
+        symbolRules: { 'binance:usdm': { symbols: Record<string, { lot: Lot; marketLot: Lot }> } };
+      };
       const sol = symbolRules['binance:usdm'].symbols.SOLUSDT!;
       sol.lot.minQty = '29';
       sol.marketLot.minQty = '29';

@@ -41,9 +41,9 @@ describe('liquidation after open orders fill (real Chromium)', () => {
   it('asks for the Open Orders tab, reads it, and shows each position’s liquidation if its orders fill', async () => {
     await browser.page.goto(exchangeUrl(path));
     await overlay(browser.page).waitFor();
-    await expect.poll(() => browser.page.locator('liqguard-overlay [data-testid="liqguard-status"]').innerText()).toContain(
-      '5 open order(s): open the Open Orders tab once to see liquidation if they fill',
-    );
+    await expect
+      .poll(() => browser.page.locator('liqguard-overlay [data-testid="liqguard-status"]').innerText())
+      .toContain('5 open order(s): open the Open Orders tab once to see liquidation if they fill');
     expect(await afterOrders()).toEqual([]);
 
     // The user opens Open Orders: the positions' last figures stay (stale), now with the orders' effect.
@@ -59,47 +59,74 @@ describe('liquidation after open orders fill (real Chromium)', () => {
       p.afterOrders ? [formatAmount(dec(p.afterOrders.liquidationPrice!), p.priceDecimals)] : [],
     );
     expect(expected).toHaveLength(2);
-    await expect.poll(afterOrders).toEqual([
-      expect.stringContaining(`If 2 open orders fill (+0.3): liq. ${expected[0]} (before fees; orders read at`),
-      expect.stringContaining(`If 1 open order fill (+2): liq. ${expected[1]} (before fees; orders read at`),
-    ]);
-    expect(await browser.page.locator('liqguard-overlay [data-testid="liqguard-status"]').innerText()).not.toContain('open the Open Orders tab');
+    await expect
+      .poll(afterOrders)
+      .toEqual([
+        expect.stringContaining(`If 2 open orders fill (+0.3): liq. ${expected[0]} (before fees; orders read at`),
+        expect.stringContaining(`If 1 open order fill (+2): liq. ${expected[1]} (before fees; orders read at`),
+      ]);
+    expect(await browser.page.locator('liqguard-overlay [data-testid="liqguard-status"]').innerText()).not.toContain(
+      'open the Open Orders tab',
+    );
 
     // The popup shows the same figure for the selected position (the worker keeps the list with the snapshot).
-    await expect.poll(() => browser.page.locator('liqguard-overlay [data-testid="liqguard-status"]').innerText()).toMatch(/^3 positions read at/);
+    await expect
+      .poll(() => browser.page.locator('liqguard-overlay [data-testid="liqguard-status"]').innerText())
+      .toMatch(/^3 positions read at/);
     const storedWithOrders = () =>
       browser.serviceWorker.evaluate(() =>
-        chrome.storage.session.get('lastSnapshots').then((items) => Object.values((items.lastSnapshots ?? {}) as Record<string, { openOrdersReadAt?: number }>).some((s) => s.openOrdersReadAt !== undefined)),
+        chrome.storage.session
+          .get('lastSnapshots')
+          .then((items) =>
+            Object.values((items.lastSnapshots ?? {}) as Record<string, { openOrdersReadAt?: number }>).some(
+              (s) => s.openOrdersReadAt !== undefined,
+            ),
+          ),
       );
     await expect.poll(storedWithOrders).toBe(true);
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
     const [btcAfterOrders] = await afterOrders();
-    await expect.poll(() => popup.getByTestId('popup-after-orders').innerText({ timeout: 500 }).catch(() => null)).toBe(btcAfterOrders);
+    await expect
+      .poll(() =>
+        popup
+          .getByTestId('popup-after-orders')
+          .innerText({ timeout: 500 })
+          .catch(() => null),
+      )
+      .toBe(btcAfterOrders);
     await popup.close();
   });
 
   it('warns about an open stop order that sits beyond liquidation', async () => {
     // SOL's reduce-only order as a stop at 100.000, below SOL's liquidation (128.759): it would never fire.
     const warnings = () => browser.page.locator('liqguard-overlay [data-testid="liqguard-stop-warning"]').allInnerTexts();
-    const warning = [expect.stringMatching(/^Your stop order 100\.000 is beyond liquidation: it would never fire\. A stop at \d+\.\d{3} fires first/)];
+    const warning = [
+      expect.stringMatching(/^Your stop order 100\.000 is beyond liquidation: it would never fire\. A stop at \d+\.\d{3} fires first/),
+    ];
     await showTab(ordersPage.html.replace('Mark Price >= 160.000', 'Mark Price <= 100.000'));
     // Read while the Open Orders tab shows (the overlay keeps the positions' last figures, now checked against it).
     await expect.poll(warnings).toEqual(warning);
     await showTab(positionsPage);
-    await expect.poll(() => browser.page.locator('liqguard-overlay [data-testid="liqguard-status"]').innerText()).toMatch(/^3 positions read at/);
+    await expect
+      .poll(() => browser.page.locator('liqguard-overlay [data-testid="liqguard-status"]').innerText())
+      .toMatch(/^3 positions read at/);
     expect(await warnings()).toEqual(warning);
     // And one notification from the worker, which gets the orders as last read with each snapshot.
     const stopNotifications = () =>
-      browser.serviceWorker.evaluate(() => chrome.notifications.getAll().then((all) => Object.keys(all).filter((id) => id.includes('SOLUSDT:long:isolated|stop'))));
+      browser.serviceWorker.evaluate(() =>
+        chrome.notifications.getAll().then((all) => Object.keys(all).filter((id) => id.includes('SOLUSDT:long:isolated|stop'))),
+      );
     await expect.poll(stopNotifications).toHaveLength(1);
   });
 
   it('withdraws the prediction when the page counts other orders than were read', async () => {
     await showTab(positionsPage.replace('>Open Orders(5)<', '>Open Orders(6)<'));
-    await expect.poll(afterOrders).toEqual([
-      expect.stringContaining('— the Open Orders tab counts 6 now, 5 when it was read: open it again to update'),
-      expect.stringContaining('— the Open Orders tab counts 6 now, 5 when it was read'),
-    ]);
+    await expect
+      .poll(afterOrders)
+      .toEqual([
+        expect.stringContaining('— the Open Orders tab counts 6 now, 5 when it was read: open it again to update'),
+        expect.stringContaining('— the Open Orders tab counts 6 now, 5 when it was read'),
+      ]);
   });
 });

@@ -76,7 +76,10 @@ describe('the overlay on the futures page (real Chromium)', () => {
     // The worker cannot store what it is sent, as when it fails or restarts mid-message: it answers nothing.
     const storageFails = (fails: boolean) =>
       browser.serviceWorker.evaluate((on) => {
-        const area = chrome.storage.session as unknown as { set: (...args: unknown[]) => Promise<void>; working?: (...args: unknown[]) => Promise<void> };
+        const area = chrome.storage.session as unknown as {
+          set: (...args: unknown[]) => Promise<void>;
+          working?: (...args: unknown[]) => Promise<void>;
+        };
         area.working ??= area.set;
         area.set = on ? () => Promise.reject(new Error('storage unavailable (test)')) : area.working;
       }, fails);
@@ -118,9 +121,13 @@ describe('the overlay on the futures page (real Chromium)', () => {
   it('warns when a stop-loss sits beyond liquidation, with a stop that would fire', async () => {
     await open('en-stop-beyond-liquidation');
     const warning = browser.page.locator('liqguard-overlay [data-testid="liqguard-stop-warning"]');
-    await expect.poll(() => warning.innerText()).toMatch(/^Your stop-loss 127\.000 is beyond liquidation: it would never fire\. A stop at \d+\.\d{3} fires first/);
+    await expect
+      .poll(() => warning.innerText())
+      .toMatch(/^Your stop-loss 127\.000 is beyond liquidation: it would never fire\. A stop at \d+\.\d{3} fires first/);
     const notified = () =>
-      browser.serviceWorker.evaluate(() => chrome.notifications.getAll().then((all) => Object.keys(all).filter((id) => id.includes('|SOLUSDT:long:isolated|stop|')).length));
+      browser.serviceWorker.evaluate(() =>
+        chrome.notifications.getAll().then((all) => Object.keys(all).filter((id) => id.includes('|SOLUSDT:long:isolated|stop|')).length),
+      );
     await expect.poll(notified).toBe(1);
   });
 
@@ -132,9 +139,13 @@ describe('the overlay on the futures page (real Chromium)', () => {
       header.textContent = 'Pair';
     });
     const status = browser.page.locator('liqguard-overlay [data-testid="liqguard-status"]');
-    await expect.poll(() => status.innerText()).toBe('Page changed, numbers paused: could not find the positions list (its column headers)');
+    await expect
+      .poll(() => status.innerText())
+      .toBe('Page changed, numbers paused: could not find the positions list (its column headers)');
     expect(await distances()).toEqual([]);
-    const tabId = await browser.serviceWorker.evaluate(() => chrome.tabs.query({}).then((tabs) => tabs.find((t) => t.url?.includes('/futures/'))?.id ?? -1));
+    const tabId = await browser.serviceWorker.evaluate(() =>
+      chrome.tabs.query({}).then((tabs) => tabs.find((t) => t.url?.includes('/futures/'))?.id ?? -1),
+    );
     await expect.poll(() => browser.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('?');
   });
 
@@ -144,20 +155,26 @@ describe('the overlay on the futures page (real Chromium)', () => {
     await sol.getByRole('button', { name: 'until it changes' }).click();
     expect(await sol.getByTestId('liqguard-snoozed').innerText()).toBe('Alerts snoozed until the position changes.');
     const snoozed = () =>
-      browser.serviceWorker.evaluate(() => chrome.storage.local.get('alertState').then((items) => Object.keys((items.alertState as { snoozed?: object })?.snoozed ?? {})));
+      browser.serviceWorker.evaluate(() =>
+        chrome.storage.local.get('alertState').then((items) => Object.keys((items.alertState as { snoozed?: object })?.snoozed ?? {})),
+      );
     await expect.poll(snoozed).toEqual(['binance:usdm:USDT|SOLUSDT:long:isolated']);
     await moveMark(browser.page, 'SOLUSDT', '129.500'); // about 1 % from liquidation: danger
     await expect.poll(() => sol.getAttribute('data-band')).toBe('danger');
     await browser.page.waitForTimeout(800);
     const dangers = await browser.serviceWorker.evaluate(() =>
-      chrome.notifications.getAll().then((all) => Object.keys(all).filter((id) => id.includes('|SOLUSDT:long:isolated|distance|danger|')).length),
+      chrome.notifications
+        .getAll()
+        .then((all) => Object.keys(all).filter((id) => id.includes('|SOLUSDT:long:isolated|distance|danger|')).length),
     );
     expect(dangers).toBe(0);
   });
 
   it('says what to do when there are no positions', async () => {
     await open('en-empty');
-    await expect.poll(() => browser.page.locator('liqguard-overlay [data-testid="liqguard-empty"]').innerText()).toContain('No open positions');
+    await expect
+      .poll(() => browser.page.locator('liqguard-overlay [data-testid="liqguard-empty"]').innerText())
+      .toContain('No open positions');
   });
 
   it('shows "—" with the reason instead of a guess', async () => {

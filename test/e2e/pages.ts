@@ -54,5 +54,8 @@ export function moveMarkInPage([wanted, text]: readonly [string, string]): numbe
  * notification ids (`account|position|rule|level|time`, lib/alerts).
  */
 export function btcDistanceLevels(notificationIds: readonly string[]): string[] {
-  return notificationIds.filter((id) => id.includes('|BTCUSDT:long:cross|distance|')).map((id) => id.split('|')[3]!).sort();
+  return notificationIds
+    .filter((id) => id.includes('|BTCUSDT:long:cross|distance|'))
+    .map((id) => id.split('|')[3]!)
+    .sort();
 }

@@ -19,7 +19,9 @@ describe('popup calculators and options (real Chromium)', () => {
     await overlay(browser.page).waitFor();
     // The worker has the page's figures before the popup opens.
     for (let tries = 0; tries < 100; tries++) {
-      const count = await browser.serviceWorker.evaluate(() => chrome.storage.session.get('tabSummaries').then((s) => Object.keys(s.tabSummaries ?? {}).length));
+      const count = await browser.serviceWorker.evaluate(() =>
+        chrome.storage.session.get('tabSummaries').then((s) => Object.keys(s.tabSummaries ?? {}).length),
+      );
       if (count > 0) break;
       await browser.page.waitForTimeout(50);
     }
@@ -109,25 +111,51 @@ describe('popup calculators and options (real Chromium)', () => {
     await browser.page.goto(exchangeUrl(new URL(coinm.url).pathname));
     await overlay(browser.page).waitFor();
     // No COIN-M table ships: these tiers (in BTC, following Binance's cum rule) stand for a fetched one.
-    const tier = (bracket: number, floor: string, cap: string, maxLeverage: number, maintMarginRatio: string, cum: string) =>
-      ({ bracket, notionalFloor: floor, notionalCap: cap, maxLeverage, maintMarginRatio, cum });
-    const tiers = [tier(1, '0', '5', 125, '0.005', '0'), tier(2, '5', '10', 50, '0.01', '0.025'), tier(3, '10', '20', 20, '0.025', '0.175')];
-    await browser.serviceWorker.evaluate(async (symbols) => {
-      const { fetchedTiers } = (await chrome.storage.local.get('fetchedTiers')) as { fetchedTiers?: Record<string, unknown> };
-      await chrome.storage.local.set({ fetchedTiers: { ...fetchedTiers, 'binance:coinm': { fetchedAt: Date.now(), asOf: '2026-11-26', source: 'test', symbols } } });
-    }, { BTCUSD_PERP: tiers });
+    const tier = (bracket: number, floor: string, cap: string, maxLeverage: number, maintMarginRatio: string, cum: string) => ({
+      bracket,
+      notionalFloor: floor,
+      notionalCap: cap,
+      maxLeverage,
+      maintMarginRatio,
+      cum,
+    });
+    const tiers = [
+      tier(1, '0', '5', 125, '0.005', '0'),
+      tier(2, '5', '10', 50, '0.01', '0.025'),
+      tier(3, '10', '20', 20, '0.025', '0.175'),
+    ];
+    await browser.serviceWorker.evaluate(
+      async (symbols) => {
+        const { fetchedTiers } = (await chrome.storage.local.get('fetchedTiers')) as { fetchedTiers?: Record<string, unknown> };
+        await chrome.storage.local.set({
+          fetchedTiers: { ...fetchedTiers, 'binance:coinm': { fetchedAt: Date.now(), asOf: '2026-11-26', source: 'test', symbols } },
+        });
+      },
+      { BTCUSD_PERP: tiers },
+    );
     const distance = browser.page.locator('liqguard-overlay [data-testid="liqguard-distance"]');
     await expect.poll(() => distance.innerText()).toMatch(/^\d+\.\d{2} %$/);
     const shown = await distance.innerText();
     // The worker has worked the page out with those tiers before the popup opens.
     const workerDistance = () =>
       browser.serviceWorker.evaluate(() =>
-        chrome.storage.session.get('tabSummaries').then((s) => Object.values((s.tabSummaries ?? {}) as Record<string, { positions: { distance: string | null }[] }>)[0]?.positions[0]?.distance ?? null),
+        chrome.storage.session
+          .get('tabSummaries')
+          .then(
+            (s) =>
+              Object.values((s.tabSummaries ?? {}) as Record<string, { positions: { distance: string | null }[] }>)[0]?.positions[0]
+                ?.distance ?? null,
+          ),
       );
     await expect.poll(workerDistance).not.toBeNull();
     const coinmPopup = await browser.context.newPage();
     await coinmPopup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-    const heading = () => coinmPopup.getByTestId('position-tools').locator('h2').innerText({ timeout: 500 }).catch(() => '(no selected position)');
+    const heading = () =>
+      coinmPopup
+        .getByTestId('position-tools')
+        .locator('h2')
+        .innerText({ timeout: 500 })
+        .catch(() => '(no selected position)');
     await expect.poll(heading).toContain('BTCUSD_PERP Long · liquidation');
     expect(await heading()).toContain(`${shown} away`);
     await coinmPopup.close();

@@ -35,8 +35,14 @@ describe('tier refresh from the public endpoint (real Chromium)', () => {
   });
 
   it('fetches the tiers at start-up, keeps the valid tables and caches them with the date', async () => {
-    const stored = () => browser.serviceWorker.evaluate(() => chrome.storage.local.get('fetchedTiers').then((items) => items.fetchedTiers ?? null));
-    await expect.poll(async () => Object.keys(((await stored()) as { 'binance:usdm'?: { symbols: object } } | null)?.['binance:usdm']?.symbols ?? {}), { timeout: 10_000 }).toEqual(['BTCUSDT', 'ETHUSDT']);
+    const stored = () =>
+      browser.serviceWorker.evaluate(() => chrome.storage.local.get('fetchedTiers').then((items) => items.fetchedTiers ?? null));
+    await expect
+      .poll(
+        async () => Object.keys(((await stored()) as { 'binance:usdm'?: { symbols: object } } | null)?.['binance:usdm']?.symbols ?? {}),
+        { timeout: 10_000 },
+      )
+      .toEqual(['BTCUSDT', 'ETHUSDT']);
     const tiers = (await stored()) as { 'binance:usdm': { asOf: string; fetchedAt: number }; 'binance:coinm'?: unknown };
     expect(tiers['binance:usdm'].asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(tiers['binance:coinm']).toBeUndefined();
@@ -52,21 +58,32 @@ describe('tier refresh from the public endpoint (real Chromium)', () => {
     exchange.routes[path] = f.html.replaceAll('SOL', 'ZZZ');
     await browser.page.goto(exchangeUrl(path));
     await overlay(browser.page).waitFor();
-    const distance = browser.page.locator('liqguard-overlay [data-testid="liqguard-position"][data-symbol="ZZZUSDT"] [data-testid="liqguard-distance"]');
+    const distance = browser.page.locator(
+      'liqguard-overlay [data-testid="liqguard-position"][data-symbol="ZZZUSDT"] [data-testid="liqguard-distance"]',
+    );
     await expect.poll(() => distance.innerText()).toBe('—');
 
     // The worker's own fetch (BTCUSDT and ETHUSDT) has landed, or lands meanwhile: ZZZUSDT is still unknown.
-    const hasUsdm = () => browser.serviceWorker.evaluate(() => chrome.storage.local.get('fetchedTiers').then((items) => Boolean((items.fetchedTiers as { 'binance:usdm'?: object } | undefined)?.['binance:usdm'])));
+    const hasUsdm = () =>
+      browser.serviceWorker.evaluate(() =>
+        chrome.storage.local
+          .get('fetchedTiers')
+          .then((items) => Boolean((items.fetchedTiers as { 'binance:usdm'?: object } | undefined)?.['binance:usdm'])),
+      );
     await expect.poll(hasUsdm, { timeout: 10_000 }).toBe(true);
     expect(await distance.innerText()).toBe('—');
     const solTiers = storeTierTables(SHIPPED_USDM_TIERS, 0).symbols.SOLUSDT!;
     await browser.serviceWorker.evaluate(async (tiers) => {
-      const { fetchedTiers } = (await chrome.storage.local.get('fetchedTiers')) as { fetchedTiers: { 'binance:usdm': { symbols: Record<string, unknown> } } };
+      const { fetchedTiers } = (await chrome.storage.local.get('fetchedTiers')) as {
+        fetchedTiers: { 'binance:usdm': { symbols: Record<string, unknown> } };
+      };
       fetchedTiers['binance:usdm'].symbols.ZZZUSDT = tiers;
       await chrome.storage.local.set({ fetchedTiers });
     }, solTiers);
     // SOLUSDT's own figures: the same row, with the same tiers.
-    const sol = riskView(readBinancePage(domOf(f.html, f.url).document, f.url)!, DEFAULT_SETTINGS).positions.find((p) => p.symbol === 'SOLUSDT')!;
+    const sol = riskView(readBinancePage(domOf(f.html, f.url).document, f.url)!, DEFAULT_SETTINGS).positions.find(
+      (p) => p.symbol === 'SOLUSDT',
+    )!;
     await expect.poll(() => distance.innerText()).toBe(formatPercent(new Decimal(sol.distance!)));
   });
 });

@@ -33,7 +33,8 @@ async function bundledModules(entry: string | { contents: string }): Promise<str
   return Object.keys(result.metafile.inputs);
 }
 
-const decimalOrRisk = (modules: string[]) => modules.filter((m) => /node_modules\/decimal\.js\/|^lib\/core\/decimal\.ts$|^lib\/risk\//.test(m));
+const decimalOrRisk = (modules: string[]) =>
+  modules.filter((m) => /node_modules\/decimal\.js\/|^lib\/core\/decimal\.ts$|^lib\/risk\//.test(m));
 
 describe('the page side', () => {
   it("the content script's bundle reaches neither decimal.js nor lib/risk", async () => {
@@ -71,7 +72,9 @@ describe('the lint rules', () => {
   const decimal = { 'lib/core/decimal.ts': 'export const dec = (s: string) => s;\n' };
 
   it('pass a tree that keeps them', () => {
-    expect(lint('clean', { ...decimal, 'lib/risk/pnl.ts': "import { dec } from '../core/decimal';\nexport const one = dec('1');\n" }).ok).toBe(true);
+    expect(
+      lint('clean', { ...decimal, 'lib/risk/pnl.ts': "import { dec } from '../core/decimal';\nexport const one = dec('1');\n" }).ok,
+    ).toBe(true);
   });
 
   it('fail on a cycle made of type imports', () => {
@@ -84,13 +87,18 @@ describe('the lint rules', () => {
   });
 
   it('fail on page-side code importing Decimal', () => {
-    const result = lint('decimal', { ...decimal, 'lib/page/planted.ts': "import { dec } from '../core/decimal';\nexport const x = dec('1');\n" });
+    const result = lint('decimal', {
+      ...decimal,
+      'lib/page/planted.ts': "import { dec } from '../core/decimal';\nexport const x = dec('1');\n",
+    });
     expect(result.ok).toBe(false);
     expect(result.output).toContain('never loads Decimal');
   });
 
   it('fail on an import up the rooms, and on lib/ importing the UI', () => {
-    const up = lint('up', { 'lib/risk/planted.ts': "import { overlayView } from '../figures/overlayView';\nexport const x = overlayView;\n" });
+    const up = lint('up', {
+      'lib/risk/planted.ts': "import { overlayView } from '../figures/overlayView';\nexport const x = overlayView;\n",
+    });
     expect(up.ok).toBe(false);
     expect(up.output).toContain('lib/risk sits below');
     const ui = lint('ui', { 'lib/figures/planted.ts': "import { Overlay } from '@/components/Overlay';\nexport const x = Overlay;\n" });

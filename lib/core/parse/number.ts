@@ -13,7 +13,13 @@ import { decimalString, exact, negated, times } from './exact';
 export type DecimalString = string;
 
 export type ParsedNumber =
-  | { ok: true; value: DecimalString; unit: string | null; percent: boolean; /** Digits shown after the decimal mark ("3,455.10" → 2). */ decimals: number }
+  | {
+      ok: true;
+      value: DecimalString;
+      unit: string | null;
+      percent: boolean;
+      /** Digits shown after the decimal mark ("3,455.10" → 2). */ decimals: number;
+    }
   | { ok: false; reason: string; empty: boolean };
 
 export interface ParseOptions {
@@ -40,7 +46,9 @@ const fail = (reason: string, empty = false): ParsedNumber => ({ ok: false, reas
 export function parseDisplayedNumber(raw: string, options: ParseOptions = {}): ParsedNumber {
   // NFKC folds full-width digits and signs; then drop invisible marks (RTL, zero-width) the page may carry.
   // (Subscript digits are kept out of NFKC, which would turn "₄" into "4".) Printable ASCII has neither.
-  let text = (PRINTABLE_ASCII.test(raw) ? raw : raw.replace(/[^₀-₉]+/g, (part) => part.normalize('NFKC')).replace(INVISIBLE_MARKS, '')).trim();
+  let text = (
+    PRINTABLE_ASCII.test(raw) ? raw : raw.replace(/[^₀-₉]+/g, (part) => part.normalize('NFKC')).replace(INVISIBLE_MARKS, '')
+  ).trim();
   if (text === '' || /^[-–—‒]{1,3}$/.test(text)) return fail('no value shown', true);
   if (text.length > 80) return fail('too long to be one number');
 
@@ -52,7 +60,8 @@ export function parseDisplayedNumber(raw: string, options: ParseOptions = {}): P
     text = text.slice(0, -1).trim();
   }
 
-  const match = /^([+\-−–]?)\s*([0-9][0-9.,\s'{}₀-₉]*?)\s*(?:([KMB])(?=\s|$))?(?:\s+((?=[A-Za-z0-9]{1,16}$)[0-9]*[A-Za-z][A-Za-z0-9]*))?$/.exec(text);
+  const match =
+    /^([+\-−–]?)\s*([0-9][0-9.,\s'{}₀-₉]*?)\s*(?:([KMB])(?=\s|$))?(?:\s+((?=[A-Za-z0-9]{1,16}$)[0-9]*[A-Za-z][A-Za-z0-9]*))?$/.exec(text);
   if (!match) return fail(`not a number: "${raw.slice(0, 40)}"`);
   const [, sign, body, suffix, unit] = match as unknown as [string, string, string, string | undefined, string | undefined];
 

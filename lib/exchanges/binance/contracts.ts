@@ -21,7 +21,9 @@ export function coinMarginedContractSize(base: string): Decimal {
 
 /** USDⓈ-M contracts are linear; COIN-M ones inverse, with the coin's contract size. */
 export function contractOfPosition(position: Pick<ReadPosition, 'symbol' | 'market'>): Contract {
-  return position.market === 'usdm' ? { type: 'linear' } : { type: 'inverse', contractSize: coinMarginedContractSize(baseAsset(position.symbol)) };
+  return position.market === 'usdm'
+    ? { type: 'linear' }
+    : { type: 'inverse', contractSize: coinMarginedContractSize(baseAsset(position.symbol)) };
 }
 
 /** The size unit the math needs: the coin for USDⓈ-M, contracts for COIN-M; any other unit cannot be vouched for. */

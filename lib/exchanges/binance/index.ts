@@ -81,6 +81,10 @@ export const binance: ExchangeAdapter = {
   remedies: { crossLiquidation: 'Binance liquidates cross positions when the margin ratio reaches 100 %.' },
   // Only the exchange's public market data: the tier endpoint for maintenance-margin tiers, and exchangeInfo /
   // premiumIndex / fundingRate for order rules and funding.
-  hostPermissions: ['https://www.binance.com/bapi/futures/v1/friendly/*', 'https://fapi.binance.com/fapi/v1/*', 'https://dapi.binance.com/dapi/v1/*'],
+  hostPermissions: [
+    'https://www.binance.com/bapi/futures/v1/friendly/*',
+    'https://fapi.binance.com/fapi/v1/*',
+    'https://dapi.binance.com/dapi/v1/*',
+  ],
   dataHosts: ['www.binance.com', 'fapi.binance.com', 'dapi.binance.com', ...Object.values(MARK_PRICE_HOSTS)],
 };

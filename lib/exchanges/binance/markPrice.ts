@@ -51,9 +51,18 @@ export function withMarkPrices(snapshot: PageSnapshot, marks: Record<string, str
       if (mark === undefined) return position;
       // Without a PnL to start from (or a size we can price), the isolated wallet is unknown: say so with nulls.
       if (position.pnl === null || position.sizeUnit !== exactSizeUnit(position.market)) return { ...position, markPrice: mark, pnl: null };
-      const pnl = unrealizedPnl(contractOfPosition(position), { side: position.side, size: dec(position.size), entryPrice: dec(position.entryPrice) }, dec(mark));
+      const pnl = unrealizedPnl(
+        contractOfPosition(position),
+        { side: position.side, size: dec(position.size), entryPrice: dec(position.entryPrice) },
+        dec(mark),
+      );
       const margin = position.margin === null ? null : dec(position.margin).minus(position.pnl).plus(pnl);
-      return { ...position, markPrice: mark, pnl: pnl.toFixed(), margin: position.marginMode === 'isolated' ? (margin?.toFixed() ?? null) : position.margin };
+      return {
+        ...position,
+        markPrice: mark,
+        pnl: pnl.toFixed(),
+        margin: position.marginMode === 'isolated' ? (margin?.toFixed() ?? null) : position.margin,
+      };
     }),
   };
 }

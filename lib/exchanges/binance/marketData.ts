@@ -21,7 +21,8 @@ export const EXCHANGE_INFO_ENDPOINTS: Record<FuturesMarket, string> = {
   coinm: `${HOSTS.coinm}/exchangeInfo`,
 };
 
-export const premiumIndexUrl = (market: FuturesMarket, symbol: string) => `${HOSTS[market]}/premiumIndex?symbol=${encodeURIComponent(symbol)}`;
+export const premiumIndexUrl = (market: FuturesMarket, symbol: string) =>
+  `${HOSTS[market]}/premiumIndex?symbol=${encodeURIComponent(symbol)}`;
 
 /**
  * Past settlements of a USDⓈ-M symbol from `startTime`, each with the mark price it was charged at
@@ -37,10 +38,6 @@ export const RULES_REFRESH_MS = 24 * 60 * 60 * 1000;
 /** How often a held symbol's funding rate is fetched again; older than `FUNDING_STALE_MS`, it is not shown. */
 export const FUNDING_REFRESH_MS = 60 * 1000;
 export const FUNDING_STALE_MS = 5 * 60 * 1000;
-
-
-
-
 
 const SYMBOL = /^[A-Z0-9_]{2,40}$/;
 const DECIMAL = /^\d{1,20}(\.\d{1,20})?$/;
@@ -102,7 +99,8 @@ export function loadRules(stored: unknown): Record<string, SymbolRules> {
     const r = rules as Partial<SymbolRules> | null;
     const lot = lotFrom(r?.lot as unknown as Record<string, unknown>);
     const marketLot = lotFrom(r?.marketLot as unknown as Record<string, unknown>);
-    if (!SYMBOL.test(symbol) || !r || !positive(r.tickSize) || !lot || !marketLot || (r.minNotional !== null && !positive(r.minNotional))) continue;
+    if (!SYMBOL.test(symbol) || !r || !positive(r.tickSize) || !lot || !marketLot || (r.minNotional !== null && !positive(r.minNotional)))
+      continue;
     out[symbol] = { tickSize: r.tickSize, lot, marketLot, minNotional: r.minNotional ?? null };
   }
   return out;
@@ -111,15 +109,15 @@ export function loadRules(stored: unknown): Record<string, SymbolRules> {
 /** The funding quote in a premiumIndex body for `symbol`, received at `receivedAt`; null for none (delivery contracts). */
 export function parsePremiumIndex(body: unknown, symbol: string, receivedAt: number): FundingQuote | null {
   const entries = Array.isArray(body) ? body : [body];
-  const entry = entries.find((e): e is Record<string, unknown> => typeof e === 'object' && e !== null && (e as { symbol?: unknown }).symbol === symbol);
+  const entry = entries.find(
+    (e): e is Record<string, unknown> => typeof e === 'object' && e !== null && (e as { symbol?: unknown }).symbol === symbol,
+  );
   if (!entry) return null;
   const { lastFundingRate: rate, nextFundingTime, time } = entry;
   if (typeof rate !== 'string' || !SIGNED_DECIMAL.test(rate) || new Decimal(rate).abs().gte('0.1')) return null;
   if (!Number.isSafeInteger(nextFundingTime) || (nextFundingTime as number) <= 0 || !Number.isSafeInteger(time)) return null;
   return { symbol, rate: canonical(rate), nextFundingTime: nextFundingTime as number, time: receivedAt };
 }
-
-
 
 /** The settlements of `symbol` in a fundingRate body, oldest first; null when any entry is malformed. */
 export function parseFundingHistory(body: unknown, symbol: string): FundingSettlement[] | null {
@@ -142,9 +140,11 @@ export function loadFundingQuotes(stored: unknown): Record<string, FundingQuote>
   const out: Record<string, FundingQuote> = {};
   for (const [symbol, quote] of Object.entries(stored)) {
     const q = quote as Partial<FundingQuote> | null;
-    const checked = q && typeof q.time === 'number' && parsePremiumIndex({ symbol, lastFundingRate: q.rate, nextFundingTime: q.nextFundingTime, time: q.time }, symbol, q.time);
+    const checked =
+      q &&
+      typeof q.time === 'number' &&
+      parsePremiumIndex({ symbol, lastFundingRate: q.rate, nextFundingTime: q.nextFundingTime, time: q.time }, symbol, q.time);
     if (checked) out[symbol] = checked;
   }
   return out;
 }
-

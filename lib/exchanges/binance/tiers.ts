@@ -17,7 +17,6 @@ import type { Bracket } from '../../risk/types';
 import type { StoredTierTables, TierTables } from '../marketData';
 import shippedUsdm from './tiers/usdm.json';
 
-
 const text = (value: unknown): string | null =>
   typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)) ? String(value) : null;
 
@@ -47,9 +46,7 @@ function bracketFromRow(row: unknown): Bracket | null {
  * left out and listed in `rejected` with the reason.
  */
 export function parseBracketResponse(body: unknown): { symbols: Record<string, Bracket[]>; rejected: Record<string, string> } {
-  const entries: unknown[] = Array.isArray(body)
-    ? body
-    : ((body as { data?: { brackets?: unknown[] } } | null)?.data?.brackets ?? []);
+  const entries: unknown[] = Array.isArray(body) ? body : ((body as { data?: { brackets?: unknown[] } } | null)?.data?.brackets ?? []);
   const symbols: Record<string, Bracket[]> = {};
   const rejected: Record<string, string> = {};
   for (const entry of Array.isArray(entries) ? entries : []) {
@@ -72,12 +69,15 @@ export function parseBracketResponse(body: unknown): { symbols: Record<string, B
 }
 
 function shippedTables(document: { asOf: string; source: string; symbols: Record<string, unknown[]> }): TierTables {
-  return { asOf: document.asOf, source: document.source, symbols: parseBracketResponse(Object.entries(document.symbols).map(([symbol, brackets]) => ({ symbol, brackets }))).symbols };
+  return {
+    asOf: document.asOf,
+    source: document.source,
+    symbols: parseBracketResponse(Object.entries(document.symbols).map(([symbol, brackets]) => ({ symbol, brackets }))).symbols,
+  };
 }
 
 /** USDⓈ-M tiers of the 30 most traded symbols, as of `asOf`. No COIN-M table ships yet: see README. */
 export const SHIPPED_USDM_TIERS: TierTables = shippedTables(shippedUsdm);
-
 
 /** The public bracket endpoints (no key; undocumented, math.md §2.3): POST with body `{}`. */
 export const BRACKET_ENDPOINTS = {
@@ -87,8 +87,6 @@ export const BRACKET_ENDPOINTS = {
 
 /** How long fetched tiers are trusted before the next refresh. */
 export const TIER_REFRESH_MS = 24 * 60 * 60 * 1000;
-
-
 
 /** Stored tables back to checked tiers; anything malformed is dropped (the shipped tables remain). */
 export function loadTierTables(stored: unknown): TierTables | null {

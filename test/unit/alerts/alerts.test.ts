@@ -8,11 +8,34 @@ const MINUTE = 60_000;
 
 function position(distance: string | null, overrides: Partial<PositionView> = {}): PositionView {
   return {
-    row: 1, symbol: 'BTCUSDT', side: 'long', size: '1', entryPrice: '60000', marginMode: 'cross', leverage: 20, markPrice: '60000.0', liquidationPrice: '55000',
-    pageLiquidationPrice: '55000.0', distance, unliquidatable: false, priceBuffer: null, balanceBuffer: null, marginAsset: 'USDT',
-    band: 'safe', reason: null, mismatch: null, priceDecimals: 1,
-    remedy: { targetDistance: '0.10', marginToAdd: '1234.5678', sizeToCut: '0.12345', sizeToCutNote: 'not rounded' }, stop: null, breakEvenWithFees: null,
-    funding: null, fundingReason: null, fundingPaid: null, fundingPaidReason: null, afterOrders: null, ...overrides,
+    row: 1,
+    symbol: 'BTCUSDT',
+    side: 'long',
+    size: '1',
+    entryPrice: '60000',
+    marginMode: 'cross',
+    leverage: 20,
+    markPrice: '60000.0',
+    liquidationPrice: '55000',
+    pageLiquidationPrice: '55000.0',
+    distance,
+    unliquidatable: false,
+    priceBuffer: null,
+    balanceBuffer: null,
+    marginAsset: 'USDT',
+    band: 'safe',
+    reason: null,
+    mismatch: null,
+    priceDecimals: 1,
+    remedy: { targetDistance: '0.10', marginToAdd: '1234.5678', sizeToCut: '0.12345', sizeToCutNote: 'not rounded' },
+    stop: null,
+    breakEvenWithFees: null,
+    funding: null,
+    fundingReason: null,
+    fundingPaid: null,
+    fundingPaidReason: null,
+    afterOrders: null,
+    ...overrides,
   };
 }
 
@@ -36,10 +59,18 @@ function run(series: [number, AlertSubject][], settings = DEFAULT_SETTINGS, star
 describe('distance alerts', () => {
   it.each([
     ['crossing the warning distance fires once', ['0.12', '0.09', '0.085', '0.08'], [[], ['distance:warning'], [], []]],
-    ['a wiggle around the threshold fires once', ['0.101', '0.099', '0.102', '0.098', '0.105', '0.097'], [[], ['distance:warning'], [], [], [], []]],
+    [
+      'a wiggle around the threshold fires once',
+      ['0.101', '0.099', '0.102', '0.098', '0.105', '0.097'],
+      [[], ['distance:warning'], [], [], [], []],
+    ],
     ['escalation to danger fires again', ['0.12', '0.09', '0.04'], [[], ['distance:warning'], ['distance:danger']]],
     ['jumping straight to danger fires danger only', ['0.20', '0.03'], [[], ['distance:danger']]],
-    ['recovery past the re-arm margin, then a new crossing within the cool-down, stays silent', ['0.09', '0.13', '0.09'], [['distance:warning'], [], []]],
+    [
+      'recovery past the re-arm margin, then a new crossing within the cool-down, stays silent',
+      ['0.09', '0.13', '0.09'],
+      [['distance:warning'], [], []],
+    ],
     ['a position past liquidation is in danger', ['-0.01'], [['distance:danger']]],
     ['an unknown distance neither fires nor re-arms', ['0.09', null, '0.09'], [['distance:warning'], [], []]],
   ] as const)('%s', (_, distances, expected) => {
@@ -84,14 +115,28 @@ describe('distance alerts', () => {
   it('survives a restart: the persisted state neither repeats nor misses', () => {
     const first = run([[0, subject([position('0.09')])]]);
     const persisted = parseAlertState(JSON.parse(JSON.stringify(first.state))).state;
-    const after = run([[1, subject([position('0.09')])], [2, subject([position('0.04')])]], DEFAULT_SETTINGS, persisted);
+    const after = run(
+      [
+        [1, subject([position('0.09')])],
+        [2, subject([position('0.04')])],
+      ],
+      DEFAULT_SETTINGS,
+      persisted,
+    );
     expect(after.fired).toEqual([[], ['distance:danger']]);
   });
 
   it('leaves the state as it was when a later snapshot changes no rule (the worker then writes nothing)', () => {
     const first = run([[0, subject([position('0.09')])]]);
     // The price moved, within the same band: one minute later, and again a second after.
-    const later = run([[1, subject([position('0.085')])], [1 + 1 / 60, subject([position('0.087')])]], DEFAULT_SETTINGS, first.state);
+    const later = run(
+      [
+        [1, subject([position('0.085')])],
+        [1 + 1 / 60, subject([position('0.087')])],
+      ],
+      DEFAULT_SETTINGS,
+      first.state,
+    );
     expect(later.state).toEqual(first.state);
     expect(JSON.stringify(later.state)).toBe(JSON.stringify(first.state));
   });
@@ -145,16 +190,27 @@ describe('other rules', () => {
 });
 
 describe('stored values', () => {
-  it.each([undefined, null, 'x', { version: 2 }, { version: 1, rules: { a: { level: 'boom', fired: {} } }, open: {} }])('a malformed alert state %j starts clean', (raw) => {
-    expect(parseAlertState(raw).state).toEqual(EMPTY_ALERT_STATE);
-  });
+  it.each([undefined, null, 'x', { version: 2 }, { version: 1, rules: { a: { level: 'boom', fired: {} } }, open: {} }])(
+    'a malformed alert state %j starts clean',
+    (raw) => {
+      expect(parseAlertState(raw).state).toEqual(EMPTY_ALERT_STATE);
+    },
+  );
 
   it('settings: missing values (older versions) take their defaults silently', () => {
-    expect(parseSettings({ version: 1, warningDistance: '0.15' })).toEqual({ settings: { ...DEFAULT_SETTINGS, warningDistance: '0.15' }, problems: [] });
+    expect(parseSettings({ version: 1, warningDistance: '0.15' })).toEqual({
+      settings: { ...DEFAULT_SETTINGS, warningDistance: '0.15' },
+      problems: [],
+    });
   });
 
   it('settings: corrupt values fall back to defaults, with the reasons', () => {
-    const { settings, problems } = parseSettings({ warningDistance: 'abc', dangerDistance: '0.2', cooldownMinutes: -3, rules: { distance: 'yes' } });
+    const { settings, problems } = parseSettings({
+      warningDistance: 'abc',
+      dangerDistance: '0.2',
+      cooldownMinutes: -3,
+      rules: { distance: 'yes' },
+    });
     expect(settings).toEqual(DEFAULT_SETTINGS);
     expect(problems).toEqual([
       'warningDistance must be a fraction between 0 and 1',
@@ -167,7 +223,10 @@ describe('stored values', () => {
 
 describe('badgeFor', () => {
   it('shows the worst distance coloured by its band, and nothing without positions', () => {
-    const view = (positions: PositionView[]): RiskView => ({ positions, account: { asset: null, marginRatio: null, marginBalance: null, band: 'unknown', reason: null } });
+    const view = (positions: PositionView[]): RiskView => ({
+      positions,
+      account: { asset: null, marginRatio: null, marginBalance: null, band: 'unknown', reason: null },
+    });
     expect(badgeFor(view([position('0.35'), position('0.048', { band: 'danger' })]))).toEqual({ text: '4.8%', color: '#dc2626' });
     expect(badgeFor(view([position('0.35')]))).toEqual({ text: '35%', color: '#16a34a' });
     expect(badgeFor(view([]))).toEqual({ text: '', color: '#64748b' });
@@ -180,7 +239,9 @@ describe('stop-loss rule', () => {
     const stop = { price: '54000', source: 'position' as const, beyondLiquidation: true, saferStop: '55500', saferStopPnl: '-4500' };
     const first = evaluate(EMPTY_ALERT_STATE, subject([position('0.5', { stop })]), DEFAULT_SETTINGS, 0);
     expect(first.notifications.map((n) => n.rule)).toEqual(['stop']);
-    expect(first.notifications[0]!.message).toBe('Stop 54,000.0 is beyond liquidation 55,000.0: the position is liquidated first. A stop at 55,500.0 fires before it, locking in -4,500.00 USDT.');
+    expect(first.notifications[0]!.message).toBe(
+      'Stop 54,000.0 is beyond liquidation 55,000.0: the position is liquidated first. A stop at 55,500.0 fires before it, locking in -4,500.00 USDT.',
+    );
     expect(evaluate(first.state, subject([position('0.5', { stop })]), DEFAULT_SETTINGS, 1).notifications).toEqual([]);
   });
 });
@@ -191,14 +252,32 @@ describe('snooze', () => {
   it('silences a position for 15 minutes, then a new crossing fires again', async () => {
     const { snooze } = await import('@/lib/alerts');
     const start = snooze(EMPTY_ALERT_STATE, key, '15m', '1@60000', 0);
-    const { fired } = run([[1, subject([position('0.09')])], [2, subject([position('0.13')])], [16, subject([position('0.13')])], [17, subject([position('0.04')])]], DEFAULT_SETTINGS, start);
+    const { fired } = run(
+      [
+        [1, subject([position('0.09')])],
+        [2, subject([position('0.13')])],
+        [16, subject([position('0.13')])],
+        [17, subject([position('0.04')])],
+      ],
+      DEFAULT_SETTINGS,
+      start,
+    );
     expect(fired).toEqual([[], [], [], ['distance:danger']]);
   });
 
   it('“until it changes” ends when the size or entry changes', async () => {
     const { snooze } = await import('@/lib/alerts');
     const start = snooze(EMPTY_ALERT_STATE, key, 'change', '1@60000', 0);
-    const { fired } = run([[1, subject([position('0.04')])], [500, subject([position('0.04')])], [501, subject([position('0.13', { size: '2' })])], [502, subject([position('0.04', { size: '2' })])]], DEFAULT_SETTINGS, start);
+    const { fired } = run(
+      [
+        [1, subject([position('0.04')])],
+        [500, subject([position('0.04')])],
+        [501, subject([position('0.13', { size: '2' })])],
+        [502, subject([position('0.04', { size: '2' })])],
+      ],
+      DEFAULT_SETTINGS,
+      start,
+    );
     expect(fired).toEqual([[], [], [], ['distance:danger']]);
   });
 

@@ -15,7 +15,10 @@ import { fundingPaidOf, riskView } from '@/lib/figures/view';
 
 import { domOf, fixtures } from '../../fixtures/binance';
 
-const history = parseFundingHistory(JSON.parse(readFileSync(resolve(import.meta.dirname, '../../fixtures/binance/market/fapi-fundingRate-BTCUSDT.json'), 'utf8')), 'BTCUSDT')!;
+const history = parseFundingHistory(
+  JSON.parse(readFileSync(resolve(import.meta.dirname, '../../fixtures/binance/market/fapi-fundingRate-BTCUSDT.json'), 'utf8')),
+  'BTCUSDT',
+)!;
 const f = fixtures.find((x) => x.name === 'en-usdm-cross-isolated')!;
 const snapshot = readBinancePage(domOf(f.html, f.url).document, f.url)!;
 const btc: ReadPosition = snapshot.positions[0]!; // long 0.5 BTC
@@ -52,6 +55,9 @@ describe('fundingPaidOf', () => {
   });
 
   it('drops a figure worked out for the position before a fill changed it', () => {
-    expect(fundingPaidOf(snapshot, btc, { [key]: { signature: '0.4@96000', paid, reason: null } })).toEqual({ fundingPaid: null, fundingPaidReason: 'not worked out yet' });
+    expect(fundingPaidOf(snapshot, btc, { [key]: { signature: '0.4@96000', paid, reason: null } })).toEqual({
+      fundingPaid: null,
+      fundingPaidReason: 'not worked out yet',
+    });
   });
 });

@@ -178,7 +178,11 @@ describe('riskView after open orders fill', () => {
     const grown = {
       ...withCount,
       positions: withCount.positions.map((p) =>
-        p.symbol === 'BTCUSDT' ? { ...p, size: '0.8', entryPrice: '95031.25' } : p.symbol === 'ETHUSDT' ? { ...p, size: '6', entryPrice: new Decimal('3412.5').times(4).plus(7200).div(6).toFixed() } : p,
+        p.symbol === 'BTCUSDT'
+          ? { ...p, size: '0.8', entryPrice: '95031.25' }
+          : p.symbol === 'ETHUSDT'
+            ? { ...p, size: '6', entryPrice: new Decimal('3412.5').times(4).plus(7200).div(6).toFixed() }
+            : p,
       ),
     };
     const byHand = riskView(grown, DEFAULT_SETTINGS).positions;
@@ -195,13 +199,31 @@ describe('riskView after open orders fill', () => {
   });
 
   it('posts an isolated fill’s initial margin to the position', () => {
-    const buySol = { ...list, orders: [{ ...list.orders[0]!, symbol: 'SOLUSDT', price: '130', remaining: '10' }], unreadable: [], count: 1 };
+    const buySol = {
+      ...list,
+      orders: [{ ...list.orders[0]!, symbol: 'SOLUSDT', price: '130', remaining: '10' }],
+      unreadable: [],
+      count: 1,
+    };
     const [, , sol] = riskView({ ...positions, openOrdersCount: 1 }, DEFAULT_SETTINGS, { orders: { list: buySol, readAt: 0 } }).positions;
     // Wallet = Margin − PnL = 352.65 + 74.4, plus 10 · 130 / 10x; size 40 from (30 · 142.35 + 10 · 130) / 40.
     const entry = new Decimal('142.35').times(30).plus(1300).div(40);
     const pnl = new Decimal('139.87').minus(entry).times(40);
     const byHand = riskView(
-      { ...positions, positions: positions.positions.map((p) => (p.symbol === 'SOLUSDT' ? { ...p, size: '40', entryPrice: entry.toFixed(), pnl: pnl.toFixed(), margin: new Decimal('427.05').plus(130).plus(pnl).toFixed() } : p)) },
+      {
+        ...positions,
+        positions: positions.positions.map((p) =>
+          p.symbol === 'SOLUSDT'
+            ? {
+                ...p,
+                size: '40',
+                entryPrice: entry.toFixed(),
+                pnl: pnl.toFixed(),
+                margin: new Decimal('427.05').plus(130).plus(pnl).toFixed(),
+              }
+            : p,
+        ),
+      },
       DEFAULT_SETTINGS,
     ).positions[2]!;
     expect(sol!.afterOrders!.liquidationPrice).toBe(byHand.liquidationPrice);
@@ -215,7 +237,9 @@ describe('riskView after open orders fill', () => {
     const view = riskView(withCount, DEFAULT_SETTINGS, { orders: { list: broken, readAt: 0 } }).positions;
     // ETH is cross: an unreadable ETH order blocks every cross position's prediction.
     expect(view[0]!.afterOrders!.reason).toContain('could not be read');
-    expect(riskView({ ...positions, openOrdersCount: 0 }, DEFAULT_SETTINGS, { orders }).positions.every((p) => p.afterOrders === null)).toBe(true);
+    expect(
+      riskView({ ...positions, openOrdersCount: 0 }, DEFAULT_SETTINGS, { orders }).positions.every((p) => p.afterOrders === null),
+    ).toBe(true);
   });
 });
 
@@ -226,7 +250,19 @@ describe('stop orders from the Open Orders list', () => {
     count: 1,
     unreadable: [],
     reasons: [],
-    orders: [{ row: 1, symbol: 'BTCUSDT', side: 'sell' as const, positionSide: null, reduceOnly: true, type: 'Stop Market', price: null, triggerPrice: trigger, remaining: '0.5' }],
+    orders: [
+      {
+        row: 1,
+        symbol: 'BTCUSDT',
+        side: 'sell' as const,
+        positionSide: null,
+        reduceOnly: true,
+        type: 'Stop Market',
+        price: null,
+        triggerPrice: trigger,
+        remaining: '0.5',
+      },
+    ],
   });
   const stopOf = (trigger: string, count = 1) =>
     riskView({ ...snapshot, openOrdersCount: count }, DEFAULT_SETTINGS, { orders: { list: list(trigger), readAt: 0 } }).positions[0]!.stop;

@@ -33,8 +33,14 @@ describe('Binance calculator tabs (math.md §4.1)', () => {
   });
 
   it('target price for an ROE, and a short that cannot gain that much', () => {
-    expect(targetPriceCalculator('long', linear, { entry: '60000', roe: '40', leverage: '20' })).toEqual({ ok: true, result: { targetPrice: '61200' } });
-    expect(targetPriceCalculator('short', linear, { entry: '60000', roe: '2500', leverage: '20' })).toEqual({ ok: false, errors: { roe: 'A short cannot gain that much' } });
+    expect(targetPriceCalculator('long', linear, { entry: '60000', roe: '40', leverage: '20' })).toEqual({
+      ok: true,
+      result: { targetPrice: '61200' },
+    });
+    expect(targetPriceCalculator('short', linear, { entry: '60000', roe: '2500', leverage: '20' })).toEqual({
+      ok: false,
+      errors: { roe: 'A short cannot gain that much' },
+    });
   });
 
   it('liquidation price with the tier at the liquidation price (BTCUSDT 2024: 50k–600k → 0.5 %, cum 50)', () => {
@@ -65,15 +71,30 @@ describe('Binance calculator tabs (math.md §4.1)', () => {
 
 describe('more calculators', () => {
   it('risk-based size, and a stop that would sit beyond liquidation', () => {
-    const safe = riskSizeCalculator('long', 'BTCUSDT', { entry: '60000', stop: '59000', leverage: '10', feePercent: '0.05', riskAmount: '100' });
+    const safe = riskSizeCalculator('long', 'BTCUSDT', {
+      entry: '60000',
+      stop: '59000',
+      leverage: '10',
+      feePercent: '0.05',
+      riskAmount: '100',
+    });
     expect(safe.ok && safe.result.stopBeforeLiquidation).toBe(true);
     expect(safe.ok && new Decimal(safe.result.lossAtStop).toDecimalPlaces(20).toFixed()).toBe('100');
-    const tooFar = riskSizeCalculator('long', 'BTCUSDT', { entry: '60000', stop: '50000', leverage: '100', feePercent: '0', riskPercent: '1', balance: '10000' });
+    const tooFar = riskSizeCalculator('long', 'BTCUSDT', {
+      entry: '60000',
+      stop: '50000',
+      leverage: '100',
+      feePercent: '0',
+      riskPercent: '1',
+      balance: '10000',
+    });
     expect(tooFar.ok && tooFar.result.stopBeforeLiquidation).toBe(false);
   });
 
   it('sizes to open are rounded down to the symbol’s lot, and refused below its smallest order', () => {
-    const rules = parseExchangeInfo(JSON.parse(readFileSync(resolve(import.meta.dirname, '../../fixtures/binance/market/fapi-exchangeInfo.json'), 'utf8'))).symbols;
+    const rules = parseExchangeInfo(
+      JSON.parse(readFileSync(resolve(import.meta.dirname, '../../fixtures/binance/market/fapi-exchangeInfo.json'), 'utf8')),
+    ).symbols;
     const values = { entry: '60000', stop: '59000', leverage: '10', feePercent: '0.05', riskAmount: '100' };
     const exact = riskSizeCalculator('long', 'BTCUSDT', values);
     const placed = riskSizeCalculator('long', 'BTCUSDT', values, null, rules.BTCUSDT);
@@ -85,18 +106,32 @@ describe('more calculators', () => {
     expect(new Decimal(placed.result.lossAtStop).lte(exact.result.lossAtStop)).toBe(true);
     // 1 USDT of risk with a 1,000 stop is 0.00096 BTC: under BTCUSDT's 100 USDT minimum notional.
     const tiny = riskSizeCalculator('long', 'BTCUSDT', { ...values, riskAmount: '1' }, null, rules.BTCUSDT);
-    expect(tiny).toEqual({ ok: false, errors: { riskAmount: 'The size for this risk is below the smallest order (100 notional, 0.002 at this price)' } });
-    const maxOpen = maxOpenCalculator('short', 'BTCUSDT', { balance: '469.2', leverage: '20', price: '9253.30', mark: '9259.84' }, null, rules.BTCUSDT);
+    expect(tiny).toEqual({
+      ok: false,
+      errors: { riskAmount: 'The size for this risk is below the smallest order (100 notional, 0.002 at this price)' },
+    });
+    const maxOpen = maxOpenCalculator(
+      'short',
+      'BTCUSDT',
+      { balance: '469.2', leverage: '20', price: '9253.30', mark: '9259.84' },
+      null,
+      rules.BTCUSDT,
+    );
     expect(maxOpen.ok && maxOpen.result.size).toBe('0.999');
   });
 
   it('T22: funding for a long 0.5 BTC at 60,000 and +0.01 % over 3 intervals is 9 USDT', () => {
-    expect(fundingCalculator('long', linear, { size: '0.5', mark: '60000', ratePercent: '0.01', intervals: '3' })).toEqual({ ok: true, result: { cost: '9' } });
+    expect(fundingCalculator('long', linear, { size: '0.5', mark: '60000', ratePercent: '0.01', intervals: '3' })).toEqual({
+      ok: true,
+      result: { cost: '9' },
+    });
   });
 
   it('break-even with fees', () => {
     const outcome = breakEvenCalculator('long', linear, { entry: '60000', openFeePercent: '0.05', closeFeePercent: '0.05' });
-    expect(outcome.ok && new Decimal(outcome.result.breakEven).toFixed(4)).toBe(new Decimal('60000').times('1.0005').div('0.9995').toFixed(4));
+    expect(outcome.ok && new Decimal(outcome.result.breakEven).toFixed(4)).toBe(
+      new Decimal('60000').times('1.0005').div('0.9995').toFixed(4),
+    );
   });
 });
 
@@ -105,13 +140,19 @@ describe('bad input gets a clear error per field and no result', () => {
     [{ entry: '', exit: '61200', quantity: '1', leverage: '20' }, { entry: 'Enter a value' }],
     [{ entry: 'abc', exit: '61200', quantity: '1', leverage: '20' }, { entry: 'Not a number' }],
     [{ entry: '60000', exit: '61200', quantity: '0', leverage: '20' }, { quantity: 'Must be above 0' }],
-    [{ entry: '-1', exit: '61200', quantity: '1', leverage: '2.5' }, { entry: 'Must be above 0', leverage: 'A whole number from 1 to 200' }],
+    [
+      { entry: '-1', exit: '61200', quantity: '1', leverage: '2.5' },
+      { entry: 'Must be above 0', leverage: 'A whole number from 1 to 200' },
+    ],
   ])('%j', (values, errors) => {
     expect(pnlCalculator('long', linear, values)).toEqual({ ok: false, errors });
   });
 
   it('leverage above the tier’s maximum, an unknown symbol', () => {
-    expect(liquidationCalculator('long', 'BTCUSDT', { entry: '60000', quantity: '1', leverage: '150' })).toEqual({ ok: false, errors: { leverage: "Above this symbol's maximum (125x)" } });
+    expect(liquidationCalculator('long', 'BTCUSDT', { entry: '60000', quantity: '1', leverage: '150' })).toEqual({
+      ok: false,
+      errors: { leverage: "Above this symbol's maximum (125x)" },
+    });
     expect(liquidationCalculator('long', 'NOPEUSDT', { entry: '60000', quantity: '1', leverage: '10' })).toEqual({
       ok: false,
       errors: { symbol: 'maintenance-margin tiers for NOPEUSDT are unknown' },

@@ -37,7 +37,14 @@ describe('isPing (all a content script answers)', () => {
 describe('parseStatusResponse', () => {
   it('accepts a list of pages and rejects a list with a bad entry', () => {
     expect(parseStatusResponse({ pages: [{ tabId: 3, route }] })).toEqual({ pages: [{ tabId: 3, route }] });
-    expect(parseStatusResponse({ pages: [{ tabId: 3, route }, { tabId: 'x', route }] })).toBeNull();
+    expect(
+      parseStatusResponse({
+        pages: [
+          { tabId: 3, route },
+          { tabId: 'x', route },
+        ],
+      }),
+    ).toBeNull();
     expect(parseStatusResponse(undefined)).toBeNull();
   });
 });
@@ -45,7 +52,8 @@ describe('parseStatusResponse', () => {
 describe('page-snapshot messages', () => {
   it('accepts what the reader produces, for every fixture, open orders included', async () => {
     const { fixtures } = await import('../../fixtures/binance');
-    for (const fixture of fixtures) expect(parseMessage({ type: 'page-snapshot', snapshot: fixture.expected }), fixture.name).not.toBeNull();
+    for (const fixture of fixtures)
+      expect(parseMessage({ type: 'page-snapshot', snapshot: fixture.expected }), fixture.name).not.toBeNull();
   });
 
   it('drops a snapshot whose open orders are malformed or oversized', async () => {
@@ -68,9 +76,15 @@ describe('page-snapshot messages', () => {
   });
 
   it.each([
-    ['a number where a decimal string belongs', (s: Record<string, unknown>) => ({ ...s, positions: [{ ...(s.positions as object[])[0], markPrice: 95480.3 }] })],
+    [
+      'a number where a decimal string belongs',
+      (s: Record<string, unknown>) => ({ ...s, positions: [{ ...(s.positions as object[])[0], markPrice: 95480.3 }] }),
+    ],
     ['an exponent', (s: Record<string, unknown>) => ({ ...s, account: { ...(s.account as object), walletBalance: '1e308' } })],
-    ['markup as a symbol', (s: Record<string, unknown>) => ({ ...s, positions: [{ ...(s.positions as object[])[0], symbol: '<b>x</b>' }] })],
+    [
+      'markup as a symbol',
+      (s: Record<string, unknown>) => ({ ...s, positions: [{ ...(s.positions as object[])[0], symbol: '<b>x</b>' }] }),
+    ],
     ['oversized', (s: Record<string, unknown>) => ({ ...s, positions: Array.from({ length: 501 }, () => (s.positions as object[])[0]) })],
     ['an exchange id that is no id', (s: Record<string, unknown>) => ({ ...s, exchange: 'Binance.com' })],
     ['an unknown state', (s: Record<string, unknown>) => ({ ...s, state: 'great' })],

@@ -67,7 +67,14 @@ describe('accountRisk', () => {
   });
 
   it('keeps isolated positions out of the cross pool', () => {
-    const isolated = position({ symbol: 'ETHUSDT', marginMode: 'isolated', isolatedMargin: new Decimal('300'), entryPrice: new Decimal('3000'), markPrice: new Decimal('3000'), tiers: singleTier('0.005', '0') });
+    const isolated = position({
+      symbol: 'ETHUSDT',
+      marginMode: 'isolated',
+      isolatedMargin: new Decimal('300'),
+      entryPrice: new Decimal('3000'),
+      markPrice: new Decimal('3000'),
+      tiers: singleTier('0.005', '0'),
+    });
     const alone = accountRisk({ USDT: new Decimal('6000') }, [position({})]);
     const mixed = accountRisk({ USDT: new Decimal('6000') }, [position({}), isolated]);
     expect(mixed.positions[0]!.liquidationPrice?.toFixed()).toBe(alone.positions[0]!.liquidationPrice?.toFixed());

@@ -24,7 +24,9 @@ describe('placeableSize', () => {
   });
 
   it('refuses a capped size below the minimum order, saying which minimum', () => {
-    expect(value(placeableSize(d('0.0015'), BTC, d('60000'), LINEAR, 'down'))).toBe('refused: below the smallest order (100 notional, 0.002 at this price)');
+    expect(value(placeableSize(d('0.0015'), BTC, d('60000'), LINEAR, 'down'))).toBe(
+      'refused: below the smallest order (100 notional, 0.002 at this price)',
+    );
     expect(value(placeableSize(d('0.7'), BTC_PERP, d('60000'), INVERSE, 'down'))).toBe('refused: below the smallest order (1)');
   });
 

@@ -93,7 +93,9 @@ describe('Futures Calculator (S5, math.md §4.1)', () => {
     for (const side of ['long', 'short'] as const) {
       const price = breakEvenPrice(inverse, side, d('40000'), d('0.0005'), d('0.0002'));
       const pnl = unrealizedPnl(inverse, { side, size: d('7'), entryPrice: d('40000') }, price);
-      const fees = notional(inverse, d('7'), d('40000')).times('0.0005').plus(notional(inverse, d('7'), price).times('0.0002'));
+      const fees = notional(inverse, d('7'), d('40000'))
+        .times('0.0005')
+        .plus(notional(inverse, d('7'), price).times('0.0002'));
       expect(pnl.minus(fees).abs().lt('1e-30')).toBe(true);
     }
   });

@@ -124,7 +124,10 @@ describe.each([
         const leg = pool.legs[0]!;
         const closed = { ...leg, size: cut.value };
         const realised = unrealizedPnl(contract, closed, mark);
-        const after = liquidation({ ...pool, balance: pool.balance.plus(realised), legs: [{ ...leg, size: leg.size.minus(cut.value) }] }, mark);
+        const after = liquidation(
+          { ...pool, balance: pool.balance.plus(realised), legs: [{ ...leg, size: leg.size.minus(cut.value) }] },
+          mark,
+        );
         expect(after.ok && after.value.price.minus(target).abs().div(target).lt('1e-20')).toBe(true);
       }),
       settings,

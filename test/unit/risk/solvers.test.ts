@@ -21,7 +21,11 @@ import { BTCUSDT_2024, singleTier } from './tiers';
 const d = (value: string) => new Decimal(value);
 const linear = { type: 'linear' } as const;
 // Isolated long 1 BTC at 60,000, 10x: wallet 6,000, tier 2 of 2024 BTCUSDT (0.5 %, cum 50).
-const isolatedLong: MarginPool = { contract: linear, balance: d('6000'), legs: [{ side: 'long', size: d('1'), entryPrice: d('60000'), tiers: BTCUSDT_2024 }] };
+const isolatedLong: MarginPool = {
+  contract: linear,
+  balance: d('6000'),
+  legs: [{ side: 'long', size: d('1'), entryPrice: d('60000'), tiers: BTCUSDT_2024 }],
+};
 const price = (pool: MarginPool) => {
   const result = liquidation(pool, d('60000'));
   if (!result.ok) throw new Error(result.reason);
@@ -58,7 +62,11 @@ describe('sizeToCut', () => {
   });
 
   it('cuts part of a thin cross long so that liquidation sits 10 % below the mark', () => {
-    const thin: MarginPool = { contract: linear, balance: d('3000'), legs: [{ side: 'long', size: d('1'), entryPrice: d('60000'), tiers: singleTier('0.005', '0') }] };
+    const thin: MarginPool = {
+      contract: linear,
+      balance: d('3000'),
+      legs: [{ side: 'long', size: d('1'), entryPrice: d('60000'), tiers: singleTier('0.005', '0') }],
+    };
     const cut = sizeToCut(thin, d('60000'), d('54000'));
     // Remaining s: 3,000 + s·(54,000 − 60,000) = s·54,000·0.005 → s = 3000 / 6270.
     expect(cut.ok && cut.value.toFixed(12)).toBe(d('1').minus(d('3000').div('6270')).toFixed(12));
@@ -66,7 +74,12 @@ describe('sizeToCut', () => {
 });
 
 describe('stop-loss suggestions always fire before liquidation', () => {
-  const context = { contract: linear, holding: { side: 'long', size: d('1'), entryPrice: d('60000') }, markPrice: d('59000'), liquidationPrice: d('54000') } as const;
+  const context = {
+    contract: linear,
+    holding: { side: 'long', size: d('1'), entryPrice: d('60000') },
+    markPrice: d('59000'),
+    liquidationPrice: d('54000'),
+  } as const;
 
   it('half way to liquidation, with the loss it locks in', () => {
     const stop = stopAtFractionToLiquidation(context, d('0.5'));
@@ -82,7 +95,12 @@ describe('stop-loss suggestions always fire before liquidation', () => {
   });
 
   it('at a percentage from entry, on the losing side for shorts too', () => {
-    const short = { ...context, holding: { ...context.holding, side: 'short' as const }, markPrice: d('60500'), liquidationPrice: d('66000') };
+    const short = {
+      ...context,
+      holding: { ...context.holding, side: 'short' as const },
+      markPrice: d('60500'),
+      liquidationPrice: d('66000'),
+    };
     const stop = stopAtEntryPercent(short, d('0.05'));
     expect(stop.ok && stop.value.price.toFixed()).toBe('63000');
     expect(stop.ok && stop.value.lockedPnl.toFixed()).toBe('-3000');
@@ -90,7 +108,12 @@ describe('stop-loss suggestions always fire before liquidation', () => {
 
   it('works out COIN-M stops in coin', () => {
     const inverse = { type: 'inverse', contractSize: d('100') } as const;
-    const coin = { contract: inverse, holding: { side: 'long', size: d('100'), entryPrice: d('40000') }, markPrice: d('40000'), liquidationPrice: d('30000') } as const;
+    const coin = {
+      contract: inverse,
+      holding: { side: 'long', size: d('100'), entryPrice: d('40000') },
+      markPrice: d('40000'),
+      liquidationPrice: d('30000'),
+    } as const;
     const stop = stopAtRiskAmount(coin, d('0.01'));
     expect(stop.ok && stop.value.lockedPnl.toDecimalPlaces(30).toFixed()).toBe('-0.01');
   });
@@ -105,20 +128,43 @@ describe('stop-loss suggestions always fire before liquidation', () => {
 
 describe('sizing', () => {
   it('size for a risk amount includes both fees, so the loss at the stop equals the risk', () => {
-    const sizing = sizeForRisk({ contract: linear, side: 'long', entryPrice: d('60000'), stopPrice: d('59000'), riskAmount: d('100'), leverage: d('10'), openFeeRate: d('0.0005'), closeFeeRate: d('0.0005') });
+    const sizing = sizeForRisk({
+      contract: linear,
+      side: 'long',
+      entryPrice: d('60000'),
+      stopPrice: d('59000'),
+      riskAmount: d('100'),
+      leverage: d('10'),
+      openFeeRate: d('0.0005'),
+      closeFeeRate: d('0.0005'),
+    });
     // Per BTC: 1,000 loss + 30 + 29.5 fees.
     expect(sizing.ok && sizing.value.size.toFixed(12)).toBe(d('100').div('1059.5').toFixed(12));
     expect(sizing.ok && sizing.value.lossAtStop.toDecimalPlaces(20).toFixed()).toBe('100');
   });
 
   it('refuses a stop on the wrong side of the entry', () => {
-    const sizing = sizeForRisk({ contract: linear, side: 'short', entryPrice: d('60000'), stopPrice: d('59000'), riskAmount: d('100'), leverage: d('10') });
+    const sizing = sizeForRisk({
+      contract: linear,
+      side: 'short',
+      entryPrice: d('60000'),
+      stopPrice: d('59000'),
+      riskAmount: d('100'),
+      leverage: d('10'),
+    });
     expect(sizing).toEqual({ ok: false, reason: 'a short stop must be above the entry' });
   });
 
   it('max open is bounded by the balance (with the open loss of S7) and by the tier caps for the leverage', () => {
     // S7: 1 BTC short at 9,253.30 with mark 9,259.84 at 20x costs 462.665 + 6.54.
-    const byBalance = maxOpenSize({ side: 'short', balance: d('469.205'), leverage: 20, orderPrice: d('9253.30'), markPrice: d('9259.84'), tiers: BTCUSDT_2024 });
+    const byBalance = maxOpenSize({
+      side: 'short',
+      balance: d('469.205'),
+      leverage: 20,
+      orderPrice: d('9253.30'),
+      markPrice: d('9259.84'),
+      tiers: BTCUSDT_2024,
+    });
     expect(byBalance.ok && byBalance.value).toEqual({ size: d('1'), limitedBy: 'balance' });
     const byTier = maxOpenSize({ side: 'long', balance: d('100000000'), leverage: 100, orderPrice: d('60000'), tiers: BTCUSDT_2024 });
     expect(byTier.ok && byTier.value).toEqual({ size: d('10'), limitedBy: 'tier' });
@@ -127,7 +173,12 @@ describe('sizing', () => {
 });
 
 describe('take-profit suggestions', () => {
-  const context = { contract: linear, holding: { side: 'long', size: d('1'), entryPrice: d('60000') }, markPrice: d('59000'), liquidationPrice: d('54000') } as const;
+  const context = {
+    contract: linear,
+    holding: { side: 'long', size: d('1'), entryPrice: d('60000') },
+    markPrice: d('59000'),
+    liquidationPrice: d('54000'),
+  } as const;
 
   it('at an ROE: 50 % at 20x is 2.5 % above the entry, with the gain it locks in', async () => {
     const { takeProfitAtRoe } = await import('@/lib/risk');

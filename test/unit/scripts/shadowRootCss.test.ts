@@ -18,7 +18,11 @@ describe('shadowRootCss', () => {
     const css = shadowRootCss(TAILWIND);
     expect(css).not.toContain('@property');
     expect(css).toContain('.shadow-xl{--tw-shadow:0 20px 25px -5px');
-    expect(css.endsWith('@layer properties{*,::before,::after,::backdrop{--tw-shadow:0 0 #0000;--tw-shadow-color:initial;--tw-space-y-reverse:0}}')).toBe(true);
+    expect(
+      css.endsWith(
+        '@layer properties{*,::before,::after,::backdrop{--tw-shadow:0 0 #0000;--tw-shadow-color:initial;--tw-space-y-reverse:0}}',
+      ),
+    ).toBe(true);
   });
 
   it('leaves WXT nothing to copy into the exchange’s document', () => {

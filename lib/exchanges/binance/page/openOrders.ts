@@ -46,7 +46,11 @@ function wordsFor(language: Language): Words {
   }
   const words: Words = {
     columns: dictionaries
-      .flatMap((d) => (Object.entries(d.columns) as [OrderColumnKey, string[]][]).flatMap(([key, labels]) => labels.map((l): [string, OrderColumnKey] => [normalizeLabel(l), key])))
+      .flatMap((d) =>
+        (Object.entries(d.columns) as [OrderColumnKey, string[]][]).flatMap(([key, labels]) =>
+          labels.map((l): [string, OrderColumnKey] => [normalizeLabel(l), key]),
+        ),
+      )
       .sort((a, b) => b[0].length - a[0].length),
     sides,
     yes: new Set(all((d) => d.yes).map(normalizeLabel)),
@@ -98,7 +102,14 @@ function findHeader(root: Element, words: Words): Header | null {
 
 class OrderProblem extends Error {}
 
-function readOrder(row: Element, index: number, header: Header, words: Words, decimalComma: boolean, pageMarket: FuturesMarket): ReadOrder | UnreadableRow {
+function readOrder(
+  row: Element,
+  index: number,
+  header: Header,
+  words: Words,
+  decimalComma: boolean,
+  pageMarket: FuturesMarket,
+): ReadOrder | UnreadableRow {
   // Each cell's text, read once: for the figures and for the twin-cell check.
   const texts = Array.from(row.children, textOf);
   const text = (key: OrderColumnKey) => {
@@ -110,7 +121,8 @@ function readOrder(row: Element, index: number, header: Header, words: Words, de
     if (!found) throw new OrderProblem('no symbol in the symbol cell');
     if (hasTwinCells(row, texts)) throw new OrderProblem('two neighbouring cells show the same figure: a cell may have slid');
     // A USDⓈ-M page lists USDⓈ-M orders, a COIN-M page COIN-M ones: anything else was misread.
-    if ((found.quote === 'USD' ? 'coinm' : 'usdm') !== pageMarket) throw new OrderProblem(`${found.symbol} is not a contract of this page's market`);
+    if ((found.quote === 'USD' ? 'coinm' : 'usdm') !== pageMarket)
+      throw new OrderProblem(`${found.symbol} is not a contract of this page's market`);
     // Every column a figure comes from must be there once: a column found twice (or not at all) could hand us a
     // neighbour's figure.
     for (const key of header.duplicated) throw new OrderProblem(`two columns are labelled as ${key}`);
@@ -123,7 +135,8 @@ function readOrder(row: Element, index: number, header: Header, words: Words, de
         return null;
       }
       if (parsed.percent || !units.includes(parsed.unit)) throw new OrderProblem(`${key} "${(raw ?? '').slice(0, 20)}" is not a ${key}`);
-      if (key === 'filled' ? sign(exact(parsed.value)) < 0 : sign(exact(parsed.value)) <= 0) throw new OrderProblem(`${key} must be above 0`);
+      if (key === 'filled' ? sign(exact(parsed.value)) < 0 : sign(exact(parsed.value)) <= 0)
+        throw new OrderProblem(`${key} must be above 0`);
       return parsed;
     };
     const number = (key: OrderColumnKey, raw: string | null, units: (string | null)[]) => figure(key, raw, units)?.value ?? null;
@@ -139,7 +152,8 @@ function readOrder(row: Element, index: number, header: Header, words: Words, de
     // "Mark Price >= 60,000.0": the trigger is the number after the comparison; "--" is none.
     const triggerCell = text('trigger') ?? '';
     const comparison = /[<>≤≥]=?\s*([^<>≤≥]*)$/.exec(triggerCell);
-    if (!comparison && !/^\s*(--)?\s*$/.test(triggerCell)) throw new OrderProblem(`trigger "${triggerCell.slice(0, 30)}" is not a condition`);
+    if (!comparison && !/^\s*(--)?\s*$/.test(triggerCell))
+      throw new OrderProblem(`trigger "${triggerCell.slice(0, 30)}" is not a condition`);
     const triggerPrice = comparison ? number('trigger', comparison[1]!, prices) : null;
     if (price === null && triggerPrice === null) throw new OrderProblem(isMarket ? 'a market order without a trigger price' : 'no price');
     const amount = figure('amount', text('amount'), sizes);
@@ -189,6 +203,7 @@ export function readOpenOrders(root: Element, tabs: readonly PageTab[], language
     else orders.push(read);
   });
   const reasons: string[] = [];
-  if (count !== null && count > orders.length + unreadable.length) reasons.push(`the Open Orders tab counts ${count} but ${orders.length + unreadable.length} rows are on the page`);
+  if (count !== null && count > orders.length + unreadable.length)
+    reasons.push(`the Open Orders tab counts ${count} but ${orders.length + unreadable.length} rows are on the page`);
   return { count, orders, unreadable, reasons };
 }

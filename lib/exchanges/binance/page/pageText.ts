@@ -56,17 +56,22 @@ export function textLines(element: Element, boundaries = false): string[] {
 export const textOf = (element: Element) => textLines(element).join(' ');
 
 /** The contract a text names (remembered: a row's symbol cell reads the same on every read). */
-export const symbolIn: (text: string) => Readonly<{ symbol: string; base: string; quote: string; suffix: string | null }> | null = memoByText((text) => {
-  for (const token of text.normalize('NFKC').split(/[\s/]+/)) {
-    const match = SYMBOL.exec(token);
-    if (match) return { symbol: token, base: match[1]!, quote: match[2]!, suffix: match[3] ?? null };
-  }
-  return null;
-});
+export const symbolIn: (text: string) => Readonly<{ symbol: string; base: string; quote: string; suffix: string | null }> | null =
+  memoByText((text) => {
+    for (const token of text.normalize('NFKC').split(/[\s/]+/)) {
+      const match = SYMBOL.exec(token);
+      if (match) return { symbol: token, base: match[1]!, quote: match[2]!, suffix: match[3] ?? null };
+    }
+    return null;
+  });
 
 /** The words of a text, normalised (remembered: rows repeat the same symbol and mode texts on every read). */
 export const tokensOf: (text: string) => readonly string[] = memoByText((text) =>
-  text.normalize('NFKC').split(/[\s()（）]+/).map(normalizeLabel).filter(Boolean),
+  text
+    .normalize('NFKC')
+    .split(/[\s()（）]+/)
+    .map(normalizeLabel)
+    .filter(Boolean),
 );
 
 /**
@@ -111,7 +116,11 @@ export function pageTabs(root: Element): PageTab[] {
     if (parsed?.text !== content) {
       const text = textOf(tab).normalize('NFKC');
       const count = /[(（]\s*(\d{1,4})\s*[)）]\s*$/.exec(text);
-      parsed = { text: content, label: normalizeLabel(text.replace(/[(（]\s*\d+\s*[)）]\s*$/, '')), count: count ? Number(count[1]) : null };
+      parsed = {
+        text: content,
+        label: normalizeLabel(text.replace(/[(（]\s*\d+\s*[)）]\s*$/, '')),
+        count: count ? Number(count[1]) : null,
+      };
       tabLabels.set(tab, parsed);
     }
     const selected = tab.getAttribute('aria-selected');
@@ -120,7 +129,10 @@ export function pageTabs(root: Element): PageTab[] {
 }
 
 /** The first tab whose label is one of `labels`: whether it is there, selected, and the count it shows. */
-export function tabNamed(tabs: readonly PageTab[], labels: Set<string>): { found: boolean; selected: boolean | null; count: number | null } {
+export function tabNamed(
+  tabs: readonly PageTab[],
+  labels: Set<string>,
+): { found: boolean; selected: boolean | null; count: number | null } {
   const tab = tabs.find((t) => labels.has(t.label));
   return tab ? { found: true, selected: tab.selected, count: tab.count } : { found: false, selected: null, count: null };
 }
@@ -149,5 +161,7 @@ export function rowsBelow(header: Element, cellCount: number, symbolColumn: numb
  */
 export function hasTwinCells(row: Element, texts: readonly string[]): boolean {
   // Cells with the same markup show the same text: the markup is compared only where the texts already match.
-  return texts.some((text, i) => i > 0 && text === texts[i - 1] && /\d/.test(text) && row.children[i]!.innerHTML === row.children[i - 1]!.innerHTML);
+  return texts.some(
+    (text, i) => i > 0 && text === texts[i - 1] && /\d/.test(text) && row.children[i]!.innerHTML === row.children[i - 1]!.innerHTML,
+  );
 }

@@ -86,7 +86,8 @@ function rowsOf(table: Table, cache?: ReaderCache): Element[] {
   // An empty list is searched every time: the first position may appear anywhere under the header.
   if (cache) {
     const containers = [...new Set(elements.map((row) => row.parentElement!))];
-    cache.rows = elements.length > 0 ? { table, elements, containers: containers.map((c): [Element, number] => [c, c.childElementCount]) } : undefined;
+    cache.rows =
+      elements.length > 0 ? { table, elements, containers: containers.map((c): [Element, number] => [c, c.childElementCount]) } : undefined;
   }
   return elements;
 }
@@ -165,8 +166,6 @@ function findTable(root: Element, dictionaries: LanguageLabels[], cache?: Reader
   return best;
 }
 
-
-
 interface Phrase<T> {
   value: T;
   tokens: readonly string[];
@@ -205,10 +204,12 @@ function vocabularyFor(language: Language): Vocabulary {
   // "<mode label> <n>x"; group 1 the label, group 2 the leverage.
   const leverage = new RegExp(`(?:^|[\\s(（])(${escaped.join('|')})\\s*(\\d{1,3})\\s*[x×X]`, 'giu');
   const modeOfLabel = new Map(modeLabels.map(([mode, label]) => [label.normalize('NFKC').toLowerCase(), mode]));
-  const sides = phrases(dictionaries.flatMap((d) => [
-    ...d.sides.long.map((label): ['long', string] => ['long', label]),
-    ...d.sides.short.map((label): ['short', string] => ['short', label]),
-  ]));
+  const sides = phrases(
+    dictionaries.flatMap((d) => [
+      ...d.sides.long.map((label): ['long', string] => ['long', label]),
+      ...d.sides.short.map((label): ['short', string] => ['short', label]),
+    ]),
+  );
   const perpetual = phrases(dictionaries.flatMap((d) => d.perpetual.map((label): [true, string] => [true, label])));
   const vocabulary: Vocabulary = {
     dictionaries,
@@ -289,12 +290,16 @@ function checkConsistency(row: {
   if (pnl && row.market === 'usdm' && row.unit === 'base') {
     const expected = times(row.size, d === 1 ? move : negated(move));
     if (compare(abs(minus(pnl, expected)), times(times(row.size, row.mark), PNL_TOLERANCE)) > 0) {
-      throw new RowProblem(`PnL ${decimalString(pnl)} contradicts a ${row.side} of ${decimalString(row.size)} from ${decimalString(row.entry)} at mark ${decimalString(row.mark)}`);
+      throw new RowProblem(
+        `PnL ${decimalString(pnl)} contradicts a ${row.side} of ${decimalString(row.size)} from ${decimalString(row.entry)} at mark ${decimalString(row.mark)}`,
+      );
     }
   } else if (pnl && sign(pnl) !== 0) {
     // The entry is above 0, so |mark − entry| / entry > FLAT_MOVE is |mark − entry| > FLAT_MOVE × entry.
     if (compare(abs(move), times(FLAT_MOVE, row.entry)) > 0 && sign(move) * d > 0 !== sign(pnl) > 0) {
-      throw new RowProblem(`PnL ${decimalString(pnl)} contradicts a ${row.side} from ${decimalString(row.entry)} at mark ${decimalString(row.mark)}`);
+      throw new RowProblem(
+        `PnL ${decimalString(pnl)} contradicts a ${row.side} from ${decimalString(row.entry)} at mark ${decimalString(row.mark)}`,
+      );
     }
   }
   const liquidation = row.liquidation?.ok ? exact(row.liquidation.value) : null;
@@ -351,14 +356,16 @@ function readRow(
       // slid in from a neighbouring column.
       const roi = key === 'pnl' && line === 1;
       if (parsed.ok && parsed.percent !== roi) throw new RowProblem(roi ? 'the ROI is not a percentage' : `${key} shows a percentage`);
-      if (parsed.ok && PRICE_COLUMNS.includes(key) && parsed.unit !== null && parsed.unit !== found!.quote) throw new RowProblem(`${key} is in ${parsed.unit}`);
+      if (parsed.ok && PRICE_COLUMNS.includes(key) && parsed.unit !== null && parsed.unit !== found!.quote)
+        throw new RowProblem(`${key} is in ${parsed.unit}`);
       return parsed;
     };
     const value = (parsed: ParsedNumber | null) => (parsed?.ok ? parsed.value : null);
 
     const allText = [symbolText, ...(cell('margin', true) ?? [])].join(' ');
     const { modes: modeMatches, leverage } = vocabulary.marginOf(allText);
-    if (modeMatches.size !== 1) throw new RowProblem(modeMatches.size === 0 ? 'margin mode (cross / isolated) not shown' : 'both cross and isolated shown');
+    if (modeMatches.size !== 1)
+      throw new RowProblem(modeMatches.size === 0 ? 'margin mode (cross / isolated) not shown' : 'both cross and isolated shown');
     const marginMode = [...modeMatches][0] as 'cross' | 'isolated';
     if (leverage !== null && !(leverage >= 1 && leverage <= 200)) throw new RowProblem(`leverage ${leverage}x is not possible`);
 
@@ -380,7 +387,8 @@ function readRow(
     if (market !== pageMarket) throw new RowProblem(`${found.symbol} is not a ${pageMarket === 'usdm' ? 'USDⓈ-M' : 'COIN-M'} contract`);
     const isContracts = unit !== null && vocabulary.contracts.has(normalizeLabel(unit));
     const sizeUnit = unit === found.base ? 'base' : unit === found.quote ? 'quote' : isContracts ? 'contracts' : null;
-    if (sizeUnit === null) throw new RowProblem(unit ? `size unit "${unit}" is not ${found.base}, ${found.quote} or contracts` : 'size has no unit');
+    if (sizeUnit === null)
+      throw new RowProblem(unit ? `size unit "${unit}" is not ${found.base}, ${found.quote} or contracts` : 'size has no unit');
 
     const entry = exact(value(number('entryPrice'))!);
     // Required: number() has thrown unless the mark price parsed. Its decimals as shown are the price's precision.
@@ -436,7 +444,11 @@ function readRow(
 
 const ACCOUNT_KEYS: AccountKey[] = ['marginRatio', 'maintenanceMargin', 'marginBalance', 'walletBalance'];
 
-function findAccountLabels(root: Element, exclude: Element | null, dictionaries: LanguageLabels[]): Map<AccountKey, { element: Element; text: string }> {
+function findAccountLabels(
+  root: Element,
+  exclude: Element | null,
+  dictionaries: LanguageLabels[],
+): Map<AccountKey, { element: Element; text: string }> {
   const wanted = new Map<string, AccountKey>();
   for (const dictionary of [...dictionaries].reverse()) {
     for (const key of ACCOUNT_KEYS) for (const label of dictionary.account[key]) wanted.set(normalizeLabel(label), key);
@@ -454,7 +466,13 @@ function findAccountLabels(root: Element, exclude: Element | null, dictionaries:
   return found;
 }
 
-function readAccount(root: Element, exclude: Element | null, dictionaries: LanguageLabels[], decimalComma: boolean, cache?: ReaderCache): ReadAccount {
+function readAccount(
+  root: Element,
+  exclude: Element | null,
+  dictionaries: LanguageLabels[],
+  decimalComma: boolean,
+  cache?: ReaderCache,
+): ReadAccount {
   const now = Date.now();
   let labels = cache?.account?.labels;
   const stale =
@@ -471,7 +489,8 @@ function readAccount(root: Element, exclude: Element | null, dictionaries: Langu
     if (valueElement) values[key] = parsePageNumber(textOf(valueElement), decimalComma);
   }
   const get = (key: AccountKey) => values[key];
-  const asset = [get('marginBalance'), get('walletBalance'), get('maintenanceMargin')].map((p) => (p?.ok ? p.unit : null)).find((u) => u) ?? null;
+  const asset =
+    [get('marginBalance'), get('walletBalance'), get('maintenanceMargin')].map((p) => (p?.ok ? p.unit : null)).find((u) => u) ?? null;
   const ratio = get('marginRatio');
   const decimal = (key: AccountKey) => {
     const parsed = get(key);
@@ -488,7 +507,6 @@ function readAccount(root: Element, exclude: Element | null, dictionaries: Langu
   read.missing = ACCOUNT_KEYS.filter((key) => (key === 'marginRatio' ? read.marginRatioPercent : read[key]) === null);
   return read;
 }
-
 
 /** The page's route, parsed once per address (a read happens every second while prices tick). */
 const routeOf = memoByText((url: string) => parseFuturesRoute(url), 100);
@@ -542,7 +560,10 @@ export function readBinancePage(document: Document, url: string, cache?: ReaderC
     return {
       ...base,
       state: 'unreadable',
-      reasons: [tab.found ? 'could not find the positions list (its column headers)' : 'could not find the Positions tab or list', ...reasons],
+      reasons: [
+        tab.found ? 'could not find the positions list (its column headers)' : 'could not find the Positions tab or list',
+        ...reasons,
+      ],
       positionsCount: tab.count,
       positions: [],
       unreadable: [],
@@ -551,7 +572,8 @@ export function readBinancePage(document: Document, url: string, cache?: ReaderC
   }
   const missingColumns = REQUIRED_COLUMNS.filter((key) => !table.columns.has(key));
   if (missingColumns.length > 0) reasons.push(`positions list: no ${missingColumns.join(', ')} column`);
-  if (!table.columns.has('liquidationPrice')) reasons.push("positions list: the Liq.Price column is hidden, so the page's price cannot be compared");
+  if (!table.columns.has('liquidationPrice'))
+    reasons.push("positions list: the Liq.Price column is hidden, so the page's price cannot be compared");
 
   const positions: ReadPosition[] = [];
   const unreadable: UnreadableRow[] = [];
@@ -567,7 +589,7 @@ export function readBinancePage(document: Document, url: string, cache?: ReaderC
     if ('reason' in read) unreadable.push(read);
     else positions.push(read);
   });
-  if (tab.count !== null && tab.count > rows.length) reasons.push(`the Positions tab counts ${tab.count} but ${rows.length} rows are on the page`);
+  if (tab.count !== null && tab.count > rows.length)
+    reasons.push(`the Positions tab counts ${tab.count} but ${rows.length} rows are on the page`);
   return { ...base, state: 'ok', reasons, positionsCount: tab.count, positions, unreadable, account };
 }
-

@@ -57,7 +57,9 @@ const MUTATIONS: Record<string, Mutation> = {
     return `swap ${a} ${b}`;
   },
   'invisible characters': (document, next) => {
-    const texts = [...document.querySelectorAll('.list-item-container *, [role="tab"]')].flatMap((el) => [...el.childNodes].filter((n) => n.nodeType === 3));
+    const texts = [...document.querySelectorAll('.list-item-container *, [role="tab"]')].flatMap((el) =>
+      [...el.childNodes].filter((n) => n.nodeType === 3),
+    );
     const node = texts.length ? pick(texts, next) : null;
     if (!node) return 'none';
     const at = Math.floor(next() * ((node.nodeValue ?? '').length + 1));
@@ -118,7 +120,13 @@ function matches(read: ReadPosition, truth: ReadPosition): boolean {
  * Runs `VARIANTS_PER_PAGE` mutated copies of a fixture page through the reader, and checks every item `read`
  * takes from the snapshot against the page's truth.
  */
-function fuzz<T>(name: string, seed: number, truthOf: (snapshot: PageSnapshot) => T[], read: (snapshot: PageSnapshot | null) => T[], same: (read: T, truth: T) => boolean) {
+function fuzz<T>(
+  name: string,
+  seed: number,
+  truthOf: (snapshot: PageSnapshot) => T[],
+  read: (snapshot: PageSnapshot | null) => T[],
+  same: (read: T, truth: T) => boolean,
+) {
   const fixture = fixtures.find((f) => f.name === name)!;
   const truth = truthOf(fixture.expected);
   const { document } = domOf(fixture.html, fixture.url);
@@ -136,7 +144,10 @@ function fuzz<T>(name: string, seed: number, truthOf: (snapshot: PageSnapshot) =
     expect(snapshot, applied.join('; ')).not.toBeNull();
     for (const item of read(snapshot)) {
       returned++;
-      expect(truth.some((t) => same(item, t)), `variant ${variant} (${applied.join('; ')}) returned ${JSON.stringify(item)}`).toBe(true);
+      expect(
+        truth.some((t) => same(item, t)),
+        `variant ${variant} (${applied.join('; ')}) returned ${JSON.stringify(item)}`,
+      ).toBe(true);
     }
   }
   // Most mutations leave most rows readable: a reader that refused everything would pass the contract
@@ -150,22 +161,46 @@ function fuzz<T>(name: string, seed: number, truthOf: (snapshot: PageSnapshot) =
  */
 function matchesOrder(read: ReadOrder, truth: ReadOrder): boolean {
   return (Object.keys(truth) as (keyof ReadOrder)[]).every(
-    (key) => key === 'row' || key === 'type' || read[key] === truth[key] || ((key === 'triggerPrice' || key === 'reduceOnly') && read[key] === null),
+    (key) =>
+      key === 'row' ||
+      key === 'type' ||
+      read[key] === truth[key] ||
+      ((key === 'triggerPrice' || key === 'reduceOnly') && read[key] === null),
   );
 }
 
 describe('reader contract under mutation (seeded fuzzer)', () => {
   for (const name of PAGES) {
-    it(`${name}: ${VARIANTS_PER_PAGE} variants, never a wrong value`, () => {
-      fuzz(name, 7919, (s) => s.positions, (s) => s?.positions ?? [], matches);
-    }, FUZZ_TIMEOUT_MS);
+    it(
+      `${name}: ${VARIANTS_PER_PAGE} variants, never a wrong value`,
+      () => {
+        fuzz(
+          name,
+          7919,
+          (s) => s.positions,
+          (s) => s?.positions ?? [],
+          matches,
+        );
+      },
+      FUZZ_TIMEOUT_MS,
+    );
   }
 });
 
 describe('open orders reader contract under mutation (seeded fuzzer)', () => {
   for (const name of ['en-open-orders', 'zh-CN-open-orders']) {
-    it(`${name}: ${VARIANTS_PER_PAGE} variants, never a wrong order`, () => {
-      fuzz(name, 104729, (s) => s.openOrders!.orders, (s) => s?.openOrders?.orders ?? [], matchesOrder);
-    }, FUZZ_TIMEOUT_MS);
+    it(
+      `${name}: ${VARIANTS_PER_PAGE} variants, never a wrong order`,
+      () => {
+        fuzz(
+          name,
+          104729,
+          (s) => s.openOrders!.orders,
+          (s) => s?.openOrders?.orders ?? [],
+          matchesOrder,
+        );
+      },
+      FUZZ_TIMEOUT_MS,
+    );
   }
 });

@@ -9,10 +9,13 @@ describe('label dictionaries', () => {
     expect(fixtures.filter((f) => f.expected.language === language).map((f) => f.name).length).toBeGreaterThan(0);
   });
 
-  it.each(Object.keys(ORDER_LABELS))('%s Open Orders labels are paired with a fixture page whose orders the reader must read', (language) => {
-    const paired = fixtures.filter((f) => f.expected.language === language && (f.expected.openOrders?.orders.length ?? 0) > 0);
-    expect(paired.map((f) => f.name)).toEqual([`${language}-open-orders`]);
-  });
+  it.each(Object.keys(ORDER_LABELS))(
+    '%s Open Orders labels are paired with a fixture page whose orders the reader must read',
+    (language) => {
+      const paired = fixtures.filter((f) => f.expected.language === language && (f.expected.openOrders?.orders.length ?? 0) > 0);
+      expect(paired.map((f) => f.name)).toEqual([`${language}-open-orders`]);
+    },
+  );
 
   it('normalises the spellings the page varies between', () => {
     expect(normalizeLabel('Liq.Price')).toBe(normalizeLabel('Liq. Price'));

@@ -9,14 +9,19 @@ import { domOf, fixtures } from '../../../fixtures/binance';
 
 describe('mark-price stream', () => {
   it('asks for each symbol once, public streams only', () => {
-    expect(markPriceStreamUrl('usdm', ['ETHUSDT', 'BTCUSDT', 'ETHUSDT'])).toBe('wss://fstream.binance.com/stream?streams=btcusdt@markPrice@1s/ethusdt@markPrice@1s');
+    expect(markPriceStreamUrl('usdm', ['ETHUSDT', 'BTCUSDT', 'ETHUSDT'])).toBe(
+      'wss://fstream.binance.com/stream?streams=btcusdt@markPrice@1s/ethusdt@markPrice@1s',
+    );
     expect(markPriceStreamUrl('coinm', ['BTCUSD_PERP'])).toBe('wss://dstream.binance.com/stream?streams=btcusd_perp@markPrice@1s');
     expect(markPriceStreamUrl('usdm', [])).toBeNull();
     expect(markPriceStreamUrl('usdm', ['../evil'])).toBeNull();
   });
 
   it.each([
-    ['{"stream":"btcusdt@markPrice@1s","data":{"e":"markPriceUpdate","s":"BTCUSDT","p":"76000.10000000"}}', { symbol: 'BTCUSDT', markPrice: '76000.10000000' }],
+    [
+      '{"stream":"btcusdt@markPrice@1s","data":{"e":"markPriceUpdate","s":"BTCUSDT","p":"76000.10000000"}}',
+      { symbol: 'BTCUSDT', markPrice: '76000.10000000' },
+    ],
     ['{"e":"markPriceUpdate","s":"ETHUSDT","p":"3000"}', { symbol: 'ETHUSDT', markPrice: '3000' }],
     ['{"e":"aggTrade","s":"BTCUSDT","p":"1"}', null],
     ['{"e":"markPriceUpdate","s":"BTCUSDT","p":"-1"}', null],

@@ -3,7 +3,15 @@ import { resolve } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { fundingHistoryUrl, loadFundingQuotes, loadRules, parseExchangeInfo, parseFundingHistory, parsePremiumIndex, premiumIndexUrl } from '@/lib/exchanges/binance/marketData';
+import {
+  fundingHistoryUrl,
+  loadFundingQuotes,
+  loadRules,
+  parseExchangeInfo,
+  parseFundingHistory,
+  parsePremiumIndex,
+  premiumIndexUrl,
+} from '@/lib/exchanges/binance/marketData';
 import { withFundingQuote, FUNDING_KEEP_MS } from '@/lib/exchanges/marketData';
 
 const fixture = (name: string) => JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../fixtures/binance/market', name), 'utf8'));
@@ -35,14 +43,20 @@ describe('exchangeInfo order rules', () => {
     const body = fixture('fapi-exchangeInfo.json');
     body.symbols[0].filters[4] = { filterType: 'MIN_NOTIONAL', notional: '-5' };
     body.symbols[1].filters[0] = { filterType: 'PRICE_FILTER', tickSize: 0.01 };
-    expect(parseExchangeInfo(body).rejected).toMatchObject({ BTCUSDT: 'a malformed MIN_NOTIONAL', ETHUSDT: 'no usable PRICE_FILTER tickSize' });
+    expect(parseExchangeInfo(body).rejected).toMatchObject({
+      BTCUSDT: 'a malformed MIN_NOTIONAL',
+      ETHUSDT: 'no usable PRICE_FILTER tickSize',
+    });
     expect(parseExchangeInfo(null).symbols).toEqual({});
     expect(parseExchangeInfo({ symbols: 'all' }).symbols).toEqual({});
   });
 
   it('reads stored rules back and drops what was tampered with', () => {
     const { symbols } = parseExchangeInfo(fixture('fapi-exchangeInfo.json'));
-    const stored = { fetchedAt: 1, symbols: { ...symbols, ETHUSDT: { ...symbols.ETHUSDT!, lot: { stepSize: 'x', minQty: '0', maxQty: '1' } } } };
+    const stored = {
+      fetchedAt: 1,
+      symbols: { ...symbols, ETHUSDT: { ...symbols.ETHUSDT!, lot: { stepSize: 'x', minQty: '0', maxQty: '1' } } },
+    };
     expect(Object.keys(loadRules(stored)).sort()).toEqual(['BTCUSDT', 'DOGEUSDT', 'SOLUSDT']);
     expect(loadRules('garbage')).toEqual({});
   });

@@ -55,7 +55,10 @@ describe('readBinancePage degrades instead of guessing', () => {
   });
 
   it('matches labels loosely: case, spaces and punctuation', () => {
-    const html = base.html.replace('>Liq.Price<', '>liq. price<').replace('>PNL(ROI %)<', '>PnL (ROI%)<').replace('>Entry Price<', '>ENTRY  PRICE<');
+    const html = base.html
+      .replace('>Liq.Price<', '>liq. price<')
+      .replace('>PNL(ROI %)<', '>PnL (ROI%)<')
+      .replace('>Entry Price<', '>ENTRY  PRICE<');
     const { document } = domOf(html, base.url);
     expect(readBinancePage(document, base.url)).toEqual(readBinancePage(domOf(base.html, base.url).document, base.url));
   });
@@ -70,36 +73,42 @@ describe('readBinancePage degrades instead of guessing', () => {
 
 describe('textLines', () => {
   it('splits on <br> and blocks, skips buttons and inputs', () => {
-    const { document } = domOf('<div id="c">-384.85 USDT<br>(-16.12%)<button>Close</button><input value="1"><div>x</div></div>', 'https://www.binance.com/en/futures/BTCUSDT');
+    const { document } = domOf(
+      '<div id="c">-384.85 USDT<br>(-16.12%)<button>Close</button><input value="1"><div>x</div></div>',
+      'https://www.binance.com/en/futures/BTCUSDT',
+    );
     expect(textLines(document.getElementById('c')!)).toEqual(['-384.85 USDT', '(-16.12%)', 'x']);
   });
 });
 
 describe('readBinancePage with a cache (as the content script reads)', () => {
-  it.each(fixtures.map((f) => [f.name, f] as const))('%s: every read equals a fresh read, through edits, added and removed rows', (_, fixture) => {
-    const { document } = domOf(fixture.html, fixture.url);
-    const cache: ReaderCache = {};
-    const same = () => expect(readBinancePage(document, fixture.url, cache)).toEqual(readBinancePage(document, fixture.url));
-    same();
-    same();
-    const rows = document.querySelectorAll('.list-item-container');
-    if (rows.length === 0) return;
-    // A figure changes in one row (its markup changes, the others are read from the cache).
-    const last = rows[rows.length - 1]!;
-    last.lastElementChild!.append(document.createTextNode(' '));
-    same();
-    last.querySelector('div')!.textContent = 'garbage';
-    same();
-    // Two cells of a row change places (the same cells, each with its markup unchanged), then one is replaced by a copy.
-    const first = rows[0]!;
-    first.insertBefore(first.children[3]!, first.children[2]!);
-    same();
-    first.replaceChild(first.children[2]!.cloneNode(true), first.children[2]!);
-    same();
-    // A row is added, then one removed.
-    last.parentElement!.append(rows[0]!.cloneNode(true));
-    same();
-    rows[0]!.remove();
-    same();
-  });
+  it.each(fixtures.map((f) => [f.name, f] as const))(
+    '%s: every read equals a fresh read, through edits, added and removed rows',
+    (_, fixture) => {
+      const { document } = domOf(fixture.html, fixture.url);
+      const cache: ReaderCache = {};
+      const same = () => expect(readBinancePage(document, fixture.url, cache)).toEqual(readBinancePage(document, fixture.url));
+      same();
+      same();
+      const rows = document.querySelectorAll('.list-item-container');
+      if (rows.length === 0) return;
+      // A figure changes in one row (its markup changes, the others are read from the cache).
+      const last = rows[rows.length - 1]!;
+      last.lastElementChild!.append(document.createTextNode(' '));
+      same();
+      last.querySelector('div')!.textContent = 'garbage';
+      same();
+      // Two cells of a row change places (the same cells, each with its markup unchanged), then one is replaced by a copy.
+      const first = rows[0]!;
+      first.insertBefore(first.children[3]!, first.children[2]!);
+      same();
+      first.replaceChild(first.children[2]!.cloneNode(true), first.children[2]!);
+      same();
+      // A row is added, then one removed.
+      last.parentElement!.append(rows[0]!.cloneNode(true));
+      same();
+      rows[0]!.remove();
+      same();
+    },
+  );
 });

@@ -7,7 +7,8 @@ import { loadTierTables, parseBracketResponse, SHIPPED_USDM_TIERS } from '@/lib/
 import { storeTierTables, tiersFor } from '@/lib/exchanges/marketData';
 import { bracketProblems } from '@/lib/risk';
 
-const fixture = (name: string) => JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../fixtures/binance/brackets', name), 'utf8'));
+const fixture = (name: string) =>
+  JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../fixtures/binance/brackets', name), 'utf8'));
 
 describe('shipped USDⓈ-M tiers', () => {
   it('cover 30 symbols, dated, each table sound', () => {
@@ -53,7 +54,10 @@ describe('parseBracketResponse', () => {
 
   it('reads COIN-M quantity brackets (qtyFloor / qtyCap)', () => {
     const { symbols } = parseBracketResponse([
-      { symbol: 'BTCUSD_PERP', brackets: [{ bracket: 1, initialLeverage: 125, qtyCap: 50, qtyFloor: 0, maintMarginRatio: 0.004, cum: 0.0 }] },
+      {
+        symbol: 'BTCUSD_PERP',
+        brackets: [{ bracket: 1, initialLeverage: 125, qtyCap: 50, qtyFloor: 0, maintMarginRatio: 0.004, cum: 0.0 }],
+      },
     ]);
     expect(symbols.BTCUSD_PERP?.[0]?.notionalCap.toFixed()).toBe('50');
   });

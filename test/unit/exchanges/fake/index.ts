@@ -13,13 +13,18 @@ const MMR = new Decimal('0.005');
 /** FakeX's formula for one isolated position. */
 function fakexLiquidationPrice(position: Pick<Position, 'side' | 'entryPrice' | 'leverage'>): Decimal {
   const margin = new Decimal(1).div(position.leverage);
-  return position.side === 'long' ? position.entryPrice.times(margin.neg().plus(1).plus(MMR)) : position.entryPrice.times(margin.plus(1).minus(MMR));
+  return position.side === 'long'
+    ? position.entryPrice.times(margin.neg().plus(1).plus(MMR))
+    : position.entryPrice.times(margin.plus(1).minus(MMR));
 }
 
 function risk(position: Position): PositionRisk {
   const liquidationPrice = fakexLiquidationPrice(position);
   const toward = position.side === 'long' ? position.markPrice.minus(liquidationPrice) : liquidationPrice.minus(position.markPrice);
-  const pnl = position.markPrice.minus(position.entryPrice).times(position.size).times(position.side === 'long' ? 1 : -1);
+  const pnl = position.markPrice
+    .minus(position.entryPrice)
+    .times(position.size)
+    .times(position.side === 'long' ? 1 : -1);
   return {
     symbol: position.symbol,
     side: position.side,

@@ -19,7 +19,8 @@ function readRow(cells: Record<(typeof COLUMNS)[number], string>, row: number): 
   const [size, entry, mark, margin, liquidation] = [cells.Size, cells.Entry, cells.Mark, cells.Margin, cells['Liq. price']].map(number);
   const leverage = /^(\d+)x$/.exec(cells.Leverage)?.[1];
   const side = cells.Side === 'Long' ? 'long' : cells.Side === 'Short' ? 'short' : null;
-  if (!size || !entry || !mark || !margin || !leverage || !side) return { row, symbol: cells.Market || null, reason: 'a cell could not be read' };
+  if (!size || !entry || !mark || !margin || !leverage || !side)
+    return { row, symbol: cells.Market || null, reason: 'a cell could not be read' };
   return {
     row,
     symbol: cells.Market,
@@ -48,15 +49,33 @@ function readFakeX(document: Document, url: string): PageSnapshot | null {
   const route = fakexPage.parseRoute(url);
   if (!route) return null;
   const base = { exchange: 'fakex', market: route.market, pageSymbol: route.symbol, language: 'en', reasons: [], openOrdersCount: null };
-  const account = { asset: 'USD', walletBalance: null, marginBalance: null, maintenanceMargin: null, marginRatioPercent: null, missing: ['Wallet'] };
+  const account = {
+    asset: 'USD',
+    walletBalance: null,
+    marginBalance: null,
+    maintenanceMargin: null,
+    marginRatioPercent: null,
+    missing: ['Wallet'],
+  };
   const table = [...document.querySelectorAll('table')].find((t) => t.getAttribute('aria-label') === 'Positions');
   const headers = [...(table?.querySelectorAll('thead th') ?? [])].map((th) => th.textContent?.trim() ?? '');
   if (!table || COLUMNS.some((c) => !headers.includes(c))) {
-    return { ...base, state: 'unreadable', reasons: ['the positions table was not found'], positionsCount: null, positions: [], unreadable: [], account };
+    return {
+      ...base,
+      state: 'unreadable',
+      reasons: ['the positions table was not found'],
+      positionsCount: null,
+      positions: [],
+      unreadable: [],
+      account,
+    };
   }
   const rows = [...table.querySelectorAll('tbody tr')].map((tr, i) => {
     const texts = [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '');
-    return readRow(Object.fromEntries(COLUMNS.map((c) => [c, texts[headers.indexOf(c)] ?? ''])) as Record<(typeof COLUMNS)[number], string>, i + 1);
+    return readRow(
+      Object.fromEntries(COLUMNS.map((c) => [c, texts[headers.indexOf(c)] ?? ''])) as Record<(typeof COLUMNS)[number], string>,
+      i + 1,
+    );
   });
   const positions = rows.filter((r): r is ReadPosition => 'side' in r);
   const unreadable = rows.filter((r): r is UnreadableRow => 'reason' in r);

@@ -63,7 +63,12 @@ describe('an exchange added as one folder and one registry call (FakeX)', () => 
     const view = riskView(snapshot, DEFAULT_SETTINGS);
     const account = accountKey(snapshot);
     expect(account).toBe('fakex:perp:USD');
-    const { notifications } = evaluate(EMPTY_ALERT_STATE, { account, tabId: 1, view, unreadable: [], complete: true }, DEFAULT_SETTINGS, 1_000);
+    const { notifications } = evaluate(
+      EMPTY_ALERT_STATE,
+      { account, tabId: 1, view, unreadable: [], complete: true },
+      DEFAULT_SETTINGS,
+      1_000,
+    );
     expect(notifications.map((n) => [n.key, n.level])).toEqual([
       ['fakex:perp:USD|BTC-PERP:long:isolated|distance', 'warning'],
       ['fakex:perp:USD|ETH-PERP:short:isolated|distance', 'danger'],
