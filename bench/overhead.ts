@@ -27,7 +27,7 @@ const NEAR_ROUNDS = 10;
 
 /**
  * The demo with a danger threshold of 7 %: SOLUSDT, 7.9 % from liquidation, is then within 1 point of it, and
- * the page is read every second instead of every 3 s (lib/readInterval.ts). The goal is the demo's as it ships;
+ * the page is read every second instead of every 3 s (lib/figures/readInterval.ts). The goal is the demo's as it ships;
  * this is what a page near an alert costs.
  */
 const NEAR_SETTINGS = { ...DEFAULT_SETTINGS, dangerDistance: '0.07' };

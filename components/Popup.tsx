@@ -7,13 +7,15 @@ import type { SymbolRules, TierTables } from '@/lib/exchanges/marketData';
 import { marketKey } from '@/lib/model/keys';
 import { percent } from '@/lib/figures/format';
 import { parseStatusResponse, type GetStatusRequest, type StatusResponse } from '@/lib/protocol/messages';
-import { type TabSummary } from '@/lib/figures/view';
+import { type TabSummary } from '@/lib/figures/types';
 import { parseSettings, type Settings } from '@/lib/model/settings';
 import type { PageSnapshot } from '@/lib/model/snapshot';
 import { fetchedTiers, fundingQuotes, fundingWatch, lastSnapshots, storedSettings, symbolRules } from '@/lib/protocol/storage';
-import { type WatchedPosition } from '@/lib/figures/fundingPaid';
+import type { WatchedPosition } from '@/lib/figures/types';
 import { clockTime } from '@/lib/core/time';
-import { afterOrdersViews, assess, fundingOf, fundingPaidOf } from '@/lib/figures/view';
+import { afterOrdersViews } from '@/lib/figures/afterOrders';
+import { assess } from '@/lib/figures/assess';
+import { fundingOf, fundingPaidOf } from '@/lib/figures/funding';
 
 import { Calculators, type Prefill } from './calculators/Calculators';
 import { PositionTools } from './PositionTools';

@@ -18,7 +18,10 @@ import type { ExchangeAdapter } from '@/lib/exchanges/adapter';
 import type { SymbolRules } from '@/lib/exchanges/marketData';
 import { afterOrdersText, fundingPaidText, fundingText } from '@/lib/figures/format';
 import type { ReadPosition } from '@/lib/model/snapshot';
-import { fundingPaidOf, placeableCutOf, stopCheck, type AfterOrdersView, type FundingView } from '@/lib/figures/view';
+import { fundingPaidOf } from '@/lib/figures/funding';
+import { placeableCutOf } from '@/lib/figures/remedies';
+import { stopCheck } from '@/lib/figures/stops';
+import { type AfterOrdersView, type FundingView } from '@/lib/figures/types';
 
 import { AfterOrdersNote } from './AfterOrdersNote';
 import { amountText } from './calculators/Calculators';

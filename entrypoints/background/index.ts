@@ -25,7 +25,8 @@ import {
   storedSettings,
   symbolRules,
 } from '@/lib/protocol/storage';
-import { riskView, type RiskView } from '@/lib/figures/view';
+import { riskView } from '@/lib/figures/riskView';
+import { type RiskView } from '@/lib/figures/types';
 
 import { fundingQuotes, fundingWatch, hiddenTabs, lastSnapshots, storedAlertState, tabSummaries } from './kept';
 import {

@@ -9,7 +9,7 @@ import { browser } from 'wxt/browser';
 import { adapterOf, ADAPTERS } from '@/lib/exchanges';
 import type { ExchangeAdapter, Feed } from '@/lib/exchanges/adapter';
 import { storeTierTables, withFundingQuote, type SymbolRules, type TierTables } from '@/lib/exchanges/marketData';
-import { fundingPaidSince } from '@/lib/figures/fundingPaid';
+import { fundingPaidSince } from '@/lib/figures/funding';
 import { accountKey, marketKey, positionKey, positionSignature } from '@/lib/model/keys';
 import type { PageSnapshot, ReadPosition } from '@/lib/model/snapshot';
 import { fetchedTiers, symbolRules } from '@/lib/protocol/storage';

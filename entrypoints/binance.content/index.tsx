@@ -324,7 +324,7 @@ function placeOverlay(placement: OverlayPlacement): OverlayPlacement {
   return placement.x >= 0 ? placement : { ...placement, x: Math.max(16, window.innerWidth - 340 - 340) };
 }
 
-/** Timers the page cannot clear (see lib/unclearableTimer.ts). */
+/** Timers the page cannot clear (see lib/page/unclearableTimer.ts). */
 const unclearableTimer = unclearableTimers((globalThis as { scheduler?: DelayedTasks }).scheduler);
 
 /** The worker's answer, or undefined when it could not be reached (restarting, or the extension reloading). */

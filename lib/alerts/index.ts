@@ -12,7 +12,7 @@ import { Decimal } from '../core/decimal';
 import { formatAmount, formatPercent } from '../risk';
 import { parsePositionKey, positionKey, positionSignature, type SnoozeChoice } from '../model/keys';
 import type { Settings } from '../model/settings';
-import type { PositionView, RiskView } from '../figures/view';
+import type { PositionView, RiskView } from '../figures/types';
 
 export type Level = 'warning' | 'danger' | 'on';
 export type RuleName = 'distance' | 'stop' | 'marginRatio' | 'mismatch' | 'unreadable';

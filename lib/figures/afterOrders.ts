@@ -1,7 +1,7 @@
 /**
  * The account as it would be if the open orders that add to its positions filled: each position grown by the
  * orders' remaining sizes at their limit (or, for stop entries, trigger) prices, its entry averaged, and an
- * isolated position's wallet grown by the orders' initial margin. `lib/view.ts` recomputes this snapshot like
+ * isolated position's wallet grown by the orders' initial margin. `assess` recomputes this snapshot like
  * any other, so the tier at the new notional and the cross account's other positions follow.
  *
  * Left out, and said: orders that only reduce a position (reduce-only, hedge-mode closes, the other side in
@@ -9,6 +9,8 @@
  * trading fees.
  */
 import { dec, sum } from '../core/decimal';
+import { assess } from './assess';
+import type { AfterOrdersView, MarketContext } from './types';
 import { adapterOf } from '../exchanges';
 import { marketOf } from '../exchanges/adapter';
 import { averageEntryPrice, initialMargin, unrealizedPnl } from '../risk';
@@ -73,4 +75,42 @@ export function snapshotAfterOrders(snapshot: PageSnapshot, orders: readonly Rea
   const held = new Set(snapshot.positions.map((p) => p.symbol));
   const leftOut = orders.filter((o) => !o.reduceOnly && !held.has(o.symbol)).length;
   return { snapshot: { ...snapshot, positions }, fills, problems, leftOut };
+}
+
+/** Each position's liquidation after its adding orders fill (`snapshotAfterOrders`), by position index. */
+export function afterOrdersViews(snapshot: PageSnapshot, market: MarketContext): (AfterOrdersView | null)[] {
+  const read = market.orders;
+  if (!read || market.afterOrders === false || snapshot.openOrdersCount === 0) return snapshot.positions.map(() => null);
+  const after = snapshotAfterOrders(snapshot, read.list.orders);
+  if (after.fills.every((fill) => fill === null)) return snapshot.positions.map(() => null);
+  const outdated =
+    snapshot.openOrdersCount != null && read.list.count !== null && snapshot.openOrdersCount !== read.list.count
+      ? `the Open Orders tab counts ${snapshot.openOrdersCount} now, ${read.list.count} when it was read: open it again to update`
+      : null;
+  // An order we could not read may add to its symbol's position, and through the shared wallet to every cross one.
+  const crossSymbols = new Set(snapshot.positions.filter((p) => p.marginMode === 'cross').map((p) => p.symbol));
+  const unreadableIn = (position: ReadPosition) =>
+    read.list.unreadable.some(
+      (row) => row.symbol === null || row.symbol === position.symbol || (position.marginMode === 'cross' && crossSymbols.has(row.symbol)),
+    )
+      ? 'an open order of this position (or of the cross account) could not be read'
+      : null;
+  const { prepared, risks, crossBlocked } = assess(after.snapshot, market.tiers ?? null);
+  const note = ['before fees', ...(after.leftOut > 0 ? [`${after.leftOut} order(s) on symbols without a position not counted`] : [])].join(
+    '; ',
+  );
+  return after.fills.map((fill, i) => {
+    if (!fill) return null;
+    const entry = prepared[i]!;
+    const risk = risks[i];
+    const blocked = snapshot.positions[i]!.marginMode === 'cross' ? crossBlocked : null;
+    const reason =
+      outdated ??
+      unreadableIn(snapshot.positions[i]!) ??
+      after.problems.get(i) ??
+      ('reason' in entry ? entry.reason : null) ??
+      blocked ??
+      (risk?.liquidationPrice ? null : (risk?.unavailableReason ?? 'no liquidation price'));
+    return { ...fill, liquidationPrice: reason === null ? risk!.liquidationPrice!.toFixed() : null, reason, note, readAt: read.readAt };
+  });
 }

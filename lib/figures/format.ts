@@ -1,10 +1,10 @@
 /** Display strings for the UI, from the exact decimal strings of a view. "—" is what we show instead of a guess. */
 import { Decimal, dec } from '../core/decimal';
-import type { FundingPaid } from './fundingPaid';
+import type { FundingPaid } from './types';
 import { formatAmount, formatPercent } from '../risk';
 import { clockTime, sinceTime, until } from '../core/time';
 import type { AfterOrdersText } from '../model/overlay';
-import type { AfterOrdersView, FundingView } from './view';
+import type { AfterOrdersView, FundingView } from './types';
 
 export const NONE = '—';
 

@@ -7,7 +7,7 @@ import { accountKey, positionKey, positionSignature } from '../model/keys';
 import { afterOrdersText, amount, fundingPaidText, fundingText, NONE, percent, price } from './format';
 import type { PageSnapshot } from '../model/snapshot';
 import type { OverlayView } from '../model/overlay';
-import type { RiskView } from './view';
+import type { RiskView } from './types';
 
 /** What the overlay draws for `snapshot`, whose risk is `view`, at `now` (funding countdowns). */
 export function overlayView(snapshot: PageSnapshot, view: RiskView, now: number): OverlayView {

@@ -6,7 +6,7 @@ import { dec } from '../core/decimal';
 import { CALM_READ_INTERVAL_MS, MIN_READ_INTERVAL_MS, type ReadInterval } from '../model/readIntervals';
 import type { Settings } from '../model/settings';
 import type { PageSnapshot } from '../model/snapshot';
-import type { RiskView } from './view';
+import type { RiskView } from './types';
 
 /**
  * How far (a fraction of the mark) a position's distance to liquidation must stay from its next threshold for

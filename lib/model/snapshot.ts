@@ -1,6 +1,6 @@
 /**
  * What a page reader saw, exchange-neutral and JSON-safe: numbers travel as decimal strings (they cross the
- * message boundary and storage; `lib/view.ts` turns them back into Decimals), and nothing is computed here.
+ * message boundary and storage; `lib/figures/` turns them back into Decimals), and nothing is computed here.
  */
 import type { DecimalString } from '../core/parse/number';
 

@@ -7,7 +7,7 @@ import { parsePositionKey, type SnoozeChoice } from '../model/keys';
 import type { OverlayDisplay, OverlayPosition, OverlayView } from '../model/overlay';
 import { READ_INTERVALS, type ReadInterval } from '../model/readIntervals';
 import type { PageSnapshot } from '../model/snapshot';
-import type { TabSummary } from '../figures/view';
+import type { TabSummary } from '../figures/types';
 
 /** Content script → background: this tab now shows a futures page (route) or left it (null). */
 export interface PageStatusMessage {

@@ -5,8 +5,8 @@ import { storage } from 'wxt/utils/storage';
 
 import type { FundingQuote, StoredRules, StoredTierTables } from '../exchanges/marketData';
 import type { PageRoute } from '../exchanges/pageFace';
-import type { WatchedPosition } from '../figures/fundingPaid';
-import type { TabSummary } from '../figures/view';
+import type { WatchedPosition } from '../figures/types';
+import type { TabSummary } from '../figures/types';
 import type { PageSnapshot } from '../model/snapshot';
 
 /** Futures pages open now, by tab id. Session storage: survives worker restarts, not browser restarts. */
@@ -34,7 +34,7 @@ export const lastSnapshots = storage.defineItem<Record<string, PageSnapshot>>('s
   version: 1,
 });
 
-/** Settings as stored; read them through `parseSettings` (lib/settings.ts), never raw. */
+/** Settings as stored; read them through `parseSettings` (lib/model/settings.ts), never raw. */
 export const storedSettings = storage.defineItem<unknown>('local:settings', { version: 1 });
 
 /** The alert rules' state (lib/alerts): persisted so a restarted worker neither repeats nor misses an alert. */
@@ -80,5 +80,5 @@ export const symbolRules = storage.defineItem<Record<string, StoredRules>>('loca
  */
 export const fundingQuotes = storage.defineItem<Record<string, FundingQuote>>('local:fundingQuotes', { fallback: {}, version: 1 });
 
-/** By `<account>|<position>` key (lib/alerts). Local storage: the count survives browser restarts. */
+/** By `positionKey` (lib/model/keys.ts). Local storage: the count survives browser restarts. */
 export const fundingWatch = storage.defineItem<Record<string, WatchedPosition>>('local:fundingWatch', { fallback: {}, version: 1 });

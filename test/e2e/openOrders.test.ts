@@ -4,7 +4,7 @@ import { dec } from '@/lib/core/decimal';
 import { readBinancePage } from '@/lib/exchanges/binance/page/reader';
 import { formatAmount } from '@/lib/risk';
 import { DEFAULT_SETTINGS } from '@/lib/model/settings';
-import { riskView } from '@/lib/figures/view';
+import { riskView } from '@/lib/figures/riskView';
 
 import { domOf, fixtures } from '../fixtures/binance';
 import { exchangeUrl, launchWithExtension, overlay, startLocalExchange, type ExtensionBrowser, type LocalExchange } from './harness';

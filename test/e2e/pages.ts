@@ -4,7 +4,7 @@ import { readBinancePage } from '@/lib/exchanges/binance/page/reader';
 import { formatPercent } from '@/lib/risk';
 import { Decimal } from '@/lib/core/decimal';
 import { DEFAULT_SETTINGS } from '@/lib/model/settings';
-import { riskView } from '@/lib/figures/view';
+import { riskView } from '@/lib/figures/riskView';
 
 import { domOf } from '../fixtures/binance';
 

@@ -9,7 +9,7 @@ import { storeTierTables } from '@/lib/exchanges/marketData';
 import { Decimal } from '@/lib/core/decimal';
 import { formatPercent } from '@/lib/risk';
 import { DEFAULT_SETTINGS } from '@/lib/model/settings';
-import { riskView } from '@/lib/figures/view';
+import { riskView } from '@/lib/figures/riskView';
 
 import { domOf, fixtures } from '../fixtures/binance';
 import { exchangeUrl, launchWithExtension, overlay, startLocalExchange, type ExtensionBrowser, type LocalExchange } from './harness';

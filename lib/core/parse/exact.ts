@@ -2,7 +2,7 @@
  * Exact arithmetic on the decimal strings a page shows, for the reader's own checks (does a row agree with
  * itself, what is left of an order). BigInt-based and small, so that the content script, which runs in the
  * exchange's page, carries no Decimal library: every figure LiqGuard shows is worked out with `Decimal`
- * (lib/decimal.ts) in the background worker. Sums, differences and products only: they are exact here.
+ * (lib/core/decimal.ts) in the background worker. Sums, differences and products only: they are exact here.
  */
 import { memoByText } from '../memo';
 

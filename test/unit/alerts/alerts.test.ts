@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { badgeFor, EMPTY_ALERT_STATE, evaluate, parseAlertState, type AlertState, type AlertSubject } from '@/lib/alerts';
 import { DEFAULT_SETTINGS, parseSettings } from '@/lib/model/settings';
-import type { PositionView, RiskView } from '@/lib/figures/view';
+import type { PositionView, RiskView } from '@/lib/figures/types';
 
 const MINUTE = 60_000;
 

@@ -8,7 +8,7 @@ import { overlayOutline } from '@/lib/page/overlayOutline';
 import { overlayView } from '@/lib/figures/overlayView';
 import type { OverlayPosition } from '@/lib/model/overlay';
 import { DEFAULT_SETTINGS } from '@/lib/model/settings';
-import { riskView } from '@/lib/figures/view';
+import { riskView } from '@/lib/figures/riskView';
 
 import { domOf, fixtures } from '../../fixtures/binance';
 

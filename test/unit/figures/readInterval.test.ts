@@ -4,7 +4,7 @@ import { readBinancePage } from '@/lib/exchanges/binance/page/reader';
 import { readIntervalFor } from '@/lib/figures/readInterval';
 import { CALM_READ_INTERVAL_MS, MIN_READ_INTERVAL_MS } from '@/lib/model/readIntervals';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/model/settings';
-import { riskView } from '@/lib/figures/view';
+import { riskView } from '@/lib/figures/riskView';
 
 import { domOf, fixtures } from '../../fixtures/binance';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { markPriceStreamUrl, parseMarkPriceMessage, withMarkPrices } from '@/lib/exchanges/binance/markPrice';
 import { readBinancePage } from '@/lib/exchanges/binance/page/reader';
 import { DEFAULT_SETTINGS } from '@/lib/model/settings';
-import { riskView } from '@/lib/figures/view';
+import { riskView } from '@/lib/figures/riskView';
 
 import { domOf, fixtures } from '../../../fixtures/binance';
 

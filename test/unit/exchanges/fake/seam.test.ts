@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { evaluate, EMPTY_ALERT_STATE } from '@/lib/alerts';
 import { adapterFor, registerAdapter } from '@/lib/exchanges';
 import { overlayView } from '@/lib/figures/overlayView';
-import { riskView } from '@/lib/figures/view';
+import { riskView } from '@/lib/figures/riskView';
 import { accountKey } from '@/lib/model/keys';
 import { DEFAULT_SETTINGS } from '@/lib/model/settings';
 import { parseMessage } from '@/lib/protocol/messages';

@@ -6,12 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { parseFundingHistory } from '@/lib/exchanges/binance/marketData';
 import { readBinancePage } from '@/lib/exchanges/binance/page/reader';
 import { binance } from '@/lib/exchanges/binance';
-import { fundingPaidSince } from '@/lib/figures/fundingPaid';
+import { fundingPaidSince } from '@/lib/figures/funding';
 
 const SETTLEMENT_DEVIATION_MS = binance.settlementDeviationMs;
 import { DEFAULT_SETTINGS } from '@/lib/model/settings';
 import type { ReadPosition } from '@/lib/model/snapshot';
-import { fundingPaidOf, riskView } from '@/lib/figures/view';
+import { fundingPaidOf } from '@/lib/figures/funding';
+import { riskView } from '@/lib/figures/riskView';
 
 import { domOf, fixtures } from '../../fixtures/binance';
 

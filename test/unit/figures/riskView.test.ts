@@ -7,7 +7,7 @@ import { Decimal } from '@/lib/core/decimal';
 import { parseExchangeInfo } from '@/lib/exchanges/binance/marketData';
 import { readBinancePage } from '@/lib/exchanges/binance/page/reader';
 import { DEFAULT_SETTINGS } from '@/lib/model/settings';
-import { riskView } from '@/lib/figures/view';
+import { riskView } from '@/lib/figures/riskView';
 
 import { domOf, fixtures } from '../../fixtures/binance';
 
