@@ -2,47 +2,14 @@ import { useComputed, type ReadonlySignal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 
-import type { PageRoute } from '@/lib/exchanges/pageFace';
-import type { OverlayPosition, OverlayView } from '@/lib/model/overlay';
-import type { PageSnapshot } from '@/lib/model/snapshot';
-import type { OverlayPlacement } from '@/lib/protocol/storage';
+import type { OverlayPosition } from '@/lib/model/overlay';
 import type { SnoozeChoice } from '@/lib/model/keys';
 import { clockTime } from '@/lib/core/time';
 import type { Band } from '@/lib/model/overlay';
 
+import type { OverlayProps } from '@/lib/page/overlayProps';
+
 import { AfterOrdersNote } from './AfterOrdersNote';
-
-/**
- * What moves with the prices: the figures as the worker worked them out for the last snapshot sent, and when
- * that snapshot was read. Drawn through signals, text by text, without rendering the overlay again: while the
- * page ticks, this changes every read and the rest of the overlay rarely does. Which positions, bands and
- * warnings there are is read from it when the overlay renders (see overlayOutline).
- */
-export interface OverlayFigures {
-  view: OverlayView | null;
-  readAt: number | null;
-}
-
-export interface OverlayProps {
-  route: PageRoute;
-  /** How the exchange names the route's market (`USD-M`). */
-  marketLabel: string;
-  /** The last snapshot that showed positions (kept while another tab is selected). */
-  snapshot: PageSnapshot | null;
-  /** True while another tab is selected: the figures are the last ones read, not current. */
-  stale: boolean;
-  figures: ReadonlySignal<OverlayFigures>;
-  /** The page showed positions and no longer can be read: figures are paused, not stale-but-shown. */
-  pageChanged: boolean;
-  /** Whether the Open Orders list has been read on this page (liquidation after they fill needs it). */
-  ordersRead: boolean;
-  placement: OverlayPlacement;
-  onPlacement: (placement: OverlayPlacement) => void;
-  /** One line per position: symbol, side and distance. */
-  compact: boolean;
-  /** Snooze this position's alerts. */
-  onSnooze: (snooze: NonNullable<OverlayPosition['snooze']>, choice: SnoozeChoice) => void;
-}
 
 const SNOOZE_CHOICES: [SnoozeChoice, string][] = [
   ['15m', '15 min'],

@@ -38,7 +38,7 @@ const decimalOrRisk = (modules: string[]) =>
 
 describe('the page side', () => {
   it("the content script's bundle reaches neither decimal.js nor lib/risk", async () => {
-    const modules = await bundledModules(join(root, 'entrypoints/binance.content/index.tsx'));
+    const modules = await bundledModules(join(root, 'entrypoints/binance.content/index.ts'));
     expect(modules).toContain('lib/exchanges/binance/page/reader.ts');
     expect(decimalOrRisk(modules)).toEqual([]);
   });

@@ -1,0 +1,40 @@
+/** What the page loop gives the overlay to draw (`components/Overlay.tsx` draws it). */
+import type { ReadonlySignal } from '@preact/signals';
+
+import type { PageRoute } from '../exchanges/pageFace';
+import type { SnoozeChoice } from '../model/keys';
+import type { OverlayPosition, OverlayView } from '../model/overlay';
+import type { PageSnapshot } from '../model/snapshot';
+import type { OverlayPlacement } from '../protocol/storage';
+
+/**
+ * What moves with the prices: the figures as the worker worked them out for the last snapshot sent, and when
+ * that snapshot was read. Drawn through signals, text by text, without rendering the overlay again: while the
+ * page ticks, this changes every read and the rest of the overlay rarely does. Which positions, bands and
+ * warnings there are is read from it when the overlay renders (see overlayOutline).
+ */
+export interface OverlayFigures {
+  view: OverlayView | null;
+  readAt: number | null;
+}
+
+export interface OverlayProps {
+  route: PageRoute;
+  /** How the exchange names the route's market (`USD-M`). */
+  marketLabel: string;
+  /** The last snapshot that showed positions (kept while another tab is selected). */
+  snapshot: PageSnapshot | null;
+  /** True while another tab is selected: the figures are the last ones read, not current. */
+  stale: boolean;
+  figures: ReadonlySignal<OverlayFigures>;
+  /** The page showed positions and no longer can be read: figures are paused, not stale-but-shown. */
+  pageChanged: boolean;
+  /** Whether the Open Orders list has been read on this page (liquidation after they fill needs it). */
+  ordersRead: boolean;
+  placement: OverlayPlacement;
+  onPlacement: (placement: OverlayPlacement) => void;
+  /** One line per position: symbol, side and distance. */
+  compact: boolean;
+  /** Snooze this position's alerts. */
+  onSnooze: (snooze: NonNullable<OverlayPosition['snooze']>, choice: SnoozeChoice) => void;
+}
