@@ -10,7 +10,7 @@ import type { Worker } from 'playwright-core';
 import { WebSocketServer, type WebSocket } from 'ws';
 
 import { exchangeUrl, launchWithExtension, overlay, setPageHidden, startLocalExchange } from '../test/e2e/harness';
-import { moveMark } from '../test/e2e/pages';
+import { moveMark } from '../test/e2e/pages/fixturePage';
 import { CALM_READ_INTERVAL_MS } from '../lib/model/readIntervals';
 import { median, p95, type Figure } from './measure';
 

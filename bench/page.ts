@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 import { EXTENSION_DIR, exchangeUrl, launchWithExtension, overlay, startLocalExchange } from '../test/e2e/harness';
-import { moveMark } from '../test/e2e/pages';
+import { moveMark } from '../test/e2e/pages/fixturePage';
 import { CALM_READ_INTERVAL_MS, MIN_READ_INTERVAL_MS } from '../lib/model/readIntervals';
 import { median, p95, type Figure } from './measure';
 

@@ -11,15 +11,21 @@ import {
   type ExtensionBrowser,
   type LocalExchange,
 } from './harness';
-import { btcDistanceLevels, expectedDistances, moveMark } from './pages';
+import { expectedDistances, expectedExactDistance, moveMark } from './pages/fixturePage';
+import { PopupPage } from './pages/popup';
+import { WorkerProbe } from './pages/worker';
 
 const page = fixtures.find((f) => f.name === 'en-usdm-cross-isolated')!;
 const path = new URL(page.url).pathname;
 
 /** Notifications shown so far about BTCUSDT's long, by level. */
-async function btcAlerts(browser: ExtensionBrowser): Promise<string[]> {
-  const ids = await browser.serviceWorker.evaluate(() => chrome.notifications.getAll().then((all) => Object.keys(all)));
-  return btcDistanceLevels(ids);
+const btcAlerts = (browser: ExtensionBrowser) => new WorkerProbe(browser.serviceWorker).btcAlerts();
+
+/** Moves BTCUSDT's mark on the page and waits until the worker has assessed it (the barrier for "nothing fired"). */
+async function setBtcMarkAssessed(browser: ExtensionBrowser, text: string) {
+  await moveMark(browser.page, 'BTCUSDT', text);
+  const exact = expectedExactDistance(await browser.page.content(), page.url, 'BTCUSDT');
+  await expect.poll(() => new WorkerProbe(browser.serviceWorker).distancesOf('BTCUSDT')).toEqual([exact]);
 }
 
 const setBtcMark = (browser: ExtensionBrowser, text: string) => moveMark(browser.page, 'BTCUSDT', text);
@@ -49,11 +55,9 @@ describe('alerts from the page (real Chromium)', () => {
     await setBtcMark(browser, '80,000.0'); // ≈ 8.9 % from liquidation
     await expect.poll(() => btcAlerts(browser)).toEqual(['warning']);
     for (const mark of ['80,100.0', '79,900.0', '80,250.0', '79,800.0', '80,050.0']) {
-      await setBtcMark(browser, mark);
-      await browser.page.waitForTimeout(150);
+      await setBtcMarkAssessed(browser, mark);
+      expect(await btcAlerts(browser)).toEqual(['warning']);
     }
-    await browser.page.waitForTimeout(500);
-    expect(await btcAlerts(browser)).toEqual(['warning']);
   });
 
   it('shows the worst distance on the badge of the tab', async () => {
@@ -71,8 +75,9 @@ describe('alerts from the page (real Chromium)', () => {
     await setBtcMark(browser, '79,950.0');
     const moved = expectedDistances(await browser.page.content(), page.url);
     await expect.poll(() => overlay(browser.page).locator('[data-testid="liqguard-distance"]').allInnerTexts()).toEqual(moved);
-    // Time for a duplicate to show, were the restarted worker to repeat the warning.
-    await browser.page.waitForTimeout(1000);
+    // The restarted worker has assessed the change: a duplicate of the warning would have been shown by now.
+    const exact = expectedExactDistance(await browser.page.content(), page.url, 'BTCUSDT');
+    await expect.poll(() => new WorkerProbe(browser.serviceWorker).distancesOf('BTCUSDT')).toEqual([exact]);
     // A fresh worker: its globals are gone, its persisted alert state is not.
     expect(await browser.serviceWorker.evaluate(() => (self as unknown as { marker?: number }).marker)).toBeUndefined();
     expect(await btcAlerts(browser)).toEqual(['warning']);
@@ -114,11 +119,7 @@ describe('the badge (real Chromium)', () => {
       };
     });
     // SOLUSDT, in its warning band, is the worst; BTCUSDT moves within its safe range, a new snapshot each time.
-    for (const mark of ['95,000.0', '96,000.0', '94,500.0']) {
-      await setBtcMark(browser, mark);
-      const moved = expectedDistances(await browser.page.content(), page.url);
-      await expect.poll(() => overlay(browser.page).locator('[data-testid="liqguard-distance"]').allInnerTexts()).toEqual(moved);
-    }
+    for (const mark of ['95,000.0', '96,000.0', '94,500.0']) await setBtcMarkAssessed(browser, mark);
     expect(await badge()).toBe(shown);
     expect(await browser.serviceWorker.evaluate(() => (self as unknown as { badgeSets: number }).badgeSets)).toBe(0);
   });
@@ -176,17 +177,28 @@ describe('alerts from the public mark-price stream while the tab is hidden (real
       }),
     );
     await expect.poll(() => btcAlerts(browser)).toEqual(['danger']);
-    // Garbage on the socket is ignored.
+    // Garbage on the socket is ignored: a good price sent after it is assessed, and nothing else happened.
     clients[0]!.send('{"e":"markPriceUpdate","s":"BTCUSDT","p":"-1"}');
     clients[0]!.send('not json');
-    await browser.page.waitForTimeout(300);
+    const worker = new WorkerProbe(browser.serviceWorker);
+    // The streamed 76,000 has been assessed (its summary follows its notification), then a good price after the garbage.
+    await expect.poll(() => worker.distancesOf('BTCUSDT')).not.toEqual([expectedExactDistance(page.html, page.url, 'BTCUSDT')]);
+    const before = await worker.distancesOf('BTCUSDT');
+    clients[0]!.send(
+      JSON.stringify({
+        stream: 'btcusdt@markPrice@1s',
+        data: { e: 'markPriceUpdate', E: 3, s: 'BTCUSDT', p: '76100.00000000', i: '76110', P: '76100', r: '0.0001', T: 4 },
+      }),
+    );
+    await expect.poll(() => worker.distancesOf('BTCUSDT')).not.toEqual(before);
     expect(await btcAlerts(browser)).toEqual(['danger']);
 
     // The popup says where the figures come from now.
     const popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-    await expect.poll(() => popup.getByTestId('popup-source').innerText()).toContain('following the public mark-price stream');
-    expect(await popup.getByTestId('popup-position').allInnerTexts()).toHaveLength(3);
+    const popupPage = new PopupPage(popup);
+    await expect.poll(() => popupPage.source()).toContain('following the public mark-price stream');
+    expect(await popupPage.positionCount()).toBe(3);
     await popup.close();
 
     // Visible again: the socket is closed.

@@ -7,7 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 
 import { exchangeUrl, startExchangeProxy, startLocalExchange, type LocalExchange } from './harness';
-import { btcDistanceLevels, expectedDistances, moveMarkInPage } from './pages';
+import { expectedDistances, expectedExactDistance, moveMarkInPage } from './pages/fixturePage';
+import { OverlayPanel } from './pages/overlay';
+import { PopupPage } from './pages/popup';
+import { WorkerProbe } from './pages/worker';
 
 /**
  * The Firefox build in real Firefox (Debian's firefox-esr, driven over WebDriver BiDi by puppeteer-core, the
@@ -85,12 +88,7 @@ async function typeInto(page: Page, scope: string, label: string, text: string) 
   await field.type(text);
 }
 
-const overlayDistances = (tab: Page) =>
-  tab.evaluate(() =>
-    [...(document.querySelector('liqguard-overlay')?.shadowRoot?.querySelectorAll('[data-testid="liqguard-distance"]') ?? [])].map(
-      (el) => el.textContent,
-    ),
-  );
+const overlayDistances = (tab: Page) => new OverlayPanel(tab).distances();
 
 describe.each([
   ['the Firefox build in Firefox', {}],
@@ -146,27 +144,23 @@ describe('the Firefox build’s popup, options, badge, notifications and stream 
   const requested: string[] = [];
   const clients: WebSocket[] = [];
 
-  /** The futures tab's badge and the notifications shown, as the add-on's own pages see them. */
-  const shown = () =>
-    probe.evaluate(async () => {
-      const api = (globalThis as unknown as { browser: import('webextension-polyfill').Browser }).browser;
-      // The worker's summary of each futures tab it follows, keyed by tab id.
-      const { tabSummaries } = await api.storage.session.get('tabSummaries');
-      const tabId = Number(Object.keys(tabSummaries ?? {})[0]);
-      const closed = (globalThis as unknown as { closedNotifications: string[] }).closedNotifications;
-      return {
-        badge: Number.isNaN(tabId) ? null : await api.browserAction.getBadgeText({ tabId }),
-        notifications: [...new Set([...closed, ...Object.keys(await api.notifications.getAll())])],
-      };
-    });
-  const btcAlerts = async () => btcDistanceLevels((await shown()).notifications);
-  const band = () =>
-    tab.evaluate(() =>
-      document
-        .querySelector('liqguard-overlay')
-        ?.shadowRoot?.querySelector('[data-testid="liqguard-position"][data-symbol="BTCUSDT"]')
-        ?.getAttribute('data-band'),
-    );
+  /** The worker as the add-on's own pages see it (the probe page). */
+  let worker: WorkerProbe;
+  /** The futures tab's badge (the first tab the worker follows). */
+  const badge = async () => {
+    const tabId = Number(Object.keys(await worker.tabs())[0]);
+    return Number.isNaN(tabId)
+      ? null
+      : probe.evaluate(
+          (id) =>
+            (globalThis as unknown as { browser: import('webextension-polyfill').Browser }).browser.browserAction.getBadgeText({
+              tabId: id,
+            }),
+          tabId,
+        );
+  };
+  const btcAlerts = () => worker.btcAlerts();
+  const band = () => new OverlayPanel(tab).band('BTCUSDT');
 
   beforeAll(async () => {
     session = await startFirefox();
@@ -185,14 +179,10 @@ describe('the Firefox build’s popup, options, badge, notifications and stream 
       { timeout: 15_000 },
     );
     probe = await openAddonPage(browser, 'popup.html');
+    worker = new WorkerProbe(probe);
     // Headless Firefox closes each notification as soon as it is shown (`getAll` then no longer lists it): the
     // ones closed count as shown.
-    await probe.evaluate(() => {
-      const api = (globalThis as unknown as { browser: import('webextension-polyfill').Browser }).browser;
-      const closed: string[] = [];
-      (globalThis as unknown as { closedNotifications: string[] }).closedNotifications = closed;
-      api.notifications.onClosed.addListener((id) => void closed.push(id));
-    });
+    await worker.countClosed();
   });
 
   afterAll(async () => {
@@ -202,7 +192,7 @@ describe('the Firefox build’s popup, options, badge, notifications and stream 
 
   it('shows the worst distance on the tab’s badge', async () => {
     // SOLUSDT, 7.94 % from liquidation, is the worst of the three.
-    await expect.poll(async () => (await shown()).badge).toBe('7.9%');
+    await expect.poll(badge).toBe('7.9%');
   });
 
   it('notifies once when a price crosses the warning distance', async () => {
@@ -211,7 +201,9 @@ describe('the Firefox build’s popup, options, badge, notifications and stream 
     await tab.evaluate(moveMarkInPage, ['BTCUSDT', '80,000.0'] as const); // ≈ 8.9 % from liquidation
     await expect.poll(btcAlerts).toEqual(['warning']);
     await tab.evaluate(moveMarkInPage, ['BTCUSDT', '80,100.0'] as const);
-    await new Promise((waited) => setTimeout(waited, 1500));
+    // The worker has assessed the wiggle: a second notification would have been shown by now.
+    const exact = expectedExactDistance(await tab.content(), PAGE_URL, 'BTCUSDT');
+    await expect.poll(() => worker.distancesOf('BTCUSDT')).toEqual([exact]);
     expect(await btcAlerts()).toEqual(['warning']);
   });
 
@@ -239,12 +231,9 @@ describe('the Firefox build’s popup, options, badge, notifications and stream 
     // The worker has the page's new figures (it draws them on the page) before the popup opens.
     await expect.poll(() => overlayDistances(tab)).toEqual(expectedDistances(await tab.content(), PAGE_URL));
     const popup = await openAddonPage(browser, 'popup.html');
-    await expect.poll(() => popup.evaluate(() => document.querySelectorAll('[data-testid="popup-position"]').length)).toBe(3);
-    const result = (calculator: string, name: string) =>
-      popup.evaluate(
-        (selector) => document.querySelector(selector)?.textContent ?? null,
-        `[data-testid="calc-${calculator}"] [data-result="${name}"]`,
-      );
+    const popupPage = new PopupPage(popup);
+    await expect.poll(() => popupPage.positionCount()).toBe(3);
+    const result = (calculator: string, name: string) => popupPage.result(calculator, name);
     // BTCUSDT long 0.5 from 96,250.0 at the page's mark, 80,200.0: 0.5 × −16,050 (≥ 1,000: in cents).
     await expect.poll(() => result('pnl', 'pnl')).toBe('-8,025.00');
     // Typed as a person would, into the field its label names: 96,250 × (1 + 40 % / 20), to BTCUSDT's tick.

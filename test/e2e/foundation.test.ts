@@ -3,9 +3,19 @@ import { resolve } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { exchangeUrl, launchWithExtension, overlay, startLocalExchange, type ExtensionBrowser, type LocalExchange } from './harness';
+import {
+  exchangeUrl,
+  inContentScript,
+  launchWithExtension,
+  overlay,
+  startLocalExchange,
+  type ExtensionBrowser,
+  type LocalExchange,
+} from './harness';
 
 const demoPage = readFileSync(resolve(import.meta.dirname, '../../demo/futures.html'), 'utf8');
+const builtManifest = (): { content_scripts: { matches: string[] }[] } =>
+  JSON.parse(readFileSync(resolve(import.meta.dirname, '../../.output/chrome-mv3/manifest.json'), 'utf8'));
 const marketsPage = '<!doctype html><html lang="en"><title>Markets</title><body><h1>Markets overview</h1></body></html>';
 
 describe('the built extension in Chromium', () => {
@@ -44,12 +54,23 @@ describe('the built extension in Chromium', () => {
     expect(await overlay(browser.page).innerText()).toContain(heading);
   });
 
-  it.each(['/en/markets/overview', '/en/futures/multipleChart'])('mounts nothing on %s', async (path) => {
-    await browser.page.goto(exchangeUrl(path));
-    await browser.page.waitForLoadState('load');
-    // Give a content script, had one been injected, time to run before asserting absence.
-    await browser.page.waitForTimeout(500);
+  it('mounts nothing on a futures page that is no trading page, until the page moves to one', async () => {
+    await browser.page.goto(exchangeUrl('/en/futures/multipleChart'));
+    // The content script runs here (its matches are a superset) and has said the page is none of ours.
+    await expect.poll(() => inContentScript(browser, 'document.readyState').catch(() => null)).toBe('complete');
     expect(await browser.page.locator('liqguard-overlay').count()).toBe(0);
+    // It was watching all along: a move to a trading route mounts the overlay.
+    await browser.page.evaluate(() => history.pushState({}, '', '/en/futures/BTCUSDT'));
+    await expect.poll(() => overlay(browser.page).count()).toBe(1);
+  });
+
+  it('runs nowhere but the futures pages: no content script is declared for the rest of the site', () => {
+    const declared = builtManifest().content_scripts.flatMap((script) => script.matches);
+    const matches = (url: string) =>
+      declared.some((pattern) => new RegExp(`^${pattern.replace(/[.?]/g, '\\$&').replace(/\*/g, '.*')}$`).test(url));
+    expect(matches(exchangeUrl('/en/futures/BTCUSDT'))).toBe(true);
+    expect(matches(exchangeUrl('/en/markets/overview'))).toBe(false);
+    expect(matches(exchangeUrl('/en/my/wallet/account/main'))).toBe(false);
   });
 
   it('follows single-page navigation between symbols and away', async () => {

@@ -19,7 +19,7 @@ import {
   type ExtensionBrowser,
   type LocalExchange,
 } from './harness';
-import { moveMark } from './pages';
+import { moveMark } from './pages/fixturePage';
 
 const root = resolve(import.meta.dirname, '../..');
 const demo = readFileSync(resolve(root, 'demo/futures.html'), 'utf8');
@@ -130,6 +130,7 @@ describe('hardening in real Chromium', () => {
     await browser.page.evaluate(() => {
       for (let id = 1; id < 100_000; id++) clearTimeout(id);
     });
+    // Past the read interval: the timer the page cleared (had it been one of its ids) would have run by now.
     await browser.page.waitForTimeout(2000);
     await moveMark(browser.page, 'BTCUSDT', '82,000.0');
     const url = exchangeUrl('/en/futures/BTCUSDT');

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { fixtures } from '../fixtures/binance';
 import { exchangeUrl, launchWithExtension, overlay, startLocalExchange, type ExtensionBrowser, type LocalExchange } from './harness';
-import { moveMark } from './pages';
+import { moveMark } from './pages/fixturePage';
 
 const recorded = (name: string) => readFileSync(resolve(import.meta.dirname, '../fixtures/binance/market', name), 'utf8');
 const page = fixtures.find((f) => f.name === 'en-usdm-cross-isolated')!;

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { fixtures } from '../fixtures/binance';
 import { exchangeUrl, launchWithExtension, overlay, startLocalExchange, type ExtensionBrowser, type LocalExchange } from './harness';
-import { expectedDistances, moveMark } from './pages';
+import { expectedDistances, expectedExactDistance, moveMark } from './pages/fixturePage';
+import { WorkerProbe } from './pages/worker';
 
 const fixture = (name: string) => fixtures.find((f) => f.name === name)!;
 
@@ -81,12 +82,22 @@ describe('the overlay on the futures page (real Chromium)', () => {
           working?: (...args: unknown[]) => Promise<void>;
         };
         area.working ??= area.set;
-        area.set = on ? () => Promise.reject(new Error('storage unavailable (test)')) : area.working;
+        const failed = self as unknown as { failedWrites: number };
+        failed.failedWrites = 0;
+        area.set = on
+          ? () => {
+              failed.failedWrites++;
+              return Promise.reject(new Error('storage unavailable (test)'));
+            }
+          : area.working;
       }, fails);
     await storageFails(true);
     try {
       await moveMark(browser.page, 'BTCUSDT', '80,000.0');
-      await browser.page.waitForTimeout(1500);
+      // The worker was sent the change and could not take it: no figures came back for it.
+      await expect
+        .poll(() => browser.serviceWorker.evaluate(() => (self as unknown as { failedWrites: number }).failedWrites))
+        .toBeGreaterThan(0);
       expect(await distances()).toEqual(before);
     } finally {
       await storageFails(false);
@@ -150,7 +161,7 @@ describe('the overlay on the futures page (real Chromium)', () => {
   });
 
   it('snoozes a position from the overlay: no alert for it while snoozed', async () => {
-    await open('en-usdm-cross-isolated');
+    const f = await open('en-usdm-cross-isolated');
     const sol = browser.page.locator('liqguard-overlay [data-testid="liqguard-position"][data-symbol="SOLUSDT"]');
     await sol.getByRole('button', { name: 'until it changes' }).click();
     expect(await sol.getByTestId('liqguard-snoozed').innerText()).toBe('Alerts snoozed until the position changes.');
@@ -161,13 +172,11 @@ describe('the overlay on the futures page (real Chromium)', () => {
     await expect.poll(snoozed).toEqual(['binance:usdm:USDT|SOLUSDT:long:isolated']);
     await moveMark(browser.page, 'SOLUSDT', '129.500'); // about 1 % from liquidation: danger
     await expect.poll(() => sol.getAttribute('data-band')).toBe('danger');
-    await browser.page.waitForTimeout(800);
-    const dangers = await browser.serviceWorker.evaluate(() =>
-      chrome.notifications
-        .getAll()
-        .then((all) => Object.keys(all).filter((id) => id.includes('|SOLUSDT:long:isolated|distance|danger|')).length),
-    );
-    expect(dangers).toBe(0);
+    // The worker has assessed the move: the alert would have been shown by now.
+    const exact = expectedExactDistance(await browser.page.content(), f.url, 'SOLUSDT');
+    const worker = new WorkerProbe(browser.serviceWorker);
+    await expect.poll(() => worker.distancesOf('SOLUSDT')).toEqual([exact]);
+    expect((await worker.notificationIds()).filter((id) => id.includes('|SOLUSDT:long:isolated|distance|danger|'))).toEqual([]);
   });
 
   it('says what to do when there are no positions', async () => {
@@ -208,7 +217,12 @@ describe('the overlay on the futures page (real Chromium)', () => {
     await expect.poll(async () => (await overlay(browser.page).boundingBox())!.x).toBeCloseTo(before.x - 200, 0);
     await browser.page.locator('liqguard-overlay [data-testid="liqguard-collapse"]').click();
     await expect.poll(() => distances().then((d) => d.length)).toBe(0);
-    await browser.page.waitForTimeout(400); // the placement is saved 300 ms after the last move
+    // Saved 300 ms after the last move.
+    const saved = () =>
+      browser.serviceWorker.evaluate(() =>
+        chrome.storage.local.get('overlayPlacement').then((items) => items.overlayPlacement as { collapsed?: boolean } | undefined),
+      );
+    await expect.poll(async () => (await saved())?.collapsed).toBe(true);
     await browser.page.reload();
     await overlay(browser.page).waitFor();
     const after = (await overlay(browser.page).boundingBox())!;

@@ -1,8 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
 
 import { fixtures } from '../fixtures/binance';
 import { exchangeUrl, launchWithExtension, overlay, startLocalExchange, type ExtensionBrowser, type LocalExchange } from './harness';
+import { PopupPage } from './pages/popup';
+import { WorkerProbe } from './pages/worker';
 
 const page = fixtures.find((f) => f.name === 'en-usdm-cross-isolated')!;
 const path = new URL(page.url).pathname;
@@ -18,13 +20,9 @@ describe('popup calculators and options (real Chromium)', () => {
     await browser.page.goto(exchangeUrl(path));
     await overlay(browser.page).waitFor();
     // The worker has the page's figures before the popup opens.
-    for (let tries = 0; tries < 100; tries++) {
-      const count = await browser.serviceWorker.evaluate(() =>
-        chrome.storage.session.get('tabSummaries').then((s) => Object.keys(s.tabSummaries ?? {}).length),
-      );
-      if (count > 0) break;
-      await browser.page.waitForTimeout(50);
-    }
+    await vi.waitFor(async () => expect(Object.keys(await new WorkerProbe(browser.serviceWorker).tabs()).length).toBeGreaterThan(0), {
+      timeout: 5000,
+    });
     popup = await browser.context.newPage();
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
   });
@@ -37,7 +35,7 @@ describe('popup calculators and options (real Chromium)', () => {
   const calculator = (id: string) => popup.getByTestId(`calc-${id}`);
 
   it('prefills the calculators from the selected position', async () => {
-    await expect.poll(() => popup.getByTestId('popup-position').count()).toBe(3);
+    await expect.poll(() => new PopupPage(popup).positionCount()).toBe(3);
     // BTCUSDT long 0.5 from 96,250.0 at mark 95,480.3: PnL = 0.5 × (95,480.3 − 96,250.0).
     await expect.poll(() => calculator('pnl').locator('[data-result="pnl"]').innerText()).toBe('-384.8500');
     expect(await calculator('pnl').getByLabel('Entry price').inputValue()).toBe('96250');

@@ -6,12 +6,18 @@ import { Decimal } from '@/lib/core/decimal';
 import { DEFAULT_SETTINGS } from '@/lib/model/settings';
 import { riskView } from '@/lib/figures/riskView';
 
-import { domOf } from '../fixtures/binance';
+import { domOf } from '../../fixtures/binance';
+
+const viewOf = (html: string, url: string) => riskView(readBinancePage(domOf(html, url).document, url)!, DEFAULT_SETTINGS);
 
 /** What the overlay must show for a page, computed in Node from the same HTML with the same library. */
 export function expectedDistances(html: string, url: string): string[] {
-  const view = riskView(readBinancePage(domOf(html, url).document, url)!, DEFAULT_SETTINGS);
-  return view.positions.map((p) => (p.distance === null ? '—' : formatPercent(new Decimal(p.distance))));
+  return viewOf(html, url).positions.map((p) => (p.distance === null ? '—' : formatPercent(new Decimal(p.distance))));
+}
+
+/** `symbol`'s exact distance to liquidation on a page, as the worker must work it out (`WorkerProbe.distancesOf`). */
+export function expectedExactDistance(html: string, url: string, symbol: string): string | null {
+  return viewOf(html, url).positions.find((p) => p.symbol === symbol)?.distance ?? null;
 }
 
 /**
