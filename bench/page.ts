@@ -22,7 +22,7 @@ async function readerBundle(): Promise<string> {
   const result = await build({
     stdin: {
       contents:
-        "import { readBinancePage } from './lib/exchanges/binance/reader'; (globalThis as any).__readBinancePage = readBinancePage;",
+        "import { readBinancePage } from './lib/exchanges/binance/page/reader'; (globalThis as any).__readBinancePage = readBinancePage;",
       resolveDir: root,
       loader: 'ts',
     },

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 
 import { adapterFor, adapterOf, ADAPTERS } from '@/lib/exchanges';
-import { marketOf, type Prepared } from '@/lib/exchanges/adapter';
+import { marketOf, type ExchangeAdapter, type Prepared } from '@/lib/exchanges/adapter';
 import type { SymbolRules, TierTables } from '@/lib/exchanges/marketData';
 import { marketKey } from '@/lib/model/keys';
 import { percent } from '@/lib/figures/format';
@@ -30,8 +30,8 @@ type Load =
       /** Fetched tiers by `marketKey`: a COIN-M position needs COIN-M tiers. */
       tiers: Record<string, TierTables | null>;
       rules: Record<string, Record<string, SymbolRules>>;
-      /** Raw: each exchange's adapter checks its own. */
-      funding: unknown;
+      /** By `marketKey`, raw: each exchange's adapter checks its own. */
+      funding: Record<string, unknown>;
       fundingWatch: Record<string, WatchedPosition>;
     }
   | { state: 'error'; reason: string };
@@ -118,6 +118,23 @@ function prefillOf(snapshot: PageSnapshot, row: number, prepared: Prepared | und
   };
 }
 
+/**
+ * What the calculators work with: the selected position's exchange (the first registered when none is selected), its
+ * markets, and its linear market's tiers (fetched, then shipped) and order rules.
+ */
+function calculatorMarkets(
+  adapter: ExchangeAdapter,
+  load: { tiers: Record<string, TierTables | null>; rules: Record<string, Record<string, SymbolRules>> },
+) {
+  const linear = adapter.markets.find((m) => m.contract === 'linear');
+  const key = linear ? marketKey({ exchange: adapter.id, market: linear.id }) : '';
+  return {
+    markets: adapter.markets,
+    tiers: linear ? [load.tiers[key] ?? null, adapter.shippedTiers(linear.id)] : [],
+    rules: load.rules[key] ?? {},
+  };
+}
+
 /** How a route's market is named to the user (`USD-M`). */
 function marketName(route: { exchange: string; market: string }): string {
   const adapter = adapterFor(route.exchange);
@@ -193,8 +210,8 @@ export function Popup() {
         )}
         {load.state === 'ready' && load.status.pages.length === 0 && (
           <p data-testid="empty-state" class="rounded border border-slate-300 p-2 text-slate-600 dark:border-slate-700 dark:text-slate-300">
-            No futures page is open. Open a Binance futures trading page (for example{' '}
-            <span class="font-mono">binance.com/en/futures/BTCUSDT</span>) and your positions will appear here.
+            No futures page is open. Open a {ADAPTERS.map((a) => a.name).join(' or ')} futures trading page (for example{' '}
+            <span class="font-mono">{ADAPTERS[0]!.examplePage}</span>) and your positions will appear here.
           </p>
         )}
         {load.state === 'ready' && load.status.pages.length > 0 && (
@@ -222,7 +239,12 @@ export function Popup() {
           position={selected}
           risk={selectedRisk}
           rules={load.rules[marketKey(known)]?.[selected.symbol]}
-          funding={fundingOf(adapter, selected, adapter.marketData.funding.load(load.funding)[selected.symbol], Date.now())}
+          funding={fundingOf(
+            adapter,
+            selected,
+            adapter.marketData.funding.load(load.funding[marketKey(known)])[selected.symbol],
+            Date.now(),
+          )}
           fundingPaid={fundingPaidOf(known, selected, load.fundingWatch)}
           afterOrders={
             known.openOrders && known.openOrdersReadAt
@@ -241,8 +263,7 @@ export function Popup() {
           <Calculators
             key={selection ? `${selection.tabId}-${selection.row}` : 'none'}
             prefill={known && selection ? prefillOf(known, selection.row, assessment?.prepared[selection.row]) : null}
-            tiers={load.tiers['binance:usdm'] ?? null}
-            rules={load.rules['binance:usdm'] ?? {}}
+            {...calculatorMarkets(adapter ?? ADAPTERS[0]!, load)}
           />
         </section>
       )}

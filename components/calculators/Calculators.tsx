@@ -10,8 +10,8 @@ import {
   targetPriceCalculator,
 } from '@/lib/forms/calculators';
 import { Decimal } from '@/lib/core/decimal';
-import type { SymbolRules } from '@/lib/exchanges/marketData';
-import type { TierTables } from '@/lib/exchanges/marketData';
+import type { MarketInfo } from '@/lib/exchanges/adapter';
+import type { SymbolRules, TierTables } from '@/lib/exchanges/marketData';
 import { formatAmount, formatPercent, type Contract, type Side } from '@/lib/risk';
 import { useState } from 'preact/hooks';
 
@@ -40,18 +40,26 @@ export function amountText(value: unknown): string {
 
 /**
  * The popup's calculators; a selected position prefills them (a new key remounts them) and sets how prices are
- * rounded (its tick). USDⓈ-M or COIN-M for the contract-only ones; the tier-based ones need USDⓈ-M tiers.
+ * rounded (its tick). Linear or inverse for the contract-only ones (named as the exchange names its markets); the
+ * tier-based ones need the linear market's tiers.
  */
 export function Calculators({
   prefill,
+  markets,
   tiers,
   rules,
 }: {
   prefill: Prefill | null;
-  tiers: TierTables | null;
+  /** The exchange's markets: one linear and one inverse name the two kinds of contract. */
+  markets: readonly MarketInfo[];
+  /** The linear market's tier tables, freshest first. */
+  tiers: readonly (TierTables | null)[];
+  /** The linear market's order rules by symbol. */
   rules: Record<string, SymbolRules>;
 }) {
-  const [market, setMarket] = useState<'usdm' | 'coinm'>(prefill?.contract === 'inverse' ? 'coinm' : 'usdm');
+  const [market, setMarket] = useState<Contract['type']>(prefill?.contract ?? 'linear');
+  const kinds = (['linear', 'inverse'] as const).filter((kind) => markets.some((m) => m.contract === kind));
+  const labelOf = (kind: Contract['type']) => markets.find((m) => m.contract === kind)?.label ?? kind;
   const [contractSize, setContractSize] = useState(prefill?.contractSize ?? '100');
   const symbol = prefill?.symbol ?? 'BTCUSDT';
   const initial = prefill?.values;
@@ -60,20 +68,20 @@ export function Calculators({
   const contract = contractOf(market, /^\d+(\.\d+)?$/.test(contractSize) && Number(contractSize) > 0 ? contractSize : '100');
   const price = (value: unknown) =>
     prefill && typeof value === 'string' && value !== '' ? formatAmount(new Decimal(value), prefill.priceDecimals) : amountText(value);
-  const unit = market === 'usdm' ? 'USDT' : 'coin';
+  const unit = market === 'linear' ? 'USDT' : 'coin';
   const symbolFields = { name: 'symbol', label: 'Symbol' };
   const withSymbol = (values: Record<string, string>) => (values.symbol ?? symbol).trim() || symbol;
   return (
     <div class="space-y-2">
       <fieldset class="flex flex-wrap items-center gap-3 text-xs">
         <legend class="sr-only">Contract type</legend>
-        {(['usdm', 'coinm'] as const).map((m) => (
-          <label key={m} class="flex items-center gap-1">
-            <input type="radio" name="contract-type" checked={market === m} onChange={() => setMarket(m)} />
-            {m === 'usdm' ? 'USDⓈ-M' : 'COIN-M'}
+        {kinds.map((kind) => (
+          <label key={kind} class="flex items-center gap-1">
+            <input type="radio" name="contract-type" checked={market === kind} onChange={() => setMarket(kind)} />
+            {labelOf(kind)}
           </label>
         ))}
-        {market === 'coinm' && (
+        {market === 'inverse' && (
           <label class="flex items-center gap-1">
             Contract size (USD)
             <input
@@ -101,7 +109,7 @@ export function Calculators({
           fields={[
             { name: 'entry', label: 'Entry price' },
             { name: 'exit', label: 'Exit price' },
-            { name: 'quantity', label: market === 'usdm' ? 'Quantity' : 'Contracts' },
+            { name: 'quantity', label: market === 'linear' ? 'Quantity' : 'Contracts' },
             { name: 'leverage', label: 'Leverage', unit: 'x' },
           ]}
           compute={(s, v) => pnlCalculator(s, contract, v)}
@@ -125,12 +133,13 @@ export function Calculators({
           compute={(s, v) => targetPriceCalculator(s, contract, v)}
           results={[{ key: 'targetPrice', label: 'Target price', format: price }]}
         />
-        {market === 'coinm' && (
+        {market === 'inverse' && (
           <p class="text-xs text-amber-700">
-            COIN-M maintenance tiers are not shipped yet: liquidation, max open and size for a risk are USDⓈ-M only.
+            {labelOf('inverse')} maintenance tiers are not shipped yet: liquidation, max open and size for a risk are {labelOf('linear')}{' '}
+            only.
           </p>
         )}
-        {market === 'usdm' && (
+        {market === 'linear' && (
           <Calculator
             id="liquidation"
             title="Liquidation price (isolated)"
@@ -159,7 +168,7 @@ export function Calculators({
             ]}
           />
         )}
-        {market === 'usdm' && (
+        {market === 'linear' && (
           <Calculator
             id="max-open"
             title="Max open"
@@ -190,7 +199,7 @@ export function Calculators({
           />
         )}
         <AverageEntry contract={contract} format={price} />
-        {market === 'usdm' && (
+        {market === 'linear' && (
           <Calculator
             id="risk-size"
             title="Size for a risk"
@@ -234,7 +243,7 @@ export function Calculators({
           initialSide={side}
           initial={{ intervals: '3', ...(initial && { size: initial.quantity ?? '', mark: initial.mark ?? '' }) }}
           fields={[
-            { name: 'size', label: market === 'usdm' ? 'Size' : 'Contracts' },
+            { name: 'size', label: market === 'linear' ? 'Size' : 'Contracts' },
             { name: 'mark', label: 'Mark price' },
             { name: 'ratePercent', label: 'Funding rate', unit: '%' },
             { name: 'intervals', label: 'Intervals' },

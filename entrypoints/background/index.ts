@@ -1,6 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 
-import { accountKey } from '@/lib/model/keys';
+import { accountKey, marketKey } from '@/lib/model/keys';
 import { badgeFor, evaluate, parseAlertState, snooze, type AlertNotification } from '@/lib/alerts';
 import { adapterFor, adapterOf } from '@/lib/exchanges';
 import {
@@ -277,6 +277,7 @@ export default defineBackground(() => {
         view,
         unreadable: snapshot.unreadable,
         complete,
+        crossLiquidation: adapterOf(snapshot).remedies.crossLiquidation,
       },
       settings,
       Date.now(),
@@ -348,7 +349,7 @@ async function overlayRisk(snapshot: PageSnapshot, settings: Settings, now: numb
   return riskView(snapshot, settings, {
     tiers: await freshTiers(snapshot),
     rules: await rulesOf(snapshot),
-    funding: adapterOf(snapshot).marketData.funding.load(await fundingQuotes.getValue()),
+    funding: adapterOf(snapshot).marketData.funding.load((await fundingQuotes.getValue())[marketKey(snapshot)]),
     fundingPaid: await fundingWatch.getValue(),
     orders: snapshot.openOrders ? { list: snapshot.openOrders, readAt: snapshot.openOrdersReadAt ?? now } : null,
     now,

@@ -123,18 +123,20 @@ export class FundingQuotes {
       const key = `${marketKey(snapshot)}:${symbol}`;
       if (now - (this.askedAt.get(key) ?? 0) < feed.refreshMs) continue;
       this.askedAt.set(key, now);
-      void this.fetch(feed, snapshot.market, symbol);
+      void this.fetch(feed, snapshot, symbol);
     }
   }
 
-  private async fetch(feed: ExchangeAdapter['marketData']['funding'], market: string, symbol: string) {
+  private async fetch(feed: ExchangeAdapter['marketData']['funding'], market: Pick<PageSnapshot, 'exchange' | 'market'>, symbol: string) {
     try {
-      const url = feed.url(market, symbol);
+      const url = feed.url(market.market, symbol);
       if (url === null) return;
       const quote = feed.parse(await getJson(url), symbol, Date.now());
       if (!quote) throw new Error('no usable funding quote in the response');
       this.write(async () => {
-        await fundingQuotes.setValue(withFundingQuote(await fundingQuotes.getValue(), quote));
+        const all = await fundingQuotes.getValue();
+        const key = marketKey(market);
+        await fundingQuotes.setValue({ ...all, [key]: withFundingQuote(all[key] ?? {}, quote) });
       });
     } catch (error) {
       console.warn(`LiqGuard: could not fetch the funding rate of ${symbol}:`, error);

@@ -59,6 +59,8 @@ export interface AlertSubject {
   unreadable: { symbol: string | null; reason: string }[];
   /** Whether every position of the account is in this view (no unread rows, no hidden symbols). */
   complete: boolean;
+  /** What liquidates the account's cross positions, in its exchange's words (the adapter's `remedies`). */
+  crossLiquidation: string;
 }
 
 export interface AlertNotification {
@@ -226,7 +228,7 @@ export function evaluate(
       ),
       text: () => ({
         title: `Margin ratio ${formatPercent(ratio)}`,
-        message: 'Binance liquidates cross positions when the margin ratio reaches 100 %. Add margin or reduce positions.',
+        message: `${subject.crossLiquidation} Add margin or reduce positions.`,
       }),
     });
   }

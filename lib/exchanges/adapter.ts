@@ -89,6 +89,8 @@ export interface RemedyWording {
 export interface ExchangeAdapter {
   id: string;
   name: string;
+  /** A trading page's address as a person types it (`binance.com/en/futures/BTCUSDT`), for the popup's empty state. */
+  examplePage: string;
   markets: readonly MarketInfo[];
   has: Capabilities;
   /** The venue's readings of its page turned into a position (which columns include PnL, the default asset…). */

@@ -1,12 +1,11 @@
 /**
  * The popup's calculators as pure functions of what the user typed: each takes the fields' text, returns either
  * the results (exact decimal strings) or an error per field, never both. The math is lib/risk's; this layer only
- * reads and checks input. Binance's Futures Calculator tabs (math.md §4.1): PnL, Target Price, Liquidation Price,
+ * reads and checks input. The tabs of Binance's Futures Calculator (math.md §4.1): PnL, Target Price, Liquidation Price,
  * Max Open, Open Price; plus risk-based size, funding, break-even.
  */
 import { Decimal, parseDecimal } from '../core/decimal';
 import { orderRulesOf, type SymbolRules } from '../exchanges/marketData';
-import { SHIPPED_USDM_TIERS } from '../exchanges/binance/tiers';
 import { tiersFor, type TierTables } from '../exchanges/marketData';
 import {
   averageEntryPrice,
@@ -74,12 +73,14 @@ class Fields {
 
 const LINEAR: Contract = { type: 'linear' };
 
-export function contractOf(kind: 'usdm' | 'coinm', contractSize: string | undefined): Contract {
-  return kind === 'usdm' ? LINEAR : { type: 'inverse', contractSize: new Decimal(contractSize || '100') };
+/** A linear contract, or an inverse one of `contractSize` (USD per contract; 100 when not given). */
+export function contractOf(type: Contract['type'], contractSize: string | undefined): Contract {
+  return type === 'linear' ? LINEAR : { type: 'inverse', contractSize: new Decimal(contractSize || '100') };
 }
 
-export function tiersOf(symbol: string, fresh: TierTables | null = null) {
-  return tiersFor(symbol.trim().toUpperCase(), fresh, SHIPPED_USDM_TIERS);
+/** The symbol's tiers from the first of `tables` that has them (fetched before shipped). */
+export function tiersOf(symbol: string, tables: readonly (TierTables | null)[]) {
+  return tiersFor(symbol.trim().toUpperCase(), ...tables);
 }
 
 /**
@@ -123,10 +124,10 @@ export function targetPriceCalculator(side: Side, contract: Contract, values: Re
 
 /**
  * Isolated liquidation for a new position (wallet = initial margin) or with a given wallet balance, with the
- * symbol's tiers re-selected at the liquidation price. USDⓈ-M only: COIN-M tiers are not shipped.
+ * symbol's tiers re-selected at the liquidation price. Linear contracts only.
  */
-export function liquidationCalculator(side: Side, symbol: string, values: Record<string, string>, fresh: TierTables | null = null) {
-  const tiers = tiersOf(symbol, fresh);
+export function liquidationCalculator(side: Side, symbol: string, values: Record<string, string>, tables: readonly (TierTables | null)[]) {
+  const tiers = tiersOf(symbol, tables);
   const f = new Fields(values);
   if (!tiers.ok) return f.fail<{ liquidationPrice: string; maintMarginRatio: string }>('symbol', tiers.reason);
   const entry = f.number('entry');
@@ -150,11 +151,11 @@ export function maxOpenCalculator(
   side: Side,
   symbol: string,
   values: Record<string, string>,
-  fresh: TierTables | null = null,
+  tables: readonly (TierTables | null)[],
   rules?: SymbolRules,
 ) {
   type Result = { size: string; limitedBy: string; sizeRule: string };
-  const tiers = tiersOf(symbol, fresh);
+  const tiers = tiersOf(symbol, tables);
   const f = new Fields(values);
   if (!tiers.ok) return f.fail<Result>('symbol', tiers.reason);
   const balance = f.number('balance');
@@ -196,10 +197,10 @@ export function riskSizeCalculator(
   side: Side,
   symbol: string,
   values: Record<string, string>,
-  fresh: TierTables | null = null,
+  tables: readonly (TierTables | null)[],
   rules?: SymbolRules,
 ) {
-  const tiers = tiersOf(symbol, fresh);
+  const tiers = tiersOf(symbol, tables);
   const f = new Fields(values);
   type Result = {
     size: string;

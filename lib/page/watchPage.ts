@@ -365,8 +365,8 @@ function listenToPage(host: PageHost, pace: PacedReads, onInput: () => void): ()
 }
 
 /**
- * Until the user drags it, the panel sits at the top, just left of the order form (Binance keeps the order
- * form in a column of about 320 px on the right), so it covers the chart, not the buttons or positions.
+ * Until the user drags it, the panel sits at the top, just left of the order form (the exchanges keep it in a column
+ * of about 320 px on the right), so it covers the chart, not the buttons or positions.
  */
 function placeOverlay(placement: OverlayPlacement): OverlayPlacement {
   return placement.x >= 0 ? placement : { ...placement, x: Math.max(16, window.innerWidth - 340 - 340) };

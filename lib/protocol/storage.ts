@@ -75,10 +75,16 @@ export const symbolRules = storage.defineItem<Record<string, StoredRules>>('loca
 });
 
 /**
- * The latest funding quote of each symbol held, from the public premiumIndex (fetched about once a minute while
- * a position is open). Local, not session, storage: content scripts cannot read session storage.
+ * The latest funding quote of each symbol held, by `marketKey` and symbol, from the exchange's public data (fetched
+ * about once a minute while a position is open). Local, not session, storage: content scripts cannot read session
+ * storage. Version 1 was keyed by symbol alone; its quotes, a minute's cache, are dropped rather than guessed into
+ * a market.
  */
-export const fundingQuotes = storage.defineItem<Record<string, FundingQuote>>('local:fundingQuotes', { fallback: {}, version: 1 });
+export const fundingQuotes = storage.defineItem<Record<string, Record<string, FundingQuote>>>('local:fundingQuotes', {
+  fallback: {},
+  version: 2,
+  migrations: { 2: () => ({}) },
+});
 
 /** By `positionKey` (lib/model/keys.ts). Local storage: the count survives browser restarts. */
 export const fundingWatch = storage.defineItem<Record<string, WatchedPosition>>('local:fundingWatch', { fallback: {}, version: 1 });

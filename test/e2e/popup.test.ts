@@ -61,7 +61,7 @@ describe('popup calculators and options (real Chromium)', () => {
     await popup.getByLabel('COIN-M').check();
     expect(await calculator('pnl').getByLabel('Contracts').count()).toBe(1);
     expect(await calculator('liquidation').count()).toBe(0);
-    await popup.getByLabel('USDⓈ-M').check();
+    await popup.getByLabel('USD-M', { exact: true }).check();
     expect(await calculator('liquidation').count()).toBe(1);
   });
 

@@ -30,6 +30,7 @@ const isMarket = (market: string): market is FuturesMarket => market === 'usdm' 
 export const binance: ExchangeAdapter = {
   id: 'binance',
   name: 'Binance',
+  examplePage: 'binance.com/en/futures/BTCUSDT',
   markets: [
     { id: 'usdm', label: MARKET_LABELS.usdm, contract: 'linear', exactSizeUnit: 'base' },
     { id: 'coinm', label: MARKET_LABELS.coinm, contract: 'inverse', exactSizeUnit: 'contracts' },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { badgeFor, EMPTY_ALERT_STATE, evaluate, parseAlertState, type AlertState, type AlertSubject } from '@/lib/alerts';
+import { binance } from '@/lib/exchanges/binance';
 import { DEFAULT_SETTINGS, parseSettings } from '@/lib/model/settings';
 import type { PositionView, RiskView } from '@/lib/figures/types';
 
@@ -41,7 +42,15 @@ function position(distance: string | null, overrides: Partial<PositionView> = {}
 
 function subject(positions: PositionView[], marginRatio: string | null = null, tabId = 1, extra: Partial<AlertSubject> = {}): AlertSubject {
   const view: RiskView = { positions, account: { asset: 'USDT', marginRatio, marginBalance: null, band: 'unknown', reason: null } };
-  return { account: 'binance:usdm:USDT', tabId, view, unreadable: [], complete: true, ...extra };
+  return {
+    account: 'binance:usdm:USDT',
+    tabId,
+    view,
+    unreadable: [],
+    complete: true,
+    crossLiquidation: binance.remedies.crossLiquidation,
+    ...extra,
+  };
 }
 
 /** Feeds a series of (minute, subject) and collects what fired at each step. */
@@ -166,6 +175,13 @@ describe('other rules', () => {
   it('margin ratio: warning, danger, hysteresis below the threshold', () => {
     const { fired } = run(['0.40', '0.55', '0.48', '0.52', '0.85', '0.39', '0.55'].map((r, i) => [i * 20, subject([], r)]));
     expect(fired).toEqual([[], ['marginRatio:warning'], [], [], ['marginRatio:danger'], [], ['marginRatio:warning']]);
+  });
+
+  it("margin ratio: says what liquidates the account in its exchange's words", () => {
+    const { notifications } = evaluate(EMPTY_ALERT_STATE, subject([], '0.85'), DEFAULT_SETTINGS, 0);
+    expect(notifications.map((n) => n.message)).toEqual([
+      'Binance liquidates cross positions when the margin ratio reaches 100 %. Add margin or reduce positions.',
+    ]);
   });
 
   it('mismatch fires when it appears, not while it stays', () => {

@@ -16,8 +16,11 @@ import {
 } from '@/lib/forms/calculators';
 import { Decimal } from '@/lib/core/decimal';
 import { parseExchangeInfo } from '@/lib/exchanges/binance/marketData';
+import { SHIPPED_USDM_TIERS } from '@/lib/exchanges/binance/tiers';
 
-const linear = contractOf('usdm', undefined);
+const linear = contractOf('linear', undefined);
+/** The tables the popup gives the tier-based calculators for a USDⓈ-M symbol when none were fetched. */
+const shipped = [SHIPPED_USDM_TIERS];
 
 describe('Binance calculator tabs (math.md §4.1)', () => {
   it('PnL / ROE: 60,000 → 61,200 long, 1 BTC at 20x: margin 3,000, PnL 1,200, ROE 40 %', () => {
@@ -44,7 +47,7 @@ describe('Binance calculator tabs (math.md §4.1)', () => {
   });
 
   it('liquidation price with the tier at the liquidation price (BTCUSDT 2024: 50k–600k → 0.5 %, cum 50)', () => {
-    const outcome = liquidationCalculator('long', 'BTCUSDT', { entry: '60000', quantity: '1', leverage: '10' });
+    const outcome = liquidationCalculator('long', 'BTCUSDT', { entry: '60000', quantity: '1', leverage: '10' }, shipped);
     expect(outcome.ok && outcome.result).toEqual({
       liquidationPrice: new Decimal('60000').minus('6000').minus('50').div('0.995').toFixed(),
       maintMarginRatio: '0.005',
@@ -52,7 +55,9 @@ describe('Binance calculator tabs (math.md §4.1)', () => {
   });
 
   it('max open: S7 — 469.205 USDT buys exactly 1 BTC short at 9,253.30 with mark 9,259.84 and 20x', () => {
-    expect(maxOpenCalculator('short', 'BTCUSDT', { balance: '469.205', leverage: '20', price: '9253.30', mark: '9259.84' })).toEqual({
+    expect(
+      maxOpenCalculator('short', 'BTCUSDT', { balance: '469.205', leverage: '20', price: '9253.30', mark: '9259.84' }, shipped),
+    ).toEqual({
       ok: true,
       result: { size: '1', limitedBy: 'balance', sizeRule: "not rounded: the symbol's order rules are not fetched yet" },
     });
@@ -64,30 +69,40 @@ describe('Binance calculator tabs (math.md §4.1)', () => {
       { price: '200', quantity: '3' },
     ];
     expect(averageEntryCalculator(linear, fills)).toEqual({ ok: true, result: { averageEntry: '175', totalQuantity: '4' } });
-    const coin = averageEntryCalculator(contractOf('coinm', '10'), fills);
+    const coin = averageEntryCalculator(contractOf('inverse', '10'), fills);
     expect(coin.ok && new Decimal(coin.result.averageEntry).toFixed(6)).toBe('160.000000');
   });
 });
 
 describe('more calculators', () => {
   it('risk-based size, and a stop that would sit beyond liquidation', () => {
-    const safe = riskSizeCalculator('long', 'BTCUSDT', {
-      entry: '60000',
-      stop: '59000',
-      leverage: '10',
-      feePercent: '0.05',
-      riskAmount: '100',
-    });
+    const safe = riskSizeCalculator(
+      'long',
+      'BTCUSDT',
+      {
+        entry: '60000',
+        stop: '59000',
+        leverage: '10',
+        feePercent: '0.05',
+        riskAmount: '100',
+      },
+      shipped,
+    );
     expect(safe.ok && safe.result.stopBeforeLiquidation).toBe(true);
     expect(safe.ok && new Decimal(safe.result.lossAtStop).toDecimalPlaces(20).toFixed()).toBe('100');
-    const tooFar = riskSizeCalculator('long', 'BTCUSDT', {
-      entry: '60000',
-      stop: '50000',
-      leverage: '100',
-      feePercent: '0',
-      riskPercent: '1',
-      balance: '10000',
-    });
+    const tooFar = riskSizeCalculator(
+      'long',
+      'BTCUSDT',
+      {
+        entry: '60000',
+        stop: '50000',
+        leverage: '100',
+        feePercent: '0',
+        riskPercent: '1',
+        balance: '10000',
+      },
+      shipped,
+    );
     expect(tooFar.ok && tooFar.result.stopBeforeLiquidation).toBe(false);
   });
 
@@ -96,8 +111,8 @@ describe('more calculators', () => {
       JSON.parse(readFileSync(resolve(import.meta.dirname, '../../fixtures/binance/market/fapi-exchangeInfo.json'), 'utf8')),
     ).symbols;
     const values = { entry: '60000', stop: '59000', leverage: '10', feePercent: '0.05', riskAmount: '100' };
-    const exact = riskSizeCalculator('long', 'BTCUSDT', values);
-    const placed = riskSizeCalculator('long', 'BTCUSDT', values, null, rules.BTCUSDT);
+    const exact = riskSizeCalculator('long', 'BTCUSDT', values, shipped);
+    const placed = riskSizeCalculator('long', 'BTCUSDT', values, shipped, rules.BTCUSDT);
     expect(exact.ok && placed.ok).toBe(true);
     if (!exact.ok || !placed.ok) return;
     expect(placed.result.size).toBe(new Decimal(exact.result.size).toDecimalPlaces(3, Decimal.ROUND_DOWN).toFixed());
@@ -105,7 +120,7 @@ describe('more calculators', () => {
     // Fewer coins, less loss at the stop: never more than the risk asked for.
     expect(new Decimal(placed.result.lossAtStop).lte(exact.result.lossAtStop)).toBe(true);
     // 1 USDT of risk with a 1,000 stop is 0.00096 BTC: under BTCUSDT's 100 USDT minimum notional.
-    const tiny = riskSizeCalculator('long', 'BTCUSDT', { ...values, riskAmount: '1' }, null, rules.BTCUSDT);
+    const tiny = riskSizeCalculator('long', 'BTCUSDT', { ...values, riskAmount: '1' }, shipped, rules.BTCUSDT);
     expect(tiny).toEqual({
       ok: false,
       errors: { riskAmount: 'The size for this risk is below the smallest order (100 notional, 0.002 at this price)' },
@@ -114,7 +129,7 @@ describe('more calculators', () => {
       'short',
       'BTCUSDT',
       { balance: '469.2', leverage: '20', price: '9253.30', mark: '9259.84' },
-      null,
+      shipped,
       rules.BTCUSDT,
     );
     expect(maxOpen.ok && maxOpen.result.size).toBe('0.999');
@@ -149,18 +164,18 @@ describe('bad input gets a clear error per field and no result', () => {
   });
 
   it('leverage above the tier’s maximum, an unknown symbol', () => {
-    expect(liquidationCalculator('long', 'BTCUSDT', { entry: '60000', quantity: '1', leverage: '150' })).toEqual({
+    expect(liquidationCalculator('long', 'BTCUSDT', { entry: '60000', quantity: '1', leverage: '150' }, shipped)).toEqual({
       ok: false,
       errors: { leverage: "Above this symbol's maximum (125x)" },
     });
-    expect(liquidationCalculator('long', 'NOPEUSDT', { entry: '60000', quantity: '1', leverage: '10' })).toEqual({
+    expect(liquidationCalculator('long', 'NOPEUSDT', { entry: '60000', quantity: '1', leverage: '10' }, shipped)).toEqual({
       ok: false,
       errors: { symbol: 'maintenance-margin tiers for NOPEUSDT are unknown' },
     });
   });
 
   it('a wallet so large there is no liquidation price says so', () => {
-    const outcome = liquidationCalculator('long', 'BTCUSDT', { entry: '60000', quantity: '1', leverage: '10', wallet: '100000' });
+    const outcome = liquidationCalculator('long', 'BTCUSDT', { entry: '60000', quantity: '1', leverage: '10', wallet: '100000' }, shipped);
     expect(outcome.ok).toBe(false);
     expect(!outcome.ok && outcome.errors.wallet).toMatch(/no liquidation price/);
   });

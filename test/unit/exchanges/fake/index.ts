@@ -44,6 +44,7 @@ function risk(position: Position): PositionRisk {
 export const fakex: ExchangeAdapter = {
   id: 'fakex',
   name: 'FakeX',
+  examplePage: 'app.fakex.test/trade/BTC-PERP',
   markets: [{ id: 'perp', label: 'Perpetuals', contract: 'linear', exactSizeUnit: 'base' }],
   has: { tiers: { perp: false }, fundingPaid: { perp: 'FakeX publishes no funding history' }, openOrders: false },
   prepare: (read) =>

@@ -65,7 +65,7 @@ describe('an exchange added as one folder and one registry call (FakeX)', () => 
     expect(account).toBe('fakex:perp:USD');
     const { notifications } = evaluate(
       EMPTY_ALERT_STATE,
-      { account, tabId: 1, view, unreadable: [], complete: true },
+      { account, tabId: 1, view, unreadable: [], complete: true, crossLiquidation: fakex.remedies.crossLiquidation },
       DEFAULT_SETTINGS,
       1_000,
     );
