@@ -10,12 +10,9 @@ import { parseStatusResponse, type GetStatusRequest, type StatusResponse } from 
 import { type TabSummary } from '@/lib/figures/types';
 import { parseSettings, type Settings } from '@/lib/model/settings';
 import type { PageSnapshot } from '@/lib/model/snapshot';
-import { fetchedTiers, fundingQuotes, fundingWatch, lastSnapshots, storedSettings, symbolRules } from '@/lib/protocol/storage';
-import type { WatchedPosition } from '@/lib/figures/types';
+import { fetchedTiers, lastSnapshots, storedSettings, symbolRules } from '@/lib/protocol/storage';
 import { clockTime } from '@/lib/core/time';
-import { afterOrdersViews } from '@/lib/figures/afterOrders';
 import { assess } from '@/lib/figures/assess';
-import { fundingOf, fundingPaidOf } from '@/lib/figures/funding';
 
 import { Calculators, type Prefill } from './calculators/Calculators';
 import { PositionTools } from './PositionTools';
@@ -30,9 +27,6 @@ type Load =
       /** Fetched tiers by `marketKey`: a COIN-M position needs COIN-M tiers. */
       tiers: Record<string, TierTables | null>;
       rules: Record<string, Record<string, SymbolRules>>;
-      /** By `marketKey`, raw: each exchange's adapter checks its own. */
-      funding: Record<string, unknown>;
-      fundingWatch: Record<string, WatchedPosition>;
     }
   | { state: 'error'; reason: string };
 
@@ -164,10 +158,8 @@ export function Popup() {
       storedSettings.getValue(),
       fetchedTiers.getValue(),
       symbolRules.getValue(),
-      fundingQuotes.getValue(),
-      fundingWatch.getValue(),
     ])
-      .then(([raw, snapshots, settings, tiers, rules, funding, watch]) => {
+      .then(([raw, snapshots, settings, tiers, rules]) => {
         const status = parseStatusResponse(raw);
         if (!status) return setLoad({ state: 'error', reason: 'The background worker sent an unreadable answer.' });
         setLoad({
@@ -176,8 +168,6 @@ export function Popup() {
           snapshots,
           settings: parseSettings(settings).settings,
           ...loadMarketData(tiers, rules),
-          funding,
-          fundingWatch: watch,
         });
         const first = status.pages.find((page) => (page.summary?.positions.length ?? 0) > 0);
         if (first) setSelection({ tabId: first.tabId, row: 0 });
@@ -239,21 +229,7 @@ export function Popup() {
           position={selected}
           risk={selectedRisk}
           rules={load.rules[marketKey(known)]?.[selected.symbol]}
-          funding={fundingOf(
-            adapter,
-            selected,
-            adapter.marketData.funding.load(load.funding[marketKey(known)])[selected.symbol],
-            Date.now(),
-          )}
-          fundingPaid={fundingPaidOf(known, selected, load.fundingWatch)}
-          afterOrders={
-            known.openOrders && known.openOrdersReadAt
-              ? afterOrdersViews(known, {
-                  tiers: load.tiers[marketKey(known)] ?? null,
-                  orders: { list: known.openOrders, readAt: known.openOrdersReadAt },
-                })[selection.row]!
-              : null
-          }
+          figures={load.status.pages.find((page) => page.tabId === selection.tabId)?.summary?.figures?.[selection.row] ?? null}
           walletBalance={known.account.walletBalance}
           warningDistance={load.settings.warningDistance}
         />

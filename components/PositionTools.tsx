@@ -18,10 +18,9 @@ import type { ExchangeAdapter } from '@/lib/exchanges/adapter';
 import type { SymbolRules } from '@/lib/exchanges/marketData';
 import { afterOrdersText, fundingPaidText, fundingText } from '@/lib/figures/format';
 import type { ReadPosition } from '@/lib/model/snapshot';
-import { fundingPaidOf } from '@/lib/figures/funding';
 import { placeableCutOf } from '@/lib/figures/remedies';
 import { stopCheck } from '@/lib/figures/stops';
-import { type AfterOrdersView, type FundingView } from '@/lib/figures/types';
+import type { PositionView } from '@/lib/figures/types';
 
 import { AfterOrdersNote } from './AfterOrdersNote';
 import { amountText } from './calculators/Calculators';
@@ -36,25 +35,15 @@ interface Props {
   warningDistance: string;
   /** The symbol's order rules, when fetched: the size to close is then one the exchange accepts. */
   rules: SymbolRules | undefined;
-  /** The next funding payment, or why it is unknown; null for a dated contract. */
-  funding: Result<FundingView> | null;
-  fundingPaid: ReturnType<typeof fundingPaidOf>;
-  /** Liquidation if the position's open orders fill, from the list last read on the page; null when none add to it. */
-  afterOrders: AfterOrdersView | null;
+  /**
+   * The worker's figures for the position, the overlay's too (null until it has worked them out): its next funding
+   * payment, funding paid, liquidation after its open orders fill.
+   */
+  figures: Pick<PositionView, 'funding' | 'fundingReason' | 'fundingPaid' | 'fundingPaidReason' | 'afterOrders'> | null;
 }
 
 /** For the selected position: what brings liquidation back to a distance, and stops that fire before it. */
-export function PositionTools({
-  adapter,
-  position,
-  risk,
-  walletBalance,
-  warningDistance,
-  rules,
-  funding,
-  fundingPaid,
-  afterOrders,
-}: Props) {
+export function PositionTools({ adapter, position, risk, walletBalance, warningDistance, rules, figures }: Props) {
   const [targetText, setTargetText] = useState(new Decimal(warningDistance).times(100).toFixed());
   const target = parseDecimal(targetText);
   const targetError = !target.ok ? 'Not a number' : !target.value.gt(0) || !target.value.lt(100) ? 'Between 0 and 100' : null;
@@ -141,16 +130,17 @@ export function PositionTools({
         )}
         {!risk.pool && <p class="text-amber-600">— the position's figures are incomplete, so no remedy can be worked out.</p>}
       </div>
-      {afterOrders && <AfterOrdersNote text={afterOrdersText(afterOrders, position.priceDecimals)} testId="popup-after-orders" />}
-      {funding && (
+      {figures?.afterOrders && (
+        <AfterOrdersNote text={afterOrdersText(figures.afterOrders, position.priceDecimals)} testId="popup-after-orders" />
+      )}
+      {(figures?.funding || figures?.fundingReason) && (
         <p data-testid="popup-funding">
-          Next funding:{' '}
-          {fundingText(funding.ok ? funding.value : null, funding.ok ? null : funding.reason, position.marginAsset, Date.now())}
+          Next funding: {fundingText(figures.funding, figures.fundingReason, position.marginAsset, Date.now())}
         </p>
       )}
-      {(fundingPaid.fundingPaid || fundingPaid.fundingPaidReason) && (
+      {(figures?.fundingPaid || figures?.fundingPaidReason) && (
         <p data-testid="popup-funding-paid">
-          Funding so far: {fundingPaidText(fundingPaid.fundingPaid, fundingPaid.fundingPaidReason, position.marginAsset)}
+          Funding so far: {fundingPaidText(figures.fundingPaid, figures.fundingPaidReason, position.marginAsset)}
         </p>
       )}
       {existing?.beyondLiquidation && (

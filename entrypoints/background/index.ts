@@ -88,10 +88,11 @@ export default defineBackground(() => {
       }),
   );
   keepMarketDataFresh();
-  // Tiers that arrive after a page was read (a first visit, the daily refresh) apply to it at once: a position
-  // whose tiers were unknown has no band until then, and may be in danger.
-  fetchedTiers.watch(() => {
-    forgetParsedTiers();
+  // Market data that arrives after a page was read (a first visit, the daily refresh, a funding quote) applies to it
+  // at once: the pages get their figures again, and every tab is assessed again — a position whose tiers were
+  // unknown has no band until then and may be in danger, and the popup shows the worker's figures.
+  const marketDataChanged = (forget: () => void) => () => {
+    forget();
     void enqueue(async () => {
       for (const [tabId, snapshot] of Object.entries(await lastSnapshots.getValue())) {
         const marks = streamedMarks.get(Number(tabId));
@@ -99,22 +100,16 @@ export default defineBackground(() => {
       }
     });
     refreshOverlays();
-  });
-  symbolRules.watch(() => {
-    forgetParsedRules();
+  };
+  fetchedTiers.watch(marketDataChanged(forgetParsedTiers));
+  symbolRules.watch(marketDataChanged(forgetParsedRules));
+  storedFundingQuotes.watch(marketDataChanged(() => fundingQuotes.forget()));
+  storedFundingWatch.watch(marketDataChanged(() => fundingWatch.forget()));
+  // What the worker keeps of the settings is dropped when they change, and every page's figures follow.
+  storedSettings.watch(() => {
+    settingsNow.forget();
     refreshOverlays();
   });
-  // What the worker keeps of these is dropped when they change, and every page's figures follow.
-  for (const [item, kept] of [
-    [storedSettings, settingsNow],
-    [storedFundingQuotes, fundingQuotes],
-    [storedFundingWatch, fundingWatch],
-  ] as const) {
-    item.watch(() => {
-      kept.forget();
-      refreshOverlays();
-    });
-  }
   const funding = new FundingQuotes((task) => void enqueue(task));
   const fundingPaid = new FundingPaidWatch((task) => void enqueue(task));
 
@@ -260,13 +255,8 @@ export default defineBackground(() => {
     const complete =
       snapshot.unreadable.length === 0 && (snapshot.positionsCount === null || snapshot.positionsCount <= snapshot.positions.length);
     await fundingPaid.update(snapshot, complete);
-    view ??= riskView(snapshot, settings, {
-      tiers: await freshTiers(snapshot),
-      rules: await rulesOf(snapshot),
-      // The page's open stop orders are checked against liquidation like its TP/SL stop (the time is unused here).
-      orders: snapshot.openOrders ? { list: snapshot.openOrders, readAt: 0 } : null,
-      afterOrders: false,
-    });
+    // One computation for the overlay, the alerts and the popup: the popup shows these figures.
+    view ??= await overlayRisk(snapshot, settings, Date.now(), true);
     const { state, problem } = parseAlertState(await storedAlertState.getValue());
     if (problem) console.warn(`LiqGuard: ${problem}`);
     const result = evaluate(
@@ -292,6 +282,7 @@ export default defineBackground(() => {
       pricesFrom: snapshot.pricesFrom ?? 'page',
       assessedAt: Date.now(),
       stale: false,
+      figures: view.positions,
     };
     await tabSummaries.setValue(summaries);
     await showBadge(tabId, badgeFor(view));

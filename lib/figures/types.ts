@@ -14,6 +14,8 @@ export interface TabSummary {
   assessedAt: number;
   /** The tab is hidden and no streamed price has arrived for a while: the figures are stale. */
   stale: boolean;
+  /** Each position's figures as the worker worked them out, the overlay's too: what the popup shows of them. */
+  figures: PositionView[];
 }
 
 export interface PositionView {

@@ -280,7 +280,10 @@ function isSummary(value: unknown): boolean {
       ) &&
       (value.pricesFrom === 'page' || value.pricesFrom === 'stream') &&
       Number.isFinite(value.assessedAt) &&
-      typeof value.stale === 'boolean')
+      typeof value.stale === 'boolean' &&
+      Array.isArray(value.figures) &&
+      value.figures.length === (value.positions as unknown[]).length &&
+      value.figures.every((figures, i) => isRecord(figures) && figures.symbol === (value.positions as { symbol: unknown }[])[i]!.symbol))
   );
 }
 

@@ -47,6 +47,21 @@ describe('parseStatusResponse', () => {
     ).toBeNull();
     expect(parseStatusResponse(undefined)).toBeNull();
   });
+
+  it("takes a tab's summary with the worker's figures for each of its positions, and nothing that does not line up", () => {
+    const brief = { symbol: 'BTCUSDT', side: 'long', distance: '0.237', band: 'safe' };
+    const summary = {
+      positions: [brief],
+      pricesFrom: 'page',
+      assessedAt: 1,
+      stale: false,
+      figures: [{ symbol: 'BTCUSDT', distance: '0.237' }],
+    };
+    expect(parseStatusResponse({ pages: [{ tabId: 3, route, summary }] })).toEqual({ pages: [{ tabId: 3, route, summary }] });
+    for (const figures of [undefined, [], [{ symbol: 'ETHUSDT' }], ['BTCUSDT']]) {
+      expect(parseStatusResponse({ pages: [{ tabId: 3, route, summary: { ...summary, figures } }] })).toBeNull();
+    }
+  });
 });
 
 describe('page-snapshot messages', () => {
