@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 
-import { adapterFor, adapterOf, ADAPTERS } from '@/lib/exchanges';
+import { adapterFor, adapterOf, ADAPTERS, loadByMarket } from '@/lib/exchanges';
 import { marketOf, type ExchangeAdapter, type Prepared } from '@/lib/exchanges/adapter';
 import type { SymbolRules, TierTables } from '@/lib/exchanges/marketData';
 import { marketKey } from '@/lib/model/keys';
@@ -135,17 +135,6 @@ function marketName(route: { exchange: string; market: string }): string {
   return (adapter && marketOf(adapter, route.market)?.label) ?? route.market;
 }
 
-/** Every adapter's stored tiers and order rules, checked, by `marketKey`. */
-function loadMarketData(tiers: Record<string, unknown>, rules: Record<string, unknown>) {
-  const keys = ADAPTERS.flatMap((adapter) =>
-    adapter.markets.map((market) => ({ adapter, key: marketKey({ exchange: adapter.id, market: market.id }) })),
-  );
-  return {
-    tiers: Object.fromEntries(keys.map(({ adapter, key }) => [key, adapter.marketData.tiers.load(tiers[key])])),
-    rules: Object.fromEntries(keys.map(({ adapter, key }) => [key, adapter.marketData.rules.load(rules[key])])),
-  };
-}
-
 export function Popup() {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [selection, setSelection] = useState<Selection | null>(null);
@@ -167,7 +156,8 @@ export function Popup() {
           status,
           snapshots,
           settings: parseSettings(settings).settings,
-          ...loadMarketData(tiers, rules),
+          tiers: loadByMarket(tiers, (adapter) => adapter.marketData.tiers.load),
+          rules: loadByMarket(rules, (adapter) => adapter.marketData.rules.load),
         });
         const first = status.pages.find((page) => (page.summary?.positions.length ?? 0) > 0);
         if (first) setSelection({ tabId: first.tabId, row: 0 });

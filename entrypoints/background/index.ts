@@ -89,17 +89,28 @@ export default defineBackground(() => {
   );
   keepMarketDataFresh();
   // Market data that arrives after a page was read (a first visit, the daily refresh, a funding quote) applies to it
-  // at once: the pages get their figures again, and every tab is assessed again — a position whose tiers were
-  // unknown has no band until then and may be in danger, and the popup shows the worker's figures.
+  // at once: every tab is assessed again — a position whose tiers were unknown has no band until then and may be in
+  // danger, and the popup shows the worker's figures — and its page gets the figures of that same recompute.
   const marketDataChanged = (forget: () => void) => () => {
     forget();
     void enqueue(async () => {
-      for (const [tabId, snapshot] of Object.entries(await lastSnapshots.getValue())) {
-        const marks = streamedMarks.get(Number(tabId));
-        await assess(Number(tabId), marks ? adapterOf(snapshot).withMarkPrices(snapshot, marks) : snapshot);
+      const [settings, pages, snapshots] = await Promise.all([settingsNow.get(), openFuturesPages.getValue(), lastSnapshots.getValue()]);
+      for (const key of new Set([...Object.keys(snapshots), ...Object.keys(pages)])) {
+        const tabId = Number(key);
+        const snapshot = snapshots[key];
+        const marks = streamedMarks.get(tabId);
+        let update: OverlayUpdateMessage | null = null;
+        if (snapshot) {
+          const priced = marks ? adapterOf(snapshot).withMarkPrices(snapshot, marks) : snapshot;
+          const now = Date.now();
+          const risk = await overlayRisk(priced, settings, now, true);
+          await assess(tabId, priced, settings, risk);
+          // A hidden tab's page keeps the figures of its own prices; it is read again when shown.
+          if (!marks && snapshot.state === 'ok') update = overlayUpdateOf(snapshot, risk, settings, now);
+        }
+        if (pages[key]) await browser.tabs.sendMessage(tabId, update ?? (await overlayUpdate(snapshot, settings))).catch(() => undefined);
       }
     });
-    refreshOverlays();
   };
   fetchedTiers.watch(marketDataChanged(forgetParsedTiers));
   symbolRules.watch(marketDataChanged(forgetParsedRules));
@@ -120,7 +131,7 @@ export default defineBackground(() => {
     for (const tabId of await hiddenTabs.getValue()) watchStream(tabId, snapshots[tabId]);
   });
 
-  /** The settings or the market data behind the overlay's figures changed: every open futures page gets them again. */
+  /** The settings behind the overlay's figures changed: every open futures page gets them again. */
   function refreshOverlays() {
     void enqueue(async () => {
       const [settings, pages, snapshots] = await Promise.all([settingsNow.get(), openFuturesPages.getValue(), lastSnapshots.getValue()]);
@@ -181,12 +192,7 @@ export default defineBackground(() => {
         const now = Date.now();
         const risk = await overlayRisk(snapshot, settings, now, true);
         void enqueue(() => assess(tabId, snapshot, settings, risk));
-        return {
-          type: 'overlay-view',
-          view: overlayView(snapshot, risk, now),
-          display: settings.overlay,
-          readEveryMs: readIntervalFor(snapshot, risk, settings),
-        };
+        return overlayUpdateOf(snapshot, risk, settings, now);
       }
       case 'page-visibility': {
         if (tabId === undefined) return;
@@ -325,11 +331,19 @@ const toolbarButton = import.meta.env.MANIFEST_VERSION === 2 ? browser.browserAc
  * that the content script carries neither Decimal nor the tier tables into the exchange's page.
  */
 async function overlayUpdate(snapshot: PageSnapshot | undefined, settings: Settings): Promise<OverlayUpdateMessage> {
-  const display = settings.overlay;
-  if (snapshot?.state !== 'ok') return { type: 'overlay-view', view: null, display, readEveryMs: MIN_READ_INTERVAL_MS };
+  if (snapshot?.state !== 'ok') return { type: 'overlay-view', view: null, display: settings.overlay, readEveryMs: MIN_READ_INTERVAL_MS };
   const now = Date.now();
-  const risk = await overlayRisk(snapshot, settings, now, false);
-  return { type: 'overlay-view', view: overlayView(snapshot, risk, now), display, readEveryMs: readIntervalFor(snapshot, risk, settings) };
+  return overlayUpdateOf(snapshot, await overlayRisk(snapshot, settings, now, false), settings, now);
+}
+
+/** What a page's overlay shows for `snapshot`, whose risk at `now` is `risk`, and how soon to read the page again. */
+function overlayUpdateOf(snapshot: PageSnapshot, risk: RiskView, settings: Settings, now: number): OverlayUpdateMessage {
+  return {
+    type: 'overlay-view',
+    view: overlayView(snapshot, risk, now),
+    display: settings.overlay,
+    readEveryMs: readIntervalFor(snapshot, risk, settings),
+  };
 }
 
 /**

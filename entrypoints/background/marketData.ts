@@ -6,7 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 
-import { adapterOf, ADAPTERS } from '@/lib/exchanges';
+import { adapterMarkets, adapterOf, loadByMarket } from '@/lib/exchanges';
 import type { ExchangeAdapter, Feed } from '@/lib/exchanges/adapter';
 import { storeTierTables, withFundingQuote, type SymbolRules, type TierTables } from '@/lib/exchanges/marketData';
 import { fundingPaidSince } from '@/lib/figures/funding';
@@ -36,62 +36,68 @@ export function keepMarketDataFresh() {
   refresh();
 }
 
-/** Each adapter's markets that have an endpoint for `feed`, with their storage key. */
+/** Each registered market that has an endpoint for `feed`, with its storage key and the endpoint. */
 function marketsWith(feed: (adapter: ExchangeAdapter) => Feed<unknown>) {
-  return ADAPTERS.flatMap((adapter) =>
-    adapter.markets.flatMap((market) => {
-      const url = feed(adapter).url(market.id);
-      return url === null ? [] : [{ adapter, market: market.id, key: marketKey({ exchange: adapter.id, market: market.id }), url }];
-    }),
-  );
+  return adapterMarkets().flatMap((entry) => {
+    const url = feed(entry.adapter).url(entry.market);
+    return url === null ? [] : [{ ...entry, url }];
+  });
 }
 
-/** Fetches the tier tables of each market whose cached copy is older than its adapter's refresh period. */
-export async function refreshTiers(now = Date.now()) {
-  const cached = await fetchedTiers.getValue();
-  for (const { adapter, key, url } of marketsWith((a) => a.marketData.tiers)) {
-    const feed = adapter.marketData.tiers;
-    if (cached[key] && now - cached[key].fetchedAt < feed.refreshMs) continue;
-    try {
-      const { symbols, rejected } = feed.parse(await getJson(url, feed.init));
-      if (Object.keys(rejected).length > 0) console.warn(`LiqGuard: ${key} tier tables rejected`, rejected);
-      if (Object.keys(symbols).length === 0) throw new Error('no usable tier table in the response');
-      const tables: TierTables = { asOf: new Date(now).toISOString().slice(0, 10), source: url, symbols };
-      cached[key] = storeTierTables(tables, now);
-      await fetchedTiers.setValue(cached);
-    } catch (error) {
-      console.warn(`LiqGuard: could not refresh ${key} tiers, keeping the ${cached[key] ? 'cached' : 'shipped'} ones:`, error);
-    }
-  }
-}
-
-/** Refreshes each market's order rules when the stored copy is older than its adapter's refresh period. */
-export async function refreshRules(now = Date.now()) {
-  const stored = await symbolRules.getValue();
-  for (const { adapter, key, url } of marketsWith((a) => a.marketData.rules)) {
-    const feed = adapter.marketData.rules;
+/**
+ * Fetches one feed of every market whose stored copy is older than its adapter's refresh period, keeps what parses,
+ * and stores it as `toStored` has it; a failed fetch keeps the cached copy (`without` says what serves when there is
+ * none).
+ */
+async function refreshFeed<S extends { fetchedAt: number }, Symbols>(
+  what: string,
+  without: string,
+  item: { getValue(): Promise<Record<string, S>>; setValue(value: Record<string, S>): Promise<void> },
+  feedOf: (adapter: ExchangeAdapter) => Feed<{ symbols: Record<string, Symbols>; rejected: Record<string, string> }>,
+  toStored: (symbols: Record<string, Symbols>, url: string, now: number) => S,
+  now: number,
+) {
+  const stored = await item.getValue();
+  for (const { adapter, key, url } of marketsWith(feedOf)) {
+    const feed = feedOf(adapter);
     if (stored[key] && now - stored[key].fetchedAt < feed.refreshMs) continue;
     try {
       const { symbols, rejected } = feed.parse(await getJson(url, feed.init));
-      if (Object.keys(rejected).length > 0) console.warn(`LiqGuard: ${key} order rules rejected`, rejected);
-      if (Object.keys(symbols).length === 0) throw new Error('no usable symbol in the response');
-      stored[key] = { fetchedAt: now, symbols };
-      await symbolRules.setValue(stored);
+      if (Object.keys(rejected).length > 0) console.warn(`LiqGuard: ${key} ${what} rejected`, rejected);
+      if (Object.keys(symbols).length === 0) throw new Error(`no usable ${what} in the response`);
+      stored[key] = toStored(symbols, url, now);
+      await item.setValue(stored);
     } catch (error) {
-      console.warn(`LiqGuard: could not refresh ${key} order rules, keeping ${stored[key] ? 'the cached ones' : 'none'}:`, error);
+      console.warn(`LiqGuard: could not refresh ${key} ${what}, keeping ${stored[key] ? 'the cached ones' : without}:`, error);
     }
   }
 }
 
+/** Fetches the tier tables of each market whose cached copy is older than its adapter's refresh period. */
+export const refreshTiers = (now = Date.now()) =>
+  refreshFeed(
+    'tier tables',
+    'the shipped ones',
+    fetchedTiers,
+    (adapter) => adapter.marketData.tiers,
+    (symbols, url, at) => storeTierTables({ asOf: new Date(at).toISOString().slice(0, 10), source: url, symbols }, at),
+    now,
+  );
+
+/** Refreshes each market's order rules when the stored copy is older than its adapter's refresh period. */
+export const refreshRules = (now = Date.now()) =>
+  refreshFeed(
+    'order rules',
+    'none',
+    symbolRules,
+    (adapter) => adapter.marketData.rules,
+    (symbols, _, at) => ({ fetchedAt: at, symbols }),
+    now,
+  );
+
 // Checked once per change of the stored copies, not per assessment (a full tier table is hundreds of KB).
-const parsedTiers = parsedOnce(async () => {
-  const stored = await fetchedTiers.getValue();
-  return new Map(marketsWith((a) => a.marketData.tiers).map(({ adapter, key }) => [key, adapter.marketData.tiers.load(stored[key])]));
-});
-const parsedRules = parsedOnce(async () => {
-  const stored = await symbolRules.getValue();
-  return new Map(marketsWith((a) => a.marketData.rules).map(({ adapter, key }) => [key, adapter.marketData.rules.load(stored[key])]));
-});
+const parsedTiers = parsedOnce(async () => loadByMarket(await fetchedTiers.getValue(), (adapter) => adapter.marketData.tiers.load));
+const parsedRules = parsedOnce(async () => loadByMarket(await symbolRules.getValue(), (adapter) => adapter.marketData.rules.load));
 
 /** The stored tables or rules changed: check them again when next asked. */
 export const forgetParsedTiers = () => parsedTiers.forget();
@@ -99,12 +105,12 @@ export const forgetParsedRules = () => parsedRules.forget();
 
 /** The freshest fetched tables for a snapshot's market, or null (then the shipped ones serve). */
 export async function freshTiers(snapshot: PageSnapshot): Promise<TierTables | null> {
-  return (await parsedTiers.get()).get(marketKey(snapshot)) ?? null;
+  return (await parsedTiers.get())[marketKey(snapshot)] ?? null;
 }
 
 /** The stored order rules of a snapshot's market, checked. */
 export async function rulesOf(snapshot: PageSnapshot): Promise<Record<string, SymbolRules>> {
-  return (await parsedRules.get()).get(marketKey(snapshot)) ?? {};
+  return (await parsedRules.get())[marketKey(snapshot)] ?? {};
 }
 
 /**

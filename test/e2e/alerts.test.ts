@@ -24,8 +24,7 @@ const btcAlerts = (browser: ExtensionBrowser) => new WorkerProbe(browser.service
 /** Moves BTCUSDT's mark on the page and waits until the worker has assessed it (the barrier for "nothing fired"). */
 async function setBtcMarkAssessed(browser: ExtensionBrowser, text: string) {
   await moveMark(browser.page, 'BTCUSDT', text);
-  const exact = expectedExactDistance(await browser.page.content(), page.url, 'BTCUSDT');
-  await expect.poll(() => new WorkerProbe(browser.serviceWorker).distancesOf('BTCUSDT')).toEqual([exact]);
+  await new WorkerProbe(browser.serviceWorker).assessed('BTCUSDT', await browser.page.content(), page.url);
 }
 
 const setBtcMark = (browser: ExtensionBrowser, text: string) => moveMark(browser.page, 'BTCUSDT', text);
@@ -76,8 +75,7 @@ describe('alerts from the page (real Chromium)', () => {
     const moved = expectedDistances(await browser.page.content(), page.url);
     await expect.poll(() => overlay(browser.page).locator('[data-testid="liqguard-distance"]').allInnerTexts()).toEqual(moved);
     // The restarted worker has assessed the change: a duplicate of the warning would have been shown by now.
-    const exact = expectedExactDistance(await browser.page.content(), page.url, 'BTCUSDT');
-    await expect.poll(() => new WorkerProbe(browser.serviceWorker).distancesOf('BTCUSDT')).toEqual([exact]);
+    await new WorkerProbe(browser.serviceWorker).assessed('BTCUSDT', await browser.page.content(), page.url);
     // A fresh worker: its globals are gone, its persisted alert state is not.
     expect(await browser.serviceWorker.evaluate(() => (self as unknown as { marker?: number }).marker)).toBeUndefined();
     expect(await btcAlerts(browser)).toEqual(['warning']);

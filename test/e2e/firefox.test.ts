@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 
 import { exchangeUrl, startExchangeProxy, startLocalExchange, type LocalExchange } from './harness';
-import { expectedDistances, expectedExactDistance, moveMarkInPage } from './pages/fixturePage';
+import { expectedDistances, moveMarkInPage } from './pages/fixturePage';
 import { OverlayPanel } from './pages/overlay';
 import { PopupPage } from './pages/popup';
 import { WorkerProbe } from './pages/worker';
@@ -202,8 +202,7 @@ describe('the Firefox build’s popup, options, badge, notifications and stream 
     await expect.poll(btcAlerts).toEqual(['warning']);
     await tab.evaluate(moveMarkInPage, ['BTCUSDT', '80,100.0'] as const);
     // The worker has assessed the wiggle: a second notification would have been shown by now.
-    const exact = expectedExactDistance(await tab.content(), PAGE_URL, 'BTCUSDT');
-    await expect.poll(() => worker.distancesOf('BTCUSDT')).toEqual([exact]);
+    await worker.assessed('BTCUSDT', await tab.content(), PAGE_URL);
     expect(await btcAlerts()).toEqual(['warning']);
   });
 

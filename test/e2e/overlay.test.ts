@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { fixtures } from '../fixtures/binance';
 import { exchangeUrl, launchWithExtension, overlay, startLocalExchange, type ExtensionBrowser, type LocalExchange } from './harness';
-import { expectedDistances, expectedExactDistance, moveMark } from './pages/fixturePage';
+import { expectedDistances, moveMark } from './pages/fixturePage';
 import { WorkerProbe } from './pages/worker';
 
 const fixture = (name: string) => fixtures.find((f) => f.name === name)!;
@@ -173,9 +173,8 @@ describe('the overlay on the futures page (real Chromium)', () => {
     await moveMark(browser.page, 'SOLUSDT', '129.500'); // about 1 % from liquidation: danger
     await expect.poll(() => sol.getAttribute('data-band')).toBe('danger');
     // The worker has assessed the move: the alert would have been shown by now.
-    const exact = expectedExactDistance(await browser.page.content(), f.url, 'SOLUSDT');
     const worker = new WorkerProbe(browser.serviceWorker);
-    await expect.poll(() => worker.distancesOf('SOLUSDT')).toEqual([exact]);
+    await worker.assessed('SOLUSDT', await browser.page.content(), f.url);
     expect((await worker.notificationIds()).filter((id) => id.includes('|SOLUSDT:long:isolated|distance|danger|'))).toEqual([]);
   });
 

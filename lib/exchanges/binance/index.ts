@@ -5,7 +5,7 @@
  */
 import { accountRisk } from '../../risk/account';
 import type { ExchangeAdapter } from '../adapter';
-import { contractOfPosition } from './contracts';
+import { contractOfPosition, exactSizeUnit } from './contracts';
 import {
   EXCHANGE_INFO_ENDPOINTS,
   FUNDING_HISTORY_LIMIT,
@@ -32,8 +32,8 @@ export const binance: ExchangeAdapter = {
   name: 'Binance',
   examplePage: 'binance.com/en/futures/BTCUSDT',
   markets: [
-    { id: 'usdm', label: MARKET_LABELS.usdm, contract: 'linear', exactSizeUnit: 'base' },
-    { id: 'coinm', label: MARKET_LABELS.coinm, contract: 'inverse', exactSizeUnit: 'contracts' },
+    { id: 'usdm', label: MARKET_LABELS.usdm, contract: 'linear', exactSizeUnit: exactSizeUnit('usdm') },
+    { id: 'coinm', label: MARKET_LABELS.coinm, contract: 'inverse', exactSizeUnit: exactSizeUnit('coinm') },
   ],
   has: {
     tiers: { usdm: 'shipped', coinm: 'fetched' },
@@ -60,7 +60,7 @@ export const binance: ExchangeAdapter = {
       load: loadRules,
     },
     funding: {
-      url: (market, symbol) => premiumIndexUrl(market as FuturesMarket, symbol),
+      url: (market, symbol) => (isMarket(market) ? premiumIndexUrl(market, symbol) : null),
       parse: parsePremiumIndex,
       load: loadFundingQuotes,
       refreshMs: FUNDING_REFRESH_MS,

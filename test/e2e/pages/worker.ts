@@ -1,5 +1,7 @@
+import { expect } from 'vitest';
+
 import { evaluator, type Evaluator } from './driver';
-import { btcDistanceLevels } from './fixturePage';
+import { btcDistanceLevels, expectedExactDistance } from './fixturePage';
 
 /** What the worker last worked out for one tab (storage `tabSummaries`). */
 export interface TabFigures {
@@ -58,6 +60,15 @@ export class WorkerProbe {
       const { tabSummaries } = await api.storage.session.get('tabSummaries');
       return (tabSummaries ?? {}) as Record<string, TabFigures>;
     }, undefined);
+  }
+
+  /**
+   * Waits until the worker has assessed `symbol` as the page (`html` at `url`) now shows it: its figures, written after
+   * any notification, carry the new distance. The barrier a check that nothing happened waits on.
+   */
+  async assessed(symbol: string, html: string, url: string): Promise<void> {
+    const exact = expectedExactDistance(html, url, symbol);
+    await expect.poll(() => this.distancesOf(symbol)).toEqual([exact]);
   }
 
   /** `symbol`'s distances (exact, as the worker worked them out) in every tab. */
