@@ -41,7 +41,7 @@ export function Options() {
   const setFlag = (change: Partial<Settings>) => setSettings({ ...settings, ...change });
 
   return (
-    <main class="mx-auto max-w-xl p-6 font-sans text-slate-900">
+    <main class="mx-auto max-w-xl p-6 font-sans text-slate-900 dark:text-slate-100">
       <h1 class="text-xl font-semibold">LiqGuard options</h1>
       <form
         class="mt-4 space-y-4"
@@ -72,11 +72,11 @@ export function Options() {
                 value={text[field.name]}
                 aria-invalid={errors[field.name] ? true : undefined}
                 aria-describedby={errors[field.name] ? `${field.name}-error` : undefined}
-                class={`w-40 rounded border px-2 py-1 font-mono ${errors[field.name] ? 'border-red-600' : 'border-slate-400'}`}
+                class={`w-40 rounded border bg-white px-2 py-1 font-mono text-slate-900 dark:bg-slate-800 dark:text-slate-100 ${errors[field.name] ? 'border-red-600' : 'border-slate-400'}`}
                 onInput={(e) => setText({ ...text, [field.name]: (e.currentTarget as HTMLInputElement).value })}
               />
               {errors[field.name] && (
-                <span id={`${field.name}-error`} role="alert" class="text-sm text-red-700">
+                <span id={`${field.name}-error`} role="alert" class="text-sm text-red-700 dark:text-red-300">
                   {errors[field.name]}
                 </span>
               )}
@@ -149,7 +149,7 @@ export function Options() {
             Compact: one line per position
           </label>
         </fieldset>
-        <button type="submit" class="rounded bg-slate-900 px-4 py-1 text-white">
+        <button type="submit" class="rounded bg-slate-900 px-4 py-1 text-white dark:bg-slate-100 dark:text-slate-900">
           Save
         </button>
         <p data-testid="options-status" role="status" class="text-sm">

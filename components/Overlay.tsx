@@ -7,7 +7,7 @@ import type { SnoozeChoice } from '@/lib/model/keys';
 import { clockTime } from '@/lib/core/time';
 import type { Band } from '@/lib/model/overlay';
 
-import type { OverlayProps } from '@/lib/page/overlayProps';
+import type { LostPosition, OverlayProps } from '@/lib/page/overlayProps';
 
 import { AfterOrdersNote } from './AfterOrdersNote';
 
@@ -17,21 +17,31 @@ const SNOOZE_CHOICES: [SnoozeChoice, string][] = [
   ['change', 'until it changes'],
 ];
 
-function SnoozeControl({ snooze, onSnooze }: { snooze: NonNullable<OverlayPosition['snooze']>; onSnooze: OverlayProps['onSnooze'] }) {
+function SnoozeControl({
+  snooze,
+  name,
+  onSnooze,
+}: {
+  snooze: NonNullable<OverlayPosition['snooze']>;
+  /** The position as a person names it ("SOLUSDT Long"): each button says whose alerts it snoozes. */
+  name: string;
+  onSnooze: OverlayProps['onSnooze'];
+}) {
   const [chosen, setChosen] = useState<string | null>(null);
   if (chosen)
     return (
-      <p data-testid="liqguard-snoozed" class="text-xs text-slate-500">
+      <p data-testid="liqguard-snoozed" class="text-xs text-slate-600 dark:text-slate-300">
         Alerts snoozed {chosen}.
       </p>
     );
   return (
-    <p class="flex flex-wrap gap-1 text-xs text-slate-500">
+    <p role="group" aria-label={`Snooze ${name} alerts`} class="flex flex-wrap gap-1 text-xs text-slate-600 dark:text-slate-300">
       Snooze alerts:
       {SNOOZE_CHOICES.map(([choice, label]) => (
         <button
           key={choice}
           type="button"
+          aria-label={`Snooze ${name} alerts ${label === 'until it changes' ? 'until it changes' : `for ${label}`}`}
           class="rounded border border-slate-400 px-1 hover:bg-slate-200 dark:hover:bg-slate-700"
           onClick={() => {
             onSnooze(snooze, choice);
@@ -52,7 +62,15 @@ const BAND_CLASSES: Record<Band, string> = {
   unknown: 'border-l-slate-400',
 };
 
-const BAND_TEXT: Record<Band, string> = { safe: 'safe', warning: 'warning', danger: 'danger', unknown: 'unknown' };
+const BAND_TEXT: Record<Band, string> = { safe: 'Safe', warning: 'Warning', danger: 'Danger', unknown: 'Unknown' };
+
+/** The band in words beside the distance, so that colour is never the only sign (WCAG 1.4.1). */
+const BAND_WORD_CLASSES: Record<Band, string> = {
+  safe: 'text-emerald-700 dark:text-emerald-300',
+  warning: 'text-amber-800 dark:text-amber-300',
+  danger: 'text-red-700 dark:text-red-300',
+  unknown: 'text-slate-600 dark:text-slate-300',
+};
 
 /** The status line; `time` is when the figures were read, drawn as it changes. */
 function statusLine(props: OverlayProps, time: ReadonlySignal<string>): { text: ComponentChildren; tone: 'ok' | 'warn' } {
@@ -110,19 +128,20 @@ function PositionRow({
       <div class="flex items-baseline justify-between gap-2">
         <span class="font-semibold">
           {position.symbol}{' '}
-          <span class={position.side === 'long' ? 'text-emerald-600 dark:text-emerald-400' : 'text-red-600 dark:text-red-400'}>
+          <span class={position.side === 'long' ? 'text-emerald-700 dark:text-emerald-300' : 'text-red-700 dark:text-red-300'}>
             {position.side === 'long' ? 'Long' : 'Short'}
           </span>{' '}
-          <span class="text-xs text-slate-500 dark:text-slate-400">
+          <span class="text-xs text-slate-600 dark:text-slate-300">
             {position.marginMode === 'cross' ? 'Cross' : 'Isolated'} {position.leverage === null ? '' : `${position.leverage}x`}
           </span>
         </span>
-        <span
-          data-testid="liqguard-distance"
-          class="font-mono text-base font-semibold"
-          title={`Distance to liquidation (${BAND_TEXT[position.band]})`}
-        >
-          <Live of={live} pick={(p) => p.distance} />
+        <span class="whitespace-nowrap">
+          <span data-testid="liqguard-band" class={`mr-1 text-xs font-semibold uppercase ${BAND_WORD_CLASSES[position.band]}`}>
+            {BAND_TEXT[position.band]}
+          </span>
+          <span data-testid="liqguard-distance" class="font-mono text-base font-semibold" title="Distance to liquidation">
+            <Live of={live} pick={(p) => p.distance} />
+          </span>
         </span>
       </div>
       {!compact && (
@@ -171,12 +190,31 @@ function PositionRow({
           <Live of={live} pick={(p) => p.reason} />
         </p>
       )}
+      {position.remedy.length > 0 && (!compact || position.band === 'danger') && (
+        <ul
+          data-testid="liqguard-remedy"
+          aria-label="What brings it back to the warning distance"
+          class="text-xs text-slate-700 dark:text-slate-200"
+        >
+          {position.remedy.map((_, i) => (
+            <li key={i}>
+              <Live of={live} pick={(p) => p.remedy[i] ?? null} />
+            </li>
+          ))}
+        </ul>
+      )}
       {position.stopWarning && (
         <p data-testid="liqguard-stop-warning" role="alert" class="text-xs font-semibold text-red-700 dark:text-red-300">
           <Live of={live} pick={(p) => p.stopWarning} />
         </p>
       )}
-      {position.snooze && <SnoozeControl snooze={position.snooze} onSnooze={onSnooze} />}
+      {position.snooze && (
+        <SnoozeControl
+          snooze={position.snooze}
+          name={`${position.symbol} ${position.side === 'long' ? 'Long' : 'Short'}`}
+          onSnooze={onSnooze}
+        />
+      )}
       {position.mismatch && (
         <p data-testid="liqguard-mismatch" role="alert" class="text-xs text-red-700 dark:text-red-300">
           <Live of={live} pick={(p) => p.mismatch} />
@@ -186,8 +224,40 @@ function PositionRow({
   );
 }
 
+/** A position the page still shows but LiqGuard can no longer read: its last figures, struck through, when and why. */
+function LostRow({ lost }: { lost: LostPosition }) {
+  const { position, readAt, reason } = lost;
+  return (
+    <li
+      data-testid="liqguard-lost"
+      data-symbol={position.symbol}
+      data-side={position.side}
+      class="rounded border-l-4 border-l-slate-400 bg-slate-100/70 px-2 py-1 dark:bg-slate-800/70"
+    >
+      <div class="flex items-baseline justify-between gap-2">
+        <span class="font-semibold">
+          {position.symbol} {position.side === 'long' ? 'Long' : 'Short'}
+        </span>
+        <span class="font-mono text-base text-slate-600 dark:text-slate-300">
+          <s aria-label={`last read ${position.distance}, not current`}>{position.distance}</s>
+        </span>
+      </div>
+      <p class="text-xs text-slate-600 dark:text-slate-300">
+        Liq. price <s>{position.liquidation}</s> · margin buffer <s>{position.marginBuffer}</s>
+      </p>
+      <p data-testid="liqguard-lost-reason" class="text-xs text-amber-800 dark:text-amber-300">
+        Figures from {clockTime(readAt)}, not current: this row can no longer be read ({reason}). Check it on the page.
+      </p>
+    </li>
+  );
+}
+
 export function Overlay(props: OverlayProps) {
-  const { route, marketLabel, figures, placement, onPlacement } = props;
+  const { route, marketLabel, figures, placement, onPlacement, room, theme } = props;
+  // Until the user moves it, the default spot beside the page's figures, as tall as the space there.
+  const moved = placement.x >= 0;
+  const at = moved ? placement : { x: room?.x ?? Math.max(16, window.innerWidth - 680), y: room?.y ?? placement.y };
+  const maxHeight = !moved && room ? room.maxHeight : Math.max(96, window.innerHeight - at.y - 8);
   // Read without subscribing: the figures are drawn through the signals below, and anything else that changes
   // (a position, a band, a warning shown or gone) comes with a render of its own.
   const { view } = figures.peek();
@@ -198,25 +268,30 @@ export function Overlay(props: OverlayProps) {
   const marginBalance = useComputed(() => figures.value.view?.account.marginBalance ?? '');
   const accountReason = useComputed(() => figures.value.view?.account.reason ?? '');
   const status = statusLine(props, time);
+  // Said by screen readers when it changes: a position entering danger is announced, not only coloured.
+  const inDanger = (view?.positions ?? []).filter((p) => p.band === 'danger').map((p) => `${p.symbol} ${p.side}`);
 
   const clamp = (x: number, y: number) => ({
     x: Math.min(Math.max(0, x), Math.max(0, window.innerWidth - 80)),
     y: Math.min(Math.max(0, y), Math.max(0, window.innerHeight - 40)),
   });
+  const moveBy = (dx: number, dy: number) => onPlacement({ ...placement, ...clamp(at.x + dx, at.y + dy) });
+  const KEY_STEPS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
 
   return (
     <section
       data-testid="liqguard-overlay"
       aria-label="LiqGuard"
-      style={{ left: `${placement.x}px`, top: `${placement.y}px` }}
-      class="fixed z-[2147483646] w-80 max-w-[90vw] rounded-lg border border-slate-300 bg-white/95 font-sans text-sm text-slate-900 shadow-xl dark:border-slate-700 dark:bg-slate-900/95 dark:text-slate-100"
+      data-theme={theme}
+      style={{ left: `${at.x}px`, top: `${at.y}px`, maxHeight: `${maxHeight}px` }}
+      class={`${theme === 'dark' ? 'dark ' : ''}fixed z-[2147483646] flex w-80 max-w-[90vw] flex-col rounded-lg border border-slate-300 bg-white font-sans text-sm text-slate-900 shadow-xl dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100`}
     >
       <header
         class={`flex cursor-move items-center justify-between gap-2 px-3 py-2 select-none ${dragging ? 'opacity-80' : ''}`}
         onPointerDown={(event) => {
-          if ((event.target as Element).closest('button')) return;
+          if ((event.target as Element).closest('[data-testid="liqguard-collapse"]')) return;
           (event.currentTarget as Element).setPointerCapture(event.pointerId);
-          origin.current = { pointerX: event.clientX, pointerY: event.clientY, x: placement.x, y: placement.y };
+          origin.current = { pointerX: event.clientX, pointerY: event.clientY, x: at.x, y: at.y };
           setDragging(true);
         }}
         onPointerMove={(event) => {
@@ -229,8 +304,23 @@ export function Overlay(props: OverlayProps) {
           setDragging(false);
         }}
       >
+        <button
+          type="button"
+          data-testid="liqguard-move"
+          aria-label="Move LiqGuard: arrow keys, Shift for larger steps"
+          class="rounded px-1 text-slate-600 hover:bg-slate-200 dark:text-slate-300 dark:hover:bg-slate-700"
+          onKeyDown={(event) => {
+            const step = KEY_STEPS[event.key];
+            if (!step) return;
+            event.preventDefault();
+            const size = event.shiftKey ? 64 : 16;
+            moveBy(step[0] * size, step[1] * size);
+          }}
+        >
+          ⠿
+        </button>
         <h1 class="text-base font-semibold">LiqGuard</h1>
-        <span class="text-xs text-slate-500 dark:text-slate-400">
+        <span class="text-xs text-slate-600 dark:text-slate-300">
           {route.symbol} · {marketLabel}
         </span>
         <button
@@ -238,14 +328,17 @@ export function Overlay(props: OverlayProps) {
           data-testid="liqguard-collapse"
           aria-expanded={!placement.collapsed}
           aria-label={placement.collapsed ? 'Show LiqGuard' : 'Hide LiqGuard details'}
-          class="rounded px-1 text-slate-500 hover:bg-slate-200 dark:hover:bg-slate-700"
+          class="rounded px-1 text-slate-600 hover:bg-slate-200 dark:text-slate-300 dark:hover:bg-slate-700"
           onClick={() => onPlacement({ ...placement, collapsed: !placement.collapsed })}
         >
           {placement.collapsed ? '▸' : '▾'}
         </button>
       </header>
+      <p data-testid="liqguard-announce" role="alert" class="sr-only">
+        {inDanger.length > 0 ? `In danger of liquidation: ${inDanger.join(', ')}` : ''}
+      </p>
       {!placement.collapsed && (
-        <div class="space-y-2 px-3 pb-3">
+        <div class="min-h-0 space-y-2 overflow-y-auto px-3 pb-3">
           {view && (
             <div data-testid="liqguard-account" class="flex flex-wrap justify-between gap-x-3 text-xs">
               <span class="whitespace-nowrap">
@@ -260,21 +353,24 @@ export function Overlay(props: OverlayProps) {
               {view.account.reason && <span class="w-full text-amber-700 dark:text-amber-300">{accountReason}</span>}
             </div>
           )}
-          {view && view.positions.length > 0 && (
-            <ul class="max-h-[50vh] space-y-1 overflow-y-auto">
+          {view && view.positions.length + props.lost.length > 0 && (
+            <ul class="space-y-1">
+              {props.lost.map((lost) => (
+                <LostRow key={`lost-${lost.position.id}`} lost={lost} />
+              ))}
               {view.positions.map((position) => (
                 <PositionRow key={position.id} position={position} figures={figures} compact={props.compact} onSnooze={props.onSnooze} />
               ))}
             </ul>
           )}
-          {view && view.positions.length === 0 && props.snapshot?.state === 'ok' && (
+          {view && view.positions.length + props.lost.length === 0 && props.snapshot?.state === 'ok' && (
             <p data-testid="liqguard-empty" class="text-xs text-slate-600 dark:text-slate-300">
               No open positions on this page. Open one, or select the Positions tab, and LiqGuard shows how far it is from liquidation.
             </p>
           )}
           <p
             data-testid="liqguard-status"
-            class={`text-xs ${status.tone === 'warn' ? 'text-amber-700 dark:text-amber-300' : 'text-slate-500 dark:text-slate-400'}`}
+            class={`text-xs ${status.tone === 'warn' ? 'text-amber-700 dark:text-amber-300' : 'text-slate-600 dark:text-slate-300'}`}
           >
             {status.text}
           </p>

@@ -31,10 +31,10 @@ type Load =
   | { state: 'error'; reason: string };
 
 const BAND_TEXT = {
-  safe: 'text-emerald-700 dark:text-emerald-400',
-  warning: 'text-amber-700 dark:text-amber-400',
-  danger: 'text-red-700 dark:text-red-400',
-  unknown: 'text-slate-500 dark:text-slate-400',
+  safe: 'text-emerald-700 dark:text-emerald-300',
+  warning: 'text-amber-800 dark:text-amber-300',
+  danger: 'text-red-700 dark:text-red-300',
+  unknown: 'text-slate-600 dark:text-slate-300',
 } as const;
 
 interface Selection {
@@ -51,17 +51,27 @@ function PageFigures({
   selected: number | null;
   onSelect: (index: number) => void;
 }) {
-  if (!summary) return <p class="text-xs text-slate-400">Waiting for the page's first figures…</p>;
+  if (!summary) return <p class="text-xs text-slate-600 dark:text-slate-300">Waiting for the page's first figures…</p>;
   const time = clockTime(summary.assessedAt);
   const source = summary.stale
     ? `Tab hidden and the price stream is silent: figures from ${time} are stale.`
     : summary.pricesFrom === 'stream'
       ? `Tab hidden: following the public mark-price stream (${time}).`
       : `Live from the page (${time}).`;
+  const unreadable = summary.unreadable ?? [];
   return (
     <>
+      {unreadable.length > 0 && (
+        <ul data-testid="popup-unreadable" class="mt-1 space-y-0.5 text-xs text-amber-800 dark:text-amber-300">
+          {unreadable.map((row, index) => (
+            <li key={`${row.symbol}-${index}`}>
+              {row.symbol ?? 'A row'}: could not be read ({row.reason}); its figures are paused. Check it on the page.
+            </li>
+          ))}
+        </ul>
+      )}
       {summary.positions.length === 0 ? (
-        <p class="text-xs text-slate-400">No open positions on this page.</p>
+        unreadable.length === 0 && <p class="text-xs text-slate-600 dark:text-slate-300">No open positions on this page.</p>
       ) : (
         <ul class="mt-1 space-y-0.5 text-xs">
           {summary.positions.map((p, index) => (
@@ -81,8 +91,12 @@ function PageFigures({
           ))}
         </ul>
       )}
-      <p data-testid="popup-source" class={`mt-1 text-xs ${summary.stale ? 'text-amber-400' : 'text-slate-500'}`}>
+      <p
+        data-testid="popup-source"
+        class={`mt-1 text-xs ${summary.stale ? 'text-amber-800 dark:text-amber-300' : 'text-slate-600 dark:text-slate-300'}`}
+      >
         {source}
+        {unreadable.length > 0 && ` ${unreadable.length} row${unreadable.length === 1 ? '' : 's'} not read.`}
       </p>
     </>
   );
@@ -182,9 +196,9 @@ export function Popup() {
         </p>
       </header>
       <section aria-label="What LiqGuard sees now">
-        {load.state === 'loading' && <p class="text-slate-400">Looking for futures pages…</p>}
+        {load.state === 'loading' && <p class="text-slate-600 dark:text-slate-300">Looking for futures pages…</p>}
         {load.state === 'error' && (
-          <p role="alert" class="text-red-400">
+          <p role="alert" class="text-red-700 dark:text-red-300">
             Could not ask the background worker: {load.reason}
           </p>
         )}
@@ -200,7 +214,7 @@ export function Popup() {
               <li key={page.tabId} class="rounded border border-slate-300 px-2 py-1 dark:border-slate-700">
                 <div class="flex justify-between">
                   <span class="font-semibold">{page.route.symbol}</span>
-                  <span class="text-slate-400">{marketName(page.route)}</span>
+                  <span class="text-slate-600 dark:text-slate-300">{marketName(page.route)}</span>
                 </div>
                 <PageFigures
                   summary={page.summary ?? null}
@@ -222,6 +236,7 @@ export function Popup() {
           figures={load.status.pages.find((page) => page.tabId === selection.tabId)?.summary?.figures?.[selection.row] ?? null}
           walletBalance={known.account.walletBalance}
           warningDistance={load.settings.warningDistance}
+          displayDecimals={load.settings.displayDecimals}
         />
       )}
       {load.state === 'ready' && (

@@ -1,12 +1,15 @@
 /**
  * `npm run demo`: the built extension in Chromium on the bundled demo futures page, served over local HTTPS
  * as https://www.binance.com/en/futures/BTCUSDT. With a display it opens a window and waits until you close
- * it; without one (or with CI set) it runs headless, saves a screenshot and exits.
+ * it; without one (or with CI set) it runs headless, saves pictures of the overlay, the popup, the options and a
+ * notification, prints their paths and exits.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { resolve } from 'node:path';
 
-import { exchangeUrl, launchWithExtension, overlay, startLocalExchange } from '../test/e2e/harness';
+import { exchangeUrl, launchWithExtension, overlay, startLocalExchange, type ExtensionBrowser } from '../test/e2e/harness';
+import { moveMark } from '../test/e2e/pages/fixturePage';
 
 const root = resolve(import.meta.dirname, '..');
 const demoPath = '/en/futures/BTCUSDT';
@@ -42,13 +45,8 @@ try {
   await browser.page.goto(exchangeUrl(demoPath));
   await overlay(browser.page).waitFor({ timeout: 15_000 });
   if (headless) {
-    // Let the ticker move the prices once or twice, and the worker fetch the public data, so the picture shows a live page.
-    await browser.page.waitForTimeout(2_500);
-    mkdirSync(resolve(root, 'demo-output'), { recursive: true });
-    const screenshot = resolve(root, 'demo-output/liqguard-demo.png');
-    await browser.page.screenshot({ path: screenshot });
     console.log(`LiqGuard demo: overlay shown on ${exchangeUrl(demoPath)}`);
-    console.log(`Screenshot: ${screenshot}`);
+    for (const picture of await savePictures(browser)) console.log(`Screenshot: ${picture}`);
   } else {
     console.log(`LiqGuard demo running on ${exchangeUrl(demoPath)}; close the browser window to stop.`);
     await new Promise((done) => browser.context.on('close', done));
@@ -56,4 +54,77 @@ try {
 } finally {
   await browser.close().catch(() => {});
   await exchange.close();
+}
+
+/** The pictures a newcomer wants to see, headless: the page with the overlay, the popup, the options, a notification. */
+async function savePictures(browser: ExtensionBrowser): Promise<string[]> {
+  const output = resolve(root, 'demo-output');
+  mkdirSync(output, { recursive: true });
+  const saved: string[] = [];
+  // tsx names functions with an `__name` helper that the page, the worker and the card do not have.
+  const nameHelper = 'globalThis.__name = (fn) => fn';
+  await browser.page.evaluate(nameHelper);
+  await browser.serviceWorker.evaluate(nameHelper);
+  const save = async (page: Page, name: string, fullPage = false) => {
+    const path = resolve(output, name);
+    await page.screenshot({ path, fullPage });
+    saved.push(path);
+  };
+  // Let the ticker move the prices once or twice, and the worker fetch the public data, so the picture shows a live page.
+  await browser.page.waitForTimeout(2_500);
+  await save(browser.page, 'liqguard-demo.png');
+
+  // A notification as the worker words it: headless Chromium shows none on screen, so it is drawn from its text.
+  await browser.serviceWorker.evaluate(() => {
+    const shown: { title: string; message: string }[] = [];
+    (self as unknown as { shown: typeof shown }).shown = shown;
+    const create = chrome.notifications.create.bind(chrome.notifications) as (...args: unknown[]) => unknown;
+    (chrome.notifications as unknown as { create: (...args: unknown[]) => unknown }).create = (...args) => {
+      const options = args.find((arg) => typeof arg === 'object') as { title: string; message: string };
+      shown.push({ title: options.title, message: options.message });
+      return create(...args);
+    };
+  });
+  await browser.page.evaluate(() => (window as unknown as { stopDemoTicker: () => void }).stopDemoTicker());
+  await moveMark(browser.page, 'SOLUSDT', '131.200'); // SOLUSDT into danger
+  const notification = await browser.serviceWorker.evaluate(async () => {
+    const shown = (self as unknown as { shown: { title: string; message: string }[] }).shown;
+    for (let i = 0; i < 100 && shown.length === 0; i++) await new Promise((done) => setTimeout(done, 100));
+    return shown[0] ?? null;
+  });
+  await browser.page.waitForTimeout(1_500);
+  await save(browser.page, 'liqguard-danger.png');
+  if (notification) {
+    const card = await browser.context.newPage();
+    await card.setViewportSize({ width: 420, height: 160 });
+    await card.setContent('<body style="margin:0;font:13px system-ui,sans-serif;background:#e5e7eb"><div id="n"></div></body>');
+    await card.evaluate(nameHelper);
+    await card.evaluate(({ title, message }) => {
+      const box = document.getElementById('n')!;
+      box.style.cssText = 'margin:12px;padding:12px 14px;background:#fff;border-radius:8px;box-shadow:0 2px 8px #0003';
+      const heading = box.appendChild(document.createElement('b'));
+      heading.textContent = title;
+      box.appendChild(document.createElement('p')).textContent = message;
+    }, notification);
+    await save(card, 'liqguard-notification.png', true);
+    await card.close();
+  }
+
+  const extensionPage = async (path: string, name: string) => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 460, height: 900 });
+    await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
+    await page.waitForTimeout(1_000);
+    if (path === 'popup.html')
+      await page
+        .getByRole('button', { name: /SOLUSDT Long/ })
+        .click()
+        .catch(() => {});
+    await page.waitForTimeout(500);
+    await save(page, name, true);
+    await page.close();
+  };
+  await extensionPage('popup.html', 'liqguard-popup.png');
+  await extensionPage('options.html', 'liqguard-options.png');
+  return saved;
 }

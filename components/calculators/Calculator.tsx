@@ -95,11 +95,11 @@ export function Calculator<R>(props: CalculatorProps<R>) {
                 value={values[field.name] ?? ''}
                 aria-invalid={error ? true : undefined}
                 aria-describedby={error ? `${inputId}-error` : undefined}
-                class={`rounded border px-1 py-0.5 font-mono text-slate-900 ${error ? 'border-red-500' : 'border-slate-400'}`}
+                class={`rounded border bg-white px-1 py-0.5 font-mono text-slate-900 dark:bg-slate-800 dark:text-slate-100 ${error ? 'border-red-500' : 'border-slate-400'}`}
                 onInput={(event) => update(field.name, (event.currentTarget as HTMLInputElement).value)}
               />
               {error && (
-                <span id={`${inputId}-error`} role="alert" class="text-red-600 dark:text-red-400">
+                <span id={`${inputId}-error`} role="alert" class="text-red-700 dark:text-red-300">
                   {error}
                 </span>
               )}
@@ -119,7 +119,7 @@ export function Calculator<R>(props: CalculatorProps<R>) {
               <dd key={`${spec.key}-c`}>
                 <button
                   type="button"
-                  class="rounded px-1 text-slate-500 hover:bg-slate-200 dark:hover:bg-slate-700"
+                  class="rounded px-1 text-slate-600 dark:text-slate-300 hover:bg-slate-200 dark:hover:bg-slate-700"
                   aria-label={`Copy ${spec.label}`}
                   onClick={() => {
                     void navigator.clipboard?.writeText(text.replace(/[^\d.-]/g, '')).then(() => setCopied(spec.key));
@@ -133,7 +133,7 @@ export function Calculator<R>(props: CalculatorProps<R>) {
         </dl>
       )}
       {outcome.ok && props.note?.(outcome.result) && (
-        <p role="alert" class="mt-1 text-xs text-amber-700 dark:text-amber-300">
+        <p role="alert" class="mt-1 text-xs text-amber-800 dark:text-amber-300">
           {props.note(outcome.result)}
         </p>
       )}

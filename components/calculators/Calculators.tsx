@@ -85,7 +85,7 @@ export function Calculators({
           <label class="flex items-center gap-1">
             Contract size (USD)
             <input
-              class="w-16 rounded border border-slate-400 px-1 font-mono"
+              class="w-16 rounded border border-slate-400 bg-white px-1 font-mono text-slate-900 dark:bg-slate-800 dark:text-slate-100"
               value={contractSize}
               onInput={(e) => setContractSize((e.currentTarget as HTMLInputElement).value)}
             />
@@ -134,7 +134,7 @@ export function Calculators({
           results={[{ key: 'targetPrice', label: 'Target price', format: price }]}
         />
         {market === 'inverse' && (
-          <p class="text-xs text-amber-700">
+          <p class="text-xs text-amber-800 dark:text-amber-300">
             {labelOf('inverse')} maintenance tiers are not shipped yet: liquidation, max open and size for a risk are {labelOf('linear')}{' '}
             only.
           </p>

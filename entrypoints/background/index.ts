@@ -103,7 +103,7 @@ export default defineBackground(() => {
         if (snapshot) {
           const priced = marks ? adapterOf(snapshot).withMarkPrices(snapshot, marks) : snapshot;
           const now = Date.now();
-          const risk = await overlayRisk(priced, settings, now, true);
+          const risk = await overlayRisk(priced, settings, now);
           await assess(tabId, priced, settings, risk);
           // A hidden tab's page keeps the figures of its own prices; it is read again when shown.
           if (!marks && snapshot.state === 'ok') update = overlayUpdateOf(snapshot, risk, settings, now);
@@ -190,7 +190,7 @@ export default defineBackground(() => {
         }
         // One recompute for both: the page waits for its figures; the alerts, next in the queue, do not hold them up.
         const now = Date.now();
-        const risk = await overlayRisk(snapshot, settings, now, true);
+        const risk = await overlayRisk(snapshot, settings, now);
         void enqueue(() => assess(tabId, snapshot, settings, risk));
         return overlayUpdateOf(snapshot, risk, settings, now);
       }
@@ -262,7 +262,7 @@ export default defineBackground(() => {
       snapshot.unreadable.length === 0 && (snapshot.positionsCount === null || snapshot.positionsCount <= snapshot.positions.length);
     await fundingPaid.update(snapshot, complete);
     // One computation for the overlay, the alerts and the popup: the popup shows these figures.
-    view ??= await overlayRisk(snapshot, settings, Date.now(), true);
+    view ??= await overlayRisk(snapshot, settings, Date.now());
     const { state, problem } = parseAlertState(await storedAlertState.getValue());
     if (problem) console.warn(`LiqGuard: ${problem}`);
     const result = evaluate(
@@ -273,7 +273,8 @@ export default defineBackground(() => {
         view,
         unreadable: snapshot.unreadable,
         complete,
-        crossLiquidation: adapterOf(snapshot).remedies.crossLiquidation,
+        market: snapshot.market,
+        wording: adapterOf(snapshot).remedies,
       },
       settings,
       Date.now(),
@@ -289,6 +290,7 @@ export default defineBackground(() => {
       assessedAt: Date.now(),
       stale: false,
       figures: view.positions,
+      unreadable: snapshot.unreadable.map(({ symbol, reason }) => ({ symbol, reason })),
     };
     await tabSummaries.setValue(summaries);
     await showBadge(tabId, badgeFor(view));
@@ -333,7 +335,7 @@ const toolbarButton = import.meta.env.MANIFEST_VERSION === 2 ? browser.browserAc
 async function overlayUpdate(snapshot: PageSnapshot | undefined, settings: Settings): Promise<OverlayUpdateMessage> {
   if (snapshot?.state !== 'ok') return { type: 'overlay-view', view: null, display: settings.overlay, readEveryMs: MIN_READ_INTERVAL_MS };
   const now = Date.now();
-  return overlayUpdateOf(snapshot, await overlayRisk(snapshot, settings, now, false), settings, now);
+  return overlayUpdateOf(snapshot, await overlayRisk(snapshot, settings, now), settings, now);
 }
 
 /** What a page's overlay shows for `snapshot`, whose risk at `now` is `risk`, and how soon to read the page again. */
@@ -346,11 +348,8 @@ function overlayUpdateOf(snapshot: PageSnapshot, risk: RiskView, settings: Setti
   };
 }
 
-/**
- * A snapshot's risk with all the overlay shows (funding, liquidation after the open orders fill); with `remedies`
- * (what the alerts say to do; the overlay shows none) when the alerts use it too.
- */
-async function overlayRisk(snapshot: PageSnapshot, settings: Settings, now: number, remedies: boolean): Promise<RiskView> {
+/** A snapshot's risk with all the overlay and the alerts show (funding, remedies, liquidation after the open orders fill). */
+async function overlayRisk(snapshot: PageSnapshot, settings: Settings, now: number): Promise<RiskView> {
   return riskView(snapshot, settings, {
     tiers: await freshTiers(snapshot),
     rules: await rulesOf(snapshot),
@@ -358,7 +357,6 @@ async function overlayRisk(snapshot: PageSnapshot, settings: Settings, now: numb
     fundingPaid: await fundingWatch.getValue(),
     orders: snapshot.openOrders ? { list: snapshot.openOrders, readAt: snapshot.openOrdersReadAt ?? now } : null,
     now,
-    remedies,
   });
 }
 

@@ -9,7 +9,8 @@
  * - The state is plain JSON: the background persists it, so a restarted worker neither repeats nor misses.
  */
 import { Decimal } from '../core/decimal';
-import { formatAmount, formatPercent } from '../risk';
+import type { RemedyWording } from '../exchanges/adapter';
+import { money, orderPriceOf, percent, priceOf, remedyLines } from '../figures/format';
 import { parsePositionKey, positionKey, positionSignature, type SnoozeChoice } from '../model/keys';
 import type { Settings } from '../model/settings';
 import type { PositionView, RiskView } from '../figures/types';
@@ -59,8 +60,10 @@ export interface AlertSubject {
   unreadable: { symbol: string | null; reason: string }[];
   /** Whether every position of the account is in this view (no unread rows, no hidden symbols). */
   complete: boolean;
-  /** What liquidates the account's cross positions, in its exchange's words (the adapter's `remedies`). */
-  crossLiquidation: string;
+  /** The account's market (`usdm`): the remedies name its wallet. */
+  market: string;
+  /** The exchange's words for what liquidates a cross account and for each remedy (the adapter's `remedies`). */
+  wording: RemedyWording;
 }
 
 export interface AlertNotification {
@@ -107,7 +110,8 @@ interface Step {
   text: () => { title: string; message: string };
 }
 
-function distanceStep(account: string, p: PositionView, state: AlertState, settings: Settings): Step | null {
+function distanceStep(subject: AlertSubject, p: PositionView, state: AlertState, settings: Settings): Step | null {
+  const { account } = subject;
   if (p.distance === null) return null;
   const position = positionKey(account, p);
   const key = `${position}|distance`;
@@ -124,26 +128,12 @@ function distanceStep(account: string, p: PositionView, state: AlertState, setti
     rule: 'distance',
     level,
     text: () => {
-      const price = (value: string | null) => (value === null ? '—' : formatAmount(new Decimal(value), p.priceDecimals));
-      const side = p.side === 'long' ? 'long' : 'short';
-      const remedies: string[] = [];
-      if (p.remedy?.marginToAdd)
-        remedies.push(
-          `add ${formatAmount(new Decimal(p.remedy.marginToAdd), 2, 'ceil')} ${p.marginAsset ?? ''} margin`.replace(/ +margin/, ' margin'),
-        );
-      if (p.remedy?.sizeToCut) {
-        // A placeable size is exact already; an unrounded one (no order rules yet) is shortened, upward.
-        const cut = new Decimal(p.remedy.sizeToCut);
-        remedies.push(
-          `close ${(p.remedy.sizeToCutNote === null ? cut : cut.toSignificantDigits(4, Decimal.ROUND_UP)).toFixed()} of the position`,
-        );
-      }
-      const target = p.remedy ? formatPercent(new Decimal(p.remedy.targetDistance)) : '';
+      const remedies = remedyLines(subject.wording, subject.market, p);
       return {
-        title: `${p.symbol} ${side} is ${formatPercent(new Decimal(p.distance!))} from liquidation`,
+        title: `${p.symbol} ${p.side} is ${percent(p.distance)} from liquidation`,
         message:
-          `Liquidation at ${price(p.liquidationPrice)}, mark ${price(p.markPrice)}.` +
-          (remedies.length > 0 ? ` To get back to ${target}: ${remedies.join(', or ')}.` : ''),
+          `Liquidation at ${priceOf(p, p.liquidationPrice)}, mark ${priceOf(p, p.markPrice)}.` +
+          (remedies.length > 0 ? ` To get back to ${percent(p.remedy!.targetDistance)}: ${remedies.join('. Or: ')}.` : ''),
       };
     },
   };
@@ -175,7 +165,7 @@ export function evaluate(
     const position = positionKey(account, p);
     next.open[position] ??= now;
     if (settings.rules.distance) {
-      const step = distanceStep(account, p, state, settings);
+      const step = distanceStep(subject, p, state, settings);
       if (step) steps.push(step);
     }
     if (settings.rules.stop && p.stop) {
@@ -185,17 +175,14 @@ export function evaluate(
         position,
         rule: 'stop',
         level: stop.beyondLiquidation ? 'on' : null,
-        text: () => {
-          const price = (value: string) => formatAmount(new Decimal(value), p.priceDecimals);
-          return {
-            title: `${p.symbol}: your stop-loss would never fire`,
-            message:
-              `Stop ${price(stop.price)} is beyond liquidation ${p.liquidationPrice ? price(p.liquidationPrice) : ''}: the position is liquidated first.` +
-              (stop.saferStop && stop.saferStopPnl
-                ? ` A stop at ${price(stop.saferStop)} fires before it, locking in ${formatAmount(new Decimal(stop.saferStopPnl), 2)} ${p.marginAsset ?? ''}.`
-                : ''),
-          };
-        },
+        text: () => ({
+          title: `${p.symbol}: your stop-loss would never fire`,
+          message:
+            `Stop ${priceOf(p, stop.price)} is beyond liquidation ${priceOf(p, p.liquidationPrice)}: the position is liquidated first.` +
+            (stop.saferStop && stop.saferStopPnl
+              ? ` A stop at ${orderPriceOf(p, stop.saferStop)} fires before it, locking in ${money(stop.saferStopPnl, p.marginAsset)}.`
+              : ''),
+        }),
       });
     }
     if (settings.rules.mismatch) {
@@ -206,7 +193,7 @@ export function evaluate(
         level: p.mismatch ? 'on' : null,
         text: () => ({
           title: `${p.symbol}: the page's liquidation price differs from LiqGuard's`,
-          message: `Page ${p.pageLiquidationPrice ?? '--'}, LiqGuard ${p.liquidationPrice ?? '—'}. Check the tiers and balance before relying on either.`,
+          message: `Page ${priceOf(p, p.pageLiquidationPrice)}, LiqGuard ${priceOf(p, p.liquidationPrice)}. Check the tiers and balance before relying on either.`,
         }),
       });
     }
@@ -227,8 +214,8 @@ export function evaluate(
         'above',
       ),
       text: () => ({
-        title: `Margin ratio ${formatPercent(ratio)}`,
-        message: `${subject.crossLiquidation} Add margin or reduce positions.`,
+        title: `Margin ratio ${percent(view.account.marginRatio)}`,
+        message: `${subject.wording.crossLiquidation} Add margin or reduce positions.`,
       }),
     });
   }

@@ -84,6 +84,10 @@ export interface MarketDataFeeds {
 export interface RemedyWording {
   /** What liquidates a cross account, for the margin-ratio alert. */
   crossLiquidation: string;
+  /** The action that adds `amount` (written with its asset) to the margin behind a position of this mode and market. */
+  addMargin(action: { amount: string; marginMode: 'cross' | 'isolated'; market: string }): string;
+  /** The order that closes `size` (written with its unit) of a position, `share` of it. */
+  close(action: { size: string; share: string }): string;
 }
 
 export interface ExchangeAdapter {

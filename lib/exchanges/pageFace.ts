@@ -14,6 +14,13 @@ export interface PageRoute {
   language: string | null;
 }
 
+/** The page's own figures, which the overlay must never cover: where the positions list and the account panel are. */
+export interface PageLandmarks {
+  /** Elements whose tops bound the positions list from above (its tab bar, its header row's container). */
+  positions: Element[];
+  account: Element | null;
+}
+
 export interface PageAdapter<Cache extends object = object> {
   id: string;
   name: string;
@@ -28,4 +35,6 @@ export interface PageAdapter<Cache extends object = object> {
   read(document: Document, url: string, cache?: Cache): PageSnapshot | null;
   /** A fresh cache for one page. */
   newCache(): Cache;
+  /** Where the page's own figures are, as the last read with `cache` found them. */
+  landmarks(document: Document, cache: Cache): PageLandmarks;
 }

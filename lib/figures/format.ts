@@ -1,15 +1,76 @@
-/** Display strings for the UI, from the exact decimal strings of a view. "—" is what we show instead of a guess. */
+/**
+ * Display strings for the UI, from the exact decimal strings of a view: every figure the overlay, the popup and the
+ * notifications show is written here, once, the way the exchange writes it — prices at the symbol's tick, sizes at
+ * its lot with their unit, money at its asset's decimals, percentages as "2.14%". "—" is what we show instead of a
+ * guess.
+ */
 import { Decimal, dec } from '../core/decimal';
-import type { FundingPaid } from './types';
-import { formatAmount, formatPercent } from '../risk';
+import type { FundingPaid, PositionView } from './types';
+import { formatAmount, formatPercent, formatPrice, tickDecimals, toTick, type TickRounding } from '../risk';
 import { clockTime, sinceTime, until } from '../core/time';
 import type { AfterOrdersText } from '../model/overlay';
+import type { RemedyWording } from '../exchanges/adapter';
+import type { SymbolRules } from '../exchanges/marketData';
+import type { ReadPosition } from '../model/snapshot';
 import type { AfterOrdersView, FundingView } from './types';
 
 export const NONE = '—';
 
+/** How one position's numbers are written: its tick, the page's price decimals (or the user's), its lot and unit. */
+export type NumberGrid = Pick<PositionView, 'tickSize' | 'priceDecimals' | 'lotSize' | 'sizeAsset'>;
+
+/** The step a number shown with `decimals` places moves by: 2 → "0.01". */
+const stepOfDecimals = (decimals: number) => new Decimal(10).pow(-decimals).toFixed();
+
+/**
+ * How `read` is written: its symbol's tick and market lot from the order rules when fetched, else the steps the page
+ * shows its price and size with; prices at the user's decimals when chosen in the options.
+ */
+export function gridOf(read: ReadPosition, rules: SymbolRules | undefined, displayDecimals: number | null): NumberGrid {
+  return {
+    priceDecimals: displayDecimals ?? read.priceDecimals,
+    tickSize: rules?.tickSize ?? stepOfDecimals(read.priceDecimals),
+    lotSize: rules?.marketLot.stepSize ?? stepOfDecimals(dec(read.size).decimalPlaces()),
+    sizeAsset: read.sizeAsset,
+  };
+}
+
 export function price(value: string | null, decimals: number): string {
   return value === null ? NONE : formatAmount(dec(value), decimals);
+}
+
+/**
+ * A price of the position as the page writes it: at the page's price decimals (the symbol's tick, as far as the page
+ * tells), or the user's choice in the options.
+ */
+export function priceOf(grid: NumberGrid, value: string | Decimal | null, rounding: TickRounding = 'half-up'): string {
+  if (value === null) return NONE;
+  const tick = dec(grid.tickSize);
+  return tickDecimals(tick) === grid.priceDecimals
+    ? formatPrice(dec(value), tick, rounding)
+    : formatAmount(dec(value), grid.priceDecimals, rounding);
+}
+
+/** A price to type into an order (a stop, a take-profit): always on the symbol's tick, which the exchange enforces. */
+export function orderPriceOf(grid: NumberGrid, value: string | Decimal): string {
+  return formatPrice(dec(value), dec(grid.tickSize));
+}
+
+/** A size of the position at its lot, with its unit: "20 SOL", "0.283 BTC", "15 Cont". */
+export function sizeOf(grid: NumberGrid, value: string | Decimal, rounding: TickRounding = 'half-up'): string {
+  const unit = grid.sizeAsset === 'contracts' ? 'Cont' : grid.sizeAsset;
+  return `${formatAmount(dec(value), tickDecimals(dec(grid.lotSize)), rounding)} ${unit}`;
+}
+
+/** Stablecoins and fiat are shown to the cent; a coin (COIN-M margin in BTC) to eight places, as the exchanges show balances. */
+export function moneyDecimals(asset: string | null): number {
+  return asset === null || /^(USD|USDT|USDC|FDUSD|BUSD|USDE)$/.test(asset) ? 2 : 8;
+}
+
+/** Money in `asset` at its decimals, truncated as the exchange shows balances unless asked otherwise. */
+export function money(value: string | Decimal | null, asset: string | null, rounding: TickRounding = 'truncate'): string {
+  if (value === null) return NONE;
+  return `${formatAmount(dec(value), moneyDecimals(asset), rounding)}${asset ? ` ${asset}` : ''}`;
 }
 
 export function percent(fraction: string | null): string {
@@ -27,7 +88,7 @@ export function fundingText(funding: FundingView | null, reason: string | null, 
   const payment = new Decimal(funding.payment);
   const verb = payment.isNegative() ? 'receives' : 'pays';
   const rate = new Decimal(funding.rate).times(100);
-  return `${verb} ${amount(payment.abs().toFixed(), asset, 4)} in ${until(funding.nextFundingTime, now)} (${formatAmount(rate, 4)} %)`;
+  return `${verb} ${amount(payment.abs().toFixed(), asset, 4)} in ${until(funding.nextFundingTime, now)} (${formatAmount(rate, 4)}%)`;
 }
 
 /** Funding paid since LiqGuard first saw the position: "1.2345 USDT paid since 09:41 (2 settlements)", or "—" with the reason. */
@@ -40,10 +101,38 @@ export function fundingPaidText(paid: FundingPaid | null, reason: string | null,
   return `${amount(value.abs().toFixed(), asset, 4)} ${verb} since ${since} (${paid.settlements} settlement${paid.settlements === 1 ? '' : 's'})`;
 }
 
-export function afterOrdersText(view: AfterOrdersView, priceDecimals: number): AfterOrdersText {
+export function afterOrdersText(view: AfterOrdersView, grid: NumberGrid): AfterOrdersText {
   return {
-    lead: `If ${view.orders} open order${view.orders === 1 ? '' : 's'} fill (+${view.addedSize}): liq.`,
-    liquidation: view.reason ? `${NONE} ${view.reason}` : price(view.liquidationPrice, priceDecimals),
+    lead: `If ${view.orders} open order${view.orders === 1 ? '' : 's'} fill (+${sizeOf(grid, view.addedSize)}): liq.`,
+    liquidation: view.reason ? `${NONE} ${view.reason}` : priceOf(grid, view.liquidationPrice),
     tail: `(${view.note}; orders read at ${clockTime(view.readAt)})`,
   };
+}
+
+/** The share of the position a size is, as a whole percentage ("67%"); under 1 % it says so ("<1%"). */
+function shareOf(part: Decimal, whole: Decimal): string {
+  const share = part.div(whole);
+  return share.lt('0.005') ? '<1%' : formatPercent(share, 0);
+}
+
+/**
+ * What brings a position in warning or danger back to the remedy's distance, in its exchange's words and at
+ * amounts the exchange accepts: the margin to add (rounded up to the cent, so that it is enough), the size to close
+ * (rounded up to the lot) with its share of the position. Empty without a remedy.
+ */
+export function remedyLines(
+  wording: RemedyWording,
+  market: string,
+  p: NumberGrid & Pick<PositionView, 'remedy' | 'marginMode' | 'marginAsset' | 'size'>,
+): string[] {
+  const remedy = p.remedy;
+  if (!remedy) return [];
+  const lines: string[] = [];
+  if (remedy.marginToAdd)
+    lines.push(wording.addMargin({ amount: money(remedy.marginToAdd, p.marginAsset, 'ceil'), marginMode: p.marginMode, market }));
+  if (remedy.sizeToCut) {
+    const cut = toTick(dec(remedy.sizeToCut), dec(p.lotSize), 'ceil');
+    lines.push(wording.close({ size: sizeOf(p, cut), share: shareOf(cut, dec(p.size)) }));
+  }
+  return lines;
 }

@@ -4,27 +4,40 @@
  * exchange's page and should weigh little there, only reads the page and draws this text.
  */
 import { accountKey, positionKey, positionSignature } from '../model/keys';
-import { afterOrdersText, amount, fundingPaidText, fundingText, NONE, percent, price } from './format';
+import { adapterOf } from '../exchanges';
+import { afterOrdersText, fundingPaidText, fundingText, money, NONE, orderPriceOf, percent, priceOf, remedyLines } from './format';
 import type { PageSnapshot } from '../model/snapshot';
 import type { OverlayView } from '../model/overlay';
-import type { RiskView } from './types';
+import { Decimal } from '../core/decimal';
+import type { PositionView, RiskView } from './types';
 
 /** What the overlay draws for `snapshot`, whose risk is `view`, at `now` (funding countdowns). */
+/** Danger first, then warning, each nearest to liquidation first; the rest keep the page's order. */
+function worstFirst(positions: readonly PositionView[]): PositionView[] {
+  const rank = (p: PositionView) => (p.band === 'danger' ? 0 : p.band === 'warning' ? 1 : 2);
+  return [...positions].sort((a, b) => {
+    const byBand = rank(a) - rank(b);
+    if (byBand !== 0 || rank(a) === 2) return byBand;
+    return new Decimal(a.distance ?? 0).cmp(new Decimal(b.distance ?? 0));
+  });
+}
+
 export function overlayView(snapshot: PageSnapshot, view: RiskView, now: number): OverlayView {
   const account = accountKey(snapshot);
+  const wording = adapterOf(snapshot).remedies;
   return {
     account: {
       marginRatio: percent(view.account.marginRatio),
-      marginBalance: amount(view.account.marginBalance, view.account.asset),
+      marginBalance: money(view.account.marginBalance, view.account.asset),
       reason: view.account.reason,
     },
-    positions: view.positions.map((position) => {
+    positions: worstFirst(view.positions).map((position) => {
       const asset = position.marginAsset ?? view.account.asset;
-      const decimals = position.priceDecimals;
+      const price = (value: string | null) => priceOf(position, value);
       const stop = position.stop?.beyondLiquidation ? position.stop : null;
       const saferStop =
         stop?.saferStop && stop.saferStopPnl
-          ? ` A stop at ${price(stop.saferStop, decimals)} fires first (${amount(stop.saferStopPnl, asset)}).`
+          ? ` A stop at ${orderPriceOf(position, stop.saferStop)} fires first (${money(stop.saferStopPnl, asset)}).`
           : '';
       return {
         id: `${position.symbol}-${position.side}-${position.row}`,
@@ -34,22 +47,29 @@ export function overlayView(snapshot: PageSnapshot, view: RiskView, now: number)
         leverage: position.leverage,
         band: position.band,
         distance: percent(position.distance),
-        liquidation: price(position.liquidationPrice, decimals),
-        priceBuffer: price(position.priceBuffer, decimals),
-        marginBuffer: amount(position.balanceBuffer, asset),
-        breakEven: price(position.breakEvenWithFees, decimals),
+        liquidation: price(position.liquidationPrice),
+        priceBuffer: price(position.priceBuffer),
+        // A cross position's buffer is the whole cross pool's, the same figure on every cross row.
+        marginBuffer: `${money(position.balanceBuffer, asset)}${position.marginMode === 'cross' && position.balanceBuffer !== null ? ' (shared, cross)' : ''}`,
+        breakEven: price(position.breakEvenWithFees),
         funding: position.funding || position.fundingReason ? fundingText(position.funding, position.fundingReason, asset, now) : null,
         fundingPaid:
           position.fundingPaid || position.fundingPaidReason
             ? fundingPaidText(position.fundingPaid, position.fundingPaidReason, asset, now)
             : null,
-        afterOrders: position.afterOrders ? afterOrdersText(position.afterOrders, decimals) : null,
-        reason: position.reason ? `${NONE} ${position.reason}` : null,
+        afterOrders: position.afterOrders ? afterOrdersText(position.afterOrders, position) : null,
+        remedy: remedyLines(wording, snapshot.market, position),
+        reason: position.reason
+          ? `${NONE} ${position.reason}` +
+            (position.pageDistance === null
+              ? ''
+              : `. The page's own figure: liquidation at ${price(position.pageLiquidationPrice)}, ${percent(position.pageDistance)} away.`)
+          : null,
         stopWarning: stop
-          ? `Your ${stop.source === 'order' ? 'stop order' : 'stop-loss'} ${price(stop.price, decimals)} is beyond liquidation: it would never fire.${saferStop}`
+          ? `Your ${stop.source === 'order' ? 'stop order' : 'stop-loss'} ${price(stop.price)} is beyond liquidation: it would never fire.${saferStop}`
           : null,
         mismatch: position.mismatch
-          ? `The page shows liquidation at ${price(position.pageLiquidationPrice, decimals)}; ours differs by more than ${price(position.mismatch.tolerance, decimals)}. Check the tiers and balance before relying on either.`
+          ? `The page shows liquidation at ${price(position.pageLiquidationPrice)}; ours differs by more than ${price(position.mismatch.tolerance)}. Check the tiers and balance before relying on either.`
           : null,
         snooze:
           position.band === 'warning' || position.band === 'danger' || stop

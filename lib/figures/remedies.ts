@@ -3,7 +3,6 @@ import { Decimal, dec } from '../core/decimal';
 import { type ExchangeAdapter } from '../exchanges/adapter';
 import { orderRulesOf, type SymbolRules } from '../exchanges/marketData';
 import { marginToAdd, placeableCut, priceAtDistance, sizeToCut, type PositionRisk, type Result } from '../risk';
-import type { Settings } from '../model/settings';
 import type { ReadPosition } from '../model/snapshot';
 import type { DecimalString } from '../core/parse/number';
 import type { Remedy } from './types';
@@ -24,16 +23,16 @@ export function placeableCutOf(
   return placed.ok ? { size: placed.value.toFixed(), note: null } : { size: null, note: placed.reason };
 }
 
+/** What brings `read`'s liquidation back to `targetDistance` (a fraction of the mark): margin to add, or size to close. */
 export function remedyFor(
   adapter: ExchangeAdapter,
   read: ReadPosition,
   risk: PositionRisk,
-  settings: Settings,
+  targetDistance: Decimal,
   rules: SymbolRules | undefined,
 ): Remedy | null {
   if (!risk.pool || !risk.liquidationPrice) return null;
   const mark = dec(read.markPrice);
-  const targetDistance = new Decimal(settings.warningDistance);
   const target = priceAtDistance(mark, risk.liquidationPrice, targetDistance);
   const margin = marginToAdd(risk.pool, target);
   const cut = placeableCutOf(adapter, sizeToCut(risk.pool, mark, target), read, rules);

@@ -15,6 +15,7 @@ import type { MarketContext, PositionView, RiskView } from './types';
 import { afterOrdersViews } from './afterOrders';
 import { assess } from './assess';
 import { fundingFields, fundingOf, fundingPaidOf } from './funding';
+import { gridOf } from './format';
 import { remedyFor } from './remedies';
 import { worstStop } from './stops';
 
@@ -23,6 +24,12 @@ function mismatchTolerance(price: Decimal, decimals: number): Decimal {
   const ticks = new Decimal(`3e-${decimals}`);
   const relative = price.times('0.0002');
   return ticks.gt(relative) ? ticks : relative;
+}
+
+/** How far the mark may move against the position before `liquidation`, as a fraction of the mark. */
+function distanceFrom(read: Pick<PageSnapshot['positions'][number], 'side' | 'markPrice'>, liquidation: Decimal): Decimal {
+  const mark = dec(read.markPrice);
+  return (read.side === 'long' ? mark.minus(liquidation) : liquidation.minus(mark)).div(mark);
 }
 
 function bandOf(distance: Decimal | null, settings: Settings): Band {
@@ -46,7 +53,8 @@ export function riskView(snapshot: PageSnapshot, settings: Settings, market: Mar
     const usableRisk = computed && !blocked ? computed : null;
     const ours = usableRisk?.liquidationPrice ?? null;
     const page = read.pageLiquidationPrice === null ? null : dec(read.pageLiquidationPrice);
-    const priceDecimals = settings.displayDecimals ?? read.priceDecimals;
+    const rules = market.rules?.[read.symbol];
+    const grid = gridOf(read, rules, settings.displayDecimals);
     let mismatch: PositionView['mismatch'] = null;
     if (usableRisk && snapshot.pricesFrom !== 'stream' && (ours !== null || page !== null)) {
       // The page shows its liquidation price at the symbol's tick (not the user's display decimals).
@@ -67,6 +75,7 @@ export function riskView(snapshot: PageSnapshot, settings: Settings, market: Mar
       liquidationPrice: ours?.toFixed() ?? null,
       pageLiquidationPrice: read.pageLiquidationPrice,
       distance: distance?.toFixed() ?? null,
+      pageDistance: page === null ? null : distanceFrom(read, page).toFixed(),
       unliquidatable: usableRisk?.unliquidatable ?? false,
       priceBuffer: usableRisk?.priceBuffer?.toFixed() ?? null,
       balanceBuffer: usableRisk?.balanceBuffer?.toFixed() ?? null,
@@ -74,16 +83,17 @@ export function riskView(snapshot: PageSnapshot, settings: Settings, market: Mar
       band,
       reason: ours === null ? reason : null,
       mismatch,
-      priceDecimals,
+      ...grid,
       remedy:
-        usableRisk && market.remedies !== false && (band === 'warning' || band === 'danger')
-          ? remedyFor(adapter, read, usableRisk, settings, market.rules?.[read.symbol])
+        usableRisk && (band === 'warning' || band === 'danger')
+          ? remedyFor(adapter, read, usableRisk, new Decimal(settings.warningDistance), rules)
           : null,
       stop: worstStop(
         adapter,
         read,
         usableRisk,
         market.orders && snapshot.openOrdersCount === market.orders.list.count ? market.orders.list.orders : [],
+        dec(grid.tickSize),
       ),
       breakEvenWithFees:
         'position' in entry

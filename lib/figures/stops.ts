@@ -1,9 +1,24 @@
 /** Stop-losses checked against our liquidation price: the position's TP/SL and the stop orders read from the page. */
 import { Decimal, dec } from '../core/decimal';
 import { type ExchangeAdapter } from '../exchanges/adapter';
-import { stopAtFractionToLiquidation, type PositionRisk } from '../risk';
+import { stopAtFractionToLiquidation, toTick, unrealizedPnl, type PositionRisk, type StopContext, type StopSuggestion } from '../risk';
 import type { ReadOrder, ReadPosition } from '../model/snapshot';
 import type { StopCheck } from './types';
+import type { DecimalString } from '../core/parse/number';
+
+/**
+ * A suggested stop or take-profit an order can carry: on the symbol's tick, moved toward the mark (a stop so placed
+ * still fires before liquidation), with the PnL it locks in there.
+ */
+export function onTick<S extends StopSuggestion>(context: StopContext, suggestion: S, tick: Decimal): S {
+  const price = toTick(suggestion.price, tick, suggestion.price.lt(context.markPrice) ? 'ceil' : 'floor');
+  return {
+    ...suggestion,
+    price,
+    lockedPnl: unrealizedPnl(context.contract, context.holding, price),
+    distanceFromMark: context.markPrice.minus(price).abs().div(context.markPrice),
+  };
+}
 
 /** How far toward liquidation the suggested replacement stop sits (the rest is room for slippage). */
 const SAFER_STOP_FRACTION = '0.9';
@@ -13,23 +28,23 @@ export function stopCheck(
   adapter: ExchangeAdapter,
   read: ReadPosition,
   risk: PositionRisk | null,
-  price = read.stopLoss,
-  source: StopCheck['source'] = 'position',
+  price: DecimalString | null,
+  source: StopCheck['source'],
+  tick: Decimal,
 ): StopCheck | null {
   if (price === null || !risk?.liquidationPrice) return null;
   const stop = dec(price);
   const liquidationPrice = risk.liquidationPrice;
   const beyond = read.side === 'long' ? stop.lte(liquidationPrice) : stop.gte(liquidationPrice);
   if (!beyond) return { price, source, beyondLiquidation: false, saferStop: null, saferStopPnl: null };
-  const safer = stopAtFractionToLiquidation(
-    {
-      contract: adapter.contractOf(read),
-      holding: { side: read.side, size: dec(read.size), entryPrice: dec(read.entryPrice) },
-      markPrice: dec(read.markPrice),
-      liquidationPrice,
-    },
-    new Decimal(SAFER_STOP_FRACTION),
-  );
+  const context: StopContext = {
+    contract: adapter.contractOf(read),
+    holding: { side: read.side, size: dec(read.size), entryPrice: dec(read.entryPrice) },
+    markPrice: dec(read.markPrice),
+    liquidationPrice,
+  };
+  const exact = stopAtFractionToLiquidation(context, new Decimal(SAFER_STOP_FRACTION));
+  const safer = exact.ok ? { ok: true as const, value: onTick(context, exact.value, tick) } : exact;
   return {
     price,
     source,
@@ -50,6 +65,7 @@ export function worstStop(
   read: ReadPosition,
   risk: PositionRisk | null,
   orders: readonly ReadOrder[],
+  tick: Decimal,
 ): StopCheck | null {
   const closing = read.side === 'long' ? 'sell' : 'buy';
   const mark = dec(read.markPrice);
@@ -60,8 +76,9 @@ export function worstStop(
       o.triggerPrice !== null &&
       (read.side === 'long' ? dec(o.triggerPrice).lt(mark) : dec(o.triggerPrice).gt(mark)),
   );
-  const checks = [stopCheck(adapter, read, risk), ...stopOrders.map((o) => stopCheck(adapter, read, risk, o.triggerPrice, 'order'))].filter(
-    (c) => c !== null,
-  );
+  const checks = [
+    stopCheck(adapter, read, risk, read.stopLoss, 'position', tick),
+    ...stopOrders.map((o) => stopCheck(adapter, read, risk, o.triggerPrice, 'order', tick)),
+  ].filter((c) => c !== null);
   return checks.find((c) => c.beyondLiquidation) ?? checks[0] ?? null;
 }

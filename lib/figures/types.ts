@@ -16,6 +16,8 @@ export interface TabSummary {
   stale: boolean;
   /** Each position's figures as the worker worked them out, the overlay's too: what the popup shows of them. */
   figures: PositionView[];
+  /** Rows the page shows that could not be read, and why: the popup names them rather than drop them. */
+  unreadable: { symbol: string | null; reason: string }[];
 }
 
 export interface PositionView {
@@ -32,6 +34,8 @@ export interface PositionView {
   pageLiquidationPrice: DecimalString | null;
   /** Fraction of the mark price, positive while safe. */
   distance: DecimalString | null;
+  /** The same for the page's own liquidation price: shown, labelled as the page's, where ours cannot be vouched for. */
+  pageDistance: DecimalString | null;
   /** No price within the tiers liquidates it (the page shows "--"): its distance is null, and nothing is near. */
   unliquidatable: boolean;
   /** Quote units the mark may move against the position. */
@@ -44,8 +48,14 @@ export interface PositionView {
   reason: string | null;
   /** Set when the page's liquidation price and ours differ by more than `tolerance`. */
   mismatch: { tolerance: DecimalString } | null;
-  /** Decimal places the page shows prices of this symbol with. */
+  /** Decimal places prices of this symbol are shown with: the page's, or the user's choice in the options. */
   priceDecimals: number;
+  /** The symbol's tick: from its order rules, else the step of the page's price decimals. */
+  tickSize: DecimalString;
+  /** The symbol's market-order lot: from its order rules, else the step of the size as the page shows it. */
+  lotSize: DecimalString;
+  /** What the size is counted in (BTC, SOL, contracts). */
+  sizeAsset: string;
   /** For a position in warning or danger: what brings liquidation back to the warning distance. */
   remedy: Remedy | null;
   /** The position's stop-loss as read from the page, checked against our liquidation price. */
@@ -96,11 +106,6 @@ export interface MarketContext {
   /** The Open Orders list as last read (the user opened that tab), and when. */
   orders?: { list: ReadOpenOrders; readAt: number } | null;
   now?: number;
-  /**
-   * Work out remedies (margin to add, size to close) for positions in warning or danger: the worker's alerts say
-   * them; the overlay does not show them, so the page's own reads skip the solver.
-   */
-  remedies?: boolean;
   /** Work out each position's liquidation after its open orders fill: the overlay shows it; no alert uses it. */
   afterOrders?: boolean;
 }

@@ -33,6 +33,8 @@ export interface OverlayPosition {
   afterOrders: AfterOrdersText | null;
   /** "— why a figure is missing". */
   reason: string | null;
+  /** In warning or danger: what brings it back to the warning distance, one action a line, in the exchange's words. */
+  remedy: string[];
   stopWarning: string | null;
   mismatch: string | null;
   /** What a snooze names: the position as the alert rules key it, and its current shape. */

@@ -5,7 +5,7 @@
 import type { OverlayView } from '../model/overlay';
 
 /**
- * What the overlay says, less its moving figures: which positions, in which band, with which warnings. While the
+ * What the overlay says, less its moving figures: which positions, in which order and band, with which warnings. While the
  * page ticks, a change of figures may wait for the overlay's next redraw; a change of this may not.
  */
 export function overlayOutline(view: OverlayView | null): string {
@@ -16,6 +16,7 @@ export function overlayOutline(view: OverlayView | null): string {
     view.positions.map((p) => [
       p.id,
       p.band,
+      p.remedy.length,
       ...[p.reason, p.stopWarning, p.mismatch, p.snooze, p.afterOrders, p.funding, p.fundingPaid].map(shown),
     ]),
   ]);

@@ -6,6 +6,7 @@ import type { SnoozeChoice } from '../model/keys';
 import type { OverlayPosition, OverlayView } from '../model/overlay';
 import type { PageSnapshot } from '../model/snapshot';
 import type { OverlayPlacement } from '../protocol/storage';
+import type { PageTheme, Room } from './placement';
 
 /**
  * What moves with the prices: the figures as the worker worked them out for the last snapshot sent, and when
@@ -16,6 +17,13 @@ import type { OverlayPlacement } from '../protocol/storage';
 export interface OverlayFigures {
   view: OverlayView | null;
   readAt: number | null;
+}
+
+/** A position the page showed and can no longer be read: its last figures, when they were read, and why. */
+export interface LostPosition {
+  position: OverlayPosition;
+  readAt: number;
+  reason: string;
 }
 
 export interface OverlayProps {
@@ -31,7 +39,14 @@ export interface OverlayProps {
   pageChanged: boolean;
   /** Whether the Open Orders list has been read on this page (liquidation after they fill needs it). */
   ordersRead: boolean;
+  /** Where the user put it (`x` below 0: not moved yet, the default spot `room` holds), and whether collapsed. */
   placement: OverlayPlacement;
+  /** The default spot beside the page's figures, once they were found; null before. */
+  room: Room | null;
+  /** Positions that were read before and whose rows now cannot be: kept in view, their figures marked old. */
+  lost: LostPosition[];
+  /** The page's theme, which the overlay follows. */
+  theme: PageTheme;
   onPlacement: (placement: OverlayPlacement) => void;
   /** One line per position: symbol, side and distance. */
   compact: boolean;

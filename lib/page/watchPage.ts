@@ -8,13 +8,14 @@
 import { signal } from '@preact/signals';
 
 import type { PageAdapter, PageRoute } from '../exchanges/pageFace';
-import type { OverlayDisplay, OverlayView } from '../model/overlay';
+import type { OverlayDisplay, OverlayPosition, OverlayView } from '../model/overlay';
 import { MIN_READ_INTERVAL_MS, type ReadInterval } from '../model/readIntervals';
 import type { PageSnapshot, ReadOpenOrders } from '../model/snapshot';
 import { isPing, parseOverlayUpdate, type Message, type OverlayUpdateMessage, type PageStatusMessage } from '../protocol/messages';
-import { overlayPlacement, type OverlayPlacement } from '../protocol/storage';
+import { overlayPlacement } from '../protocol/storage';
 import type { OverlayFigures, OverlayProps } from './overlayProps';
 import { overlayOutline } from './overlayOutline';
+import { measureRoom, pageTheme } from './placement';
 import { pacedReads, type PacedReads } from './readPace';
 import { unclearableTimers, type DelayedTasks } from './unclearableTimer';
 
@@ -99,7 +100,9 @@ interface PageSession {
   /** Unknown until the worker first answers: nothing is drawn before, so a hidden overlay never flashes. */
   display: OverlayDisplay | null;
   /** What the overlay shows besides the figures. */
-  overlay: Pick<OverlayProps, 'snapshot' | 'stale' | 'pageChanged' | 'ordersRead' | 'placement'>;
+  overlay: Pick<OverlayProps, 'snapshot' | 'stale' | 'pageChanged' | 'ordersRead' | 'placement' | 'room' | 'theme' | 'lost'>;
+  /** Each symbol's positions as last drawn with figures, and when they were read: a row that turns unreadable keeps them. */
+  lastSeen: Map<string, { positions: OverlayPosition[]; readAt: number }>;
   /** The worker's figures for the last snapshot sent, and when that snapshot was read. */
   view: OverlayView | null;
   readAt: number | null;
@@ -136,8 +139,12 @@ async function watchPage(page: PageAdapter, host: PageHost, route: PageRoute): P
       stale: false,
       pageChanged: false,
       ordersRead: false,
-      placement: placeOverlay(await overlayPlacement.getValue()),
+      placement: await overlayPlacement.getValue(),
+      room: null,
+      theme: pageTheme(document),
+      lost: [],
     },
+    lastSeen: new Map(),
     view: null,
     readAt: null,
     root: null,
@@ -158,9 +165,12 @@ async function watchPage(page: PageAdapter, host: PageHost, route: PageRoute): P
 
   // Everything the overlay shows but its moving figures: while this stays the same, the figures' signals draw.
   const outline = () => {
-    const { snapshot, stale, pageChanged, ordersRead, placement } = session.overlay;
+    const { snapshot, stale, pageChanged, ordersRead, placement, room, theme, lost } = session.overlay;
     const read = [snapshot?.state, snapshot?.reasons, snapshot?.positions.length, snapshot?.unreadable.length, snapshot?.openOrdersCount];
-    return JSON.stringify([session.display, read, stale, pageChanged, ordersRead, placement]) + overlayOutline(session.view);
+    const kept = lost.map((l) => [l.position.id, l.readAt, l.reason]);
+    return (
+      JSON.stringify([session.display, read, stale, pageChanged, ordersRead, placement, room, theme, kept]) + overlayOutline(session.view)
+    );
   };
   const draw = () => {
     const { root, display } = session;
@@ -205,11 +215,25 @@ async function watchPage(page: PageAdapter, host: PageHost, route: PageRoute): P
     },
   });
 
+  // Reads the page's layout (a forced layout): only once its figures are found, and when the window is resized.
+  const measure = () => {
+    session.overlay.room = measureRoom(page.landmarks(document, cache));
+    session.overlay.theme = pageTheme(document);
+  };
+  const onResize = () => {
+    if (session.overlay.room === null) return;
+    measure();
+    draw();
+  };
+  window.addEventListener('resize', onResize, { passive: true });
+
   const read = (ticking: boolean) => {
     // A hidden tab paints no frames and the worker follows the mark-price stream for it; it is read when shown.
     if (document.visibilityState === 'hidden') return;
     const snapshot = page.read(document, location.href, cache);
     if (!snapshot) return;
+    // Where the page's figures are, once they are found: the overlay's default spot keeps clear of them.
+    if (snapshot.state === 'ok' && session.overlay.room === null) measure();
     const key = JSON.stringify(snapshot);
     if (key === session.lastRead) return;
     session.lastRead = key;
@@ -257,7 +281,10 @@ async function watchPage(page: PageAdapter, host: PageHost, route: PageRoute): P
       if (sooner) pace.hurry();
     }
     // Figures only for a page that shows positions (or showed them, when another tab is selected).
-    if (current && session.overlay.snapshot?.state === 'ok') session.view = message.view;
+    if (current && session.overlay.snapshot?.state === 'ok') {
+      session.view = message.view;
+      keepLastSeen(session);
+    }
     if (ticking && performance.now() - session.drawn.at < REDRAW_MS && outline() === session.drawn.outline) {
       session.cancelTrailing ??= unclearableTimer(REDRAW_MS, () => {
         session.cancelTrailing = null;
@@ -326,6 +353,7 @@ async function watchPage(page: PageAdapter, host: PageHost, route: PageRoute): P
   });
   const stop = () => {
     stopListening();
+    window.removeEventListener('resize', onResize);
     releaseHold();
     pace.stop();
     session.cancelTrailing?.();
@@ -333,6 +361,26 @@ async function watchPage(page: PageAdapter, host: PageHost, route: PageRoute): P
     surface.remove();
   };
   return { route, stop, update };
+}
+
+/**
+ * Remembers each symbol's positions with figures as drawn now, and keeps in view those whose rows the page still
+ * shows but LiqGuard can no longer read (with their last figures, when those were read, and why), rather than let
+ * a position in trouble vanish.
+ */
+function keepLastSeen(session: PageSession) {
+  const { snapshot } = session.overlay;
+  const readAt = session.readAt ?? Date.now();
+  const shown = new Set(session.view?.positions.map((p) => p.symbol));
+  for (const symbol of shown)
+    session.lastSeen.set(symbol, { positions: session.view!.positions.filter((p) => p.symbol === symbol), readAt });
+  session.overlay.lost = (snapshot?.unreadable ?? []).flatMap((row) => {
+    const seen = row.symbol && !shown.has(row.symbol) ? session.lastSeen.get(row.symbol) : undefined;
+    return seen ? seen.positions.map((position) => ({ position, readAt: seen.readAt, reason: row.reason })) : [];
+  });
+  // A symbol gone from the page altogether (closed) is forgotten.
+  const onPage = new Set([...shown, ...(snapshot?.unreadable ?? []).flatMap((row) => row.symbol ?? [])]);
+  for (const symbol of session.lastSeen.keys()) if (!onPage.has(symbol)) session.lastSeen.delete(symbol);
 }
 
 /**
@@ -362,12 +410,4 @@ function listenToPage(host: PageHost, pace: PacedReads, onInput: () => void): ()
     document.removeEventListener('pointerdown', onInput, inputOptions);
     document.removeEventListener('keydown', onInput, inputOptions);
   };
-}
-
-/**
- * Until the user drags it, the panel sits at the top, just left of the order form (the exchanges keep it in a column
- * of about 320 px on the right), so it covers the chart, not the buttons or positions.
- */
-function placeOverlay(placement: OverlayPlacement): OverlayPlacement {
-  return placement.x >= 0 ? placement : { ...placement, x: Math.max(16, window.innerWidth - 340 - 340) };
 }

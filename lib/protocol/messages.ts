@@ -236,6 +236,9 @@ function isOverlayPosition(value: unknown): value is OverlayPosition {
     BANDS.includes(value.band as string) &&
     [value.distance, value.liquidation, value.priceBuffer, value.marginBuffer, value.breakEven].every(isLine) &&
     [value.funding, value.fundingPaid, value.reason, value.stopWarning, value.mismatch].every(isOptionalLine) &&
+    Array.isArray(value.remedy) &&
+    value.remedy.length <= 4 &&
+    value.remedy.every(isLine) &&
     (afterOrders === null || (isRecord(afterOrders) && [afterOrders.lead, afterOrders.liquidation, afterOrders.tail].every(isLine))) &&
     (snooze === null || (isRecord(snooze) && isShortString(snooze.position, 120) && isShortString(snooze.signature, 80)))
   );
@@ -281,6 +284,7 @@ function isSummary(value: unknown): boolean {
       (value.pricesFrom === 'page' || value.pricesFrom === 'stream') &&
       Number.isFinite(value.assessedAt) &&
       typeof value.stale === 'boolean' &&
+      isRowList(value.unreadable ?? [], (row) => isRecord(row) && isOptionalText(row.symbol, 40) && isOptionalText(row.reason, 300)) &&
       Array.isArray(value.figures) &&
       value.figures.length === (value.positions as unknown[]).length &&
       value.figures.every((figures, i) => isRecord(figures) && figures.symbol === (value.positions as { symbol: unknown }[])[i]!.symbol))

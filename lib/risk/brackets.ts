@@ -6,6 +6,7 @@
  * Source: Binance FAQ "How to Calculate Liquidation Price of USDⓈ-M Futures Contracts" (math.md S1, §2.1).
  * Units: notional and cum in the margin asset (USDⓈ-M) or the coin (COIN-M); MMR a fraction (0.004 = 0.4 %).
  */
+import { formatAmount } from './display';
 import { Decimal, ZERO, magnitude } from '../core/decimal';
 import { ok, unavailable, type Bracket, type Result } from './types';
 
@@ -23,7 +24,7 @@ export function tierIndexFor(tiers: readonly Bracket[], notional: Decimal): numb
 export function bracketFor(tiers: readonly Bracket[], notional: Decimal): Result<Bracket> {
   if (tiers.length === 0) return unavailable('no maintenance-margin tiers are known for this symbol');
   const tier = tiers[tierIndexFor(tiers, notional)];
-  return tier ? ok(tier) : unavailable(`notional ${notional.abs().toFixed()} is beyond the last maintenance-margin tier`);
+  return tier ? ok(tier) : unavailable(`a notional of ${formatAmount(notional.abs(), 2)} is beyond the last maintenance-margin tier`);
 }
 
 export function maintenanceMargin(tiers: readonly Bracket[], notional: Decimal): Result<Decimal> {

@@ -37,7 +37,7 @@ export function formatPrice(value: Decimal, tick: Decimal, rounding: TickRoundin
   return formatAmount(toTick(value, tick, rounding), tickDecimals(tick), rounding);
 }
 
-/** A fraction as a percentage with two decimals: 0.064 → "6.40 %". */
-export function formatPercent(fraction: Decimal, decimals = 2): string {
-  return `${formatAmount(fraction.times(100), decimals)} %`;
+/** A fraction as a percentage the way the exchanges write one, two decimals and no space: 0.064 → "6.40%". */
+export function formatPercent(fraction: Decimal, decimals = 2, rounding: TickRounding = 'half-up'): string {
+  return `${formatAmount(fraction.times(100), decimals, rounding)}%`;
 }

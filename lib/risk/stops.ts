@@ -32,7 +32,7 @@ export function stopFiresBeforeLiquidation(price: Decimal, markPrice: Decimal, l
 
 function suggestion(context: StopContext, price: Decimal): Result<StopSuggestion> {
   if (!stopFiresBeforeLiquidation(price, context.markPrice, context.liquidationPrice)) {
-    return unavailable(`a stop at ${price.toFixed()} would not fire before liquidation or would fire at once`);
+    return unavailable('a stop there would not fire before liquidation, or would fire at once');
   }
   return ok({
     price,
@@ -82,6 +82,6 @@ export function takeProfitAtRoe(context: StopContext, roe: Decimal, leverage: De
   const { contract, holding, markPrice } = context;
   const price = targetPrice(contract, holding.side, holding.entryPrice, roe, leverage);
   const ahead = holding.side === 'long' ? price.gt(markPrice) : price.lt(markPrice) && price.gt(0);
-  if (!ahead) return unavailable(`a take-profit at ${price.toFixed()} is already passed`);
+  if (!ahead) return unavailable('that price is already passed');
   return ok({ price, lockedPnl: unrealizedPnl(contract, holding, price), distanceFromMark: markPrice.minus(price).abs().div(markPrice) });
 }

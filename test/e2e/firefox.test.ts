@@ -113,7 +113,7 @@ describe.each([
     await tab.goto(PAGE_URL);
     // Worked out by the Firefox build's background page and drawn by its content script: the same as in Node.
     await expect.poll(distances, { timeout: 15_000 }).toEqual(expectedDistances(page, PAGE_URL));
-    expect((await distances()).every((text) => /^\d+\.\d{2} %$/.test(text ?? ''))).toBe(true);
+    expect((await distances()).every((text) => /^\d+\.\d{2}%$/.test(text ?? ''))).toBe(true);
   });
 
   it('keeps following a page that clears every timer id', async () => {

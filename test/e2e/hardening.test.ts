@@ -21,6 +21,9 @@ import {
 } from './harness';
 import { moveMark } from './pages/fixturePage';
 
+/** BTCUSDT's distance in the overlay (rows are ordered worst first, so not always the first row). */
+const BTC_DISTANCE = 'liqguard-overlay [data-testid="liqguard-position"][data-symbol="BTCUSDT"] [data-testid="liqguard-distance"]';
+
 const root = resolve(import.meta.dirname, '../..');
 const demo = readFileSync(resolve(root, 'demo/futures.html'), 'utf8');
 // The demo's ticker at 10 Hz instead of 2 Hz.
@@ -112,10 +115,8 @@ describe('hardening in real Chromium', () => {
       await moveMark(browser.page, 'BTCUSDT', '80,000.0');
       const url = exchangeUrl('/en/futures/BTCUSDT');
       const view = riskView(readBinancePage(domOf(await browser.page.content(), url).document, url)!, DEFAULT_SETTINGS);
-      const expected = formatPercent(new Decimal(view.positions[0]!.distance!));
-      await expect
-        .poll(() => browser.page.locator('liqguard-overlay [data-testid="liqguard-distance"]').first().innerText(), { timeout: 3000 })
-        .toBe(expected);
+      const expected = formatPercent(new Decimal(view.positions.find((p) => p.symbol === 'BTCUSDT')!.distance!));
+      await expect.poll(() => browser.page.locator(BTC_DISTANCE).innerText(), { timeout: 3000 }).toBe(expected);
       expect(await browser.serviceWorker.evaluate(() => chrome.runtime.id)).toBe(browser.extensionId);
       await cdp.detach();
     },
@@ -136,8 +137,8 @@ describe('hardening in real Chromium', () => {
     const url = exchangeUrl('/en/futures/BTCUSDT');
     const view = riskView(readBinancePage(domOf(await browser.page.content(), url).document, url)!, DEFAULT_SETTINGS);
     await expect
-      .poll(() => browser.page.locator('liqguard-overlay [data-testid="liqguard-distance"]').first().innerText(), { timeout: 3000 })
-      .toBe(formatPercent(new Decimal(view.positions[0]!.distance!)));
+      .poll(() => browser.page.locator(BTC_DISTANCE).innerText(), { timeout: 3000 })
+      .toBe(formatPercent(new Decimal(view.positions.find((p) => p.symbol === 'BTCUSDT')!.distance!)));
   });
 });
 
@@ -180,12 +181,12 @@ describe('reads as often as the figures need (real Chromium, prices at 10 Hz)', 
         counted.ticks = 0;
         new MutationObserver(() => counted.ticks++).observe(document.querySelector('[data-demo="header-mark"]')!, { childList: true });
       });
-      // Every distance the overlay shows (the first position's), as it is redrawn: a 7-step cycle can bring a read
+      // Every distance the overlay shows (BTCUSDT's), as it is redrawn: a 7-step cycle can bring a read
       // back to the figure shown 10 s before, so the test asks for a change along the way, not at the end.
       await browser.page.evaluate(() => {
         const recorded = globalThis as unknown as { distancesShown: string[] };
         const shadow = document.querySelector('liqguard-overlay')!.shadowRoot!;
-        const shown = () => shadow.querySelector('[data-testid="liqguard-distance"]')?.textContent ?? '';
+        const shown = () => shadow.querySelector('[data-symbol="BTCUSDT"] [data-testid="liqguard-distance"]')?.textContent ?? '';
         recorded.distancesShown = [shown()];
         new MutationObserver(() => recorded.distancesShown.push(shown())).observe(shadow, {
           subtree: true,

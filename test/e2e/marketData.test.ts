@@ -72,13 +72,13 @@ describe('order rules and funding from the public endpoints (real Chromium)', ()
 
   it('shows each position’s next funding payment from the exchange’s rate', async () => {
     // 0.5 BTC × 95,480.3 × 0.01 % = 4.774015; 4 ETH × 3,455.1 × 0.01 % = 1.38204 (a short receives);
-    // 30 SOL × 139.87 × −0.02 % = −0.83922 (a long receives a negative rate).
+    // 30 SOL × 139.87 × −0.02 % = −0.83922 (a long receives a negative rate). SOL, in warning, leads.
     await expect
       .poll(funding, { timeout: 10_000 })
       .toEqual([
-        expect.stringMatching(/^pays 4\.7740 USDT in 2 h (29|30) min \(0\.0100 %\)$/),
-        expect.stringMatching(/^receives 1\.3820 USDT in 2 h (29|30) min \(0\.0100 %\)$/),
-        expect.stringMatching(/^receives 0\.8392 USDT in 2 h (29|30) min \(-0\.0200 %\)$/),
+        expect.stringMatching(/^receives 0\.8392 USDT in 2 h (29|30) min \(-0\.0200%\)$/),
+        expect.stringMatching(/^pays 4\.7740 USDT in 2 h (29|30) min \(0\.0100%\)$/),
+        expect.stringMatching(/^receives 1\.3820 USDT in 2 h (29|30) min \(0\.0100%\)$/),
       ]);
     expect(requests.filter((r) => r.startsWith('premiumIndex')).sort()).toEqual([
       'premiumIndex?symbol=BTCUSDT',
@@ -90,19 +90,19 @@ describe('order rules and funding from the public endpoints (real Chromium)', ()
   it('shows the funding paid since LiqGuard first saw each position, from the public history', async () => {
     const paid = () => browser.page.locator('liqguard-overlay [data-testid="liqguard-funding-paid"]').allInnerTexts();
     // BTC: only the settlement after it was first seen counts, 0.5 × 95,000 × 0.01 % = 4.75. ETH and SOL were
-    // first seen now: no settlement since.
+    // first seen now: no settlement since. SOL, in warning, leads.
     await expect
       .poll(paid, { timeout: 10_000 })
       .toEqual([
-        expect.stringMatching(/^4\.7500 USDT paid since .+ \(1 settlement\)$/),
         expect.stringMatching(/^none since .+ \(first seen\)$/),
+        expect.stringMatching(/^4\.7500 USDT paid since .+ \(1 settlement\)$/),
         expect.stringMatching(/^none since .+ \(first seen\)$/),
       ]);
     expect(requests).toContain(`fundingRate?symbol=BTCUSDT&startTime=${seenSince}`);
   });
 
   it('shows funding figures stored after the worker last read them (its memory of them is dropped)', async () => {
-    const paid = () => browser.page.locator('liqguard-overlay [data-testid="liqguard-funding-paid"]').first().innerText();
+    const paid = () => browser.page.locator('liqguard-overlay [data-symbol="BTCUSDT"] [data-testid="liqguard-funding-paid"]').innerText();
     await expect.poll(paid).toMatch(/^4\.7500 USDT paid since/);
     await browser.serviceWorker.evaluate(async () => {
       type Watched = Record<string, { paid: { amount: string; settlements: number; since: number } | null }>;
@@ -129,12 +129,13 @@ describe('order rules and funding from the public endpoints (real Chromium)', ()
     await expect.poll(() => popup.getByTestId('popup-position').count()).toBe(3);
     await popup.getByTestId('popup-position').nth(2).getByRole('button').click();
     // SOLUSDT trades in whole coins: the size to close is a whole number of SOL, below the 30 held.
-    await expect.poll(() => popup.getByTestId('remedy-cut').innerText()).toMatch(/^\d+\.0000$/);
-    const cut = Number(await popup.getByTestId('remedy-cut').innerText());
+    const close = popup.getByTestId('remedy').locator('li', { hasText: /^Close / });
+    await expect.poll(() => close.innerText()).toMatch(/^Close \d+ SOL \(\d+%\) at market, reduce-only$/);
+    const cut = Number(/^Close (\d+) SOL/.exec(await close.innerText())![1]);
     expect(cut).toBeGreaterThan(0);
     expect(cut).toBeLessThan(30);
     expect(await popup.getByTestId('popup-funding').innerText()).toMatch(
-      /^Next funding: receives 0\.8392 USDT in 2 h \d\d min \(-0\.0200 %\)$/,
+      /^Next funding: receives 0\.8392 USDT in 2 h \d\d min \(-0\.0200%\)$/,
     );
     await popup.close();
   });
@@ -166,7 +167,7 @@ describe('order rules and funding from the public endpoints (real Chromium)', ()
     const cut = () =>
       browser.serviceWorker.evaluate(() => {
         const messages = (self as unknown as { created: string[] }).created;
-        return messages.map((message) => /close (\S+) of the position/.exec(message)?.[1]).find(Boolean) ?? null;
+        return messages.map((message) => /Close (\S+) SOL/.exec(message)?.[1]).find(Boolean) ?? null;
       });
     await expect.poll(cut).toBe('29');
   });

@@ -34,14 +34,16 @@ describe('the overlay on the futures page (real Chromium)', () => {
   it('shows each position’s distance to liquidation, as computed from the page', async () => {
     const f = await open('en-usdm-cross-isolated');
     const expected = expectedDistances(f.html, f.url);
-    expect(expected.every((text) => /^\d+\.\d{2} %$/.test(text))).toBe(true);
+    expect(expected.every((text) => /^\d+\.\d{2}%$/.test(text))).toBe(true);
     await expect.poll(distances).toEqual(expected);
     const rows = browser.page.locator('liqguard-overlay [data-testid="liqguard-position"]');
     expect(await rows.evaluateAll((els) => els.map((el) => `${el.getAttribute('data-symbol')}:${el.getAttribute('data-band')}`))).toEqual([
+      'SOLUSDT:warning',
       'BTCUSDT:safe',
       'ETHUSDT:safe',
-      'SOLUSDT:warning',
     ]);
+    // The band in words too, not only as a colour.
+    expect(await rows.getByTestId('liqguard-band').allInnerTexts()).toEqual(['WARNING', 'SAFE', 'SAFE']);
     expect(await browser.page.locator('liqguard-overlay [data-testid="liqguard-mismatch"]').count()).toBe(0);
     expect(await browser.page.locator('liqguard-overlay [data-testid="liqguard-status"]').innerText()).toMatch(/^3 positions read at /);
   });
@@ -65,8 +67,8 @@ describe('the overlay on the futures page (real Chromium)', () => {
     // Move BTCUSDT's mark from 95,480.3 to 80,000.0 (and its PnL), the way the page's own script would.
     await moveMark(browser.page, 'BTCUSDT', '80,000.0');
     const moved = expectedDistances(await browser.page.content(), f.url);
-    expect(moved[0]).toMatch(/^\d+\.\d{2} %$/);
-    expect(moved[0]).not.toBe(expectedDistances(f.html, f.url)[0]);
+    expect(moved.every((text) => /^\d+\.\d{2}%$/.test(text))).toBe(true);
+    expect(moved).not.toEqual(expectedDistances(f.html, f.url));
     await expect.poll(distances).toEqual(moved);
   });
 
@@ -172,6 +174,13 @@ describe('the overlay on the futures page (real Chromium)', () => {
     await expect.poll(snoozed).toEqual(['binance:usdm:USDT|SOLUSDT:long:isolated']);
     await moveMark(browser.page, 'SOLUSDT', '129.500'); // about 1 % from liquidation: danger
     await expect.poll(() => sol.getAttribute('data-band')).toBe('danger');
+    // In danger the row says what to do, in Binance's words and at amounts it accepts.
+    await expect
+      .poll(() => sol.getByTestId('liqguard-remedy').locator('li').allInnerTexts())
+      .toEqual([
+        expect.stringMatching(/^Add [\d,]+\.\d{2} USDT margin to this position \(Margin ✎\)$/),
+        expect.stringMatching(/^Close \d+ SOL \(\d+%\) at market, reduce-only$/),
+      ]);
     // The worker has assessed the move: the alert would have been shown by now.
     const worker = new WorkerProbe(browser.serviceWorker);
     await worker.assessed('SOLUSDT', await browser.page.content(), f.url);

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 
 import { fixtures } from '../fixtures/binance';
 import { exchangeUrl, launchWithExtension, overlay, startLocalExchange, type ExtensionBrowser, type LocalExchange } from './harness';
+import { contrastViolations } from './pages/axe';
 import { PopupPage } from './pages/popup';
 import { WorkerProbe } from './pages/worker';
 
@@ -52,9 +53,10 @@ describe('popup calculators and options (real Chromium)', () => {
   });
 
   it('suggests take-profits that lie ahead of the price, with the gain each locks in', async () => {
-    // BTCUSDT long from 96,250 at 20x: ROE +25 % is 96,250 × 1.0125 = 97,453.125, a gain of 0.5 × 1,203.125.
+    // BTCUSDT long from 96,250 at 20x: ROE +25 % is 96,250 × 1.0125 = 97,453.125, on the tick (0.1) toward the
+    // mark 97,453.1, a gain of 0.5 × 1,203.1.
     const items = await popup.getByTestId('take-profit-suggestions').locator('li').allInnerTexts();
-    expect(items[0]).toMatch(/^ROE \+25 %\s+97,453\.13 · \+601\.5625$/);
+    expect(items[0]).toMatch(/^ROE \+25%\s+97,453\.1 · \+601\.55 USDT$/);
   });
 
   it('switches the contract-only calculators to COIN-M', async () => {
@@ -80,7 +82,27 @@ describe('popup calculators and options (real Chromium)', () => {
     await expect.poll(() => popup.getByTestId('position-tools').innerText()).toContain('SOLUSDT Long');
     expect(await calculator('liquidation').getByLabel('Margin (USDT) — optional').inputValue()).toBe('427.05');
     // SOL sits 7.94 % from liquidation: bringing it back to 10 % needs margin (or a cut).
-    expect(await popup.getByTestId('remedy').innerText()).toMatch(/Add margin: \d/);
+    const remedy = await popup.getByTestId('remedy').locator('li').allInnerTexts();
+    expect(remedy[0]).toMatch(/^Add [\d,]+\.\d{2} USDT margin to this position \(Margin ✎\)$/);
+    expect(remedy[1]).toMatch(/^Close \d+ SOL \(\d+%\) at market, reduce-only$/);
+  });
+
+  it('reads well in the browser’s light and dark themes: what is typed shows, and axe-core finds no text under 4.5:1', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByRole('button', { name: 'Save' }).waitFor();
+    const typed = calculator('pnl').getByLabel('Entry price');
+    for (const colorScheme of ['light', 'dark'] as const) {
+      for (const shown of [popup, options]) await shown.emulateMedia({ colorScheme });
+      // The typed text and its field's background (was slate-900 on a transparent field over a dark popup).
+      const [text, field] = await typed.evaluate((input) => [getComputedStyle(input).color, getComputedStyle(input).backgroundColor]);
+      expect(field).not.toBe('rgba(0, 0, 0, 0)');
+      expect(text).not.toBe(field);
+      expect(await contrastViolations(popup)).toEqual([]);
+      expect(await contrastViolations(options)).toEqual([]);
+    }
+    for (const shown of [popup, options]) await shown.emulateMedia({ colorScheme: null });
+    await options.close();
   });
 
   it('options: validates, saves, reloads and applies a threshold to the open page', async () => {
@@ -132,7 +154,7 @@ describe('popup calculators and options (real Chromium)', () => {
       { BTCUSD_PERP: tiers },
     );
     const distance = browser.page.locator('liqguard-overlay [data-testid="liqguard-distance"]');
-    await expect.poll(() => distance.innerText()).toMatch(/^\d+\.\d{2} %$/);
+    await expect.poll(() => distance.innerText()).toMatch(/^\d+\.\d{2}%$/);
     const shown = await distance.innerText();
     // The worker has worked the page out with those tiers before the popup opens.
     const workerDistance = () =>

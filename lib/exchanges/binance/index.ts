@@ -79,7 +79,16 @@ export const binance: ExchangeAdapter = {
   withMarkPrices,
   // Binance charges within a minute of the funding time (math.md §4.2).
   settlementDeviationMs: 60_000,
-  remedies: { crossLiquidation: 'Binance liquidates cross positions when the margin ratio reaches 100 %.' },
+  // Binance's own words: a cross position draws on the futures wallet, which is funded by a transfer; an isolated
+  // one takes margin through the position's Margin ✎ dialog; a close is a reduce-only market order.
+  remedies: {
+    crossLiquidation: 'Binance liquidates cross positions when the margin ratio reaches 100%.',
+    addMargin: ({ amount, marginMode, market }) =>
+      marginMode === 'cross'
+        ? `Transfer ${amount} from Spot or Funding to the ${market === 'coinm' ? 'COIN-M' : 'USDⓈ-M'} Futures wallet`
+        : `Add ${amount} margin to this position (Margin ✎)`,
+    close: ({ size, share }) => `Close ${size} (${share}) at market, reduce-only`,
+  },
   // Only the exchange's public market data: the tier endpoint for maintenance-margin tiers, and exchangeInfo /
   // premiumIndex / fundingRate for order rules and funding.
   hostPermissions: [

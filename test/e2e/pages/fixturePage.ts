@@ -1,18 +1,19 @@
 import type { Page } from 'playwright-core';
 
 import { readBinancePage } from '@/lib/exchanges/binance/page/reader';
-import { formatPercent } from '@/lib/risk';
-import { Decimal } from '@/lib/core/decimal';
+import { overlayView } from '@/lib/figures/overlayView';
 import { DEFAULT_SETTINGS } from '@/lib/model/settings';
 import { riskView } from '@/lib/figures/riskView';
 
 import { domOf } from '../../fixtures/binance';
 
-const viewOf = (html: string, url: string) => riskView(readBinancePage(domOf(html, url).document, url)!, DEFAULT_SETTINGS);
+const snapshotOf = (html: string, url: string) => readBinancePage(domOf(html, url).document, url)!;
+const viewOf = (html: string, url: string) => riskView(snapshotOf(html, url), DEFAULT_SETTINGS);
 
-/** What the overlay must show for a page, computed in Node from the same HTML with the same library. */
+/** What the overlay must show for a page, top to bottom (worst first), computed in Node from the same HTML with the same library. */
 export function expectedDistances(html: string, url: string): string[] {
-  return viewOf(html, url).positions.map((p) => (p.distance === null ? '—' : formatPercent(new Decimal(p.distance))));
+  const snapshot = snapshotOf(html, url);
+  return overlayView(snapshot, riskView(snapshot, DEFAULT_SETTINGS), Date.now()).positions.map((p) => p.distance);
 }
 
 /** `symbol`'s exact distance to liquidation on a page, as the worker must work it out (`WorkerProbe.distancesOf`). */

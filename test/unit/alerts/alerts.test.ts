@@ -20,6 +20,7 @@ function position(distance: string | null, overrides: Partial<PositionView> = {}
     liquidationPrice: '55000',
     pageLiquidationPrice: '55000.0',
     distance,
+    pageDistance: null,
     unliquidatable: false,
     priceBuffer: null,
     balanceBuffer: null,
@@ -28,6 +29,9 @@ function position(distance: string | null, overrides: Partial<PositionView> = {}
     reason: null,
     mismatch: null,
     priceDecimals: 1,
+    tickSize: '0.1',
+    lotSize: '0.001',
+    sizeAsset: 'BTC',
     remedy: { targetDistance: '0.10', marginToAdd: '1234.5678', sizeToCut: '0.12345', sizeToCutNote: 'not rounded' },
     stop: null,
     breakEvenWithFees: null,
@@ -48,7 +52,8 @@ function subject(positions: PositionView[], marginRatio: string | null = null, t
     view,
     unreadable: [],
     complete: true,
-    crossLiquidation: binance.remedies.crossLiquidation,
+    market: 'usdm',
+    wording: binance.remedies,
     ...extra,
   };
 }
@@ -112,13 +117,19 @@ describe('distance alerts', () => {
     expect(fired).toEqual([['distance:warning'], []]);
   });
 
-  it('tells what to do, with numbers', () => {
+  it("tells what to do in the exchange's words, at amounts it accepts, per margin mode", () => {
     const { notifications } = evaluate(EMPTY_ALERT_STATE, subject([position('0.048')]), DEFAULT_SETTINGS, 0);
     expect(notifications[0]).toMatchObject({
-      title: 'BTCUSDT long is 4.80 % from liquidation',
-      message: 'Liquidation at 55,000.0, mark 60,000.0. To get back to 10.00 %: add 1,234.57 USDT margin, or close 0.1235 of the position.',
+      title: 'BTCUSDT long is 4.80% from liquidation',
+      message:
+        'Liquidation at 55,000.0, mark 60,000.0. To get back to 10.00%: Transfer 1,234.57 USDT from Spot or Funding to the USDⓈ-M Futures wallet. ' +
+        'Or: Close 0.124 BTC (12%) at market, reduce-only.',
       tabId: 1,
     });
+    const isolated = evaluate(EMPTY_ALERT_STATE, subject([position('0.048', { marginMode: 'isolated' })]), DEFAULT_SETTINGS, 0);
+    expect(isolated.notifications[0]!.message).toContain(
+      'To get back to 10.00%: Add 1,234.57 USDT margin to this position (Margin ✎). Or:',
+    );
   });
 
   it('survives a restart: the persisted state neither repeats nor misses', () => {
@@ -180,7 +191,7 @@ describe('other rules', () => {
   it("margin ratio: says what liquidates the account in its exchange's words", () => {
     const { notifications } = evaluate(EMPTY_ALERT_STATE, subject([], '0.85'), DEFAULT_SETTINGS, 0);
     expect(notifications.map((n) => n.message)).toEqual([
-      'Binance liquidates cross positions when the margin ratio reaches 100 %. Add margin or reduce positions.',
+      'Binance liquidates cross positions when the margin ratio reaches 100%. Add margin or reduce positions.',
     ]);
   });
 

@@ -18,17 +18,20 @@ const overlayOf = (name: string, edit: (html: string) => string = (html) => html
   const fixture = fixtures.find((f) => f.name === name)!;
   const snapshot = readBinancePage(domOf(edit(fixture.html), fixture.url).document, fixture.url)!;
   const view = riskView(snapshot, DEFAULT_SETTINGS, { now: NOW });
-  return { snapshot, view, overlay: overlayView(snapshot, view, NOW) };
+  const overlay = overlayView(snapshot, view, NOW);
+  // In the page's order (the overlay leads with the worst), to line up with the view's positions.
+  const inPageOrder = view.positions.map((p) => overlay.positions.find((shown) => shown.id === `${p.symbol}-${p.side}-${p.row}`)!);
+  return { snapshot, view, overlay, inPageOrder };
 };
 
 describe('overlayView', () => {
   it('writes each figure of the risk view as the overlay shows it, "—" with the reason where there is none', () => {
-    const { view, overlay } = overlayOf('en-usdm-cross-isolated');
-    expect(overlay.positions.map((p) => p.liquidation)).toEqual(['72,846.9', '6,261.74', '128.759']);
-    expect(overlay.positions.map((p) => p.distance)).toEqual(view.positions.map((p) => percent(p.distance)));
-    expect(overlay.positions.map((p) => p.band)).toEqual(['safe', 'safe', 'warning']);
-    expect(overlay.account.marginRatio).toBe('2.14 %');
-    expect(overlay.positions.map((p) => [p.mismatch, p.stopWarning, p.reason])).toEqual([
+    const { view, overlay, inPageOrder } = overlayOf('en-usdm-cross-isolated');
+    expect(inPageOrder.map((p) => p.liquidation)).toEqual(['72,846.9', '6,261.74', '128.759']);
+    expect(inPageOrder.map((p) => p.distance)).toEqual(view.positions.map((p) => percent(p.distance)));
+    expect(inPageOrder.map((p) => p.band)).toEqual(['safe', 'safe', 'warning']);
+    expect(overlay.account.marginRatio).toBe('2.14%');
+    expect(inPageOrder.map((p) => [p.mismatch, p.stopWarning, p.reason])).toEqual([
       [null, null, null],
       [null, null, null],
       [null, null, null],
@@ -38,10 +41,46 @@ describe('overlayView', () => {
     expect(quote.reason).toMatch(/^— .*size is shown in USDT/);
   });
 
+  it('where our cross figure cannot be vouched for (a row unreadable), shows the page’s own distance, labelled as the page’s', () => {
+    const { snapshot, inPageOrder } = overlayOf('en-usdm-cross-isolated', (html) =>
+      html.replace('>-384.85 USDT<', '>384.85 USDT<').replace('>(-16.12%)<', '>(16.12%)<'),
+    );
+    expect(snapshot.unreadable.map((row) => row.symbol)).toEqual(['BTCUSDT']);
+    const eth = inPageOrder.find((p) => p.symbol === 'ETHUSDT')!;
+    expect(eth.distance).toBe('—');
+    // (6,261.74 − 3,455.10) / 3,455.10 for the short: the page's own liquidation price, its own distance.
+    expect(eth.reason).toBe(
+      "— a row could not be read, so cross figures are incomplete. The page's own figure: liquidation at 6,261.74, 81.23% away.",
+    );
+  });
+
+  it('leads with the worst: danger, then warning, each nearest first; the rest keep the page’s order', () => {
+    const fixture = fixtures.find((f) => f.name === 'en-usdm-cross-isolated')!;
+    const settings = { ...DEFAULT_SETTINGS, warningDistance: '0.3', dangerDistance: '0.1' };
+    const view = riskView(fixture.expected, settings, { now: NOW });
+    expect(view.positions.map((p) => [p.symbol, p.band])).toEqual([
+      ['BTCUSDT', 'warning'],
+      ['ETHUSDT', 'safe'],
+      ['SOLUSDT', 'danger'],
+    ]);
+    const overlay = overlayView(fixture.expected, view, NOW);
+    expect(overlay.positions.map((p) => p.symbol)).toEqual(['SOLUSDT', 'BTCUSDT', 'ETHUSDT']);
+    const bothWarning = overlayView(
+      fixture.expected,
+      riskView(fixture.expected, { ...settings, dangerDistance: '0.05' }, { now: NOW }),
+      NOW,
+    );
+    expect(bothWarning.positions.map((p) => [p.symbol, p.band])).toEqual([
+      ['SOLUSDT', 'warning'],
+      ['BTCUSDT', 'warning'],
+      ['ETHUSDT', 'safe'],
+    ]);
+  });
+
   it('names what a snooze is about only for a position in warning or danger, keyed as the alert rules key it', () => {
-    const { snapshot, view, overlay } = overlayOf('en-usdm-cross-isolated');
+    const { snapshot, view, inPageOrder } = overlayOf('en-usdm-cross-isolated');
     const sol = view.positions[2]!;
-    expect(overlay.positions.map((p) => p.snooze)).toEqual([
+    expect(inPageOrder.map((p) => p.snooze)).toEqual([
       null,
       null,
       { position: positionKey(accountKey(snapshot), sol), signature: positionSignature(sol) },
@@ -54,27 +93,29 @@ describe('overlayView', () => {
     expect(overlay.positions[0]!.stopWarning).toBe(
       `Your stop-loss 127.000 is beyond liquidation: it would never fire. A stop at ${price(stop.saferStop, 3)} fires first (${amount(stop.saferStopPnl, 'USDT')}).`,
     );
-    const mismatched = overlayOf('en-usdm-cross-isolated', (html) => html.replace('>72,846.9<', '>72,700.0<')).overlay.positions[0]!;
+    const mismatched = overlayOf('en-usdm-cross-isolated', (html) => html.replace('>72,846.9<', '>72,700.0<')).inPageOrder[0]!;
     expect(mismatched.mismatch).toMatch(/^The page shows liquidation at 72,700\.0; ours differs by more than [\d.,]+\. Check the tiers/);
   });
 });
 
 describe('overlayOutline (what may not wait for a ticking page’s next redraw)', () => {
   it('stays the same when only the figures move', () => {
-    const { overlay } = overlayOf('en-usdm-cross-isolated');
-    const moved = overlayOf('en-usdm-cross-isolated', (html) => html.replace('>95,480.3<', '>95,490.1<')).overlay;
-    expect(moved.positions[0]!.distance).not.toBe(overlay.positions[0]!.distance);
-    expect(overlayOutline(moved)).toBe(overlayOutline(overlay));
+    const { overlay, inPageOrder } = overlayOf('en-usdm-cross-isolated');
+    const moved = overlayOf('en-usdm-cross-isolated', (html) => html.replace('>95,480.3<', '>95,490.1<'));
+    expect(moved.inPageOrder[0]!.distance).not.toBe(inPageOrder[0]!.distance);
+    expect(overlayOutline(moved.overlay)).toBe(overlayOutline(overlay));
   });
 
-  it('changes with a band, a position, a warning, or figures appearing or going', () => {
+  it('changes with a band, a position, the order, a warning, a remedy, or figures appearing or going', () => {
     const { overlay } = overlayOf('en-usdm-cross-isolated');
-    const [btc, eth, sol] = overlay.positions as [OverlayPosition, OverlayPosition, OverlayPosition];
+    const [sol, btc, eth] = overlay.positions as [OverlayPosition, OverlayPosition, OverlayPosition];
     const outline = overlayOutline(overlay);
     const changed = [
-      { ...overlay, positions: [{ ...btc, band: 'warning' as const }, eth, sol] },
-      { ...overlay, positions: [btc, eth] },
-      { ...overlay, positions: [btc, { ...eth, stopWarning: 'beyond liquidation' }, sol] },
+      { ...overlay, positions: [sol, { ...btc, band: 'warning' as const }, eth] },
+      { ...overlay, positions: [sol, btc] },
+      { ...overlay, positions: [btc, sol, eth] },
+      { ...overlay, positions: [sol, btc, { ...eth, stopWarning: 'beyond liquidation' }] },
+      { ...overlay, positions: [{ ...sol, remedy: [] }, btc, eth] },
       { ...overlay, account: { ...overlay.account, reason: 'no margin balance' } },
       overlayOf('en-usdm-cross-isolated', (html) => html.replace('>72,846.9<', '>72,700.0<')).overlay,
       null,

@@ -67,10 +67,12 @@ describe('stop-loss against liquidation', () => {
   it('flags a stop beyond liquidation, with a safer stop and what it locks in', () => {
     const [sol] = viewOf('en-stop-beyond-liquidation').positions;
     expect(sol!.stop).toMatchObject({ price: '127', beyondLiquidation: true });
-    // 90 % of the way from the mark (139.870) to our liquidation price.
+    // 90 % of the way from the mark (139.870) to our liquidation price, on the tick (0.001) toward the mark.
     const liquidation = new Decimal(sol!.liquidationPrice!);
-    const safer = new Decimal('139.87').plus(liquidation.minus('139.87').times('0.9'));
-    expect(new Decimal(sol!.stop!.saferStop!).eq(safer)).toBe(true);
+    const exact = new Decimal('139.87').plus(liquidation.minus('139.87').times('0.9'));
+    const safer = exact.toDecimalPlaces(3, Decimal.ROUND_CEIL);
+    expect(safer.eq(exact)).toBe(false);
+    expect(sol!.stop!.saferStop).toBe(safer.toFixed());
     expect(new Decimal(sol!.stop!.saferStopPnl!).eq(safer.minus('142.35').times(30))).toBe(true);
   });
 

@@ -25,8 +25,8 @@ describe('display rounding (math.md §1.8)', () => {
     expect(tickDecimals(d('5'))).toBe(0);
   });
 
-  it('shows distance as a percentage with two decimals', () => {
-    expect(formatPercent(d('0.064'))).toBe('6.40 %');
-    expect(formatPercent(d('-0.00125'))).toBe('-0.13 %');
+  it('shows distance as a percentage with two decimals and no space, as the exchanges write it', () => {
+    expect(formatPercent(d('0.064'))).toBe('6.40%');
+    expect(formatPercent(d('-0.00125'))).toBe('-0.13%');
   });
 });

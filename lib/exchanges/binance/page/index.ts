@@ -1,6 +1,6 @@
 /** Binance's page face: its USDⓈ-M and COIN-M futures pages and their reader (Decimal-free, runs in the page). */
 import type { PageAdapter } from '../../pageFace';
-import { readBinancePage, type ReaderCache } from './reader';
+import { binanceLandmarks, readBinancePage, type ReaderCache } from './reader';
 import { BINANCE_FUTURES_MATCHES, BINANCE_HOST, MARKET_LABELS, parseFuturesRoute } from './routes';
 
 export const binancePage: PageAdapter<ReaderCache> = {
@@ -14,5 +14,6 @@ export const binancePage: PageAdapter<ReaderCache> = {
     return route && { exchange: 'binance', ...route };
   },
   read: readBinancePage,
+  landmarks: (_document, cache) => binanceLandmarks(cache),
   newCache: () => ({}),
 };

@@ -99,6 +99,7 @@ const decimalMarksIn = memoByText((text) => {
 });
 
 export interface PageTab {
+  element: Element;
   /** The label less its count, normalised. */
   label: string;
   selected: boolean | null;
@@ -124,7 +125,7 @@ export function pageTabs(root: Element): PageTab[] {
       tabLabels.set(tab, parsed);
     }
     const selected = tab.getAttribute('aria-selected');
-    return { label: parsed.label, count: parsed.count, selected: selected === null ? null : selected === 'true' };
+    return { element: tab, label: parsed.label, count: parsed.count, selected: selected === null ? null : selected === 'true' };
   });
 }
 
@@ -132,9 +133,11 @@ export function pageTabs(root: Element): PageTab[] {
 export function tabNamed(
   tabs: readonly PageTab[],
   labels: Set<string>,
-): { found: boolean; selected: boolean | null; count: number | null } {
+): { found: boolean; selected: boolean | null; count: number | null; element: Element | null } {
   const tab = tabs.find((t) => labels.has(t.label));
-  return tab ? { found: true, selected: tab.selected, count: tab.count } : { found: false, selected: null, count: null };
+  return tab
+    ? { found: true, selected: tab.selected, count: tab.count, element: tab.element }
+    : { found: false, selected: null, count: null, element: null };
 }
 
 /** Row elements of a list: as many cells as its header, near it, with a symbol in the symbol column. */

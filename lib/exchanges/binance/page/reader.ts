@@ -7,6 +7,7 @@
 import { abs, compare, decimalString, exact, minus, negated, sign, times, type Exact } from '../../../core/parse/exact';
 import { parsePageNumber, type ParsedNumber } from '../../../core/parse/number';
 import { memoByText } from '../../../core/memo';
+import type { PageLandmarks } from '../../pageFace';
 import type { PageSnapshot, ReadAccount, ReadPosition, UnreadableRow } from '../../../model/snapshot';
 import { languagesFor, normalizeLabel, pageLanguage, type AccountKey, type ColumnKey, type Language, type LanguageLabels } from './labels';
 import { hasTwinCells, pageTabs, rowsBelow, symbolIn, tabNamed, textLines, textOf, tokensOf, usesDecimalComma } from './pageText';
@@ -52,6 +53,8 @@ export interface ReaderCache {
   reads?: WeakMap<Element, RowReading>;
   cells?: WeakMap<Element, CellText>;
   account?: { labels: Map<AccountKey, { element: Element; text: string }>; scannedAt: number };
+  /** The Positions tab as last found: with the header row, where the positions list begins. */
+  positionsTab?: Element | null;
 }
 
 /**
@@ -527,6 +530,7 @@ export function readBinancePage(document: Document, url: string, cache?: ReaderC
   };
   const tabs = pageTabs(root);
   const tab = tabNamed(tabs, vocabulary.positionsTabs);
+  if (cache) cache.positionsTab = tab.element;
   const table = findTable(root, dictionaries, cache);
   let rows = table ? rowsOf(table, cache) : [];
   let readings = rows.map((row) => rowReading(row, cache));
@@ -592,4 +596,25 @@ export function readBinancePage(document: Document, url: string, cache?: ReaderC
   if (tab.count !== null && tab.count > rows.length)
     reasons.push(`the Positions tab counts ${tab.count} but ${rows.length} rows are on the page`);
   return { ...base, state: 'ok', reasons, positionsCount: tab.count, positions, unreadable, account };
+}
+
+/** The nearest element holding all of `elements`. */
+function commonAncestor(elements: readonly Element[]): Element | null {
+  let ancestor: Element | null = elements[0]?.parentElement ?? null;
+  while (ancestor && !elements.every((element) => ancestor!.contains(element))) ancestor = ancestor.parentElement;
+  return ancestor;
+}
+
+/**
+ * What the overlay must not cover, as the last read found it: the positions list (its tab bar and the header row's
+ * container, which holds the rows) and the account panel (the nearest element holding the account labels found).
+ */
+export function binanceLandmarks(cache: ReaderCache): PageLandmarks {
+  const connected = (element: Element | null | undefined): element is Element => !!element?.isConnected;
+  const tabBar = cache.positionsTab?.closest('[role="tablist"]') ?? cache.positionsTab;
+  const labels = [...(cache.account?.labels.values() ?? [])].map((label) => label.element).filter(connected);
+  return {
+    positions: [tabBar, cache.table?.header.parentElement].filter(connected),
+    account: labels.length > 0 ? commonAncestor(labels) : null,
+  };
 }

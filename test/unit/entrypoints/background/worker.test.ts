@@ -66,8 +66,9 @@ describe('the background worker (fake browser)', () => {
     await startWorker();
     await fromPage({ type: 'page-status', route: { exchange: 'binance', market: 'usdm', symbol: 'BTCUSDT', language: 'en' } });
     const answer = parseOverlayUpdate(await fromPage({ type: 'page-snapshot', snapshot }));
-    expect(answer?.view?.positions.map((p) => p.symbol)).toEqual(snapshot.positions.map((p) => p.symbol));
-    expect(answer?.view?.positions.every((p) => /^\d+\.\d{2} %$/.test(p.distance))).toBe(true);
+    // Every position, the one in warning (SOLUSDT) first.
+    expect(answer?.view?.positions.map((p) => p.symbol)).toEqual(['SOLUSDT', 'BTCUSDT', 'ETHUSDT']);
+    expect(answer?.view?.positions.every((p) => /^\d+\.\d{2}%$/.test(p.distance))).toBe(true);
 
     await assessed();
     // SOLUSDT opens inside its warning band: one notification, at once.

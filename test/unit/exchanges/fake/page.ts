@@ -95,4 +95,8 @@ export const fakexPage: PageAdapter = {
   },
   read: (document, url) => readFakeX(document, url),
   newCache: () => ({}),
+  landmarks: (document) => ({
+    positions: [...document.querySelectorAll('table[aria-label="Positions"]')],
+    account: document.querySelector('[aria-label="Account"]'),
+  }),
 };

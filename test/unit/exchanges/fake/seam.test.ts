@@ -51,10 +51,12 @@ describe('an exchange added as one folder and one registry call (FakeX)', () => 
     expect(view.positions.map((p) => p.band)).toEqual(['warning', 'danger']);
 
     const overlay = overlayView(snapshot, view, 0);
+    // The danger leads; its remedies in FakeX's own words.
     expect(overlay.positions.map((p) => [p.symbol, p.liquidation, p.distance])).toEqual([
-      ['BTC-PERP', '90,500.0', '8.59 %'],
-      ['ETH-PERP', '4,180.00', '1.95 %'],
+      ['ETH-PERP', '4,180.00', '1.95%'],
+      ['BTC-PERP', '90,500.0', '8.59%'],
     ]);
+    expect(overlay.positions[0]!.remedy.every((line) => /^(Deposit|Sell) .* FakeX/.test(line))).toBe(true);
   });
 
   it('alerts on its positions under its own account key', () => {
@@ -65,7 +67,7 @@ describe('an exchange added as one folder and one registry call (FakeX)', () => 
     expect(account).toBe('fakex:perp:USD');
     const { notifications } = evaluate(
       EMPTY_ALERT_STATE,
-      { account, tabId: 1, view, unreadable: [], complete: true, crossLiquidation: fakex.remedies.crossLiquidation },
+      { account, tabId: 1, view, unreadable: [], complete: true, market: 'perp', wording: fakex.remedies },
       DEFAULT_SETTINGS,
       1_000,
     );
