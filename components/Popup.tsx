@@ -7,7 +7,8 @@ import type { SymbolRules, TierTables } from '@/lib/exchanges/marketData';
 import { marketKey } from '@/lib/model/keys';
 import { percent } from '@/lib/figures/format';
 import { parseStatusResponse, type GetStatusRequest, type StatusResponse } from '@/lib/protocol/messages';
-import { type TabSummary } from '@/lib/figures/types';
+import { type PositionView, type TabSummary } from '@/lib/figures/types';
+import { Decimal } from '@/lib/core/decimal';
 import { parseSettings, type Settings } from '@/lib/model/settings';
 import type { PageSnapshot } from '@/lib/model/snapshot';
 import { fetchedTiers, lastSnapshots, storedSettings, symbolRules } from '@/lib/protocol/storage';
@@ -102,7 +103,18 @@ function PageFigures({
   );
 }
 
-function prefillOf(snapshot: PageSnapshot, row: number, prepared: Prepared | undefined): Prefill {
+/**
+ * What the selected position prefills: its own figures, the page's Avbl for max open (never the wallet balance,
+ * which is larger by what open positions and orders hold), the taker fee of the options, the exchange's current
+ * funding rate as the worker last had it.
+ */
+function prefillOf(
+  snapshot: PageSnapshot,
+  row: number,
+  prepared: Prepared | undefined,
+  takerFee: string,
+  figures: PositionView | undefined,
+): Prefill {
   const adapter = adapterOf(snapshot);
   const p = snapshot.positions[row]!;
   const values: Record<string, string> = { entry: p.entryPrice, mark: p.markPrice };
@@ -113,8 +125,11 @@ function prefillOf(snapshot: PageSnapshot, row: number, prepared: Prepared | und
   if (p.leverage !== null) values.leverage = String(p.leverage);
   // The isolated wallet as the adapter reads it from the page (on Binance, Margin − PnL).
   const wallet = prepared && 'position' in prepared ? prepared.position.isolatedMargin : undefined;
-  if (wallet) values.wallet = wallet.toFixed();
-  if (snapshot.account.walletBalance !== null) values.balance = snapshot.account.walletBalance;
+  if (wallet && p.marginMode === 'isolated') values.isolatedMargin = wallet.toFixed();
+  if (snapshot.account.walletBalance !== null) values.walletBalance = snapshot.account.walletBalance;
+  if (snapshot.account.availableBalance) values.available = snapshot.account.availableBalance;
+  values.feePercent = new Decimal(takerFee).times(100).toFixed();
+  if (figures?.funding) values.fundingRatePercent = new Decimal(figures.funding.rate).times(100).toFixed();
   const contract = adapter.contractOf(p);
   return {
     symbol: p.symbol,
@@ -122,6 +137,7 @@ function prefillOf(snapshot: PageSnapshot, row: number, prepared: Prepared | und
     contract: contract.type,
     contractSize: contract.type === 'inverse' ? contract.contractSize.toFixed() : undefined,
     priceDecimals: p.priceDecimals,
+    marginMode: p.marginMode,
     values,
   };
 }
@@ -243,7 +259,17 @@ export function Popup() {
         <section aria-label="Calculators" class="rounded border border-slate-300 p-2 dark:border-slate-700">
           <Calculators
             key={selection ? `${selection.tabId}-${selection.row}` : 'none'}
-            prefill={known && selection ? prefillOf(known, selection.row, assessment?.prepared[selection.row]) : null}
+            prefill={
+              known && selection
+                ? prefillOf(
+                    known,
+                    selection.row,
+                    assessment?.prepared[selection.row],
+                    load.settings.takerFee,
+                    load.status.pages.find((page) => page.tabId === selection.tabId)?.summary?.figures?.[selection.row],
+                  )
+                : null
+            }
             {...calculatorMarkets(adapter ?? ADAPTERS[0]!, load)}
           />
         </section>

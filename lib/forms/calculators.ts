@@ -8,6 +8,8 @@ import { Decimal, parseDecimal } from '../core/decimal';
 import { orderRulesOf, type SymbolRules } from '../exchanges/marketData';
 import { tiersFor, type TierTables } from '../exchanges/marketData';
 import {
+  bracketFor,
+  formatAmount,
   averageEntryPrice,
   breakEvenPrice,
   fundingCost,
@@ -58,6 +60,20 @@ class Fields {
     if (!value.isInteger() || value.gt(200)) this.errors[name] = 'A whole number from 1 to 200';
     const max = tiers?.reduce((m, t) => Math.max(m, t.maxLeverage), 0);
     if (max && value.gt(max)) this.errors[name] = `Above this symbol's maximum (${max}x)`;
+    return value;
+  }
+
+  /**
+   * The leverage the exchange allows for a position of `notional` (quote units): each maintenance tier caps it, so a
+   * 630,000 USDT BTCUSDT position may take 75x though the symbol's first tier allows 125x.
+   */
+  leverageForNotional(name: string, tiers: readonly Bracket[], notional: Decimal): Decimal {
+    const value = this.leverage(name, tiers);
+    if (this.errors[name]) return value;
+    const tier = bracketFor(tiers, notional.abs());
+    if (tier.ok && value.gt(tier.value.maxLeverage))
+      this.errors[name] =
+        `Above the ${tier.value.maxLeverage}x the exchange allows for a ${formatAmount(notional.abs(), 2)} USDT position (its maintenance tier)`;
     return value;
   }
 
@@ -132,7 +148,7 @@ export function liquidationCalculator(side: Side, symbol: string, values: Record
   if (!tiers.ok) return f.fail<{ liquidationPrice: string; maintMarginRatio: string }>('symbol', tiers.reason);
   const entry = f.number('entry');
   const quantity = f.number('quantity');
-  const leverage = f.leverage('leverage', tiers.value.tiers);
+  const leverage = f.leverageForNotional('leverage', tiers.value.tiers, quantity.times(entry));
   const wallet = f.optionalNumber('wallet');
   if (Object.keys(f.errors).length > 0) return f.done(() => ({ liquidationPrice: '', maintMarginRatio: '' }));
   const balance = wallet ?? initialMargin(LINEAR, quantity, entry, leverage);

@@ -73,6 +73,8 @@ export interface UnreadableRow {
 export interface ReadAccount {
   asset: string | null;
   walletBalance: DecimalString | null;
+  /** The order form's available balance ("Avbl"): what a new order may use; null where the page does not show it. */
+  availableBalance?: DecimalString | null;
   marginBalance: DecimalString | null;
   maintenanceMargin: DecimalString | null;
   /** As shown, a percentage ("4.51"). */

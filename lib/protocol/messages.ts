@@ -181,6 +181,7 @@ function isSnapshot(value: unknown): value is PageSnapshot {
     isRecord(account) &&
     isOptionalText(account.asset, 20) &&
     isOptionalDecimal(account.walletBalance) &&
+    (account.availableBalance === undefined || isOptionalDecimal(account.availableBalance)) &&
     isOptionalDecimal(account.marginBalance) &&
     isOptionalDecimal(account.maintenanceMargin) &&
     isOptionalDecimal(account.marginRatioPercent) &&

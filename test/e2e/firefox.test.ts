@@ -236,6 +236,7 @@ describe('the Firefox build’s popup, options, badge, notifications and stream 
     // BTCUSDT long 0.5 from 96,250.0 at the page's mark, 80,200.0: 0.5 × −16,050 (≥ 1,000: in cents).
     await expect.poll(() => result('pnl', 'pnl')).toBe('-8,025.00');
     // Typed as a person would, into the field its label names: 96,250 × (1 + 40 % / 20), to BTCUSDT's tick.
+    await popupPage.showCalculator('target');
     await typeInto(popup, '[data-testid="calc-target"]', 'Target ROE (%)', '40');
     await expect.poll(() => result('target', 'targetPrice')).toBe('98,175.0');
     await popup.close();

@@ -34,6 +34,11 @@ describe('popup calculators and options (real Chromium)', () => {
   });
 
   const calculator = (id: string) => popup.getByTestId(`calc-${id}`);
+  /** Selects a calculator's tab, as a person would, and gives the calculator. */
+  const openCalculator = async (tab: string, id: string) => {
+    await popup.getByRole('tab', { name: tab, exact: true }).click();
+    return calculator(id);
+  };
 
   it('prefills the calculators from the selected position', async () => {
     await expect.poll(() => new PopupPage(popup).positionCount()).toBe(3);
@@ -43,8 +48,24 @@ describe('popup calculators and options (real Chromium)', () => {
     expect(await popup.getByTestId('position-tools').innerText()).toContain('BTCUSDT Long');
   });
 
+  it('prefills as the exchange would: Avbl for max open, the options’ fee, a cross position’s liquidation in cross mode', async () => {
+    // The page's Avbl (1,000.00), not the wallet balance (12,500): a max size from the wallet comes out far too big.
+    expect(await (await openCalculator('Max open', 'max-open')).getByLabel('Avbl (USDT)').inputValue()).toBe('1000');
+    // The taker fee of the options (0.05 % by default) on both sides of the break-even.
+    const breakEven = await openCalculator('Break-even', 'break-even');
+    expect(await breakEven.getByLabel('Open fee (%)').inputValue()).toBe('0.05');
+    // BTCUSDT is cross: the liquidation calculator opens in cross mode with the wallet balance, never as isolated.
+    await openCalculator('Liquidation price', 'liquidation');
+    expect(await popup.getByLabel('Cross', { exact: true }).isChecked()).toBe(true);
+    expect(await calculator('liquidation').getByLabel('Wallet balance (USDT)').inputValue()).toBe('12500');
+    // The tabs follow the ARIA pattern: the arrow key moves to the next one.
+    await popup.getByRole('tab', { name: 'Liquidation price' }).press('ArrowRight');
+    expect(await popup.getByRole('tab', { name: 'Max open' }).getAttribute('aria-selected')).toBe('true');
+    await popup.getByRole('tab', { name: 'PnL', exact: true }).click();
+  });
+
   it('computes as a person types, by the fields’ labels', async () => {
-    const target = calculator('target');
+    const target = await openCalculator('Target price', 'target');
     await target.getByLabel('Target ROE (%)').fill('40');
     // 96,250 × (1 + 40 % / 20), shown to BTCUSDT's tick (0.1) as the page shows its prices.
     await expect.poll(() => target.locator('[data-result="targetPrice"]').innerText()).toBe('98,175.0');
@@ -68,13 +89,19 @@ describe('popup calculators and options (real Chromium)', () => {
   });
 
   it('shows an inline error and no result for bad input', async () => {
-    const pnl = calculator('pnl');
+    const pnl = await openCalculator('PnL', 'pnl');
     await pnl.getByLabel('Entry price').fill('abc');
     await expect.poll(() => pnl.getByRole('alert').innerText()).toBe('Not a number');
     expect(await pnl.getByTestId('calc-results').count()).toBe(0);
-    const liquidation = calculator('liquidation');
+    const liquidation = await openCalculator('Liquidation price', 'liquidation');
     await liquidation.getByLabel('Leverage (x)').fill('150');
     await expect.poll(() => liquidation.getByRole('alert').innerText()).toBe("Above this symbol's maximum (125x)");
+    // 0.5 BTC at 96,250 is in the tier that allows 100x; 7 BTC (673,750 USDT) is in the one that allows 75x.
+    await liquidation.getByLabel('Leverage (x)').fill('100');
+    await liquidation.getByLabel('Quantity').fill('7');
+    await expect
+      .poll(() => liquidation.getByRole('alert').innerText())
+      .toBe('Above the 75x the exchange allows for a 673,750.00 USDT position (its maintenance tier)');
   });
 
   it('switches the prefill to another position', async () => {
@@ -91,7 +118,7 @@ describe('popup calculators and options (real Chromium)', () => {
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
     await options.getByRole('button', { name: 'Save' }).waitFor();
-    const typed = calculator('pnl').getByLabel('Entry price');
+    const typed = (await openCalculator('PnL', 'pnl')).getByLabel('Entry price');
     for (const colorScheme of ['light', 'dark'] as const) {
       for (const shown of [popup, options]) await shown.emulateMedia({ colorScheme });
       // The typed text and its field's background (was slate-900 on a transparent field over a dark popup).

@@ -18,6 +18,11 @@ export class PopupPage {
     return this.page.evaluate(() => document.querySelector('[data-testid="popup-source"]')?.textContent ?? null, undefined);
   }
 
+  /** Selects a calculator's tab (`calculator`: pnl, target, …). */
+  showCalculator(calculator: string): Promise<void> {
+    return this.page.evaluate((id) => (document.getElementById(`calc-tab-${id}`) as HTMLElement | null)?.click(), calculator);
+  }
+
   /** A calculator's result (`calculator`: pnl, target, …; `name`: the result's field), as shown. */
   result(calculator: string, name: string): Promise<string | null> {
     return this.page.evaluate(

@@ -54,6 +54,17 @@ describe('Binance calculator tabs (math.md §4.1)', () => {
     });
   });
 
+  it('checks the leverage against the tier of the notional: 630,000 USDT of BTCUSDT takes 75x, not 100x', () => {
+    const at = (leverage: string) => liquidationCalculator('long', 'BTCUSDT', { entry: '100000', quantity: '6.3', leverage }, shipped);
+    expect(at('100')).toEqual({
+      ok: false,
+      errors: { leverage: 'Above the 75x the exchange allows for a 630,000.00 USDT position (its maintenance tier)' },
+    });
+    expect(at('75').ok).toBe(true);
+    // Within the second tier (50k–600k) 100x stands.
+    expect(liquidationCalculator('long', 'BTCUSDT', { entry: '100000', quantity: '5', leverage: '100' }, shipped).ok).toBe(true);
+  });
+
   it('max open: S7 — 469.205 USDT buys exactly 1 BTC short at 9,253.30 with mark 9,259.84 and 20x', () => {
     expect(
       maxOpenCalculator('short', 'BTCUSDT', { balance: '469.205', leverage: '20', price: '9253.30', mark: '9259.84' }, shipped),

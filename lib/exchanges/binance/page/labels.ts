@@ -2,7 +2,8 @@
  * Every label the Binance futures page shows that the reader looks for, per language, in one place.
  *
  * SEEN (../shared/research/dom.md): English column and tab labels, Vietnamese columns, the zh-CN tab labels,
- * "Cross 20x" / "全仓 20x" / "Isolated 10x", "Perp" / "永续". The other languages are INFERRED from the
+ * "Cross 20x" / "全仓 20x" / "Isolated 10x", "Perp" / "永续", the order form's "Avbl" / "可用" (other languages: English's
+ * "Avbl" is tried, their own word is not known). The other languages are INFERRED from the
  * exchange's usual terms and must be checked against live pages; matching is loose (case, spaces and
  * punctuation ignored, a label may be followed by a unit such as "Size(ETH)"), and every language's labels are
  * tried after the page's own, so a page in an unlisted language still reads when it uses English terms.
@@ -22,7 +23,8 @@ export type ColumnKey =
   | 'fundingFee'
   | 'tpsl';
 
-export type AccountKey = 'marginRatio' | 'maintenanceMargin' | 'marginBalance' | 'walletBalance';
+/** The account panel's figures; `availableBalance` is the order form's "Avbl" (what a new order may use). */
+export type AccountKey = 'marginRatio' | 'maintenanceMargin' | 'marginBalance' | 'walletBalance' | 'availableBalance';
 
 export interface LanguageLabels {
   columns: Record<ColumnKey, string[]>;
@@ -56,6 +58,7 @@ export const LABELS: Record<Language, LanguageLabels> = {
       maintenanceMargin: ['Maintenance Margin'],
       marginBalance: ['Margin Balance'],
       walletBalance: ['Wallet Balance', 'Balance'],
+      availableBalance: ['Avbl'],
     },
     tabs: { positions: ['Positions', 'Position'] },
     modes: { cross: ['Cross'], isolated: ['Isolated'] },
@@ -82,6 +85,7 @@ export const LABELS: Record<Language, LanguageLabels> = {
       maintenanceMargin: ['维持保证金'],
       marginBalance: ['保证金余额'],
       walletBalance: ['钱包余额', '余额'],
+      availableBalance: ['可用'],
     },
     tabs: { positions: ['仓位', '持仓'] },
     modes: { cross: ['全仓'], isolated: ['逐仓'] },
@@ -108,6 +112,7 @@ export const LABELS: Record<Language, LanguageLabels> = {
       maintenanceMargin: ['維持保證金'],
       marginBalance: ['保證金餘額'],
       walletBalance: ['錢包餘額', '餘額'],
+      availableBalance: ['可用'],
     },
     tabs: { positions: ['倉位', '持倉'] },
     modes: { cross: ['全倉'], isolated: ['逐倉'] },
@@ -134,6 +139,7 @@ export const LABELS: Record<Language, LanguageLabels> = {
       maintenanceMargin: ['Margen de mantenimiento'],
       marginBalance: ['Saldo de margen'],
       walletBalance: ['Saldo de la billetera', 'Saldo'],
+      availableBalance: [],
     },
     tabs: { positions: ['Posiciones'] },
     modes: { cross: ['Cruzado', 'Cross'], isolated: ['Aislado'] },
@@ -160,6 +166,7 @@ export const LABELS: Record<Language, LanguageLabels> = {
       maintenanceMargin: ['Поддерживающая маржа'],
       marginBalance: ['Баланс маржи'],
       walletBalance: ['Баланс кошелька', 'Баланс'],
+      availableBalance: [],
     },
     tabs: { positions: ['Позиции'] },
     modes: { cross: ['Кросс', 'Cross'], isolated: ['Изолированная', 'Изолир.'] },
@@ -186,6 +193,7 @@ export const LABELS: Record<Language, LanguageLabels> = {
       maintenanceMargin: ['Bakım Marjini', 'İdame Marjini'],
       marginBalance: ['Marjin Bakiyesi'],
       walletBalance: ['Cüzdan Bakiyesi', 'Bakiye'],
+      availableBalance: [],
     },
     tabs: { positions: ['Pozisyonlar'] },
     modes: { cross: ['Çapraz', 'Cross'], isolated: ['İzole'] },
@@ -212,6 +220,7 @@ export const LABELS: Record<Language, LanguageLabels> = {
       maintenanceMargin: ['Margin duy trì', 'Ký quỹ duy trì'],
       marginBalance: ['Số dư Margin', 'Số dư ký quỹ'],
       walletBalance: ['Số dư ví', 'Số dư'],
+      availableBalance: [],
     },
     tabs: { positions: ['Vị thế'] },
     modes: { cross: ['Cross', 'Chéo'], isolated: ['Isolated', 'Riêng lẻ'] },
@@ -238,6 +247,7 @@ export const LABELS: Record<Language, LanguageLabels> = {
       maintenanceMargin: ['維持証拠金'],
       marginBalance: ['証拠金残高'],
       walletBalance: ['ウォレット残高', '残高'],
+      availableBalance: [],
     },
     tabs: { positions: ['ポジション'] },
     modes: { cross: ['クロス'], isolated: ['分離'] },
@@ -264,6 +274,7 @@ export const LABELS: Record<Language, LanguageLabels> = {
       maintenanceMargin: ['유지 증거금', '유지 마진'],
       marginBalance: ['증거금 잔고', '마진 잔고'],
       walletBalance: ['지갑 잔고', '잔고'],
+      availableBalance: [],
     },
     tabs: { positions: ['포지션'] },
     modes: { cross: ['교차'], isolated: ['격리'] },
@@ -290,6 +301,7 @@ export const LABELS: Record<Language, LanguageLabels> = {
       maintenanceMargin: ['Margem de manutenção'],
       marginBalance: ['Saldo de margem'],
       walletBalance: ['Saldo da carteira', 'Saldo'],
+      availableBalance: [],
     },
     tabs: { positions: ['Posições'] },
     modes: { cross: ['Cruzada', 'Cross'], isolated: ['Isolada'] },
@@ -316,6 +328,7 @@ export const LABELS: Record<Language, LanguageLabels> = {
       maintenanceMargin: ['Marge de maintenance'],
       marginBalance: ['Solde de marge'],
       walletBalance: ['Solde du portefeuille', 'Solde'],
+      availableBalance: [],
     },
     tabs: { positions: ['Positions'] },
     modes: { cross: ['Croisée', 'Cross'], isolated: ['Isolée'] },
@@ -342,6 +355,7 @@ export const LABELS: Record<Language, LanguageLabels> = {
       maintenanceMargin: ['Erhaltungsmargin', 'Wartungsmargin'],
       marginBalance: ['Margin-Guthaben', 'Margin-Saldo'],
       walletBalance: ['Wallet-Guthaben', 'Guthaben'],
+      availableBalance: [],
     },
     tabs: { positions: ['Positionen'] },
     modes: { cross: ['Cross', 'Übergreifend'], isolated: ['Isoliert'] },
@@ -368,6 +382,7 @@ export const LABELS: Record<Language, LanguageLabels> = {
       maintenanceMargin: ['Підтримувальна маржа'],
       marginBalance: ['Баланс маржі'],
       walletBalance: ['Баланс гаманця', 'Баланс'],
+      availableBalance: [],
     },
     tabs: { positions: ['Позиції'] },
     modes: { cross: ['Крос', 'Cross'], isolated: ['Ізольована', 'Ізольов.'] },

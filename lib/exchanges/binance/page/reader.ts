@@ -445,7 +445,9 @@ function readRow(
   }
 }
 
-const ACCOUNT_KEYS: AccountKey[] = ['marginRatio', 'maintenanceMargin', 'marginBalance', 'walletBalance'];
+/** The account panel's figures the risk needs; the order form's Avbl is read too, for the calculators, when shown. */
+const REQUIRED_ACCOUNT_KEYS: AccountKey[] = ['marginRatio', 'maintenanceMargin', 'marginBalance', 'walletBalance'];
+const ACCOUNT_KEYS: AccountKey[] = [...REQUIRED_ACCOUNT_KEYS, 'availableBalance'];
 
 function findAccountLabels(
   root: Element,
@@ -481,7 +483,7 @@ function readAccount(
   const stale =
     !labels ||
     [...labels.values()].some(({ element, text }) => !element.isConnected || element.textContent !== text) ||
-    (labels.size < ACCOUNT_KEYS.length && now - cache!.account!.scannedAt > ACCOUNT_RESCAN_MS);
+    (REQUIRED_ACCOUNT_KEYS.some((key) => !labels!.has(key)) && now - cache!.account!.scannedAt > ACCOUNT_RESCAN_MS);
   if (stale) {
     labels = findAccountLabels(root, exclude, dictionaries);
     if (cache) cache.account = { labels, scannedAt: now };
@@ -502,12 +504,13 @@ function readAccount(
   const read: ReadAccount = {
     asset,
     walletBalance: decimal('walletBalance'),
+    availableBalance: decimal('availableBalance'),
     marginBalance: decimal('marginBalance'),
     maintenanceMargin: decimal('maintenanceMargin'),
     marginRatioPercent: ratio?.ok && ratio.percent ? ratio.value : null,
     missing: [],
   };
-  read.missing = ACCOUNT_KEYS.filter((key) => (key === 'marginRatio' ? read.marginRatioPercent : read[key]) === null);
+  read.missing = REQUIRED_ACCOUNT_KEYS.filter((key) => (key === 'marginRatio' ? read.marginRatioPercent : read[key]) === null);
   return read;
 }
 
