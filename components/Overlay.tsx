@@ -8,47 +8,70 @@ import { clockTime } from '@/lib/core/time';
 import type { Band } from '@/lib/model/overlay';
 
 import type { LostPosition, OverlayProps } from '@/lib/page/overlayProps';
+import { fill } from '@/lib/core/i18n/fill';
+import { FALLBACK_LABELS, type OverlayLabels } from '@/lib/model/overlay';
 
 import { AfterOrdersNote } from './AfterOrdersNote';
 
-const SNOOZE_CHOICES: [SnoozeChoice, string][] = [
-  ['15m', '15 min'],
-  ['1h', '1 h'],
-  ['change', 'until it changes'],
+const SNOOZE_CHOICES: [SnoozeChoice, 'snooze.15m' | 'snooze.1h' | 'snooze.change'][] = [
+  ['15m', 'snooze.15m'],
+  ['1h', 'snooze.1h'],
+  ['change', 'snooze.change'],
 ];
+
+/** The overlay's words in the page's language, as the worker sent them; English until it has. */
+type Say = (key: string, params?: Record<string, string | number>) => string;
+const sayer =
+  (labels: OverlayLabels | undefined): Say =>
+  (key, params) =>
+    fill(labels?.[key] ?? FALLBACK_LABELS[key] ?? key, params);
+
+/** A message with a live part (the read time, drawn as it changes) where its `{name}` placeholder is. */
+function withLive(template: string, name: string, live: ComponentChildren): ComponentChildren {
+  const [before, after] = template.split(`{${name}}`);
+  return after === undefined ? template : [before, live, after];
+}
 
 function SnoozeControl({
   snooze,
   name,
+  say,
   onSnooze,
 }: {
   snooze: NonNullable<OverlayPosition['snooze']>;
   /** The position as a person names it ("SOLUSDT Long"): each button says whose alerts it snoozes. */
   name: string;
+  say: Say;
   onSnooze: OverlayProps['onSnooze'];
 }) {
   const [chosen, setChosen] = useState<string | null>(null);
   if (chosen)
     return (
       <p data-testid="liqguard-snoozed" class="text-xs text-slate-600 dark:text-slate-300">
-        Alerts snoozed {chosen}.
+        {chosen}
       </p>
     );
   return (
-    <p role="group" aria-label={`Snooze ${name} alerts`} class="flex flex-wrap gap-1 text-xs text-slate-600 dark:text-slate-300">
-      Snooze alerts:
-      {SNOOZE_CHOICES.map(([choice, label]) => (
+    <p
+      role="group"
+      aria-label={say('snooze.group', { position: name })}
+      class="flex flex-wrap gap-1 text-xs text-slate-600 dark:text-slate-300"
+    >
+      {say('snooze.label')}
+      {SNOOZE_CHOICES.map(([choice, key]) => (
         <button
           key={choice}
           type="button"
-          aria-label={`Snooze ${name} alerts ${label === 'until it changes' ? 'until it changes' : `for ${label}`}`}
+          aria-label={
+            choice === 'change' ? say('snooze.untilChange', { position: name }) : say('snooze.forTime', { position: name, time: say(key) })
+          }
           class="rounded border border-slate-400 px-1 hover:bg-slate-200 dark:hover:bg-slate-700"
           onClick={() => {
             onSnooze(snooze, choice);
-            setChosen(label === 'until it changes' ? 'until the position changes' : `for ${label}`);
+            setChosen(choice === 'change' ? say('snooze.doneUntilChange') : say('snooze.doneForTime', { time: say(key) }));
           }}
         >
-          {label}
+          {say(key)}
         </button>
       ))}
     </p>
@@ -62,8 +85,6 @@ const BAND_CLASSES: Record<Band, string> = {
   unknown: 'border-l-slate-400',
 };
 
-const BAND_TEXT: Record<Band, string> = { safe: 'Safe', warning: 'Warning', danger: 'Danger', unknown: 'Unknown' };
-
 /** The band in words beside the distance, so that colour is never the only sign (WCAG 1.4.1). */
 const BAND_WORD_CLASSES: Record<Band, string> = {
   safe: 'text-emerald-700 dark:text-emerald-300',
@@ -73,23 +94,25 @@ const BAND_WORD_CLASSES: Record<Band, string> = {
 };
 
 /** The status line; `time` is when the figures were read, drawn as it changes. */
-function statusLine(props: OverlayProps, time: ReadonlySignal<string>): { text: ComponentChildren; tone: 'ok' | 'warn' } {
+function statusLine(props: OverlayProps, time: ReadonlySignal<string>, say: Say): { text: ComponentChildren; tone: 'ok' | 'warn' } {
   const { snapshot, stale } = props;
-  if (!snapshot) return { text: 'Reading the page…', tone: 'ok' };
-  if (stale) return { text: ['Another tab is selected: figures from ', time, ', not current. Open Positions to refresh.'], tone: 'warn' };
+  if (!snapshot) return { text: say('status.reading'), tone: 'ok' };
+  if (stale) return { text: withLive(say('status.otherTab'), 'time', time), tone: 'warn' };
   if (snapshot.state === 'unreadable') {
-    const prefix = props.pageChanged ? 'Page changed, numbers paused' : 'Could not read the page';
-    return { text: `${prefix}: ${snapshot.reasons.join('; ')}`, tone: 'warn' };
+    return {
+      text: say(props.pageChanged ? 'status.pageChanged' : 'status.unreadable', { reasons: snapshot.reasons.join('; ') }),
+      tone: 'warn',
+    };
   }
   const count = snapshot.positions.length;
   const parts: string[] = [];
   if (count > 0 && !props.ordersRead && (snapshot.openOrdersCount ?? 0) > 0) {
-    parts.push(`${snapshot.openOrdersCount} open order(s): open the Open Orders tab once to see liquidation if they fill`);
+    parts.push(say('status.openOrders', { count: snapshot.openOrdersCount ?? 0 }));
   }
-  if (snapshot.unreadable.length > 0) parts.push(`${snapshot.unreadable.length} row(s) unreadable`);
+  if (snapshot.unreadable.length > 0) parts.push(say('status.rowsUnreadable', { count: snapshot.unreadable.length }));
   const more = [...parts, ...snapshot.reasons].map((part) => ` · ${part}`).join('');
   return {
-    text: [`${count} position${count === 1 ? '' : 's'} read at `, time, more],
+    text: [withLive(count === 1 ? say('status.readOne') : say('status.readMany', { count }), 'time', time), more],
     tone: snapshot.reasons.length + snapshot.unreadable.length > 0 ? 'warn' : 'ok',
   };
 }
@@ -103,13 +126,16 @@ function PositionRow({
   position,
   figures,
   compact,
+  say,
   onSnooze,
 }: {
   position: OverlayPosition;
   figures: OverlayProps['figures'];
   compact: boolean;
+  say: Say;
   onSnooze: OverlayProps['onSnooze'];
 }) {
+  const side = say(position.side === 'long' ? 'side.long' : 'side.short');
   // This position as the figures change; each text shown below follows it (a text not shown costs nothing).
   const live = useComputed(() => figures.value.view?.positions.find((p) => p.id === position.id));
   const afterOrders = {
@@ -128,43 +154,42 @@ function PositionRow({
       <div class="flex items-baseline justify-between gap-2">
         <span class="font-semibold">
           {position.symbol}{' '}
-          <span class={position.side === 'long' ? 'text-emerald-700 dark:text-emerald-300' : 'text-red-700 dark:text-red-300'}>
-            {position.side === 'long' ? 'Long' : 'Short'}
-          </span>{' '}
+          <span class={position.side === 'long' ? 'text-emerald-700 dark:text-emerald-300' : 'text-red-700 dark:text-red-300'}>{side}</span>{' '}
           <span class="text-xs text-slate-600 dark:text-slate-300">
-            {position.marginMode === 'cross' ? 'Cross' : 'Isolated'} {position.leverage === null ? '' : `${position.leverage}x`}
+            {say(position.marginMode === 'cross' ? 'mode.cross' : 'mode.isolated')}{' '}
+            {position.leverage === null ? '' : `${position.leverage}x`}
           </span>
         </span>
         <span class="whitespace-nowrap">
           <span data-testid="liqguard-band" class={`mr-1 text-xs font-semibold uppercase ${BAND_WORD_CLASSES[position.band]}`}>
-            {BAND_TEXT[position.band]}
+            {say(`band.${position.band}`)}
           </span>
-          <span data-testid="liqguard-distance" class="font-mono text-base font-semibold" title="Distance to liquidation">
+          <span data-testid="liqguard-distance" class="font-mono text-base font-semibold" title={say('overlay.distance')}>
             <Live of={live} pick={(p) => p.distance} />
           </span>
         </span>
       </div>
       {!compact && (
         <dl class="grid grid-cols-[auto_1fr] gap-x-2 text-xs text-slate-600 dark:text-slate-300">
-          <dt>Liq. price</dt>
+          <dt>{say('overlay.liquidation')}</dt>
           <dd data-testid="liqguard-liquidation" class="text-right font-mono">
             <Live of={live} pick={(p) => p.liquidation} />
           </dd>
-          <dt>Price buffer</dt>
+          <dt>{say('overlay.priceBuffer')}</dt>
           <dd class="text-right font-mono">
             <Live of={live} pick={(p) => p.priceBuffer} />
           </dd>
-          <dt>Margin buffer</dt>
+          <dt>{say('overlay.marginBuffer')}</dt>
           <dd class="text-right font-mono">
             <Live of={live} pick={(p) => p.marginBuffer} />
           </dd>
-          <dt>Break-even with fees</dt>
+          <dt>{say('overlay.breakEven')}</dt>
           <dd data-testid="liqguard-break-even" class="text-right font-mono">
             <Live of={live} pick={(p) => p.breakEven} />
           </dd>
           {position.funding && (
             <>
-              <dt>Next funding</dt>
+              <dt>{say('overlay.nextFunding')}</dt>
               <dd data-testid="liqguard-funding" class="text-right">
                 <Live of={live} pick={(p) => p.funding} />
               </dd>
@@ -172,9 +197,7 @@ function PositionRow({
           )}
           {position.fundingPaid && (
             <>
-              <dt title="Funding paid or received since LiqGuard first saw the position as it is now (a fill starts the count again)">
-                Funding so far
-              </dt>
+              <dt title={say('overlay.fundingSoFarHint')}>{say('overlay.fundingSoFar')}</dt>
               <dd data-testid="liqguard-funding-paid" class="text-right">
                 <Live of={live} pick={(p) => p.fundingPaid} />
               </dd>
@@ -191,11 +214,7 @@ function PositionRow({
         </p>
       )}
       {position.remedy.length > 0 && (!compact || position.band === 'danger') && (
-        <ul
-          data-testid="liqguard-remedy"
-          aria-label="What brings it back to the warning distance"
-          class="text-xs text-slate-700 dark:text-slate-200"
-        >
+        <ul data-testid="liqguard-remedy" aria-label={say('overlay.remedies')} class="text-xs text-slate-700 dark:text-slate-200">
           {position.remedy.map((_, i) => (
             <li key={i}>
               <Live of={live} pick={(p) => p.remedy[i] ?? null} />
@@ -208,13 +227,7 @@ function PositionRow({
           <Live of={live} pick={(p) => p.stopWarning} />
         </p>
       )}
-      {position.snooze && (
-        <SnoozeControl
-          snooze={position.snooze}
-          name={`${position.symbol} ${position.side === 'long' ? 'Long' : 'Short'}`}
-          onSnooze={onSnooze}
-        />
-      )}
+      {position.snooze && <SnoozeControl snooze={position.snooze} name={`${position.symbol} ${side}`} say={say} onSnooze={onSnooze} />}
       {position.mismatch && (
         <p data-testid="liqguard-mismatch" role="alert" class="text-xs text-red-700 dark:text-red-300">
           <Live of={live} pick={(p) => p.mismatch} />
@@ -225,7 +238,7 @@ function PositionRow({
 }
 
 /** A position the page still shows but LiqGuard can no longer read: its last figures, struck through, when and why. */
-function LostRow({ lost }: { lost: LostPosition }) {
+function LostRow({ lost, say }: { lost: LostPosition; say: Say }) {
   const { position, readAt, reason } = lost;
   return (
     <li
@@ -236,17 +249,17 @@ function LostRow({ lost }: { lost: LostPosition }) {
     >
       <div class="flex items-baseline justify-between gap-2">
         <span class="font-semibold">
-          {position.symbol} {position.side === 'long' ? 'Long' : 'Short'}
+          {position.symbol} {say(position.side === 'long' ? 'side.long' : 'side.short')}
         </span>
         <span class="font-mono text-base text-slate-600 dark:text-slate-300">
-          <s aria-label={`last read ${position.distance}, not current`}>{position.distance}</s>
+          <s aria-label={say('lost.lastRead', { distance: position.distance })}>{position.distance}</s>
         </span>
       </div>
       <p class="text-xs text-slate-600 dark:text-slate-300">
-        Liq. price <s>{position.liquidation}</s> · margin buffer <s>{position.marginBuffer}</s>
+        <s>{say('lost.figures', { liquidation: position.liquidation, buffer: position.marginBuffer })}</s>
       </p>
       <p data-testid="liqguard-lost-reason" class="text-xs text-amber-800 dark:text-amber-300">
-        Figures from {clockTime(readAt)}, not current: this row can no longer be read ({reason}). Check it on the page.
+        {say('lost.reason', { time: clockTime(readAt), reason })}
       </p>
     </li>
   );
@@ -267,9 +280,12 @@ export function Overlay(props: OverlayProps) {
   const marginRatio = useComputed(() => figures.value.view?.account.marginRatio ?? '');
   const marginBalance = useComputed(() => figures.value.view?.account.marginBalance ?? '');
   const accountReason = useComputed(() => figures.value.view?.account.reason ?? '');
-  const status = statusLine(props, time);
+  const say = sayer(view?.labels);
+  const status = statusLine(props, time, say);
   // Said by screen readers when it changes: a position entering danger is announced, not only coloured.
-  const inDanger = (view?.positions ?? []).filter((p) => p.band === 'danger').map((p) => `${p.symbol} ${p.side}`);
+  const inDanger = (view?.positions ?? [])
+    .filter((p) => p.band === 'danger')
+    .map((p) => `${p.symbol} ${say(p.side === 'long' ? 'side.long' : 'side.short')}`);
 
   const clamp = (x: number, y: number) => ({
     x: Math.min(Math.max(0, x), Math.max(0, window.innerWidth - 80)),
@@ -307,7 +323,7 @@ export function Overlay(props: OverlayProps) {
         <button
           type="button"
           data-testid="liqguard-move"
-          aria-label="Move LiqGuard: arrow keys, Shift for larger steps"
+          aria-label={say('overlay.move')}
           class="rounded px-1 text-slate-600 hover:bg-slate-200 dark:text-slate-300 dark:hover:bg-slate-700"
           onKeyDown={(event) => {
             const step = KEY_STEPS[event.key];
@@ -327,7 +343,7 @@ export function Overlay(props: OverlayProps) {
           type="button"
           data-testid="liqguard-collapse"
           aria-expanded={!placement.collapsed}
-          aria-label={placement.collapsed ? 'Show LiqGuard' : 'Hide LiqGuard details'}
+          aria-label={say(placement.collapsed ? 'overlay.show' : 'overlay.hide')}
           class="rounded px-1 text-slate-600 hover:bg-slate-200 dark:text-slate-300 dark:hover:bg-slate-700"
           onClick={() => onPlacement({ ...placement, collapsed: !placement.collapsed })}
         >
@@ -335,20 +351,20 @@ export function Overlay(props: OverlayProps) {
         </button>
       </header>
       <p data-testid="liqguard-announce" role="alert" class="sr-only">
-        {inDanger.length > 0 ? `In danger of liquidation: ${inDanger.join(', ')}` : ''}
+        {inDanger.length > 0 ? say('overlay.inDanger', { positions: inDanger.join(', ') }) : ''}
       </p>
       {!placement.collapsed && (
         <div class="min-h-0 space-y-2 overflow-y-auto px-3 pb-3">
           {view && (
             <div data-testid="liqguard-account" class="flex flex-wrap justify-between gap-x-3 text-xs">
               <span class="whitespace-nowrap">
-                Margin ratio{' '}
+                {say('overlay.marginRatio')}{' '}
                 <span data-testid="liqguard-margin-ratio" class="font-mono font-semibold">
                   {marginRatio}
                 </span>
               </span>
               <span class="whitespace-nowrap">
-                Margin balance <span class="font-mono">{marginBalance}</span>
+                {say('overlay.marginBalance')} <span class="font-mono">{marginBalance}</span>
               </span>
               {view.account.reason && <span class="w-full text-amber-700 dark:text-amber-300">{accountReason}</span>}
             </div>
@@ -356,16 +372,23 @@ export function Overlay(props: OverlayProps) {
           {view && view.positions.length + props.lost.length > 0 && (
             <ul class="space-y-1">
               {props.lost.map((lost) => (
-                <LostRow key={`lost-${lost.position.id}`} lost={lost} />
+                <LostRow key={`lost-${lost.position.id}`} lost={lost} say={say} />
               ))}
               {view.positions.map((position) => (
-                <PositionRow key={position.id} position={position} figures={figures} compact={props.compact} onSnooze={props.onSnooze} />
+                <PositionRow
+                  key={position.id}
+                  position={position}
+                  figures={figures}
+                  compact={props.compact}
+                  say={say}
+                  onSnooze={props.onSnooze}
+                />
               ))}
             </ul>
           )}
           {view && view.positions.length + props.lost.length === 0 && props.snapshot?.state === 'ok' && (
             <p data-testid="liqguard-empty" class="text-xs text-slate-600 dark:text-slate-300">
-              No open positions on this page. Open one, or select the Positions tab, and LiqGuard shows how far it is from liquidation.
+              {say('overlay.empty')}
             </p>
           )}
           <p

@@ -29,8 +29,13 @@ import type { ReadPosition } from '@/lib/model/snapshot';
 import { remedyFor } from '@/lib/figures/remedies';
 import { onTick, stopCheck } from '@/lib/figures/stops';
 import type { PositionView } from '@/lib/figures/types';
+import { translator } from '@/lib/core/i18n';
 
 import { AfterOrdersNote } from './AfterOrdersNote';
+
+/** The popup is in English until its own texts are translated: its figures' words follow it, not the page. */
+const POPUP_LANGUAGE = 'en';
+const t = translator(POPUP_LANGUAGE);
 
 interface Props {
   /** The exchange the position is on: its contracts, order rules and words for each remedy. */
@@ -73,7 +78,7 @@ export function PositionTools({ adapter, position, risk, walletBalance, warningD
   const asset = position.marginAsset;
   const remedy = !targetError && target.ok ? remedyFor(adapter, position, risk, target.value.div(100), rules) : null;
   const remedies = remedy
-    ? remedyLines(adapter.remedies, position.market, {
+    ? remedyLines(adapter.remedies, position.market, POPUP_LANGUAGE, {
         ...grid,
         remedy,
         marginMode: position.marginMode,
@@ -150,15 +155,15 @@ export function PositionTools({ adapter, position, risk, walletBalance, warningD
           <p class="text-amber-800 dark:text-amber-300">— the position's figures are incomplete, so no remedy can be worked out.</p>
         )}
       </div>
-      {figures?.afterOrders && <AfterOrdersNote text={afterOrdersText(figures.afterOrders, grid)} testId="popup-after-orders" />}
+      {figures?.afterOrders && <AfterOrdersNote text={afterOrdersText(figures.afterOrders, grid, t)} testId="popup-after-orders" />}
       {(figures?.funding || figures?.fundingReason) && (
         <p data-testid="popup-funding">
-          Next funding: {fundingText(figures.funding, figures.fundingReason, position.marginAsset, Date.now())}
+          Next funding: {fundingText(figures.funding, figures.fundingReason, position.marginAsset, Date.now(), t)}
         </p>
       )}
       {(figures?.fundingPaid || figures?.fundingPaidReason) && (
         <p data-testid="popup-funding-paid">
-          Funding so far: {fundingPaidText(figures.fundingPaid, figures.fundingPaidReason, position.marginAsset)}
+          Funding so far: {fundingPaidText(figures.fundingPaid, figures.fundingPaidReason, position.marginAsset, Date.now(), t)}
         </p>
       )}
       {existing?.beyondLiquidation && (

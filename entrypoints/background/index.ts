@@ -1,3 +1,4 @@
+import { uiLanguage } from '@/lib/core/i18n';
 import { browser, type Browser } from 'wxt/browser';
 
 import { accountKey, marketKey } from '@/lib/model/keys';
@@ -275,6 +276,7 @@ export default defineBackground(() => {
         complete,
         market: snapshot.market,
         wording: adapterOf(snapshot).remedies,
+        language: uiLanguage(snapshot.language),
       },
       settings,
       Date.now(),
@@ -381,7 +383,7 @@ async function notify(notification: AlertNotification, sound: boolean) {
       ? {}
       : {
           silent: !sound,
-          ...(notification.position ? { buttons: [{ title: 'Snooze 1 h' }, { title: 'Snooze until the position changes' }] } : {}),
+          ...(notification.position ? { buttons: notification.snoozeButtons.map((title) => ({ title })) } : {}),
         }),
   });
   const shown = await shownNotifications.getValue();

@@ -10,6 +10,7 @@
  */
 import { Decimal } from '../core/decimal';
 import type { RemedyWording } from '../exchanges/adapter';
+import { translator, type Translate, type UiLanguage } from '../core/i18n';
 import { money, orderPriceOf, percent, priceOf, remedyLines } from '../figures/format';
 import { parsePositionKey, positionKey, positionSignature, type SnoozeChoice } from '../model/keys';
 import type { Settings } from '../model/settings';
@@ -64,6 +65,8 @@ export interface AlertSubject {
   market: string;
   /** The exchange's words for what liquidates a cross account and for each remedy (the adapter's `remedies`). */
   wording: RemedyWording;
+  /** The page's language: the notifications speak it. */
+  language: UiLanguage;
 }
 
 export interface AlertNotification {
@@ -76,6 +79,8 @@ export interface AlertNotification {
   position: { key: string; signature: string } | null;
   title: string;
   message: string;
+  /** The snooze buttons' labels (Chrome shows them for a position's alerts). */
+  snoozeButtons: [string, string];
 }
 
 const RANK: Record<Level | 'none', number> = { none: 0, on: 1, warning: 1, danger: 2 };
@@ -107,7 +112,7 @@ interface Step {
   position: string | null;
   rule: RuleName;
   level: Level | null;
-  text: () => { title: string; message: string };
+  text: (t: Translate) => { title: string; message: string };
 }
 
 function distanceStep(subject: AlertSubject, p: PositionView, state: AlertState, settings: Settings): Step | null {
@@ -127,13 +132,19 @@ function distanceStep(subject: AlertSubject, p: PositionView, state: AlertState,
     position,
     rule: 'distance',
     level,
-    text: () => {
-      const remedies = remedyLines(subject.wording, subject.market, p);
+    text: (t) => {
+      const remedies = remedyLines(subject.wording, subject.market, subject.language, p);
       return {
-        title: `${p.symbol} ${p.side} is ${percent(p.distance)} from liquidation`,
+        title: t('alert.distanceTitle', {
+          symbol: p.symbol,
+          side: t(p.side === 'long' ? 'side.long' : 'side.short'),
+          distance: percent(p.distance),
+        }),
         message:
-          `Liquidation at ${priceOf(p, p.liquidationPrice)}, mark ${priceOf(p, p.markPrice)}.` +
-          (remedies.length > 0 ? ` To get back to ${percent(p.remedy!.targetDistance)}: ${remedies.join('. Or: ')}.` : ''),
+          t('alert.distanceMessage', { liquidation: priceOf(p, p.liquidationPrice), mark: priceOf(p, p.markPrice) }) +
+          (remedies.length > 0
+            ? ` ${t('alert.remedies', { target: percent(p.remedy!.targetDistance), remedies: remedies.join(`. ${t('alert.or')} `) })}`
+            : ''),
       };
     },
   };
@@ -175,12 +186,12 @@ export function evaluate(
         position,
         rule: 'stop',
         level: stop.beyondLiquidation ? 'on' : null,
-        text: () => ({
-          title: `${p.symbol}: your stop-loss would never fire`,
+        text: (t) => ({
+          title: t('alert.stopTitle', { symbol: p.symbol }),
           message:
-            `Stop ${priceOf(p, stop.price)} is beyond liquidation ${priceOf(p, p.liquidationPrice)}: the position is liquidated first.` +
+            t('alert.stopMessage', { price: priceOf(p, stop.price), liquidation: priceOf(p, p.liquidationPrice) }) +
             (stop.saferStop && stop.saferStopPnl
-              ? ` A stop at ${orderPriceOf(p, stop.saferStop)} fires before it, locking in ${money(stop.saferStopPnl, p.marginAsset)}.`
+              ? ` ${t('alert.stopSafer', { price: orderPriceOf(p, stop.saferStop), pnl: money(stop.saferStopPnl, p.marginAsset) })}`
               : ''),
         }),
       });
@@ -191,9 +202,9 @@ export function evaluate(
         position,
         rule: 'mismatch',
         level: p.mismatch ? 'on' : null,
-        text: () => ({
-          title: `${p.symbol}: the page's liquidation price differs from LiqGuard's`,
-          message: `Page ${priceOf(p, p.pageLiquidationPrice)}, LiqGuard ${priceOf(p, p.liquidationPrice)}. Check the tiers and balance before relying on either.`,
+        text: (t) => ({
+          title: t('alert.mismatchTitle', { symbol: p.symbol }),
+          message: t('alert.mismatchMessage', { page: priceOf(p, p.pageLiquidationPrice), ours: priceOf(p, p.liquidationPrice) }),
         }),
       });
     }
@@ -213,9 +224,9 @@ export function evaluate(
         new Decimal(settings.rearmFraction),
         'above',
       ),
-      text: () => ({
-        title: `Margin ratio ${percent(view.account.marginRatio)}`,
-        message: `${subject.wording.crossLiquidation} Add margin or reduce positions.`,
+      text: (t) => ({
+        title: t('alert.marginRatioTitle', { ratio: percent(view.account.marginRatio) }),
+        message: t('alert.marginRatioMessage', { cause: subject.wording.crossLiquidation(subject.language) }),
       }),
     });
   }
@@ -238,15 +249,16 @@ export function evaluate(
         rule: 'unreadable',
         // Only a position that was open and readable before, and is now on the page but unreadable.
         level: unreadableSymbols.has(symbol) && openSymbols.has(symbol) && !readableSymbols.has(symbol) ? 'on' : null,
-        text: () => ({
-          title: `${symbol}: LiqGuard can no longer read this position`,
-          message: `${reason}. Its figures are paused; check it on the page.`,
+        text: (t) => ({
+          title: t('alert.unreadableTitle', { symbol }),
+          message: t('alert.unreadableMessage', { reason }),
         }),
       });
     }
   }
 
   const notifications: AlertNotification[] = [];
+  const t = translator(subject.language);
   const cooldown = settings.cooldownMinutes * 60_000;
   for (const step of steps) {
     const previous = next.rules[step.key] ?? { level: null, fired: {} };
@@ -264,7 +276,8 @@ export function evaluate(
         level: step.level,
         tabId: subject.tabId,
         position: position ? { key: positionKey(account, position), signature: positionSignature(position) } : null,
-        ...step.text(),
+        ...step.text(t),
+        snoozeButtons: [t('alert.snooze1h'), t('alert.snoozeChange')],
       });
     }
     if (rule.level === null && Object.keys(rule.fired).length === 0) delete next.rules[step.key];

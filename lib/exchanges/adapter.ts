@@ -9,6 +9,7 @@
  * manifest and the e2e harness.
  */
 import type { Decimal } from '../core/decimal';
+import type { UiLanguage } from '../core/i18n';
 import type { PageSnapshot, ReadPosition, SizeUnit } from '../model/snapshot';
 import type { AccountRisk } from '../risk/account';
 import type { Contract, Position } from '../risk/types';
@@ -83,11 +84,11 @@ export interface MarketDataFeeds {
 /** The exchange's words for what a trader can do about a position in danger. */
 export interface RemedyWording {
   /** What liquidates a cross account, for the margin-ratio alert. */
-  crossLiquidation: string;
+  crossLiquidation(language: UiLanguage): string;
   /** The action that adds `amount` (written with its asset) to the margin behind a position of this mode and market. */
-  addMargin(action: { amount: string; marginMode: 'cross' | 'isolated'; market: string }): string;
+  addMargin(action: { amount: string; marginMode: 'cross' | 'isolated'; market: string; language: UiLanguage }): string;
   /** The order that closes `size` (written with its unit) of a position, `share` of it. */
-  close(action: { size: string; share: string }): string;
+  close(action: { size: string; share: string; language: UiLanguage }): string;
 }
 
 export interface ExchangeAdapter {

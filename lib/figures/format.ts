@@ -10,6 +10,7 @@ import { formatAmount, formatPercent, formatPrice, tickDecimals, toTick, type Ti
 import { clockTime, sinceTime, until } from '../core/time';
 import type { AfterOrdersText } from '../model/overlay';
 import type { RemedyWording } from '../exchanges/adapter';
+import type { Translate, UiLanguage } from '../core/i18n';
 import type { SymbolRules } from '../exchanges/marketData';
 import type { ReadPosition } from '../model/snapshot';
 import type { AfterOrdersView, FundingView } from './types';
@@ -82,30 +83,41 @@ export function amount(value: string | null, asset: string | null, decimals = 2)
   return `${formatAmount(new Decimal(value), decimals, 'truncate')}${asset ? ` ${asset}` : ''}`;
 }
 
-/** The next funding payment in words: "pays 3.00 USDT in 2 h 05 min (0.0100 %)", or "—" with the reason. */
-export function fundingText(funding: FundingView | null, reason: string | null, asset: string | null, now: number): string {
+/** The next funding payment in words: "pays 3.00 USDT in 2 h 05 min (0.0100%)", or "—" with the reason. */
+export function fundingText(funding: FundingView | null, reason: string | null, asset: string | null, now: number, t: Translate): string {
   if (!funding) return `${NONE} ${reason ?? ''}`.trim();
   const payment = new Decimal(funding.payment);
-  const verb = payment.isNegative() ? 'receives' : 'pays';
-  const rate = new Decimal(funding.rate).times(100);
-  return `${verb} ${amount(payment.abs().toFixed(), asset, 4)} in ${until(funding.nextFundingTime, now)} (${formatAmount(rate, 4)}%)`;
+  const rate = `${formatAmount(new Decimal(funding.rate).times(100), 4)}%`;
+  return t(payment.isNegative() ? 'funding.receives' : 'funding.pays', {
+    amount: amount(payment.abs().toFixed(), asset, 4),
+    time: until(funding.nextFundingTime, now),
+    rate,
+  });
 }
 
 /** Funding paid since LiqGuard first saw the position: "1.2345 USDT paid since 09:41 (2 settlements)", or "—" with the reason. */
-export function fundingPaidText(paid: FundingPaid | null, reason: string | null, asset: string | null, now = Date.now()): string {
+export function fundingPaidText(paid: FundingPaid | null, reason: string | null, asset: string | null, now: number, t: Translate): string {
   if (!paid) return `${NONE} ${reason ?? ''}`.trim();
   const since = sinceTime(paid.since, now);
-  if (paid.settlements === 0) return `none since ${since} (first seen)`;
+  if (paid.settlements === 0) return t('fundingPaid.none', { since });
   const value = new Decimal(paid.amount);
-  const verb = value.isNegative() ? 'received' : 'paid';
-  return `${amount(value.abs().toFixed(), asset, 4)} ${verb} since ${since} (${paid.settlements} settlement${paid.settlements === 1 ? '' : 's'})`;
+  const one = paid.settlements === 1;
+  const key = value.isNegative()
+    ? one
+      ? 'fundingPaid.receivedOne'
+      : 'fundingPaid.receivedMany'
+    : one
+      ? 'fundingPaid.paidOne'
+      : 'fundingPaid.paidMany';
+  return t(key, { amount: amount(value.abs().toFixed(), asset, 4), since, count: paid.settlements });
 }
 
-export function afterOrdersText(view: AfterOrdersView, grid: NumberGrid): AfterOrdersText {
+export function afterOrdersText(view: AfterOrdersView, grid: NumberGrid, t: Translate): AfterOrdersText {
+  const size = sizeOf(grid, view.addedSize);
   return {
-    lead: `If ${view.orders} open order${view.orders === 1 ? '' : 's'} fill (+${sizeOf(grid, view.addedSize)}): liq.`,
+    lead: view.orders === 1 ? t('afterOrders.leadOne', { size }) : t('afterOrders.leadMany', { count: view.orders, size }),
     liquidation: view.reason ? `${NONE} ${view.reason}` : priceOf(grid, view.liquidationPrice),
-    tail: `(${view.note}; orders read at ${clockTime(view.readAt)})`,
+    tail: t('afterOrders.tail', { note: view.note, time: clockTime(view.readAt) }),
   };
 }
 
@@ -123,16 +135,17 @@ function shareOf(part: Decimal, whole: Decimal): string {
 export function remedyLines(
   wording: RemedyWording,
   market: string,
+  language: UiLanguage,
   p: NumberGrid & Pick<PositionView, 'remedy' | 'marginMode' | 'marginAsset' | 'size'>,
 ): string[] {
   const remedy = p.remedy;
   if (!remedy) return [];
   const lines: string[] = [];
   if (remedy.marginToAdd)
-    lines.push(wording.addMargin({ amount: money(remedy.marginToAdd, p.marginAsset, 'ceil'), marginMode: p.marginMode, market }));
+    lines.push(wording.addMargin({ amount: money(remedy.marginToAdd, p.marginAsset, 'ceil'), marginMode: p.marginMode, market, language }));
   if (remedy.sizeToCut) {
     const cut = toTick(dec(remedy.sizeToCut), dec(p.lotSize), 'ceil');
-    lines.push(wording.close({ size: sizeOf(p, cut), share: shareOf(cut, dec(p.size)) }));
+    lines.push(wording.close({ size: sizeOf(p, cut), share: shareOf(cut, dec(p.size)), language }));
   }
   return lines;
 }

@@ -9,6 +9,8 @@ import { afterOrdersText, fundingPaidText, fundingText, money, NONE, orderPriceO
 import type { PageSnapshot } from '../model/snapshot';
 import type { OverlayView } from '../model/overlay';
 import { Decimal } from '../core/decimal';
+import { CATALOGS, translator, uiLanguage } from '../core/i18n';
+import { overlayLabels } from '../model/overlay';
 import type { PositionView, RiskView } from './types';
 
 /** What the overlay draws for `snapshot`, whose risk is `view`, at `now` (funding countdowns). */
@@ -22,10 +24,14 @@ function worstFirst(positions: readonly PositionView[]): PositionView[] {
   });
 }
 
+/** What the overlay draws for `snapshot`, whose risk is `view`, at `now` (funding countdowns), in the page's language. */
 export function overlayView(snapshot: PageSnapshot, view: RiskView, now: number): OverlayView {
   const account = accountKey(snapshot);
   const wording = adapterOf(snapshot).remedies;
+  const language = uiLanguage(snapshot.language);
+  const t = translator(language);
   return {
+    labels: overlayLabels(CATALOGS[language]),
     account: {
       marginRatio: percent(view.account.marginRatio),
       marginBalance: money(view.account.marginBalance, view.account.asset),
@@ -37,7 +43,7 @@ export function overlayView(snapshot: PageSnapshot, view: RiskView, now: number)
       const stop = position.stop?.beyondLiquidation ? position.stop : null;
       const saferStop =
         stop?.saferStop && stop.saferStopPnl
-          ? ` A stop at ${orderPriceOf(position, stop.saferStop)} fires first (${money(stop.saferStopPnl, asset)}).`
+          ? ` ${t('stop.saferFirst', { price: orderPriceOf(position, stop.saferStop), pnl: money(stop.saferStopPnl, asset) })}`
           : '';
       return {
         id: `${position.symbol}-${position.side}-${position.row}`,
@@ -50,26 +56,26 @@ export function overlayView(snapshot: PageSnapshot, view: RiskView, now: number)
         liquidation: price(position.liquidationPrice),
         priceBuffer: price(position.priceBuffer),
         // A cross position's buffer is the whole cross pool's, the same figure on every cross row.
-        marginBuffer: `${money(position.balanceBuffer, asset)}${position.marginMode === 'cross' && position.balanceBuffer !== null ? ' (shared, cross)' : ''}`,
+        marginBuffer: `${money(position.balanceBuffer, asset)}${position.marginMode === 'cross' && position.balanceBuffer !== null ? ` ${t('figure.sharedCross')}` : ''}`,
         breakEven: price(position.breakEvenWithFees),
-        funding: position.funding || position.fundingReason ? fundingText(position.funding, position.fundingReason, asset, now) : null,
+        funding: position.funding || position.fundingReason ? fundingText(position.funding, position.fundingReason, asset, now, t) : null,
         fundingPaid:
           position.fundingPaid || position.fundingPaidReason
-            ? fundingPaidText(position.fundingPaid, position.fundingPaidReason, asset, now)
+            ? fundingPaidText(position.fundingPaid, position.fundingPaidReason, asset, now, t)
             : null,
-        afterOrders: position.afterOrders ? afterOrdersText(position.afterOrders, position) : null,
-        remedy: remedyLines(wording, snapshot.market, position),
+        afterOrders: position.afterOrders ? afterOrdersText(position.afterOrders, position, t) : null,
+        remedy: remedyLines(wording, snapshot.market, language, position),
         reason: position.reason
           ? `${NONE} ${position.reason}` +
             (position.pageDistance === null
               ? ''
-              : `. The page's own figure: liquidation at ${price(position.pageLiquidationPrice)}, ${percent(position.pageDistance)} away.`)
+              : `. ${t('figure.pageOwn', { price: price(position.pageLiquidationPrice), distance: percent(position.pageDistance) })}`)
           : null,
         stopWarning: stop
-          ? `Your ${stop.source === 'order' ? 'stop order' : 'stop-loss'} ${price(stop.price)} is beyond liquidation: it would never fire.${saferStop}`
+          ? `${t(stop.source === 'order' ? 'stop.beyondOrder' : 'stop.beyondPosition', { price: price(stop.price) })}${saferStop}`
           : null,
         mismatch: position.mismatch
-          ? `The page shows liquidation at ${price(position.pageLiquidationPrice)}; ours differs by more than ${price(position.mismatch.tolerance)}. Check the tiers and balance before relying on either.`
+          ? t('mismatch.overlay', { page: price(position.pageLiquidationPrice), tolerance: price(position.mismatch.tolerance) })
           : null,
         snooze:
           position.band === 'warning' || position.band === 'danger' || stop

@@ -4,7 +4,7 @@
  */
 import type { PageRoute } from '../exchanges/pageFace';
 import { parsePositionKey, type SnoozeChoice } from '../model/keys';
-import type { OverlayDisplay, OverlayPosition, OverlayView } from '../model/overlay';
+import { OVERLAY_LABEL_KEYS, type OverlayDisplay, type OverlayPosition, type OverlayView } from '../model/overlay';
 import { READ_INTERVALS, type ReadInterval } from '../model/readIntervals';
 import type { PageSnapshot } from '../model/snapshot';
 import type { TabSummary } from '../figures/types';
@@ -245,9 +245,14 @@ function isOverlayPosition(value: unknown): value is OverlayPosition {
   );
 }
 
+/** The overlay's words: only keys it knows, each a line. */
+const isOverlayLabels = (value: unknown) =>
+  isRecord(value) && Object.entries(value).every(([key, text]) => OVERLAY_LABEL_KEYS.includes(key as never) && isLine(text));
+
 function isOverlayView(value: unknown): value is OverlayView {
   return (
     isRecord(value) &&
+    isOverlayLabels(value.labels) &&
     isRecord(value.account) &&
     isLine(value.account.marginRatio) &&
     isLine(value.account.marginBalance) &&

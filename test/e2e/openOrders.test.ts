@@ -63,7 +63,7 @@ describe('liquidation after open orders fill (real Chromium)', () => {
       .poll(afterOrders)
       .toEqual([
         expect.stringContaining(`If 2 open orders fill (+0.3 BTC): liq. ${expected[0]} (before fees; orders read at`),
-        expect.stringContaining(`If 1 open order fill (+2 ETH): liq. ${expected[1]} (before fees; orders read at`),
+        expect.stringContaining(`If 1 open order fills (+2 ETH): liq. ${expected[1]} (before fees; orders read at`),
       ]);
     expect(await browser.page.locator('liqguard-overlay [data-testid="liqguard-status"]').innerText()).not.toContain(
       'open the Open Orders tab',

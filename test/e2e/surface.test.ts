@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exchangeUrl, launchWithExtension, overlay, startLocalExchange, type ExtensionBrowser, type LocalExchange } from './harness';
 import { contrastViolations } from './pages/axe';
 import { moveMark } from './pages/fixturePage';
+import { fixtures } from '../fixtures/binance';
 
 const root = resolve(import.meta.dirname, '../..');
 const darkDemo = readFileSync(resolve(root, 'demo/futures.html'), 'utf8');
@@ -129,7 +130,7 @@ describe('the overlay beside the page’s figures, in its theme (real Chromium)'
     await moveMark(browser.page, 'SOLUSDT', '129.500'); // about 1 % from liquidation: danger
     await expect.poll(() => rows.first().getByTestId('liqguard-band').innerText()).toBe('DANGER');
     expect(await rows.first().getAttribute('data-symbol')).toBe('SOLUSDT');
-    await expect.poll(() => announce.textContent()).toBe('In danger of liquidation: SOLUSDT long');
+    await expect.poll(() => announce.textContent()).toBe('In danger of liquidation: SOLUSDT Long');
     expect(await announce.getAttribute('role')).toBe('alert');
     for (const name of [
       'Snooze SOLUSDT Long alerts for 15 min',
@@ -165,5 +166,19 @@ describe('the overlay beside the page’s figures, in its theme (real Chromium)'
       .toMatch(/^BTCUSDT: could not be read \(.+\); its figures are paused/);
     expect(await popup.getByTestId('popup-source').innerText()).toMatch(/1 row not read\.$/);
     await popup.close();
+  });
+
+  it('speaks the page’s language: a German page gets German labels and remedies', async () => {
+    const page = fixtures.find((f) => f.name === 'de-usdm')!;
+    const path = new URL(page.url).pathname;
+    exchange.routes[path] = page.html;
+    await browser.page.goto(exchangeUrl(path));
+    const rows = overlay(browser.page).getByTestId('liqguard-position');
+    await expect.poll(() => rows.count()).toBe(3);
+    await expect.poll(() => rows.first().getByTestId('liqguard-band').innerText()).toBe('WARNUNG');
+    expect(await rows.first().locator('dt').first().innerText()).toBe('Liq.-Preis');
+    expect(await rows.first().getByTestId('liqguard-remedy').innerText()).toMatch(
+      /^Fügen Sie dieser Position [\d,]+\.\d{2} USDT Margin hinzu/,
+    );
   });
 });

@@ -3,6 +3,7 @@
  * cross and isolated liquidation with its maintenance tiers (`lib/risk/account.ts`, math.md), and its public market
  * data. Its page face is `./page`.
  */
+import { fill } from '../../core/i18n/fill';
 import { accountRisk } from '../../risk/account';
 import type { ExchangeAdapter } from '../adapter';
 import { contractOfPosition, exactSizeUnit } from './contracts';
@@ -23,6 +24,7 @@ import {
 import { MARK_PRICE_HOSTS, markPriceStreamUrl, parseMarkPriceMessage, withMarkPrices } from './markPrice';
 import { MARKET_LABELS, type FuturesMarket } from './page/routes';
 import { binanceCrossWallets, prepareBinancePosition } from './position';
+import { BINANCE_WORDING } from './wording';
 import { BRACKET_ENDPOINTS, loadTierTables, parseBracketResponse, SHIPPED_USDM_TIERS, TIER_REFRESH_MS } from './tiers';
 
 const isMarket = (market: string): market is FuturesMarket => market === 'usdm' || market === 'coinm';
@@ -82,12 +84,13 @@ export const binance: ExchangeAdapter = {
   // Binance's own words: a cross position draws on the futures wallet, which is funded by a transfer; an isolated
   // one takes margin through the position's Margin ✎ dialog; a close is a reduce-only market order.
   remedies: {
-    crossLiquidation: 'Binance liquidates cross positions when the margin ratio reaches 100%.',
-    addMargin: ({ amount, marginMode, market }) =>
-      marginMode === 'cross'
-        ? `Transfer ${amount} from Spot or Funding to the ${market === 'coinm' ? 'COIN-M' : 'USDⓈ-M'} Futures wallet`
-        : `Add ${amount} margin to this position (Margin ✎)`,
-    close: ({ size, share }) => `Close ${size} (${share}) at market, reduce-only`,
+    crossLiquidation: (language) => BINANCE_WORDING[language].crossLiquidation,
+    addMargin: ({ amount, marginMode, market, language }) =>
+      fill(BINANCE_WORDING[language][marginMode === 'cross' ? 'transfer' : 'addIsolated'], {
+        amount,
+        wallet: market === 'coinm' ? 'COIN-M' : 'USDⓈ-M',
+      }),
+    close: ({ size, share, language }) => fill(BINANCE_WORDING[language].close, { size, share }),
   },
   // Only the exchange's public market data: the tier endpoint for maintenance-margin tiers, and exchangeInfo /
   // premiumIndex / fundingRate for order rules and funding.

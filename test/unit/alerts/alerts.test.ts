@@ -54,6 +54,7 @@ function subject(positions: PositionView[], marginRatio: string | null = null, t
     complete: true,
     market: 'usdm',
     wording: binance.remedies,
+    language: 'en',
     ...extra,
   };
 }
@@ -120,7 +121,7 @@ describe('distance alerts', () => {
   it("tells what to do in the exchange's words, at amounts it accepts, per margin mode", () => {
     const { notifications } = evaluate(EMPTY_ALERT_STATE, subject([position('0.048')]), DEFAULT_SETTINGS, 0);
     expect(notifications[0]).toMatchObject({
-      title: 'BTCUSDT long is 4.80% from liquidation',
+      title: 'BTCUSDT Long is 4.80% from liquidation',
       message:
         'Liquidation at 55,000.0, mark 60,000.0. To get back to 10.00%: Transfer 1,234.57 USDT from Spot or Funding to the USDⓈ-M Futures wallet. ' +
         'Or: Close 0.124 BTC (12%) at market, reduce-only.',

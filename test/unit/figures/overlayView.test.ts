@@ -54,6 +54,17 @@ describe('overlayView', () => {
     );
   });
 
+  it('speaks the page’s language: its labels, remedies and figures in words (numbers as the exchange writes them)', () => {
+    const { overlay, inPageOrder } = overlayOf('de-usdm');
+    expect(overlay.labels['overlay.liquidation']).toBe('Liq.-Preis');
+    expect(overlay.labels['band.warning']).toBe('Warnung');
+    const sol = inPageOrder.find((p) => p.symbol === 'SOLUSDT')!;
+    expect(sol.band).toBe('warning');
+    expect(sol.remedy[0]).toMatch(/^Fügen Sie dieser Position [\d,]+\.\d{2} USDT Margin hinzu \(Margin ✎\)$/);
+    expect(sol.remedy[1]).toMatch(/^Schließen Sie \d+ SOL \(\d+%\) zum Marktpreis, nur reduzieren$/);
+    expect(overlayOf('en-usdm-cross-isolated').overlay.labels['overlay.liquidation']).toBe('Liq. price');
+  });
+
   it('leads with the worst: danger, then warning, each nearest first; the rest keep the page’s order', () => {
     const fixture = fixtures.find((f) => f.name === 'en-usdm-cross-isolated')!;
     const settings = { ...DEFAULT_SETTINGS, warningDistance: '0.3', dangerDistance: '0.1' };

@@ -20,6 +20,7 @@ import { overlayView } from '@/lib/figures/overlayView';
 import { riskView } from '@/lib/figures/riskView';
 import type { MarketContext } from '@/lib/figures/types';
 import { accountKey } from '@/lib/model/keys';
+import { uiLanguage } from '@/lib/core/i18n';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/model/settings';
 import type { PageSnapshot } from '@/lib/model/snapshot';
 import { tickDecimals } from '@/lib/risk';
@@ -76,6 +77,7 @@ function textsOf(snapshot: PageSnapshot, context: MarketContext): string[] {
       complete: true,
       market: snapshot.market,
       wording: binance.remedies,
+      language: uiLanguage(snapshot.language),
     },
     ALARMED,
     NOW,

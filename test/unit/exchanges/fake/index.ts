@@ -79,7 +79,7 @@ export const fakex: ExchangeAdapter = {
   withMarkPrices: (snapshot) => snapshot,
   settlementDeviationMs: 0,
   remedies: {
-    crossLiquidation: 'FakeX has no cross margin.',
+    crossLiquidation: () => 'FakeX has no cross margin.',
     addMargin: ({ amount }) => `Deposit ${amount} into this FakeX position`,
     close: ({ size, share }) => `Sell ${size} (${share}) on FakeX`,
   },

@@ -67,7 +67,7 @@ describe('an exchange added as one folder and one registry call (FakeX)', () => 
     expect(account).toBe('fakex:perp:USD');
     const { notifications } = evaluate(
       EMPTY_ALERT_STATE,
-      { account, tabId: 1, view, unreadable: [], complete: true, market: 'perp', wording: fakex.remedies },
+      { account, tabId: 1, view, unreadable: [], complete: true, market: 'perp', wording: fakex.remedies, language: 'en' },
       DEFAULT_SETTINGS,
       1_000,
     );

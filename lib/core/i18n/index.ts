@@ -1,0 +1,59 @@
+/**
+ * LiqGuard's words in the 13 languages the page reader knows: the page's language on the page (the overlay and the
+ * notifications about it), the browser's in the popup and the options. English is the fallback and the reference:
+ * every other catalog has exactly its keys (the compiler checks it, and `test/unit/core/i18n.test.ts` checks the
+ * placeholders). A message's `{name}` placeholders are filled by `translate`. Numbers are never translated here:
+ * they keep the exchange's format (lib/figures/format.ts).
+ */
+import { de } from './de';
+import { fill } from './fill';
+import { en, type Messages } from './en';
+import { es } from './es';
+import { fr } from './fr';
+import { ja } from './ja';
+import { ko } from './ko';
+import { pt } from './pt';
+import { ru } from './ru';
+import { tr } from './tr';
+import { uk } from './uk';
+import { vi } from './vi';
+import { zhCN } from './zh-CN';
+import { zhTW } from './zh-TW';
+
+export type { Messages, MessageKey } from './en';
+export { fill } from './fill';
+
+export const UI_LANGUAGES = ['en', 'zh-CN', 'zh-TW', 'es', 'ru', 'tr', 'vi', 'ja', 'ko', 'pt', 'fr', 'de', 'uk'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+
+export const CATALOGS: Record<UiLanguage, Messages> = {
+  en,
+  'zh-CN': zhCN,
+  'zh-TW': zhTW,
+  es,
+  ru,
+  tr,
+  vi,
+  ja,
+  ko,
+  pt,
+  fr,
+  de,
+  uk,
+};
+
+/** A language LiqGuard speaks for a BCP 47 tag ("de-AT" → de, "zh-Hant-TW" → zh-TW, "pt-BR" → pt), English otherwise. */
+export function uiLanguage(tag: string | null | undefined): UiLanguage {
+  const lower = (tag ?? '').toLowerCase();
+  if (lower.startsWith('zh')) return /(tw|hk|mo|hant)/.test(lower) ? 'zh-TW' : 'zh-CN';
+  const base = lower.split(/[-_]/)[0];
+  return UI_LANGUAGES.find((language) => language === base) ?? 'en';
+}
+
+export type Translate = (key: keyof Messages, params?: Record<string, string | number>) => string;
+
+/** The words of `language`: a message with its `{name}` placeholders filled (a missing one is left as written). */
+export function translator(language: UiLanguage): Translate {
+  const catalog = CATALOGS[language];
+  return (key, params) => fill(catalog[key], params);
+}
