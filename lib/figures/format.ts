@@ -36,10 +36,6 @@ export function gridOf(read: ReadPosition, rules: SymbolRules | undefined, displ
   };
 }
 
-export function price(value: string | null, decimals: number): string {
-  return value === null ? NONE : formatAmount(dec(value), decimals);
-}
-
 /**
  * A price of the position as the page writes it: at the page's price decimals (the symbol's tick, as far as the page
  * tells), or the user's choice in the options.
@@ -78,9 +74,9 @@ export function percent(fraction: string | null): string {
   return fraction === null ? NONE : formatPercent(dec(fraction));
 }
 
-export function amount(value: string | null, asset: string | null, decimals = 2): string {
-  if (value === null) return NONE;
-  return `${formatAmount(new Decimal(value), decimals, 'truncate')}${asset ? ` ${asset}` : ''}`;
+/** A funding amount: four places, since a settlement is often a fraction of a cent. */
+function fundingAmount(value: string, asset: string | null): string {
+  return `${formatAmount(new Decimal(value), 4, 'truncate')}${asset ? ` ${asset}` : ''}`;
 }
 
 /** The next funding payment in words: "pays 3.00 USDT in 2 h 05 min (0.0100%)", or "—" with the reason. */
@@ -89,7 +85,7 @@ export function fundingText(funding: FundingView | null, reason: string | null, 
   const payment = new Decimal(funding.payment);
   const rate = `${formatAmount(new Decimal(funding.rate).times(100), 4)}%`;
   return t(payment.isNegative() ? 'funding.receives' : 'funding.pays', {
-    amount: amount(payment.abs().toFixed(), asset, 4),
+    amount: fundingAmount(payment.abs().toFixed(), asset),
     time: until(funding.nextFundingTime, now),
     rate,
   });
@@ -109,7 +105,7 @@ export function fundingPaidText(paid: FundingPaid | null, reason: string | null,
     : one
       ? 'fundingPaid.paidOne'
       : 'fundingPaid.paidMany';
-  return t(key, { amount: amount(value.abs().toFixed(), asset, 4), since, count: paid.settlements });
+  return t(key, { amount: fundingAmount(value.abs().toFixed(), asset), since, count: paid.settlements });
 }
 
 export function afterOrdersText(view: AfterOrdersView, grid: NumberGrid, t: Translate): AfterOrdersText {

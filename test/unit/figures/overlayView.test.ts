@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 
 import { accountKey, positionKey, positionSignature } from '@/lib/model/keys';
 import { readBinancePage } from '@/lib/exchanges/binance/page/reader';
-import { amount, percent, price } from '@/lib/figures/format';
+import { money, orderPriceOf, percent } from '@/lib/figures/format';
 import { parseOverlayUpdate } from '@/lib/protocol/messages';
 import { overlayOutline } from '@/lib/page/overlayOutline';
 import { overlayView } from '@/lib/figures/overlayView';
@@ -102,7 +102,7 @@ describe('overlayView', () => {
     const { view, overlay } = overlayOf('en-stop-beyond-liquidation');
     const stop = view.positions[0]!.stop!;
     expect(overlay.positions[0]!.stopWarning).toBe(
-      `Your stop-loss 127.000 is beyond liquidation: it would never fire. A stop at ${price(stop.saferStop, 3)} fires first (${amount(stop.saferStopPnl, 'USDT')}).`,
+      `Your stop-loss 127.000 is beyond liquidation: it would never fire. A stop at ${orderPriceOf(view.positions[0]!, stop.saferStop!)} fires first (${money(stop.saferStopPnl, 'USDT')}).`,
     );
     const mismatched = overlayOf('en-usdm-cross-isolated', (html) => html.replace('>72,846.9<', '>72,700.0<')).inPageOrder[0]!;
     expect(mismatched.mismatch).toMatch(/^The page shows liquidation at 72,700\.0; ours differs by more than [\d.,]+\. Check the tiers/);
