@@ -53,6 +53,12 @@ function PageFigures({
   onSelect: (index: number) => void;
 }) {
   if (!summary) return <p class="text-xs text-slate-600 dark:text-slate-300">Waiting for the page's first figures…</p>;
+  if (summary.pageUnreadable)
+    return (
+      <p data-testid="popup-page-unreadable" class="text-xs text-amber-800 dark:text-amber-300">
+        Could not read the page, numbers paused: {summary.pageUnreadable.join('; ')}. Check your positions on the page.
+      </p>
+    );
   const time = clockTime(summary.assessedAt);
   const source = summary.stale
     ? `Tab hidden and the price stream is silent: figures from ${time} are stale.`

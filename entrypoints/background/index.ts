@@ -166,9 +166,18 @@ export default defineBackground(() => {
         }
         const settings = await settingsNow.get();
         if (snapshot.state === 'unreadable') {
-          // Nothing old may pass for current: the tab's figures and badge are withdrawn until it reads again.
+          // Nothing old may pass for current: the tab's figures and badge are withdrawn until it reads again, and the
+          // popup says why.
           const summaries = await tabSummaries.getValue();
-          delete summaries[tabId];
+          summaries[tabId] = {
+            positions: [],
+            pricesFrom: 'page',
+            assessedAt: Date.now(),
+            stale: false,
+            figures: [],
+            unreadable: [],
+            pageUnreadable: snapshot.reasons,
+          };
           await tabSummaries.setValue(summaries);
           await showBadge(tabId, { text: '?', color: '#64748b' });
           return overlayUpdate(undefined, settings);

@@ -18,6 +18,8 @@ export interface TabSummary {
   figures: PositionView[];
   /** Rows the page shows that could not be read, and why: the popup names them rather than drop them. */
   unreadable: { symbol: string | null; reason: string }[];
+  /** Set when the page itself could not be read (no positions list found): why, and no figures pass for current. */
+  pageUnreadable?: string[];
 }
 
 export interface PositionView {

@@ -290,6 +290,7 @@ function isSummary(value: unknown): boolean {
       (value.pricesFrom === 'page' || value.pricesFrom === 'stream') &&
       Number.isFinite(value.assessedAt) &&
       typeof value.stale === 'boolean' &&
+      (value.pageUnreadable === undefined || isTextList(value.pageUnreadable)) &&
       isRowList(value.unreadable ?? [], (row) => isRecord(row) && isOptionalText(row.symbol, 40) && isOptionalText(row.reason, 300)) &&
       Array.isArray(value.figures) &&
       value.figures.length === (value.positions as unknown[]).length &&

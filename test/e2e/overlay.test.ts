@@ -160,6 +160,16 @@ describe('the overlay on the futures page (real Chromium)', () => {
       chrome.tabs.query({}).then((tabs) => tabs.find((t) => t.url?.includes('/futures/'))?.id ?? -1),
     );
     await expect.poll(() => browser.serviceWorker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe('?');
+    // The popup says the same, and shows none of the figures it had.
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await expect
+      .poll(() => popup.getByTestId('popup-page-unreadable').innerText())
+      .toBe(
+        'Could not read the page, numbers paused: could not find the positions list (its column headers). Check your positions on the page.',
+      );
+    expect(await popup.getByTestId('popup-position').count()).toBe(0);
+    await popup.close();
   });
 
   it('snoozes a position from the overlay: no alert for it while snoozed', async () => {
