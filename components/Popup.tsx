@@ -8,7 +8,7 @@ import { marketKey } from '@/lib/model/keys';
 import { percent } from '@/lib/figures/format';
 import { parseStatusResponse, type GetStatusRequest, type StatusResponse } from '@/lib/protocol/messages';
 import { type PositionView, type TabSummary } from '@/lib/figures/types';
-import { Decimal } from '@/lib/core/decimal';
+import { percentText } from '@/lib/forms/settingsForm';
 import { parseSettings, type Settings } from '@/lib/model/settings';
 import type { PageSnapshot } from '@/lib/model/snapshot';
 import { fetchedTiers, lastSnapshots, storedSettings, symbolRules } from '@/lib/protocol/storage';
@@ -134,8 +134,8 @@ function prefillOf(
   if (wallet && p.marginMode === 'isolated') values.isolatedMargin = wallet.toFixed();
   if (snapshot.account.walletBalance !== null) values.walletBalance = snapshot.account.walletBalance;
   if (snapshot.account.availableBalance) values.available = snapshot.account.availableBalance;
-  values.feePercent = new Decimal(takerFee).times(100).toFixed();
-  if (figures?.funding) values.fundingRatePercent = new Decimal(figures.funding.rate).times(100).toFixed();
+  values.feePercent = percentText(takerFee);
+  if (figures?.funding) values.fundingRatePercent = percentText(figures.funding.rate);
   const contract = adapter.contractOf(p);
   return {
     symbol: p.symbol,

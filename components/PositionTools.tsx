@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 
 import { Decimal, dec, parseDecimal } from '@/lib/core/decimal';
 import {
+  onTick,
   stopAtFractionToLiquidation,
   stopAtRiskAmount,
   takeProfitAtRoe,
@@ -24,10 +25,12 @@ import {
   percent,
   priceOf,
   remedyLines,
+  stopWarningText,
 } from '@/lib/figures/format';
 import type { ReadPosition } from '@/lib/model/snapshot';
+import { percentText } from '@/lib/forms/settingsForm';
 import { remedyFor } from '@/lib/figures/remedies';
-import { onTick, stopCheck } from '@/lib/figures/stops';
+import { stopCheck } from '@/lib/figures/stops';
 import type { PositionView } from '@/lib/figures/types';
 import { translator } from '@/lib/core/i18n';
 
@@ -71,7 +74,7 @@ function suggestionText(
 
 /** For the selected position: what brings liquidation back to a distance, and stops that fire before it. */
 export function PositionTools({ adapter, position, risk, walletBalance, warningDistance, displayDecimals, rules, figures }: Props) {
-  const [targetText, setTargetText] = useState(new Decimal(warningDistance).times(100).toFixed());
+  const [targetText, setTargetText] = useState(percentText(warningDistance));
   const target = parseDecimal(targetText);
   const targetError = !target.ok ? 'Not a number' : !target.value.gt(0) || !target.value.lt(100) ? 'Between 0 and 100' : null;
   const grid = gridOf(position, rules, displayDecimals);
@@ -168,10 +171,7 @@ export function PositionTools({ adapter, position, risk, walletBalance, warningD
       )}
       {existing?.beyondLiquidation && (
         <p data-testid="popup-stop-warning" role="alert" class="font-semibold text-red-700 dark:text-red-300">
-          Your stop-loss {priceOf(grid, existing.price)} is beyond liquidation: it would never fire.
-          {existing.saferStop
-            ? ` A stop at ${orderPriceOf(grid, existing.saferStop)} fires first (${money(existing.saferStopPnl, asset)}).`
-            : ''}
+          {stopWarningText(existing, grid, asset, t)}
         </p>
       )}
       <div>

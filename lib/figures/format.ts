@@ -5,7 +5,7 @@
  * guess.
  */
 import { Decimal, dec } from '../core/decimal';
-import type { FundingPaid, PositionView } from './types';
+import type { FundingPaid, PositionView, StopCheck } from './types';
 import { formatAmount, formatPercent, formatPrice, tickDecimals, toTick, type TickRounding } from '../risk';
 import { clockTime, sinceTime, until } from '../core/time';
 import type { AfterOrdersText } from '../model/overlay';
@@ -115,6 +115,18 @@ export function afterOrdersText(view: AfterOrdersView, grid: NumberGrid, t: Tran
     liquidation: view.reason ? `${NONE} ${view.reason}` : priceOf(grid, view.liquidationPrice),
     tail: t('afterOrders.tail', { note: view.note, time: clockTime(view.readAt) }),
   };
+}
+
+/**
+ * A stop at or beyond liquidation in words: "Your stop-loss 127.000 is beyond liquidation: it would never fire. A stop
+ * at 129.84 fires first (-375.30 USDT)." — the safer stop on the tick, as an order takes it.
+ */
+export function stopWarningText(stop: StopCheck, grid: NumberGrid, asset: string | null, t: Translate): string {
+  const safer =
+    stop.saferStop && stop.saferStopPnl
+      ? ` ${t('stop.saferFirst', { price: orderPriceOf(grid, stop.saferStop), pnl: money(stop.saferStopPnl, asset) })}`
+      : '';
+  return `${t(stop.source === 'order' ? 'stop.beyondOrder' : 'stop.beyondPosition', { price: priceOf(grid, stop.price) })}${safer}`;
 }
 
 /** The share of the position a size is, as a whole percentage ("67%"); under 1 % it says so ("<1%"). */

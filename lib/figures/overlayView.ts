@@ -5,7 +5,7 @@
  */
 import { accountKey, positionKey, positionSignature } from '../model/keys';
 import { adapterOf } from '../exchanges';
-import { afterOrdersText, fundingPaidText, fundingText, money, NONE, orderPriceOf, percent, priceOf, remedyLines } from './format';
+import { afterOrdersText, fundingPaidText, fundingText, money, NONE, percent, priceOf, remedyLines, stopWarningText } from './format';
 import type { PageSnapshot } from '../model/snapshot';
 import type { OverlayView } from '../model/overlay';
 import { Decimal } from '../core/decimal';
@@ -41,10 +41,6 @@ export function overlayView(snapshot: PageSnapshot, view: RiskView, now: number)
       const asset = position.marginAsset ?? view.account.asset;
       const price = (value: string | null) => priceOf(position, value);
       const stop = position.stop?.beyondLiquidation ? position.stop : null;
-      const saferStop =
-        stop?.saferStop && stop.saferStopPnl
-          ? ` ${t('stop.saferFirst', { price: orderPriceOf(position, stop.saferStop), pnl: money(stop.saferStopPnl, asset) })}`
-          : '';
       return {
         id: `${position.symbol}-${position.side}-${position.row}`,
         symbol: position.symbol,
@@ -71,9 +67,7 @@ export function overlayView(snapshot: PageSnapshot, view: RiskView, now: number)
               ? ''
               : `. ${t('figure.pageOwn', { price: price(position.pageLiquidationPrice), distance: percent(position.pageDistance) })}`)
           : null,
-        stopWarning: stop
-          ? `${t(stop.source === 'order' ? 'stop.beyondOrder' : 'stop.beyondPosition', { price: price(stop.price) })}${saferStop}`
-          : null,
+        stopWarning: stop ? stopWarningText(stop, position, asset, t) : null,
         mismatch: position.mismatch
           ? t('mismatch.overlay', { page: price(position.pageLiquidationPrice), tolerance: price(position.mismatch.tolerance) })
           : null,

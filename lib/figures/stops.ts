@@ -1,24 +1,10 @@
 /** Stop-losses checked against our liquidation price: the position's TP/SL and the stop orders read from the page. */
 import { Decimal, dec } from '../core/decimal';
 import { type ExchangeAdapter } from '../exchanges/adapter';
-import { stopAtFractionToLiquidation, toTick, unrealizedPnl, type PositionRisk, type StopContext, type StopSuggestion } from '../risk';
+import { onTick, stopAtFractionToLiquidation, type PositionRisk, type StopContext } from '../risk';
 import type { ReadOrder, ReadPosition } from '../model/snapshot';
 import type { StopCheck } from './types';
 import type { DecimalString } from '../core/parse/number';
-
-/**
- * A suggested stop or take-profit an order can carry: on the symbol's tick, moved toward the mark (a stop so placed
- * still fires before liquidation), with the PnL it locks in there.
- */
-export function onTick<S extends StopSuggestion>(context: StopContext, suggestion: S, tick: Decimal): S {
-  const price = toTick(suggestion.price, tick, suggestion.price.lt(context.markPrice) ? 'ceil' : 'floor');
-  return {
-    ...suggestion,
-    price,
-    lockedPnl: unrealizedPnl(context.contract, context.holding, price),
-    distanceFromMark: context.markPrice.minus(price).abs().div(context.markPrice),
-  };
-}
 
 /** How far toward liquidation the suggested replacement stop sits (the rest is room for slippage). */
 const SAFER_STOP_FRACTION = '0.9';

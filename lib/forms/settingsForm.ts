@@ -16,15 +16,17 @@ export const PERCENT_FIELDS = [
 export type PercentField = (typeof PERCENT_FIELDS)[number];
 export type FormText = Record<PercentField | 'cooldownMinutes', string>;
 
+/** A fraction as the text of a percentage field: "0.0005" → "0.05". */
+export const percentText = (fraction: string) => new Decimal(fraction).times(100).toFixed();
+
 export function formTextOf(settings: Settings): FormText {
-  const percent = (fraction: string) => new Decimal(fraction).times(100).toFixed();
   return {
-    warningDistance: percent(settings.warningDistance),
-    dangerDistance: percent(settings.dangerDistance),
-    warningMarginRatio: percent(settings.warningMarginRatio),
-    dangerMarginRatio: percent(settings.dangerMarginRatio),
-    rearmFraction: percent(settings.rearmFraction),
-    takerFee: percent(settings.takerFee),
+    warningDistance: percentText(settings.warningDistance),
+    dangerDistance: percentText(settings.dangerDistance),
+    warningMarginRatio: percentText(settings.warningMarginRatio),
+    dangerMarginRatio: percentText(settings.dangerMarginRatio),
+    rearmFraction: percentText(settings.rearmFraction),
+    takerFee: percentText(settings.takerFee),
     cooldownMinutes: String(settings.cooldownMinutes),
   };
 }

@@ -26,6 +26,7 @@ export { accountRisk, crossAccountRisk, type AccountRisk, type MarginAssetRisk, 
 export { liquidationAfterFill, liquidationAfterMarginChange, marginToAdd, priceAtDistance, sizeToCut } from './solvers';
 export { maxOpenSize, sizeForRisk, type RiskSizing } from './sizing';
 export {
+  onTick,
   stopAtEntryPercent,
   stopAtFractionToLiquidation,
   stopAtRiskAmount,

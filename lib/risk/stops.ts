@@ -3,6 +3,7 @@
  * can never fire (the position is liquidated first), so such a level is reported as unavailable, never offered.
  */
 import type { Decimal } from '../core/decimal';
+import { toTick } from './display';
 import { targetPrice, unrealizedPnl, type Holding } from './pnl';
 import { direction, ok, unavailable, type Contract, type Result } from './types';
 
@@ -30,15 +31,28 @@ export function stopFiresBeforeLiquidation(price: Decimal, markPrice: Decimal, l
   return price.gt(low) && price.lt(high);
 }
 
+/** A stop or take-profit at `price`: what it locks in there and how far it is from the mark. */
+function at(context: StopContext, price: Decimal): StopSuggestion {
+  return {
+    price,
+    lockedPnl: unrealizedPnl(context.contract, context.holding, price),
+    distanceFromMark: context.markPrice.minus(price).abs().div(context.markPrice),
+  };
+}
+
 function suggestion(context: StopContext, price: Decimal): Result<StopSuggestion> {
   if (!stopFiresBeforeLiquidation(price, context.markPrice, context.liquidationPrice)) {
     return unavailable('a stop there would not fire before liquidation, or would fire at once');
   }
-  return ok({
-    price,
-    lockedPnl: unrealizedPnl(context.contract, context.holding, price),
-    distanceFromMark: context.markPrice.minus(price).abs().div(context.markPrice),
-  });
+  return ok(at(context, price));
+}
+
+/**
+ * A suggested stop or take-profit an order can carry: on the symbol's `tick`, moved toward the mark (a stop so placed
+ * still fires before liquidation), with what it locks in there.
+ */
+export function onTick(context: StopContext, suggested: StopSuggestion, tick: Decimal): StopSuggestion {
+  return at(context, toTick(suggested.price, tick, suggested.price.lt(context.markPrice) ? 'ceil' : 'floor'));
 }
 
 /** A stop `fraction` (0–1) of the way from the mark price to liquidation. */
@@ -83,5 +97,5 @@ export function takeProfitAtRoe(context: StopContext, roe: Decimal, leverage: De
   const price = targetPrice(contract, holding.side, holding.entryPrice, roe, leverage);
   const ahead = holding.side === 'long' ? price.gt(markPrice) : price.lt(markPrice) && price.gt(0);
   if (!ahead) return unavailable('that price is already passed');
-  return ok({ price, lockedPnl: unrealizedPnl(contract, holding, price), distanceFromMark: markPrice.minus(price).abs().div(markPrice) });
+  return ok(at(context, price));
 }
