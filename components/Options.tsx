@@ -2,47 +2,46 @@ import { useEffect, useState } from 'preact/hooks';
 
 import { DEFAULT_SETTINGS, parseSettings, type AlertRules, type Settings } from '@/lib/model/settings';
 import { formTextOf, settingsFromForm, type FormText } from '@/lib/forms/settingsForm';
+import type { UiPhrase } from '@/lib/core/i18n/ui';
 import { storedSettings } from '@/lib/protocol/storage';
 
-const TEXT_FIELDS: { name: keyof FormText; label: string; unit: string }[] = [
-  { name: 'warningDistance', label: 'Warning when liquidation is within', unit: '% of the mark price' },
-  { name: 'dangerDistance', label: 'Danger when liquidation is within', unit: '% of the mark price' },
-  { name: 'warningMarginRatio', label: 'Warning when the margin ratio reaches', unit: '%' },
-  { name: 'dangerMarginRatio', label: 'Danger when the margin ratio reaches', unit: '%' },
-  { name: 'rearmFraction', label: 'Re-arm an alert after recovering past its threshold by', unit: '% of the threshold' },
-  { name: 'cooldownMinutes', label: 'Repeat the same alert at most every', unit: 'minutes' },
-  { name: 'takerFee', label: 'Your taker fee, for break-even with fees', unit: '%' },
+import { useWords } from './words';
+
+/** Each threshold's field, labelled (an options key) in its unit. */
+const TEXT_FIELDS: { name: keyof FormText; unit: UiPhrase['key'] }[] = [
+  { name: 'warningDistance', unit: 'options.unitOfMark' },
+  { name: 'dangerDistance', unit: 'options.unitOfMark' },
+  { name: 'warningMarginRatio', unit: 'options.percent' },
+  { name: 'dangerMarginRatio', unit: 'options.percent' },
+  { name: 'rearmFraction', unit: 'options.unitOfThreshold' },
+  { name: 'cooldownMinutes', unit: 'options.unitMinutes' },
+  { name: 'takerFee', unit: 'options.percent' },
 ];
 
-const RULES: { key: keyof AlertRules; label: string }[] = [
-  { key: 'distance', label: 'Distance to liquidation' },
-  { key: 'stop', label: 'A stop-loss at or beyond liquidation (it would never fire)' },
-  { key: 'marginRatio', label: 'Account margin ratio' },
-  { key: 'mismatch', label: "Page's liquidation price differs from LiqGuard's" },
-  { key: 'unreadable', label: 'A position can no longer be read' },
-];
+const RULES: (keyof AlertRules)[] = ['distance', 'stop', 'marginRatio', 'mismatch', 'unreadable'];
 
 export function Options() {
+  const { t, say } = useWords();
   const [settings, setSettings] = useState<Settings | null>(null);
   const [text, setText] = useState<FormText>(formTextOf(DEFAULT_SETTINGS));
-  const [errors, setErrors] = useState<Partial<Record<keyof FormText, string>>>({});
-  const [status, setStatus] = useState<string>('');
+  const [errors, setErrors] = useState<Partial<Record<keyof FormText, UiPhrase>>>({});
+  const [status, setStatus] = useState<UiPhrase | null>(null);
 
   useEffect(() => {
     void storedSettings.getValue().then((raw) => {
       const { settings: loaded, problems } = parseSettings(raw);
       setSettings(loaded);
       setText(formTextOf(loaded));
-      if (problems.length > 0) setStatus(`Some stored settings were invalid and were reset: ${problems.join('; ')}`);
+      if (problems.length > 0) setStatus({ key: 'options.reset', params: { problems: problems.join('; ') } });
     });
   }, []);
 
-  if (!settings) return <main class="p-6 font-sans">Loading…</main>;
+  if (!settings) return <main class="p-6 font-sans">{t('options.loading')}</main>;
   const setFlag = (change: Partial<Settings>) => setSettings({ ...settings, ...change });
 
   return (
     <main class="mx-auto max-w-xl p-6 font-sans text-slate-900 dark:text-slate-100">
-      <h1 class="text-xl font-semibold">LiqGuard options</h1>
+      <h1 class="text-xl font-semibold">{t('options.title')}</h1>
       <form
         class="mt-4 space-y-4"
         noValidate
@@ -51,20 +50,18 @@ export function Options() {
           const outcome = settingsFromForm(text, settings);
           if (!outcome.ok) {
             setErrors(outcome.errors);
-            setStatus('Not saved: fix the fields marked in red.');
+            setStatus({ key: 'options.notSaved' });
             return;
           }
           setErrors({});
-          void storedSettings.setValue(outcome.settings).then(() => setStatus('Saved. Open futures pages use the new settings now.'));
+          void storedSettings.setValue(outcome.settings).then(() => setStatus({ key: 'options.saved' }));
         }}
       >
         <fieldset class="space-y-2">
-          <legend class="font-semibold">Thresholds</legend>
+          <legend class="font-semibold">{t('options.thresholds')}</legend>
           {TEXT_FIELDS.map((field) => (
             <div key={field.name} class="flex flex-col">
-              <label for={field.name}>
-                {field.label} ({field.unit})
-              </label>
+              <label for={field.name}>{t('options.withUnit', { label: t(`options.${field.name}`), unit: t(field.unit) })}</label>
               <input
                 id={field.name}
                 name={field.name}
@@ -77,22 +74,22 @@ export function Options() {
               />
               {errors[field.name] && (
                 <span id={`${field.name}-error`} role="alert" class="text-sm text-red-700 dark:text-red-300">
-                  {errors[field.name]}
+                  {say(errors[field.name]!)}
                 </span>
               )}
             </div>
           ))}
         </fieldset>
         <fieldset class="space-y-1">
-          <legend class="font-semibold">Alerts</legend>
+          <legend class="font-semibold">{t('options.alerts')}</legend>
           {RULES.map((rule) => (
-            <label key={rule.key} class="flex items-center gap-2">
+            <label key={rule} class="flex items-center gap-2">
               <input
                 type="checkbox"
-                checked={settings.rules[rule.key]}
-                onChange={(e) => setFlag({ rules: { ...settings.rules, [rule.key]: (e.currentTarget as HTMLInputElement).checked } })}
+                checked={settings.rules[rule]}
+                onChange={(e) => setFlag({ rules: { ...settings.rules, [rule]: (e.currentTarget as HTMLInputElement).checked } })}
               />
-              {rule.label}
+              {t(`options.rule.${rule}`)}
             </label>
           ))}
           <label class="flex items-center gap-2">
@@ -101,7 +98,7 @@ export function Options() {
               checked={settings.notificationSound}
               onChange={(e) => setFlag({ notificationSound: (e.currentTarget as HTMLInputElement).checked })}
             />
-            Notifications make a sound
+            {t('options.sound')}
           </label>
           <label class="flex items-center gap-2">
             <input
@@ -109,33 +106,33 @@ export function Options() {
               checked={settings.streamWhenHidden}
               onChange={(e) => setFlag({ streamWhenHidden: (e.currentTarget as HTMLInputElement).checked })}
             />
-            While a futures tab is hidden, follow the exchange's public mark prices
+            {t('options.stream')}
           </label>
         </fieldset>
         <fieldset class="space-y-1">
-          <legend class="font-semibold">Overlay</legend>
+          <legend class="font-semibold">{t('options.overlay')}</legend>
           <label class="flex items-center gap-2">
             <input
               type="checkbox"
               checked={settings.overlay.enabled}
               onChange={(e) => setFlag({ overlay: { ...settings.overlay, enabled: (e.currentTarget as HTMLInputElement).checked } })}
             />
-            Show the overlay on futures pages
+            {t('options.overlayEnabled')}
           </label>
           <label class="flex items-center gap-2">
-            Prices shown with
+            {t('options.pricesWith')}
             <select
-              aria-label="Decimal places for prices"
+              aria-label={t('options.decimalsLabel')}
               value={settings.displayDecimals === null ? 'page' : String(settings.displayDecimals)}
               onChange={(e) => {
                 const value = (e.currentTarget as HTMLSelectElement).value;
                 setFlag({ displayDecimals: value === 'page' ? null : Number(value) });
               }}
             >
-              <option value="page">the page's decimals</option>
+              <option value="page">{t('options.pageDecimals')}</option>
               {[0, 1, 2, 3, 4, 5, 6, 7, 8].map((n) => (
                 <option key={n} value={String(n)}>
-                  {n} decimals
+                  {t('options.decimals', { count: n })}
                 </option>
               ))}
             </select>
@@ -146,14 +143,14 @@ export function Options() {
               checked={settings.overlay.compact}
               onChange={(e) => setFlag({ overlay: { ...settings.overlay, compact: (e.currentTarget as HTMLInputElement).checked } })}
             />
-            Compact: one line per position
+            {t('options.compact')}
           </label>
         </fieldset>
         <button type="submit" class="rounded bg-slate-900 px-4 py-1 text-white dark:bg-slate-100 dark:text-slate-900">
-          Save
+          {t('options.save')}
         </button>
         <p data-testid="options-status" role="status" class="text-sm">
-          {status}
+          {status && say(status)}
         </p>
       </form>
     </main>

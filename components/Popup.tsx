@@ -17,6 +17,7 @@ import { assess } from '@/lib/figures/assess';
 
 import { Calculators, type Prefill } from './calculators/Calculators';
 import { PositionTools } from './PositionTools';
+import { useWords } from './words';
 
 type Load =
   | { state: 'loading' }
@@ -29,7 +30,7 @@ type Load =
       tiers: Record<string, TierTables | null>;
       rules: Record<string, Record<string, SymbolRules>>;
     }
-  | { state: 'error'; reason: string };
+  | { state: 'error'; reason: string | null };
 
 const BAND_TEXT = {
   safe: 'text-emerald-700 dark:text-emerald-300',
@@ -52,19 +53,16 @@ function PageFigures({
   selected: number | null;
   onSelect: (index: number) => void;
 }) {
-  if (!summary) return <p class="text-xs text-slate-600 dark:text-slate-300">Waiting for the page's first figures…</p>;
+  const { t } = useWords();
+  if (!summary) return <p class="text-xs text-slate-600 dark:text-slate-300">{t('popup.waiting')}</p>;
   if (summary.pageUnreadable)
     return (
       <p data-testid="popup-page-unreadable" class="text-xs text-amber-800 dark:text-amber-300">
-        Could not read the page, numbers paused: {summary.pageUnreadable.join('; ')}. Check your positions on the page.
+        {t('popup.pageUnreadable', { reasons: summary.pageUnreadable.join('; ') })}
       </p>
     );
   const time = clockTime(summary.assessedAt);
-  const source = summary.stale
-    ? `Tab hidden and the price stream is silent: figures from ${time} are stale.`
-    : summary.pricesFrom === 'stream'
-      ? `Tab hidden: following the public mark-price stream (${time}).`
-      : `Live from the page (${time}).`;
+  const source = t(summary.stale ? 'popup.stale' : summary.pricesFrom === 'stream' ? 'popup.stream' : 'popup.live', { time });
   const unreadable = summary.unreadable ?? [];
   return (
     <>
@@ -72,13 +70,13 @@ function PageFigures({
         <ul data-testid="popup-unreadable" class="mt-1 space-y-0.5 text-xs text-amber-800 dark:text-amber-300">
           {unreadable.map((row, index) => (
             <li key={`${row.symbol}-${index}`}>
-              {row.symbol ?? 'A row'}: could not be read ({row.reason}); its figures are paused. Check it on the page.
+              {t('popup.rowUnreadable', { symbol: row.symbol ?? t('popup.aRow'), reason: row.reason })}
             </li>
           ))}
         </ul>
       )}
       {summary.positions.length === 0 ? (
-        unreadable.length === 0 && <p class="text-xs text-slate-600 dark:text-slate-300">No open positions on this page.</p>
+        unreadable.length === 0 && <p class="text-xs text-slate-600 dark:text-slate-300">{t('popup.noPositions')}</p>
       ) : (
         <ul class="mt-1 space-y-0.5 text-xs">
           {summary.positions.map((p, index) => (
@@ -90,9 +88,9 @@ function PageFigures({
                 onClick={() => onSelect(index)}
               >
                 <span>
-                  {p.symbol} {p.side === 'long' ? 'Long' : 'Short'}
+                  {p.symbol} {t(p.side === 'long' ? 'side.long' : 'side.short')}
                 </span>
-                <span class={`font-mono ${BAND_TEXT[p.band]}`}>{percent(p.distance)} to liquidation</span>
+                <span class={`font-mono ${BAND_TEXT[p.band]}`}>{t('popup.toLiquidation', { distance: percent(p.distance) })}</span>
               </button>
             </li>
           ))}
@@ -103,7 +101,8 @@ function PageFigures({
         class={`mt-1 text-xs ${summary.stale ? 'text-amber-800 dark:text-amber-300' : 'text-slate-600 dark:text-slate-300'}`}
       >
         {source}
-        {unreadable.length > 0 && ` ${unreadable.length} row${unreadable.length === 1 ? '' : 's'} not read.`}
+        {unreadable.length > 0 &&
+          ` ${unreadable.length === 1 ? t('popup.rowsNotReadOne') : t('popup.rowsNotReadMany', { count: unreadable.length })}`}
       </p>
     </>
   );
@@ -172,6 +171,7 @@ function marketName(route: { exchange: string; market: string }): string {
 }
 
 export function Popup() {
+  const { language, t } = useWords();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [selection, setSelection] = useState<Selection | null>(null);
 
@@ -186,7 +186,7 @@ export function Popup() {
     ])
       .then(([raw, snapshots, settings, tiers, rules]) => {
         const status = parseStatusResponse(raw);
-        if (!status) return setLoad({ state: 'error', reason: 'The background worker sent an unreadable answer.' });
+        if (!status) return setLoad({ state: 'error', reason: null });
         setLoad({
           state: 'ready',
           status,
@@ -212,22 +212,21 @@ export function Popup() {
     <main class="w-[26rem] space-y-3 bg-white p-4 font-sans text-sm text-slate-900 dark:bg-slate-900 dark:text-slate-100">
       <header>
         <h1 class="text-lg font-semibold">LiqGuard</h1>
-        <p class="mt-1 text-slate-600 dark:text-slate-300">
-          Shows how far each futures position is from liquidation, on the exchange's own page. It reads the page; no API key, nothing leaves
-          your browser.
-        </p>
+        <p class="mt-1 text-slate-600 dark:text-slate-300">{t('popup.intro')}</p>
       </header>
-      <section aria-label="What LiqGuard sees now">
-        {load.state === 'loading' && <p class="text-slate-600 dark:text-slate-300">Looking for futures pages…</p>}
+      <section aria-label={t('popup.seesNow')}>
+        {load.state === 'loading' && <p class="text-slate-600 dark:text-slate-300">{t('popup.looking')}</p>}
         {load.state === 'error' && (
           <p role="alert" class="text-red-700 dark:text-red-300">
-            Could not ask the background worker: {load.reason}
+            {load.reason === null ? t('popup.workerUnreadable') : t('popup.workerError', { reason: load.reason })}
           </p>
         )}
         {load.state === 'ready' && load.status.pages.length === 0 && (
           <p data-testid="empty-state" class="rounded border border-slate-300 p-2 text-slate-600 dark:border-slate-700 dark:text-slate-300">
-            No futures page is open. Open a {ADAPTERS.map((a) => a.name).join(' or ')} futures trading page (for example{' '}
-            <span class="font-mono">{ADAPTERS[0]!.examplePage}</span>) and your positions will appear here.
+            {t('popup.noPage', {
+              exchanges: new Intl.ListFormat(language, { type: 'disjunction' }).format(ADAPTERS.map((a) => a.name)),
+              example: ADAPTERS[0]!.examplePage,
+            })}
           </p>
         )}
         {load.state === 'ready' && load.status.pages.length > 0 && (
@@ -262,7 +261,7 @@ export function Popup() {
         />
       )}
       {load.state === 'ready' && (
-        <section aria-label="Calculators" class="rounded border border-slate-300 p-2 dark:border-slate-700">
+        <section aria-label={t('popup.calculators')} class="rounded border border-slate-300 p-2 dark:border-slate-700">
           <Calculators
             key={selection ? `${selection.tabId}-${selection.row}` : 'none'}
             prefill={

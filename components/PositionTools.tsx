@@ -32,13 +32,9 @@ import { percentText } from '@/lib/forms/settingsForm';
 import { remedyFor } from '@/lib/figures/remedies';
 import { stopCheck } from '@/lib/figures/stops';
 import type { PositionView } from '@/lib/figures/types';
-import { translator } from '@/lib/core/i18n';
 
 import { AfterOrdersNote } from './AfterOrdersNote';
-
-/** The popup is in English until its own texts are translated: its figures' words follow it, not the page. */
-const POPUP_LANGUAGE = 'en';
-const t = translator(POPUP_LANGUAGE);
+import { useWords } from './words';
 
 interface Props {
   /** The exchange the position is on: its contracts, order rules and words for each remedy. */
@@ -74,14 +70,16 @@ function suggestionText(
 
 /** For the selected position: what brings liquidation back to a distance, and stops that fire before it. */
 export function PositionTools({ adapter, position, risk, walletBalance, warningDistance, displayDecimals, rules, figures }: Props) {
+  // The popup's figures in words follow the popup's language, not the page's.
+  const { language, t } = useWords();
   const [targetText, setTargetText] = useState(percentText(warningDistance));
   const target = parseDecimal(targetText);
-  const targetError = !target.ok ? 'Not a number' : !target.value.gt(0) || !target.value.lt(100) ? 'Between 0 and 100' : null;
+  const targetError = !target.ok ? t('form.notNumber') : !target.value.gt(0) || !target.value.lt(100) ? t('form.between0and100') : null;
   const grid = gridOf(position, rules, displayDecimals);
   const asset = position.marginAsset;
   const remedy = !targetError && target.ok ? remedyFor(adapter, position, risk, target.value.div(100), rules) : null;
   const remedies = remedy
-    ? remedyLines(adapter.remedies, position.market, POPUP_LANGUAGE, {
+    ? remedyLines(adapter.remedies, position.market, language, {
         ...grid,
         remedy,
         marginMode: position.marginMode,
@@ -99,19 +97,19 @@ export function PositionTools({ adapter, position, risk, walletBalance, warningD
   const leverage = position.leverage === null ? null : new Decimal(position.leverage);
   const takeProfits: [string, Result<TakeProfitSuggestion>][] = leverage
     ? (['0.25', '0.5', '1'] as const).map((roe): [string, Result<TakeProfitSuggestion>] => [
-        `ROE +${Number(roe) * 100}%`,
+        t('tools.roe', { percent: `${Number(roe) * 100}%` }),
         takeProfitAtRoe(context, new Decimal(roe), leverage),
       ])
     : [];
   const existing = stopCheck(adapter, position, risk, position.stopLoss, 'position', dec(grid.tickSize));
   const stops: [string, Result<StopSuggestion>][] = [
     ...(['0.25', '0.5', '0.75'] as const).map((f): [string, Result<StopSuggestion>] => [
-      `${Number(f) * 100}% of the way to liquidation`,
+      t('tools.wayToLiquidation', { percent: `${Number(f) * 100}%` }),
       stopAtFractionToLiquidation(context, new Decimal(f)),
     ]),
     ...(walletBalance
       ? (['1', '2'] as const).map((p): [string, Result<StopSuggestion>] => [
-          `Lose ${p}% of the balance`,
+          t('tools.loseBalance', { percent: `${p}%` }),
           stopAtRiskAmount(context, dec(walletBalance).times(p).div(100)),
         ])
       : []),
@@ -120,15 +118,18 @@ export function PositionTools({ adapter, position, risk, walletBalance, warningD
   return (
     <section
       data-testid="position-tools"
-      aria-label="Selected position"
+      aria-label={t('tools.section')}
       class="space-y-2 rounded border border-slate-300 p-2 text-xs dark:border-slate-700"
     >
       <h2 class="text-sm font-semibold">
-        {position.symbol} {position.side === 'long' ? 'Long' : 'Short'} · liquidation {priceOf(grid, risk.liquidationPrice)} ·{' '}
-        {percent(risk.distanceToLiquidation?.toFixed() ?? null)} away
+        {t('tools.heading', {
+          position: `${position.symbol} ${t(position.side === 'long' ? 'side.long' : 'side.short')}`,
+          price: priceOf(grid, risk.liquidationPrice),
+          distance: percent(risk.distanceToLiquidation?.toFixed() ?? null),
+        })}
       </h2>
       <div>
-        <label for="target-distance">Bring liquidation to (% from mark)</label>{' '}
+        <label for="target-distance">{t('tools.target')}</label>{' '}
         <input
           id="target-distance"
           value={targetText}
@@ -151,22 +152,26 @@ export function PositionTools({ adapter, position, risk, walletBalance, warningD
         )}
         {remedy && remedy.sizeToCut === null && remedy.sizeToCutNote && (
           <p data-testid="remedy-cut-note" class="text-slate-600 dark:text-slate-300">
-            No close: {remedy.sizeToCutNote}
+            {t('tools.noClose', { note: remedy.sizeToCutNote })}
           </p>
         )}
-        {!risk.pool && (
-          <p class="text-amber-800 dark:text-amber-300">— the position's figures are incomplete, so no remedy can be worked out.</p>
-        )}
+        {!risk.pool && <p class="text-amber-800 dark:text-amber-300">{t('tools.incomplete')}</p>}
       </div>
       {figures?.afterOrders && <AfterOrdersNote text={afterOrdersText(figures.afterOrders, grid, t)} testId="popup-after-orders" />}
       {(figures?.funding || figures?.fundingReason) && (
         <p data-testid="popup-funding">
-          Next funding: {fundingText(figures.funding, figures.fundingReason, position.marginAsset, Date.now(), t)}
+          {t('tools.labelled', {
+            label: t('overlay.nextFunding'),
+            text: fundingText(figures.funding, figures.fundingReason, position.marginAsset, Date.now(), t),
+          })}
         </p>
       )}
       {(figures?.fundingPaid || figures?.fundingPaidReason) && (
         <p data-testid="popup-funding-paid">
-          Funding so far: {fundingPaidText(figures.fundingPaid, figures.fundingPaidReason, position.marginAsset, Date.now(), t)}
+          {t('tools.labelled', {
+            label: t('overlay.fundingSoFar'),
+            text: fundingPaidText(figures.fundingPaid, figures.fundingPaidReason, position.marginAsset, Date.now(), t),
+          })}
         </p>
       )}
       {existing?.beyondLiquidation && (
@@ -175,7 +180,7 @@ export function PositionTools({ adapter, position, risk, walletBalance, warningD
         </p>
       )}
       <div>
-        <h3 class="font-semibold">Stop-loss suggestions (each fires before liquidation)</h3>
+        <h3 class="font-semibold">{t('tools.stops')}</h3>
         <ul data-testid="stop-suggestions">
           {stops.map(([label, stop]) => (
             <li key={label} class="flex justify-between gap-2">
@@ -187,7 +192,7 @@ export function PositionTools({ adapter, position, risk, walletBalance, warningD
       </div>
       {takeProfits.length > 0 && (
         <div>
-          <h3 class="font-semibold">Take-profit suggestions (at {position.leverage}x)</h3>
+          <h3 class="font-semibold">{t('tools.takeProfits', { leverage: position.leverage ?? '' })}</h3>
           <ul data-testid="take-profit-suggestions">
             {takeProfits.map(([label, tp]) => (
               <li key={label} class="flex justify-between gap-2">

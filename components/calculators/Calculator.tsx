@@ -3,6 +3,8 @@ import { useId, useState } from 'preact/hooks';
 import type { Outcome } from '@/lib/forms/calculators';
 import type { Side } from '@/lib/risk';
 
+import { useWords } from '../words';
+
 export interface FieldSpec {
   name: string;
   label: string;
@@ -29,12 +31,19 @@ export interface CalculatorProps<R> {
   /** Values to start from (a prefill from the selected position). */
   initial?: Record<string, string>;
   initialSide?: Side;
-  /** Shown under the results when present (e.g. a warning). */
+  /** Shown under the results when present (e.g. a warning), in the page's words. */
   note?: (result: R) => string | null;
+}
+
+/** A field's label with its unit, and whether it may stay empty. */
+function labelOf(field: FieldSpec, t: ReturnType<typeof useWords>['t']): string {
+  const label = field.unit ? t('calc.withUnit', { label: field.label, unit: field.unit }) : field.label;
+  return field.optional ? t('calc.optional', { label }) : label;
 }
 
 /** One calculator: labelled fields, live results with copy buttons, an inline error per bad field. */
 export function Calculator<R>(props: CalculatorProps<R>) {
+  const { t, say } = useWords();
   const uid = useId();
   const [values, setValues] = useState<Record<string, string>>(props.initial ?? {});
   // A field shows its error once it holds something (typed or prefilled): empty fields of a fresh form stay quiet.
@@ -66,11 +75,11 @@ export function Calculator<R>(props: CalculatorProps<R>) {
       </h2>
       {props.sided && (
         <fieldset class="mb-1 flex gap-3 text-xs">
-          <legend class="sr-only">Side</legend>
+          <legend class="sr-only">{t('calc.side')}</legend>
           {(['long', 'short'] as const).map((s) => (
             <label key={s} class="flex items-center gap-1">
               <input type="radio" name={`${uid}-side`} value={s} checked={side === s} onChange={() => setSide(s)} />
-              {s === 'long' ? 'Long' : 'Short'}
+              {t(s === 'long' ? 'side.long' : 'side.short')}
             </label>
           ))}
         </fieldset>
@@ -81,11 +90,7 @@ export function Calculator<R>(props: CalculatorProps<R>) {
           const inputId = `${uid}-${field.name}`;
           return (
             <div key={field.name} class="flex flex-col text-xs">
-              <label for={inputId}>
-                {field.label}
-                {field.unit ? ` (${field.unit})` : ''}
-                {field.optional ? ' — optional' : ''}
-              </label>
+              <label for={inputId}>{labelOf(field, t)}</label>
               <input
                 id={inputId}
                 name={field.name}
@@ -100,7 +105,7 @@ export function Calculator<R>(props: CalculatorProps<R>) {
               />
               {error && (
                 <span id={`${inputId}-error`} role="alert" class="text-red-700 dark:text-red-300">
-                  {error}
+                  {say(error)}
                 </span>
               )}
             </div>
@@ -120,12 +125,12 @@ export function Calculator<R>(props: CalculatorProps<R>) {
                 <button
                   type="button"
                   class="rounded px-1 text-slate-600 dark:text-slate-300 hover:bg-slate-200 dark:hover:bg-slate-700"
-                  aria-label={`Copy ${spec.label}`}
+                  aria-label={t('calc.copyWhat', { label: spec.label })}
                   onClick={() => {
                     void navigator.clipboard?.writeText(text.replace(/[^\d.-]/g, '')).then(() => setCopied(spec.key));
                   }}
                 >
-                  {copied === spec.key ? 'Copied' : 'Copy'}
+                  {t(copied === spec.key ? 'calc.copied' : 'calc.copy')}
                 </button>
               </dd>,
             ];

@@ -16,6 +16,9 @@ import { formatAmount, formatPercent, type Contract, type Side } from '@/lib/ris
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 
+import type { UiMessageKey } from '@/lib/core/i18n/ui';
+
+import { useWords } from '../words';
 import { Calculator } from './Calculator';
 
 /** What a selected position prefills: field name → text, and how its prices are shown. */
@@ -38,21 +41,22 @@ export interface Prefill {
 }
 
 /** The calculators in the order of the exchange's own calculator, then LiqGuard's. */
-const TABS: { id: string; label: string }[] = [
-  { id: 'pnl', label: 'PnL' },
-  { id: 'target', label: 'Target price' },
-  { id: 'liquidation', label: 'Liquidation price' },
-  { id: 'max-open', label: 'Max open' },
-  { id: 'average-entry', label: 'Open price' },
-  { id: 'risk-size', label: 'Size for a risk' },
-  { id: 'funding', label: 'Funding cost' },
-  { id: 'break-even', label: 'Break-even' },
+const TABS: { id: string; label: UiMessageKey }[] = [
+  { id: 'pnl', label: 'calc.tab.pnl' },
+  { id: 'target', label: 'calc.tab.target' },
+  { id: 'liquidation', label: 'calc.tab.liquidation' },
+  { id: 'max-open', label: 'calc.tab.maxOpen' },
+  { id: 'average-entry', label: 'calc.tab.averageEntry' },
+  { id: 'risk-size', label: 'calc.tab.riskSize' },
+  { id: 'funding', label: 'calc.tab.funding' },
+  { id: 'break-even', label: 'calc.tab.breakEven' },
 ];
 
 /** Tabs with the keyboard behaviour of the ARIA tabs pattern: arrow keys move between them. */
 function TabList({ tabs, selected, onSelect }: { tabs: typeof TABS; selected: string; onSelect: (id: string) => void }) {
+  const { t } = useWords();
   return (
-    <div role="tablist" aria-label="Calculators" class="flex flex-wrap gap-1 text-xs">
+    <div role="tablist" aria-label={t('popup.calculators')} class="flex flex-wrap gap-1 text-xs">
       {tabs.map((tab, index) => (
         <button
           key={tab.id}
@@ -73,7 +77,7 @@ function TabList({ tabs, selected, onSelect }: { tabs: typeof TABS; selected: st
             (event.currentTarget.parentElement?.querySelector(`#calc-tab-${next.id}`) as HTMLElement | null)?.focus();
           }}
         >
-          {tab.label}
+          {t(tab.label)}
         </button>
       ))}
     </div>
@@ -107,6 +111,7 @@ export function Calculators({
   /** The linear market's order rules by symbol. */
   rules: Record<string, SymbolRules>;
 }) {
+  const { t, say } = useWords();
   const [market, setMarket] = useState<Contract['type']>(prefill?.contract ?? 'linear');
   const [tab, setTab] = useState('pnl');
   const [liquidationMode, setLiquidationMode] = useState<'cross' | 'isolated'>(prefill?.marginMode ?? 'isolated');
@@ -120,8 +125,12 @@ export function Calculators({
   const contract = contractOf(market, /^\d+(\.\d+)?$/.test(contractSize) && Number(contractSize) > 0 ? contractSize : '100');
   const price = (value: unknown) =>
     prefill && typeof value === 'string' && value !== '' ? formatAmount(new Decimal(value), prefill.priceDecimals) : amountText(value);
-  const unit = market === 'linear' ? 'USDT' : 'coin';
-  const symbolFields = { name: 'symbol', label: 'Symbol' };
+  const unit = market === 'linear' ? 'USDT' : t('calc.coin');
+  const symbolFields = { name: 'symbol', label: t('calc.symbol') };
+  const leverageField = { name: 'leverage', label: t('calc.leverage'), unit: 'x' };
+  const entryField = { name: 'entry', label: t('calc.entry') };
+  const percentOf = (v: unknown) => formatPercent(new Decimal(String(v)));
+  const orderSizeNote = (rule: Parameters<typeof say>[0] | undefined) => (rule ? t('calc.orderSize', { rule: say(rule) }) : null);
   const withSymbol = (values: Record<string, string>) => (values.symbol ?? symbol).trim() || symbol;
   const fee = initial?.feePercent ?? '0.05';
   // The tier-based calculators need the linear market's tiers.
@@ -136,7 +145,7 @@ export function Calculators({
   return (
     <div class="space-y-2">
       <fieldset class="flex flex-wrap items-center gap-3 text-xs">
-        <legend class="sr-only">Contract type</legend>
+        <legend class="sr-only">{t('calc.contractType')}</legend>
         {kinds.map((kind) => (
           <label key={kind} class="flex items-center gap-1">
             <input type="radio" name="contract-type" checked={market === kind} onChange={() => setMarket(kind)} />
@@ -145,7 +154,7 @@ export function Calculators({
         ))}
         {market === 'inverse' && (
           <label class="flex items-center gap-1">
-            Contract size (USD)
+            {t('calc.contractSize')}
             <input
               class="w-16 rounded border border-slate-400 bg-white px-1 font-mono text-slate-900 dark:bg-slate-800 dark:text-slate-100"
               value={contractSize}
@@ -157,8 +166,7 @@ export function Calculators({
       <TabList tabs={shownTabs} selected={selected} onSelect={setTab} />
       {market === 'inverse' && (
         <p class="text-xs text-amber-800 dark:text-amber-300">
-          {labelOf('inverse')} maintenance tiers are not shipped yet: liquidation, max open and size for a risk are {labelOf('linear')}{' '}
-          only.
+          {t('calc.inverseNoTiers', { inverse: labelOf('inverse'), linear: labelOf('linear') })}
         </p>
       )}
       <div key={key}>
@@ -166,7 +174,7 @@ export function Calculators({
           'pnl',
           <Calculator
             id="pnl"
-            title="PnL and ROE"
+            title={t('calc.title.pnl')}
             sided
             initialSide={side}
             initial={
@@ -178,16 +186,16 @@ export function Calculators({
               }
             }
             fields={[
-              { name: 'entry', label: 'Entry price' },
-              { name: 'exit', label: 'Exit price' },
-              { name: 'quantity', label: market === 'linear' ? 'Quantity' : 'Contracts' },
-              { name: 'leverage', label: 'Leverage', unit: 'x' },
+              entryField,
+              { name: 'exit', label: t('calc.exit') },
+              { name: 'quantity', label: t(market === 'linear' ? 'calc.quantity' : 'calc.contracts') },
+              leverageField,
             ]}
             compute={(s, v) => pnlCalculator(s, contract, v)}
             results={[
-              { key: 'initialMargin', label: `Initial margin (${unit})`, format: amountText },
-              { key: 'pnl', label: `PnL (${unit})`, format: amountText },
-              { key: 'roe', label: 'ROE', format: (v) => formatPercent(new Decimal(String(v))) },
+              { key: 'initialMargin', label: t('calc.withUnit', { label: t('calc.initialMargin'), unit }), format: amountText },
+              { key: 'pnl', label: t('calc.withUnit', { label: t('calc.pnl'), unit }), format: amountText },
+              { key: 'roe', label: t('calc.roe'), format: percentOf },
             ]}
           />,
         )}
@@ -195,17 +203,13 @@ export function Calculators({
           'target',
           <Calculator
             id="target"
-            title="Target price"
+            title={t('calc.tab.target')}
             sided
             initialSide={side}
             initial={initial && { entry: initial.entry ?? '', leverage: initial.leverage ?? '' }}
-            fields={[
-              { name: 'entry', label: 'Entry price' },
-              { name: 'roe', label: 'Target ROE', unit: '%' },
-              { name: 'leverage', label: 'Leverage', unit: 'x' },
-            ]}
+            fields={[entryField, { name: 'roe', label: t('calc.targetRoe'), unit: '%' }, leverageField]}
             compute={(s, v) => targetPriceCalculator(s, contract, v)}
-            results={[{ key: 'targetPrice', label: 'Target price', format: price }]}
+            results={[{ key: 'targetPrice', label: t('calc.tab.target'), format: price }]}
           />,
         )}
         {market === 'linear' &&
@@ -213,7 +217,7 @@ export function Calculators({
             'liquidation',
             <>
               <fieldset class="mb-1 flex gap-3 text-xs">
-                <legend class="sr-only">Margin mode</legend>
+                <legend class="sr-only">{t('calc.marginMode')}</legend>
                 {(['isolated', 'cross'] as const).map((mode) => (
                   <label key={mode} class="flex items-center gap-1">
                     <input
@@ -222,13 +226,13 @@ export function Calculators({
                       checked={liquidationMode === mode}
                       onChange={() => setLiquidationMode(mode)}
                     />
-                    {mode === 'cross' ? 'Cross' : 'Isolated'}
+                    {t(mode === 'cross' ? 'mode.cross' : 'mode.isolated')}
                   </label>
                 ))}
               </fieldset>
               <Calculator
                 id="liquidation"
-                title={crossLiquidation ? 'Liquidation price (cross, this position alone)' : 'Liquidation price (isolated)'}
+                title={t(crossLiquidation ? 'calc.title.liquidationCross' : 'calc.title.liquidationIsolated')}
                 sided
                 initialSide={side}
                 initial={{
@@ -243,27 +247,19 @@ export function Calculators({
                 }}
                 fields={[
                   symbolFields,
-                  { name: 'entry', label: 'Entry price' },
-                  { name: 'quantity', label: 'Quantity' },
-                  { name: 'leverage', label: 'Leverage', unit: 'x' },
+                  entryField,
+                  { name: 'quantity', label: t('calc.quantity') },
+                  leverageField,
                   crossLiquidation
-                    ? { name: 'wallet', label: 'Wallet balance', unit: 'USDT' }
-                    : { name: 'wallet', label: 'Margin', unit: 'USDT', optional: true, placeholder: 'initial margin' },
+                    ? { name: 'wallet', label: t('calc.walletBalance'), unit: 'USDT' }
+                    : { name: 'wallet', label: t('calc.margin'), unit: 'USDT', optional: true, placeholder: t('calc.initialMarginHint') },
                 ]}
                 compute={(s, v) => liquidationCalculator(s, withSymbol(v), v, tiers)}
                 results={[
-                  { key: 'liquidationPrice', label: 'Liquidation price', format: price },
-                  {
-                    key: 'maintMarginRatio',
-                    label: 'Maintenance rate at that price',
-                    format: (v) => formatPercent(new Decimal(String(v))),
-                  },
+                  { key: 'liquidationPrice', label: t('calc.liquidationPrice'), format: price },
+                  { key: 'maintMarginRatio', label: t('calc.maintenanceRate'), format: percentOf },
                 ]}
-                note={() =>
-                  crossLiquidation
-                    ? "As if it were the account's only cross position: with others, LiqGuard's own figure above counts them all."
-                    : null
-                }
+                note={() => (crossLiquidation ? t('calc.crossAlone') : null)}
               />
             </>,
           )}
@@ -272,7 +268,7 @@ export function Calculators({
             'max-open',
             <Calculator
               id="max-open"
-              title="Max open"
+              title={t('calc.tab.maxOpen')}
               sided
               initialSide={side}
               initial={{
@@ -286,17 +282,21 @@ export function Calculators({
               }}
               fields={[
                 symbolFields,
-                { name: 'balance', label: 'Avbl', unit: 'USDT' },
-                { name: 'leverage', label: 'Leverage', unit: 'x' },
-                { name: 'price', label: 'Order price' },
-                { name: 'mark', label: 'Mark price', optional: true },
+                { name: 'balance', label: t('calc.available'), unit: 'USDT' },
+                leverageField,
+                { name: 'price', label: t('calc.orderPrice') },
+                { name: 'mark', label: t('calc.markPrice'), optional: true },
               ]}
               compute={(s, v) => maxOpenCalculator(s, withSymbol(v), v, tiers, rules[withSymbol(v).toUpperCase()])}
               results={[
-                { key: 'size', label: 'Max size', format: amountText },
-                { key: 'limitedBy', label: 'Limited by', format: (v) => (v === 'tier' ? 'tier cap for this leverage' : 'balance') },
+                { key: 'size', label: t('calc.maxSize'), format: amountText },
+                {
+                  key: 'limitedBy',
+                  label: t('calc.limitedBy'),
+                  format: (v) => t(v === 'tier' ? 'calc.limitedByTier' : 'calc.limitedByBalance'),
+                },
               ]}
-              note={(r) => (r.sizeRule ? `Order size: ${r.sizeRule}.` : null)}
+              note={(r) => orderSizeNote(r.sizeRule)}
             />,
           )}
         {panel('average-entry', <AverageEntry contract={contract} format={price} />)}
@@ -305,7 +305,7 @@ export function Calculators({
             'risk-size',
             <Calculator
               id="risk-size"
-              title="Size for a risk"
+              title={t('calc.tab.riskSize')}
               sided
               initialSide={side}
               initial={{
@@ -315,31 +315,24 @@ export function Calculators({
               }}
               fields={[
                 symbolFields,
-                { name: 'entry', label: 'Entry price' },
-                { name: 'stop', label: 'Stop price' },
-                { name: 'leverage', label: 'Leverage', unit: 'x' },
-                { name: 'riskAmount', label: 'Risk', unit: 'USDT', optional: true },
-                { name: 'riskPercent', label: 'or risk', unit: '% of balance', optional: true },
-                { name: 'balance', label: 'Balance', unit: 'USDT', optional: true },
-                { name: 'feePercent', label: 'Fee per side', unit: '%' },
+                entryField,
+                { name: 'stop', label: t('calc.stopPrice') },
+                leverageField,
+                { name: 'riskAmount', label: t('calc.risk'), unit: 'USDT', optional: true },
+                { name: 'riskPercent', label: t('calc.orRisk'), unit: t('calc.ofBalance'), optional: true },
+                { name: 'balance', label: t('calc.balance'), unit: 'USDT', optional: true },
+                { name: 'feePercent', label: t('calc.feePerSide'), unit: '%' },
               ]}
               compute={(s, v) => riskSizeCalculator(s, withSymbol(v), v, tiers, rules[withSymbol(v).toUpperCase()])}
               results={[
-                { key: 'size', label: 'Size', format: amountText },
-                { key: 'notional', label: 'Notional', format: amountText },
-                { key: 'margin', label: 'Margin', format: amountText },
-                { key: 'lossAtStop', label: 'Loss at the stop, with fees', format: amountText },
-                { key: 'liquidationPrice', label: 'Liquidation (isolated)', format: price },
+                { key: 'size', label: t('calc.size'), format: amountText },
+                { key: 'notional', label: t('calc.notional'), format: amountText },
+                { key: 'margin', label: t('calc.margin'), format: amountText },
+                { key: 'lossAtStop', label: t('calc.lossAtStop'), format: amountText },
+                { key: 'liquidationPrice', label: t('calc.liquidationIsolated'), format: price },
               ]}
               note={(r) =>
-                [
-                  r.sizeRule ? `Order size: ${r.sizeRule}.` : null,
-                  r.stopBeforeLiquidation
-                    ? null
-                    : 'The stop lies at or beyond liquidation: it would never fire. Lower the leverage or move the stop.',
-                ]
-                  .filter(Boolean)
-                  .join(' ') || null
+                [orderSizeNote(r.sizeRule), r.stopBeforeLiquidation ? null : t('calc.stopNeverFires')].filter(Boolean).join(' ') || null
               }
             />,
           )}
@@ -347,7 +340,7 @@ export function Calculators({
           'funding',
           <Calculator
             id="funding"
-            title="Funding cost"
+            title={t('calc.tab.funding')}
             sided
             initialSide={side}
             initial={{
@@ -355,30 +348,30 @@ export function Calculators({
               ...(initial && { size: initial.quantity ?? '', mark: initial.mark ?? '', ratePercent: initial.fundingRatePercent ?? '' }),
             }}
             fields={[
-              { name: 'size', label: market === 'linear' ? 'Size' : 'Contracts' },
-              { name: 'mark', label: 'Mark price' },
-              { name: 'ratePercent', label: 'Funding rate', unit: '%' },
-              { name: 'intervals', label: 'Intervals' },
+              { name: 'size', label: t(market === 'linear' ? 'calc.size' : 'calc.contracts') },
+              { name: 'mark', label: t('calc.markPrice') },
+              { name: 'ratePercent', label: t('calc.fundingRate'), unit: '%' },
+              { name: 'intervals', label: t('calc.intervals') },
             ]}
             compute={(s, v) => fundingCalculator(s, contract, v)}
-            results={[{ key: 'cost', label: `You pay, ${unit} (negative: receive)`, format: amountText }]}
+            results={[{ key: 'cost', label: t('calc.fundingYouPay', { unit }), format: amountText }]}
           />,
         )}
         {panel(
           'break-even',
           <Calculator
             id="break-even"
-            title="Break-even with fees"
+            title={t('calc.title.breakEven')}
             sided
             initialSide={side}
             initial={{ openFeePercent: fee, closeFeePercent: fee, ...(initial && { entry: initial.entry ?? '' }) }}
             fields={[
-              { name: 'entry', label: 'Entry price' },
-              { name: 'openFeePercent', label: 'Open fee', unit: '%' },
-              { name: 'closeFeePercent', label: 'Close fee', unit: '%' },
+              entryField,
+              { name: 'openFeePercent', label: t('calc.openFee'), unit: '%' },
+              { name: 'closeFeePercent', label: t('calc.closeFee'), unit: '%' },
             ]}
             compute={(s, v) => breakEvenCalculator(s, contract, v)}
-            results={[{ key: 'breakEven', label: 'Break-even price', format: price }]}
+            results={[{ key: 'breakEven', label: t('calc.breakEvenPrice'), format: price }]}
           />,
         )}
       </div>
@@ -388,14 +381,15 @@ export function Calculators({
 
 /** Open price: the average entry of up to four fills. */
 function AverageEntry({ contract, format }: { contract: Contract; format: (value: unknown) => string }) {
+  const { t } = useWords();
   const rows = [0, 1, 2, 3];
   return (
     <Calculator
       id="average-entry"
-      title="Open price (average entry)"
+      title={t('calc.title.averageEntry')}
       fields={rows.flatMap((i) => [
-        { name: `price${i}`, label: `Fill ${i + 1} price`, optional: i > 1 },
-        { name: `quantity${i}`, label: `Fill ${i + 1} quantity`, optional: i > 1 },
+        { name: `price${i}`, label: t('calc.fillPrice', { n: i + 1 }), optional: i > 1 },
+        { name: `quantity${i}`, label: t('calc.fillQuantity', { n: i + 1 }), optional: i > 1 },
       ])}
       compute={(_, v) =>
         averageEntryCalculator(
@@ -406,8 +400,8 @@ function AverageEntry({ contract, format }: { contract: Contract; format: (value
         )
       }
       results={[
-        { key: 'averageEntry', label: 'Average entry', format },
-        { key: 'totalQuantity', label: 'Total quantity', format: amountText },
+        { key: 'averageEntry', label: t('calc.averageEntry'), format },
+        { key: 'totalQuantity', label: t('calc.totalQuantity'), format: amountText },
       ]}
     />
   );

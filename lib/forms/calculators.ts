@@ -5,6 +5,7 @@
  * Max Open, Open Price; plus risk-based size, funding, break-even.
  */
 import { Decimal, parseDecimal } from '../core/decimal';
+import type { UiPhrase } from '../core/i18n/ui';
 import { orderRulesOf, type SymbolRules } from '../exchanges/marketData';
 import { tiersFor, type TierTables } from '../exchanges/marketData';
 import {
@@ -27,26 +28,32 @@ import {
   type Side,
 } from '../risk';
 
-export type Outcome<T> = { ok: true; result: T } | { ok: false; errors: Record<string, string> };
+/** An error per field, as words not yet in a language (the page shows them in the browser's). */
+export type FieldErrors = Record<string, UiPhrase>;
+export type Outcome<T> = { ok: true; result: T } | { ok: false; errors: FieldErrors };
+
+const said = (key: UiPhrase['key'], params?: UiPhrase['params']): UiPhrase => (params ? { key, params } : { key });
+/** A reason of the math (lib/risk) as a field's error. */
+const because = (reason: string) => said('form.because', { reason });
 
 /** Reads the fields of one form, collecting an error per bad field. */
 class Fields {
-  readonly errors: Record<string, string> = {};
+  readonly errors: FieldErrors = {};
   constructor(private readonly values: Record<string, string>) {}
 
   number(name: string, rule: 'positive' | 'non-negative' | 'any' = 'positive'): Decimal {
     const text = (this.values[name] ?? '').trim();
     if (text === '') {
-      this.errors[name] = 'Enter a value';
+      this.errors[name] = said('form.enterValue');
       return new Decimal(0);
     }
     const parsed = parseDecimal(text);
     if (!parsed.ok) {
-      this.errors[name] = 'Not a number';
+      this.errors[name] = said('form.notNumber');
       return new Decimal(0);
     }
-    if (rule === 'positive' && !parsed.value.gt(0)) this.errors[name] = 'Must be above 0';
-    if (rule === 'non-negative' && parsed.value.lt(0)) this.errors[name] = 'Must not be negative';
+    if (rule === 'positive' && !parsed.value.gt(0)) this.errors[name] = said('form.aboveZero');
+    if (rule === 'non-negative' && parsed.value.lt(0)) this.errors[name] = said('form.notNegative');
     return parsed.value;
   }
 
@@ -57,9 +64,9 @@ class Fields {
   leverage(name = 'leverage', tiers?: readonly Bracket[]): Decimal {
     const value = this.number(name);
     if (this.errors[name]) return value;
-    if (!value.isInteger() || value.gt(200)) this.errors[name] = 'A whole number from 1 to 200';
+    if (!value.isInteger() || value.gt(200)) this.errors[name] = said('form.leverageRange');
     const max = tiers?.reduce((m, t) => Math.max(m, t.maxLeverage), 0);
-    if (max && value.gt(max)) this.errors[name] = `Above this symbol's maximum (${max}x)`;
+    if (max && value.gt(max)) this.errors[name] = said('form.aboveSymbolMax', { max });
     return value;
   }
 
@@ -72,12 +79,11 @@ class Fields {
     if (this.errors[name]) return value;
     const tier = bracketFor(tiers, notional.abs());
     if (tier.ok && value.gt(tier.value.maxLeverage))
-      this.errors[name] =
-        `Above the ${tier.value.maxLeverage}x the exchange allows for a ${formatAmount(notional.abs(), 2)} USDT position (its maintenance tier)`;
+      this.errors[name] = said('form.aboveTierMax', { max: tier.value.maxLeverage, notional: formatAmount(notional.abs(), 2) });
     return value;
   }
 
-  fail<T>(name: string, message: string): Outcome<T> {
+  fail<T>(name: string, message: UiPhrase): Outcome<T> {
     this.errors[name] = message;
     return { ok: false, errors: this.errors };
   }
@@ -104,10 +110,10 @@ export function tiersOf(symbol: string, tables: readonly (TierTables | null)[]) 
  * what was done to it; refused below the smallest order.
  */
 function orderSizeOf(size: Decimal, price: Decimal, rules: SymbolRules | undefined) {
-  if (!rules) return { ok: true as const, size, sizeRule: "not rounded: the symbol's order rules are not fetched yet" };
+  if (!rules) return { ok: true as const, size, sizeRule: said('calc.notRounded') };
   const placed = placeableSize(size, orderRulesOf(rules, 'limit'), price, LINEAR, 'down');
   if (!placed.ok) return placed;
-  return { ok: true as const, size: placed.value, sizeRule: `rounded down to the step (${rules.lot.stepSize})` };
+  return { ok: true as const, size: placed.value, sizeRule: said('calc.roundedDown', { step: rules.lot.stepSize }) };
 }
 
 export function pnlCalculator(side: Side, contract: Contract, values: Record<string, string>) {
@@ -133,7 +139,7 @@ export function targetPriceCalculator(side: Side, contract: Contract, values: Re
   const leverage = f.leverage();
   // A short gains at most 100 % of its notional (price → 0): ROE / leverage must stay below 1.
   if (Object.keys(f.errors).length === 0 && side === 'short' && roePercent.div(100).div(leverage).gte(1)) {
-    return f.fail<{ targetPrice: string }>('roe', 'A short cannot gain that much');
+    return f.fail<{ targetPrice: string }>('roe', said('form.shortGain'));
   }
   return f.done(() => ({ targetPrice: targetPrice(contract, side, entry, roePercent.div(100), leverage).toFixed() }));
 }
@@ -145,7 +151,7 @@ export function targetPriceCalculator(side: Side, contract: Contract, values: Re
 export function liquidationCalculator(side: Side, symbol: string, values: Record<string, string>, tables: readonly (TierTables | null)[]) {
   const tiers = tiersOf(symbol, tables);
   const f = new Fields(values);
-  if (!tiers.ok) return f.fail<{ liquidationPrice: string; maintMarginRatio: string }>('symbol', tiers.reason);
+  if (!tiers.ok) return f.fail<{ liquidationPrice: string; maintMarginRatio: string }>('symbol', because(tiers.reason));
   const entry = f.number('entry');
   const quantity = f.number('quantity');
   const leverage = f.leverageForNotional('leverage', tiers.value.tiers, quantity.times(entry));
@@ -156,7 +162,7 @@ export function liquidationCalculator(side: Side, symbol: string, values: Record
     { contract: LINEAR, balance, legs: [{ side, size: quantity, entryPrice: entry, tiers: tiers.value.tiers }] },
     entry,
   );
-  if (!result.ok) return f.fail<{ liquidationPrice: string; maintMarginRatio: string }>('wallet', result.reason);
+  if (!result.ok) return f.fail<{ liquidationPrice: string; maintMarginRatio: string }>('wallet', because(result.reason));
   return f.done(() => ({
     liquidationPrice: result.value.price.toFixed(),
     maintMarginRatio: result.value.brackets[0]!.maintMarginRatio.toFixed(),
@@ -170,10 +176,10 @@ export function maxOpenCalculator(
   tables: readonly (TierTables | null)[],
   rules?: SymbolRules,
 ) {
-  type Result = { size: string; limitedBy: string; sizeRule: string };
+  type Result = { size: string; limitedBy: string; sizeRule: UiPhrase };
   const tiers = tiersOf(symbol, tables);
   const f = new Fields(values);
-  if (!tiers.ok) return f.fail<Result>('symbol', tiers.reason);
+  if (!tiers.ok) return f.fail<Result>('symbol', because(tiers.reason));
   const balance = f.number('balance');
   const leverage = f.leverage('leverage', tiers.value.tiers);
   const price = f.number('price');
@@ -187,9 +193,9 @@ export function maxOpenCalculator(
     markPrice: mark ?? undefined,
     tiers: tiers.value.tiers,
   });
-  if (!result.ok) return f.fail<Result>('leverage', result.reason);
+  if (!result.ok) return f.fail<Result>('leverage', because(result.reason));
   const order = orderSizeOf(result.value.size, price, rules);
-  if (!order.ok) return f.fail<Result>('balance', `The most it opens is ${order.reason}`);
+  if (!order.ok) return f.fail<Result>('balance', said('form.mostItOpens', { reason: order.reason }));
   return f.done<Result>(() => ({ size: order.size.toFixed(), limitedBy: result.value.limitedBy, sizeRule: order.sizeRule }));
 }
 
@@ -220,14 +226,14 @@ export function riskSizeCalculator(
   const f = new Fields(values);
   type Result = {
     size: string;
-    sizeRule: string;
+    sizeRule: UiPhrase;
     notional: string;
     margin: string;
     lossAtStop: string;
     liquidationPrice: string | null;
     stopBeforeLiquidation: boolean;
   };
-  if (!tiers.ok) return f.fail<Result>('symbol', tiers.reason);
+  if (!tiers.ok) return f.fail<Result>('symbol', because(tiers.reason));
   const entry = f.number('entry');
   const stop = f.number('stop');
   const leverage = f.leverage('leverage', tiers.value.tiers);
@@ -247,9 +253,10 @@ export function riskSizeCalculator(
     openFeeRate: fee,
     closeFeeRate: fee,
   });
-  if (!sizing.ok) return f.fail<Result>('stop', sizing.reason);
+  if (!sizing.ok) return f.fail<Result>('stop', because(sizing.reason));
   const order = orderSizeOf(sizing.value.size, entry, rules);
-  if (!order.ok) return f.fail<Result>(riskAmount === null ? 'riskPercent' : 'riskAmount', `The size for this risk is ${order.reason}`);
+  if (!order.ok)
+    return f.fail<Result>(riskAmount === null ? 'riskPercent' : 'riskAmount', said('form.sizeForRisk', { reason: order.reason }));
   // Notional, margin and loss are proportional to the size at fixed prices and fees.
   const scale = order.size.div(sizing.value.size);
   const { size } = order;
@@ -278,7 +285,7 @@ export function fundingCalculator(side: Side, contract: Contract, values: Record
   const mark = f.number('mark');
   const rate = f.number('ratePercent', 'any').div(100);
   const intervals = f.number('intervals');
-  if (!f.errors.intervals && (!intervals.isInteger() || intervals.gt(1000))) f.errors.intervals = 'A whole number from 1 to 1000';
+  if (!f.errors.intervals && (!intervals.isInteger() || intervals.gt(1000))) f.errors.intervals = said('form.intervalsRange');
   return f.done(() => ({ cost: fundingCost(contract, side, size, mark, rate, intervals.toNumber()).toFixed() }));
 }
 
@@ -287,6 +294,6 @@ export function breakEvenCalculator(side: Side, contract: Contract, values: Reco
   const entry = f.number('entry');
   const openFee = f.number('openFeePercent', 'non-negative').div(100);
   const closeFee = f.number('closeFeePercent', 'non-negative').div(100);
-  if (!f.errors.closeFeePercent && closeFee.gte(1)) f.errors.closeFeePercent = 'Must be below 100 %';
+  if (!f.errors.closeFeePercent && closeFee.gte(1)) f.errors.closeFeePercent = said('form.below100Percent');
   return f.done(() => ({ breakEven: breakEvenPrice(contract, side, entry, openFee, closeFee).toFixed() }));
 }

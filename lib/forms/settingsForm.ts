@@ -3,6 +3,7 @@
  * fractions ("0.1"); every field is checked with a message the form shows next to it.
  */
 import { Decimal, parseDecimal } from '../core/decimal';
+import type { UiPhrase } from '../core/i18n/ui';
 import { parseSettings, type Settings } from '../model/settings';
 
 export const PERCENT_FIELDS = [
@@ -35,30 +36,30 @@ export function formTextOf(settings: Settings): FormText {
 export function settingsFromForm(
   text: FormText,
   flags: Pick<Settings, 'rules' | 'overlay' | 'streamWhenHidden' | 'notificationSound' | 'displayDecimals'>,
-): { ok: true; settings: Settings } | { ok: false; errors: Partial<Record<keyof FormText, string>> } {
-  const errors: Partial<Record<keyof FormText, string>> = {};
+): { ok: true; settings: Settings } | { ok: false; errors: Partial<Record<keyof FormText, UiPhrase>> } {
+  const errors: Partial<Record<keyof FormText, UiPhrase>> = {};
   const fractions: Partial<Record<PercentField, string>> = {};
   for (const field of PERCENT_FIELDS) {
     const parsed = parseDecimal(text[field]);
-    if (!parsed.ok) errors[field] = parsed.empty ? 'Enter a percentage' : 'Not a number';
+    if (!parsed.ok) errors[field] = { key: parsed.empty ? 'form.enterPercentage' : 'form.notNumber' };
     else if (!parsed.value.gt(0) || !parsed.value.lt(field === 'takerFee' ? 1 : 100))
-      errors[field] = field === 'takerFee' ? 'Between 0 and 1 %' : 'Between 0 and 100 %';
-    else if (parsed.value.decimalPlaces() > 4) errors[field] = 'At most 4 decimals';
+      errors[field] = { key: field === 'takerFee' ? 'form.percentBetween0and1' : 'form.percentBetween0and100' };
+    else if (parsed.value.decimalPlaces() > 4) errors[field] = { key: 'form.atMost4Decimals' };
     else fractions[field] = parsed.value.div(100).toFixed();
   }
   const cooldown = parseDecimal(text.cooldownMinutes);
   if (!cooldown.ok || !cooldown.value.isInteger() || cooldown.value.lt(0) || cooldown.value.gt(1440)) {
-    errors.cooldownMinutes = 'Whole minutes from 0 to 1440';
+    errors.cooldownMinutes = { key: 'form.wholeMinutes' };
   }
   if (fractions.dangerDistance && fractions.warningDistance && new Decimal(fractions.dangerDistance).gt(fractions.warningDistance)) {
-    errors.dangerDistance = 'Must not be above the warning distance';
+    errors.dangerDistance = { key: 'form.dangerAboveWarning' };
   }
   if (
     fractions.dangerMarginRatio &&
     fractions.warningMarginRatio &&
     new Decimal(fractions.dangerMarginRatio).lt(fractions.warningMarginRatio)
   ) {
-    errors.dangerMarginRatio = 'Must not be below the warning margin ratio';
+    errors.dangerMarginRatio = { key: 'form.dangerBelowWarning' };
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   const { rules, overlay, streamWhenHidden, notificationSound, displayDecimals } = flags;

@@ -152,6 +152,37 @@ describe('popup calculators and options (real Chromium)', () => {
     await options.close();
   });
 
+  it('speaks the browser’s language: a German browser gets the popup, its calculators and the options in German', async () => {
+    /** One of the extension's pages as a browser set to German shows it. */
+    const inGerman = async (file: string) => {
+      const shown = await browser.context.newPage();
+      const cdp = await browser.context.newCDPSession(shown);
+      await cdp.send('Emulation.setLocaleOverride', { locale: 'de-DE' });
+      const userAgent = await browser.page.evaluate(() => navigator.userAgent);
+      await cdp.send('Network.setUserAgentOverride', { userAgent, acceptLanguage: 'de-DE' });
+      await shown.goto(`chrome-extension://${browser.extensionId}/${file}`);
+      return shown;
+    };
+    const german = await inGerman('popup.html');
+    expect(await german.evaluate(() => navigator.language)).toBe('de-DE');
+    await expect.poll(() => new PopupPage(german).positionCount()).toBe(3);
+    expect(await german.getByTestId('popup-position').first().innerText()).toMatch(/bis zur Liquidation$/);
+    expect(await german.getByTestId('position-tools').innerText()).toContain('Stop-Loss-Vorschläge');
+    await german.getByRole('tab', { name: 'Max. eröffnen', exact: true }).click();
+    const maxOpen = german.getByTestId('calc-max-open');
+    expect(await maxOpen.getByLabel('Verfügbar (USDT)').inputValue()).toBe('1000');
+    await maxOpen.getByLabel('Hebel (x)').fill('2.5');
+    await expect.poll(() => maxOpen.getByRole('alert').innerText()).toBe('Eine ganze Zahl von 1 bis 200');
+    await german.close();
+
+    const options = await inGerman('options.html');
+    await options.getByLabel(/^Gefahr, wenn die Liquidation näher ist als/).fill('99');
+    await options.getByRole('button', { name: 'Speichern' }).click();
+    await expect.poll(() => options.getByRole('alert').first().innerText()).toBe('Darf nicht über dem Warnabstand liegen');
+    expect(await options.getByTestId('options-status').innerText()).toBe('Nicht gespeichert: korrigieren Sie die rot markierten Felder.');
+    await options.close();
+  });
+
   it('works out a COIN-M position with the COIN-M tiers', async () => {
     const coinm = fixtures.find((f) => f.name === 'en-coinm')!;
     exchange.routes[new URL(coinm.url).pathname] = coinm.html;

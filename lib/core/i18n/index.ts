@@ -7,7 +7,7 @@
  */
 import { de } from './de';
 import { fill } from './fill';
-import { en, type Messages } from './en';
+import { en, type MessageKey, type Messages } from './en';
 import { es } from './es';
 import { fr } from './fr';
 import { ja } from './ja';
@@ -48,6 +48,12 @@ export function uiLanguage(tag: string | null | undefined): UiLanguage {
   if (lower.startsWith('zh')) return /(tw|hk|mo|hant)/.test(lower) ? 'zh-TW' : 'zh-CN';
   const base = lower.split(/[-_]/)[0];
   return UI_LANGUAGES.find((language) => language === base) ?? 'en';
+}
+
+/** Words not yet in a language: a catalog key and its placeholders' values (JSON-safe: it may cross a message). */
+export interface Phrase<K extends string = MessageKey> {
+  key: K;
+  params?: Record<string, string | number>;
 }
 
 export type Translate = (key: keyof Messages, params?: Record<string, string | number>) => string;

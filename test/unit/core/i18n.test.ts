@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 
 import { CATALOGS, translator, uiLanguage, UI_LANGUAGES } from '@/lib/core/i18n';
 import { en } from '@/lib/core/i18n/en';
+import { UI_CATALOGS } from '@/lib/core/i18n/ui';
+import { enUi } from '@/lib/core/i18n/ui/en';
 import { LABELS } from '@/lib/exchanges/binance/page/labels';
 import { BINANCE_WORDING } from '@/lib/exchanges/binance/wording';
 
@@ -11,17 +13,24 @@ describe('LiqGuard speaks the 13 languages the page reader knows', () => {
   it('has a catalog, and Binance its remedy wording, for exactly the languages the reader reads', () => {
     expect([...UI_LANGUAGES].sort()).toEqual(Object.keys(LABELS).sort());
     expect(Object.keys(CATALOGS).sort()).toEqual([...UI_LANGUAGES].sort());
+    expect(Object.keys(UI_CATALOGS).sort()).toEqual([...UI_LANGUAGES].sort());
     expect(Object.keys(BINANCE_WORDING).sort()).toEqual([...UI_LANGUAGES].sort());
   });
 
   it.each(UI_LANGUAGES.map((language) => [language] as const))(
-    '%s: every key of the English catalog, with the same placeholders',
+    '%s: every key of the English catalogs (page and UI), with the same placeholders',
     (language) => {
       const catalog = CATALOGS[language];
       expect(Object.keys(catalog).sort()).toEqual(Object.keys(en).sort());
       for (const [key, text] of Object.entries(en)) {
         expect([key, placeholders(catalog[key as keyof typeof en])]).toEqual([key, placeholders(text)]);
         expect(catalog[key as keyof typeof en].trim()).not.toBe('');
+      }
+      const ui = UI_CATALOGS[language];
+      expect(Object.keys(ui).sort()).toEqual(Object.keys(enUi).sort());
+      for (const [key, text] of Object.entries(enUi)) {
+        expect([key, placeholders(ui[key as keyof typeof enUi])]).toEqual([key, placeholders(text)]);
+        expect(ui[key as keyof typeof enUi].trim()).not.toBe('');
       }
       const wording = BINANCE_WORDING[language];
       for (const [key, text] of Object.entries(BINANCE_WORDING.en))

@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
+import { english, inEnglish } from './inEnglish';
+
 import {
   averageEntryCalculator,
   breakEvenCalculator,
@@ -40,7 +42,7 @@ describe('Binance calculator tabs (math.md §4.1)', () => {
       ok: true,
       result: { targetPrice: '61200' },
     });
-    expect(targetPriceCalculator('short', linear, { entry: '60000', roe: '2500', leverage: '20' })).toEqual({
+    expect(inEnglish(targetPriceCalculator('short', linear, { entry: '60000', roe: '2500', leverage: '20' }))).toEqual({
       ok: false,
       errors: { roe: 'A short cannot gain that much' },
     });
@@ -56,7 +58,7 @@ describe('Binance calculator tabs (math.md §4.1)', () => {
 
   it('checks the leverage against the tier of the notional: 630,000 USDT of BTCUSDT takes 75x, not 100x', () => {
     const at = (leverage: string) => liquidationCalculator('long', 'BTCUSDT', { entry: '100000', quantity: '6.3', leverage }, shipped);
-    expect(at('100')).toEqual({
+    expect(inEnglish(at('100'))).toEqual({
       ok: false,
       errors: { leverage: 'Above the 75x the exchange allows for a 630,000.00 USDT position (its maintenance tier)' },
     });
@@ -70,7 +72,7 @@ describe('Binance calculator tabs (math.md §4.1)', () => {
       maxOpenCalculator('short', 'BTCUSDT', { balance: '469.205', leverage: '20', price: '9253.30', mark: '9259.84' }, shipped),
     ).toEqual({
       ok: true,
-      result: { size: '1', limitedBy: 'balance', sizeRule: "not rounded: the symbol's order rules are not fetched yet" },
+      result: { size: '1', limitedBy: 'balance', sizeRule: { key: 'calc.notRounded' } },
     });
   });
 
@@ -127,12 +129,12 @@ describe('more calculators', () => {
     expect(exact.ok && placed.ok).toBe(true);
     if (!exact.ok || !placed.ok) return;
     expect(placed.result.size).toBe(new Decimal(exact.result.size).toDecimalPlaces(3, Decimal.ROUND_DOWN).toFixed());
-    expect(placed.result.sizeRule).toBe('rounded down to the step (0.001)');
+    expect(english(placed.result.sizeRule)).toBe('rounded down to the step (0.001)');
     // Fewer coins, less loss at the stop: never more than the risk asked for.
     expect(new Decimal(placed.result.lossAtStop).lte(exact.result.lossAtStop)).toBe(true);
     // 1 USDT of risk with a 1,000 stop is 0.00096 BTC: under BTCUSDT's 100 USDT minimum notional.
     const tiny = riskSizeCalculator('long', 'BTCUSDT', { ...values, riskAmount: '1' }, shipped, rules.BTCUSDT);
-    expect(tiny).toEqual({
+    expect(inEnglish(tiny)).toEqual({
       ok: false,
       errors: { riskAmount: 'The size for this risk is below the smallest order (100 notional, 0.002 at this price)' },
     });
@@ -171,15 +173,15 @@ describe('bad input gets a clear error per field and no result', () => {
       { entry: 'Must be above 0', leverage: 'A whole number from 1 to 200' },
     ],
   ])('%j', (values, errors) => {
-    expect(pnlCalculator('long', linear, values)).toEqual({ ok: false, errors });
+    expect(inEnglish(pnlCalculator('long', linear, values))).toEqual({ ok: false, errors });
   });
 
   it('leverage above the tier’s maximum, an unknown symbol', () => {
-    expect(liquidationCalculator('long', 'BTCUSDT', { entry: '60000', quantity: '1', leverage: '150' }, shipped)).toEqual({
+    expect(inEnglish(liquidationCalculator('long', 'BTCUSDT', { entry: '60000', quantity: '1', leverage: '150' }, shipped))).toEqual({
       ok: false,
       errors: { leverage: "Above this symbol's maximum (125x)" },
     });
-    expect(liquidationCalculator('long', 'NOPEUSDT', { entry: '60000', quantity: '1', leverage: '10' }, shipped)).toEqual({
+    expect(inEnglish(liquidationCalculator('long', 'NOPEUSDT', { entry: '60000', quantity: '1', leverage: '10' }, shipped))).toEqual({
       ok: false,
       errors: { symbol: 'maintenance-margin tiers for NOPEUSDT are unknown' },
     });
@@ -188,6 +190,6 @@ describe('bad input gets a clear error per field and no result', () => {
   it('a wallet so large there is no liquidation price says so', () => {
     const outcome = liquidationCalculator('long', 'BTCUSDT', { entry: '60000', quantity: '1', leverage: '10', wallet: '100000' }, shipped);
     expect(outcome.ok).toBe(false);
-    expect(!outcome.ok && outcome.errors.wallet).toMatch(/no liquidation price/);
+    expect(!outcome.ok && english(outcome.errors.wallet!)).toMatch(/no liquidation price/);
   });
 });

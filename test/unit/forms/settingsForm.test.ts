@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '@/lib/model/settings';
 import { formTextOf, settingsFromForm } from '@/lib/forms/settingsForm';
 
+import { inEnglish } from './inEnglish';
+
 describe('options form', () => {
   it('round-trips the defaults, percentages to fractions', () => {
     const text = formTextOf(DEFAULT_SETTINGS);
@@ -23,12 +25,12 @@ describe('options form', () => {
   it.each([
     [{ warningDistance: '' }, { warningDistance: 'Enter a percentage' }],
     [{ warningDistance: 'ten' }, { warningDistance: 'Not a number' }],
-    [{ dangerDistance: '0' }, { dangerDistance: 'Between 0 and 100 %' }],
+    [{ dangerDistance: '0' }, { dangerDistance: 'Between 0 and 100%' }],
     [{ dangerDistance: '15' }, { dangerDistance: 'Must not be above the warning distance' }],
     [{ dangerMarginRatio: '40' }, { dangerMarginRatio: 'Must not be below the warning margin ratio' }],
     [{ cooldownMinutes: '2.5' }, { cooldownMinutes: 'Whole minutes from 0 to 1440' }],
-    [{ takerFee: '2' }, { takerFee: 'Between 0 and 1 %' }],
+    [{ takerFee: '2' }, { takerFee: 'Between 0 and 1%' }],
   ])('refuses %j', (change, errors) => {
-    expect(settingsFromForm({ ...formTextOf(DEFAULT_SETTINGS), ...change }, DEFAULT_SETTINGS)).toEqual({ ok: false, errors });
+    expect(inEnglish(settingsFromForm({ ...formTextOf(DEFAULT_SETTINGS), ...change }, DEFAULT_SETTINGS))).toEqual({ ok: false, errors });
   });
 });
