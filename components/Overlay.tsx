@@ -9,7 +9,7 @@ import type { Band } from '@/lib/model/overlay';
 
 import type { LostPosition, OverlayProps } from '@/lib/page/overlayProps';
 import { fill } from '@/lib/core/i18n/fill';
-import { FALLBACK_LABELS, type OverlayLabels } from '@/lib/model/overlay';
+import { FALLBACK_LABELS, type OverlayWords } from '@/lib/model/overlay';
 
 import { AfterOrdersNote } from './AfterOrdersNote';
 
@@ -19,12 +19,25 @@ const SNOOZE_CHOICES: [SnoozeChoice, 'snooze.15m' | 'snooze.1h' | 'snooze.change
   ['change', 'snooze.change'],
 ];
 
-/** The overlay's words in the page's language, as the worker sent them; English until it has. */
+/**
+ * The overlay's words in the page's language, as the worker sent them; English until it has. A `{reason}` or
+ * `{reasons}` value is the page reader's, said in the language as the worker sent it.
+ */
 type Say = (key: string, params?: Record<string, string | number>) => string;
 const sayer =
-  (labels: OverlayLabels | undefined): Say =>
-  (key, params) =>
-    fill(labels?.[key] ?? FALLBACK_LABELS[key] ?? key, params);
+  (words: OverlayWords | null): Say =>
+  (key, params) => {
+    const filled = { ...params };
+    for (const name of ['reason', 'reasons']) {
+      const text = filled[name];
+      if (typeof text === 'string')
+        filled[name] = text
+          .split('; ')
+          .map((part) => words?.reasons[part] ?? part)
+          .join('; ');
+    }
+    return fill(words?.labels[key] ?? FALLBACK_LABELS[key] ?? key, filled);
+  };
 
 /** A message with a live part (the read time, drawn as it changes) where its `{name}` placeholder is. */
 function withLive(template: string, name: string, live: ComponentChildren): ComponentChildren {
@@ -110,7 +123,8 @@ function statusLine(props: OverlayProps, time: ReadonlySignal<string>, say: Say)
     parts.push(say('status.openOrders', { count: snapshot.openOrdersCount ?? 0 }));
   }
   if (snapshot.unreadable.length > 0) parts.push(say('status.rowsUnreadable', { count: snapshot.unreadable.length }));
-  const more = [...parts, ...snapshot.reasons].map((part) => ` · ${part}`).join('');
+  const reasons = snapshot.reasons.map((reason) => props.words?.reasons[reason] ?? reason);
+  const more = [...parts, ...reasons].map((part) => ` · ${part}`).join('');
   return {
     text: [withLive(count === 1 ? say('status.readOne') : say('status.readMany', { count }), 'time', time), more],
     tone: snapshot.reasons.length + snapshot.unreadable.length > 0 ? 'warn' : 'ok',
@@ -280,7 +294,7 @@ export function Overlay(props: OverlayProps) {
   const marginRatio = useComputed(() => figures.value.view?.account.marginRatio ?? '');
   const marginBalance = useComputed(() => figures.value.view?.account.marginBalance ?? '');
   const accountReason = useComputed(() => figures.value.view?.account.reason ?? '');
-  const say = sayer(view?.labels);
+  const say = sayer(props.words);
   const status = statusLine(props, time, say);
   // Said by screen readers when it changes: a position entering danger is announced, not only coloured.
   const inDanger = (view?.positions ?? [])

@@ -61,8 +61,9 @@ function suggestionText(
   context: StopContext,
   suggestion: Result<StopSuggestion>,
   asset: string | null,
+  sayReason: (text: string) => string,
 ): string {
-  if (!suggestion.ok) return `${NONE} ${suggestion.reason}`;
+  if (!suggestion.ok) return `${NONE} ${sayReason(suggestion.reason)}`;
   const placed = onTick(context, suggestion.value, dec(grid.tickSize));
   const pnl = money(placed.lockedPnl, asset, 'half-up');
   return `${orderPriceOf(grid, placed.price)} · ${placed.lockedPnl.gt(0) ? '+' : ''}${pnl}`;
@@ -152,7 +153,7 @@ export function PositionTools({ adapter, position, risk, walletBalance, warningD
         )}
         {remedy && remedy.sizeToCut === null && remedy.sizeToCutNote && (
           <p data-testid="remedy-cut-note" class="text-slate-600 dark:text-slate-300">
-            {t('tools.noClose', { note: remedy.sizeToCutNote })}
+            {t('tools.noClose', { reason: remedy.sizeToCutNote })}
           </p>
         )}
         {!risk.pool && <p class="text-amber-800 dark:text-amber-300">{t('tools.incomplete')}</p>}
@@ -185,7 +186,7 @@ export function PositionTools({ adapter, position, risk, walletBalance, warningD
           {stops.map(([label, stop]) => (
             <li key={label} class="flex justify-between gap-2">
               <span>{label}</span>
-              <span class="font-mono">{suggestionText(grid, context, stop, asset)}</span>
+              <span class="font-mono">{suggestionText(grid, context, stop, asset, t.reason)}</span>
             </li>
           ))}
         </ul>
@@ -197,7 +198,7 @@ export function PositionTools({ adapter, position, risk, walletBalance, warningD
             {takeProfits.map(([label, tp]) => (
               <li key={label} class="flex justify-between gap-2">
                 <span>{label}</span>
-                <span class="font-mono">{suggestionText(grid, context, tp, asset)}</span>
+                <span class="font-mono">{suggestionText(grid, context, tp, asset, t.reason)}</span>
               </li>
             ))}
           </ul>

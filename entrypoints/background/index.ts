@@ -12,7 +12,7 @@ import {
   type PingRequest,
   type StatusResponse,
 } from '@/lib/protocol/messages';
-import { overlayView } from '@/lib/figures/overlayView';
+import { overlayView, overlayWords } from '@/lib/figures/overlayView';
 import { readIntervalFor } from '@/lib/figures/readInterval';
 import { MIN_READ_INTERVAL_MS } from '@/lib/model/readIntervals';
 import { parseSettings, type Settings } from '@/lib/model/settings';
@@ -344,7 +344,10 @@ const toolbarButton = import.meta.env.MANIFEST_VERSION === 2 ? browser.browserAc
  * that the content script carries neither Decimal nor the tier tables into the exchange's page.
  */
 async function overlayUpdate(snapshot: PageSnapshot | undefined, settings: Settings): Promise<OverlayUpdateMessage> {
-  if (snapshot?.state !== 'ok') return { type: 'overlay-view', view: null, display: settings.overlay, readEveryMs: MIN_READ_INTERVAL_MS };
+  if (snapshot?.state !== 'ok') {
+    const words = snapshot ? overlayWords(snapshot) : null;
+    return { type: 'overlay-view', view: null, words, display: settings.overlay, readEveryMs: MIN_READ_INTERVAL_MS };
+  }
   const now = Date.now();
   return overlayUpdateOf(snapshot, await overlayRisk(snapshot, settings, now), settings, now);
 }
@@ -354,6 +357,7 @@ function overlayUpdateOf(snapshot: PageSnapshot, risk: RiskView, settings: Setti
   return {
     type: 'overlay-view',
     view: overlayView(snapshot, risk, now),
+    words: overlayWords(snapshot),
     display: settings.overlay,
     readEveryMs: readIntervalFor(snapshot, risk, settings),
   };

@@ -16,6 +16,7 @@ import { fetchedTiers, symbolRules } from '@/lib/protocol/storage';
 
 import { fundingQuotes, fundingWatch } from './kept';
 import { parsedOnce } from './parsedOnce';
+import { because } from '@/lib/core/i18n/reasons/because';
 
 const ALARM = 'refresh-tiers';
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -205,7 +206,7 @@ export class FundingPaidWatch {
         watch[key] = {
           ...watch[key],
           paid: paid.ok && !truncated ? paid.value : null,
-          reason: truncated ? 'more settlements than one request returns' : paid.ok ? null : paid.reason,
+          reason: truncated ? because('more settlements than one request returns') : paid.ok ? null : paid.reason,
         };
         await fundingWatch.setValue(watch);
       });

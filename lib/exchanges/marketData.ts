@@ -7,6 +7,7 @@ import { Decimal } from '../core/decimal';
 import type { DecimalString } from '../core/parse/number';
 import type { OrderRules } from '../risk/orderRules';
 import { ok, unavailable, type Bracket, type Result } from '../risk/types';
+import { because } from '../core/i18n/reasons/because';
 
 export interface TierTables {
   /** When these tiers were known to be current (ISO date). */
@@ -21,7 +22,7 @@ export function tiersFor(symbol: string, ...tables: (TierTables | null | undefin
     const tiers = table?.symbols[symbol];
     if (table && tiers) return ok({ tiers, asOf: table.asOf });
   }
-  return unavailable(`maintenance-margin tiers for ${symbol} are unknown`);
+  return unavailable(because('maintenance-margin tiers for {symbol} are unknown', { symbol }));
 }
 
 /** Tier tables as stored: decimal strings, so they survive JSON. */

@@ -16,6 +16,7 @@ import { marketOf } from '../exchanges/adapter';
 import { averageEntryPrice, initialMargin, unrealizedPnl } from '../risk';
 import type { PageSnapshot, ReadOrder, ReadPosition } from '../model/snapshot';
 import type { DecimalString } from '../core/parse/number';
+import { because } from '../core/i18n/reasons/because';
 
 export interface OrderFills {
   /** How many orders add to the position, and the size they add (in its size unit). */
@@ -51,7 +52,7 @@ export function snapshotAfterOrders(snapshot: PageSnapshot, orders: readonly Rea
     fills.push(adding.length > 0 ? { orders: adding.length, addedSize: sum(adding.map((o) => dec(o.remaining))).toFixed() } : null);
     if (adding.length === 0) return position;
     if (position.sizeUnit !== marketOf(adapter, position.market)?.exactSizeUnit) {
-      problems.set(index, 'the size is not shown in the exact unit');
+      problems.set(index, because('the size is not shown in the exact unit'));
       return position;
     }
     const contract = adapter.contractOf(position);
@@ -63,7 +64,7 @@ export function snapshotAfterOrders(snapshot: PageSnapshot, orders: readonly Rea
     let margin = position.margin;
     if (position.marginMode === 'isolated') {
       if (position.margin === null || position.pnl === null || position.leverage === null) {
-        problems.set(index, 'the isolated margin, PnL or leverage could not be read');
+        problems.set(index, because('the isolated margin, PnL or leverage could not be read'));
         return position;
       }
       // An isolated fill posts its initial margin (notional at the fill price / leverage) to the position.
@@ -85,7 +86,10 @@ export function afterOrdersViews(snapshot: PageSnapshot, market: MarketContext):
   if (after.fills.every((fill) => fill === null)) return snapshot.positions.map(() => null);
   const outdated =
     snapshot.openOrdersCount != null && read.list.count !== null && snapshot.openOrdersCount !== read.list.count
-      ? `the Open Orders tab counts ${snapshot.openOrdersCount} now, ${read.list.count} when it was read: open it again to update`
+      ? because('the Open Orders tab counts {count} now, {then} when it was read: open it again to update', {
+          count: snapshot.openOrdersCount,
+          then: read.list.count,
+        })
       : null;
   // An order we could not read may add to its symbol's position, and through the shared wallet to every cross one.
   const crossSymbols = new Set(snapshot.positions.filter((p) => p.marginMode === 'cross').map((p) => p.symbol));
@@ -93,12 +97,13 @@ export function afterOrdersViews(snapshot: PageSnapshot, market: MarketContext):
     read.list.unreadable.some(
       (row) => row.symbol === null || row.symbol === position.symbol || (position.marginMode === 'cross' && crossSymbols.has(row.symbol)),
     )
-      ? 'an open order of this position (or of the cross account) could not be read'
+      ? because('an open order of this position (or of the cross account) could not be read')
       : null;
   const { prepared, risks, crossBlocked } = assess(after.snapshot, market.tiers ?? null);
-  const note = ['before fees', ...(after.leftOut > 0 ? [`${after.leftOut} order(s) on symbols without a position not counted`] : [])].join(
-    '; ',
-  );
+  const note = [
+    because('before fees'),
+    ...(after.leftOut > 0 ? [because('{count} order(s) on symbols without a position not counted', { count: after.leftOut })] : []),
+  ].join('; ');
   return after.fills.map((fill, i) => {
     if (!fill) return null;
     const entry = prepared[i]!;
@@ -110,7 +115,7 @@ export function afterOrdersViews(snapshot: PageSnapshot, market: MarketContext):
       after.problems.get(i) ??
       ('reason' in entry ? entry.reason : null) ??
       blocked ??
-      (risk?.liquidationPrice ? null : (risk?.unavailableReason ?? 'no liquidation price'));
+      (risk?.liquidationPrice ? null : (risk?.unavailableReason ?? because('no liquidation price')));
     return { ...fill, liquidationPrice: reason === null ? risk!.liquidationPrice!.toFixed() : null, reason, note, readAt: read.readAt };
   });
 }

@@ -4,6 +4,7 @@ import { type TierTables } from '../exchanges/marketData';
 import { type Position, type PositionRisk } from '../risk';
 import type { PageSnapshot } from '../model/snapshot';
 import type { Assessment } from './types';
+import { because } from '../core/i18n/reasons/because';
 
 /** Recomputes every position of a snapshot with `lib/risk` (what `riskView` shows, and the popup's solvers use). */
 export function assess(snapshot: PageSnapshot, freshTiers: TierTables | null = null): Assessment {
@@ -12,11 +13,11 @@ export function assess(snapshot: PageSnapshot, freshTiers: TierTables | null = n
   const prepared = snapshot.positions.map((read) => adapter.prepare(read, tables));
   const usable = prepared.flatMap((p) => ('position' in p ? [p.position] : []));
   const crossBlocked = prepared.some((p, i) => 'reason' in p && snapshot.positions[i]!.marginMode === 'cross')
-    ? 'another cross position could not be used, so cross figures are incomplete'
+    ? because('another cross position could not be used, so cross figures are incomplete')
     : snapshot.unreadable.length > 0
-      ? 'a row could not be read, so cross figures are incomplete'
+      ? because('a row could not be read, so cross figures are incomplete')
       : snapshot.positionsCount !== null && snapshot.positionsCount > snapshot.positions.length + snapshot.unreadable.length
-        ? 'not every position is on the page (is "Hide Other Symbols" on?), so cross figures are incomplete'
+        ? because('not every position is on the page (is "Hide Other Symbols" on?), so cross figures are incomplete')
         : null;
 
   const wallets = crossBlocked ? {} : adapter.crossWallets(snapshot, usable);

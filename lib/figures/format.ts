@@ -81,7 +81,7 @@ function fundingAmount(value: string, asset: string | null): string {
 
 /** The next funding payment in words: "pays 3.00 USDT in 2 h 05 min (0.0100%)", or "—" with the reason. */
 export function fundingText(funding: FundingView | null, reason: string | null, asset: string | null, now: number, t: Translate): string {
-  if (!funding) return `${NONE} ${reason ?? ''}`.trim();
+  if (!funding) return `${NONE} ${t.reason(reason ?? '')}`.trim();
   const payment = new Decimal(funding.payment);
   const rate = `${formatAmount(new Decimal(funding.rate).times(100), 4)}%`;
   return t(payment.isNegative() ? 'funding.receives' : 'funding.pays', {
@@ -93,7 +93,7 @@ export function fundingText(funding: FundingView | null, reason: string | null, 
 
 /** Funding paid since LiqGuard first saw the position: "1.2345 USDT paid since 09:41 (2 settlements)", or "—" with the reason. */
 export function fundingPaidText(paid: FundingPaid | null, reason: string | null, asset: string | null, now: number, t: Translate): string {
-  if (!paid) return `${NONE} ${reason ?? ''}`.trim();
+  if (!paid) return `${NONE} ${t.reason(reason ?? '')}`.trim();
   const since = sinceTime(paid.since, now);
   if (paid.settlements === 0) return t('fundingPaid.none', { since });
   const value = new Decimal(paid.amount);
@@ -112,8 +112,8 @@ export function afterOrdersText(view: AfterOrdersView, grid: NumberGrid, t: Tran
   const size = sizeOf(grid, view.addedSize);
   return {
     lead: view.orders === 1 ? t('afterOrders.leadOne', { size }) : t('afterOrders.leadMany', { count: view.orders, size }),
-    liquidation: view.reason ? `${NONE} ${view.reason}` : priceOf(grid, view.liquidationPrice),
-    tail: t('afterOrders.tail', { note: view.note, time: clockTime(view.readAt) }),
+    liquidation: view.reason ? `${NONE} ${t.reason(view.reason)}` : priceOf(grid, view.liquidationPrice),
+    tail: t('afterOrders.tail', { note: t.reason(view.note), time: clockTime(view.readAt) }),
   };
 }
 

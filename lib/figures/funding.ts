@@ -13,6 +13,7 @@ import { marketOf, type ExchangeAdapter } from '../exchanges/adapter';
 import type { FundingSettlement } from '../exchanges/marketData';
 import { fundingCost, type Result } from '../risk';
 import type { ReadPosition } from '../model/snapshot';
+import { because, type ReasonText } from '../core/i18n/reasons/because';
 
 /** A settlement counts once the exchange's charging window after its time is over (`settlementDeviationMs`). */
 export function fundingPaidSince(
@@ -22,10 +23,10 @@ export function fundingPaidSince(
   since: number,
   now: number,
 ): Result<FundingPaid> {
-  const available = adapter.has.fundingPaid[position.market] ?? 'funding paid is not known for this market';
+  const available = adapter.has.fundingPaid[position.market] ?? because('funding paid is not known for this market');
   if (available !== true) return { ok: false, reason: available };
   if (position.sizeUnit !== marketOf(adapter, position.market)?.exactSizeUnit)
-    return { ok: false, reason: 'funding needs the size in the exact unit' };
+    return { ok: false, reason: because('funding needs the size in the exact unit') };
   const counted = history.filter((s) => s.fundingTime > since && s.fundingTime <= now - adapter.settlementDeviationMs);
   const contract = adapter.contractOf(position);
   const size = dec(position.size);
@@ -43,12 +44,12 @@ export function fundingOf(
   quote: FundingQuote | undefined,
   now: number,
 ): Result<FundingView> | null {
-  const fail = (reason: string): Result<FundingView> => ({ ok: false, reason });
+  const fail = (reason: ReasonText): Result<FundingView> => ({ ok: false, reason });
   if (read.contract === 'dated') return null;
-  if (read.sizeUnit !== marketOf(adapter, read.market)?.exactSizeUnit) return fail('funding needs the size in the exact unit');
-  if (!quote) return fail('funding rate not fetched yet');
+  if (read.sizeUnit !== marketOf(adapter, read.market)?.exactSizeUnit) return fail(because('funding needs the size in the exact unit'));
+  if (!quote) return fail(because('funding rate not fetched yet'));
   if (now - quote.time > adapter.marketData.funding.staleMs || quote.nextFundingTime < now)
-    return fail('the funding rate fetched is out of date');
+    return fail(because('the funding rate fetched is out of date'));
   const payment = fundingCost(adapter.contractOf(read), read.side, dec(read.size), dec(read.markPrice), dec(quote.rate), 1);
   return { ok: true, value: { rate: quote.rate, nextFundingTime: quote.nextFundingTime, payment: payment.toFixed() } };
 }
@@ -59,7 +60,7 @@ export function fundingPaidOf(snapshot: PageSnapshot, read: ReadPosition, all: M
   if (read.contract === 'dated') return { fundingPaid: null, fundingPaidReason: null };
   // The worker's figure counts for the position as it was: after a fill or partial close it no longer does.
   if (!watched || watched.signature !== positionSignature(read) || (!watched.paid && !watched.reason)) {
-    return { fundingPaid: null, fundingPaidReason: 'not worked out yet' };
+    return { fundingPaid: null, fundingPaidReason: because('not worked out yet') };
   }
   return { fundingPaid: watched.paid, fundingPaidReason: watched.paid ? null : watched.reason };
 }

@@ -7,7 +7,7 @@ import { accountKey, positionKey, positionSignature } from '../model/keys';
 import { adapterOf } from '../exchanges';
 import { afterOrdersText, fundingPaidText, fundingText, money, NONE, percent, priceOf, remedyLines, stopWarningText } from './format';
 import type { PageSnapshot } from '../model/snapshot';
-import type { OverlayView } from '../model/overlay';
+import type { OverlayView, OverlayWords } from '../model/overlay';
 import { Decimal } from '../core/decimal';
 import { CATALOGS, translator, uiLanguage } from '../core/i18n';
 import { overlayLabels } from '../model/overlay';
@@ -24,6 +24,18 @@ function worstFirst(positions: readonly PositionView[]): PositionView[] {
   });
 }
 
+/**
+ * The overlay's words for `snapshot`'s page: its labels in the page's language, and each reason the page reader gave
+ * (for the page, for a row) said in it, for the overlay to show in place of the English.
+ */
+export function overlayWords(snapshot: PageSnapshot): OverlayWords {
+  const language = uiLanguage(snapshot.language);
+  const { reason } = translator(language);
+  const given = [...snapshot.reasons, ...snapshot.unreadable.map((row) => row.reason)];
+  const reasons = Object.fromEntries(given.map((text) => [text, reason(text)]).filter(([text, said]) => said !== text));
+  return { labels: overlayLabels(CATALOGS[language]), reasons };
+}
+
 /** What the overlay draws for `snapshot`, whose risk is `view`, at `now` (funding countdowns), in the page's language. */
 export function overlayView(snapshot: PageSnapshot, view: RiskView, now: number): OverlayView {
   const account = accountKey(snapshot);
@@ -31,11 +43,10 @@ export function overlayView(snapshot: PageSnapshot, view: RiskView, now: number)
   const language = uiLanguage(snapshot.language);
   const t = translator(language);
   return {
-    labels: overlayLabels(CATALOGS[language]),
     account: {
       marginRatio: percent(view.account.marginRatio),
       marginBalance: money(view.account.marginBalance, view.account.asset),
-      reason: view.account.reason,
+      reason: view.account.reason && t.reason(view.account.reason),
     },
     positions: worstFirst(view.positions).map((position) => {
       const asset = position.marginAsset ?? view.account.asset;
@@ -62,7 +73,7 @@ export function overlayView(snapshot: PageSnapshot, view: RiskView, now: number)
         afterOrders: position.afterOrders ? afterOrdersText(position.afterOrders, position, t) : null,
         remedy: remedyLines(wording, snapshot.market, language, position),
         reason: position.reason
-          ? `${NONE} ${position.reason}` +
+          ? `${NONE} ${t.reason(position.reason)}` +
             (position.pageDistance === null
               ? ''
               : `. ${t('figure.pageOwn', { price: price(position.pageLiquidationPrice), distance: percent(position.pageDistance) })}`)

@@ -18,6 +18,7 @@ import { fundingFields, fundingOf, fundingPaidOf } from './funding';
 import { gridOf } from './format';
 import { remedyFor } from './remedies';
 import { worstStop } from './stops';
+import { because } from '../core/i18n/reasons/because';
 
 /** How far apart two liquidation prices may be before we flag it: 3 ticks, or 0.02 % of the price if larger. */
 function mismatchTolerance(price: Decimal, decimals: number): Decimal {
@@ -134,8 +135,8 @@ export function riskView(snapshot: PageSnapshot, settings: Settings, market: Mar
           ? null
           : (crossBlocked ??
             (snapshot.account.walletBalance === null
-              ? 'the wallet Balance could not be read'
-              : accountRiskOf?.unavailableReasons.join('; ') || 'no cross positions')),
+              ? because('the wallet Balance could not be read')
+              : accountRiskOf?.unavailableReasons.join('; ') || because('no cross positions'))),
     },
   };
 }

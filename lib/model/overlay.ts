@@ -53,8 +53,16 @@ export const overlayLabels = (catalog: Messages): OverlayLabels => Object.fromEn
 /** Before the worker first answers (and should a key ever be missing), the overlay speaks English. */
 export const FALLBACK_LABELS: OverlayLabels = enOverlay;
 
-export interface OverlayView {
+/**
+ * The overlay's words in the page's language, sent with every answer (also for a page it cannot read): its labels,
+ * and the page reader's reasons (English, as the page wrote them) said in the language.
+ */
+export interface OverlayWords {
   labels: OverlayLabels;
+  reasons: Record<string, string>;
+}
+
+export interface OverlayView {
   account: { marginRatio: string; marginBalance: string; reason: string | null };
   positions: OverlayPosition[];
 }

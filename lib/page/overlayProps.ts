@@ -3,7 +3,7 @@ import type { ReadonlySignal } from '@preact/signals';
 
 import type { PageRoute } from '../exchanges/pageFace';
 import type { SnoozeChoice } from '../model/keys';
-import type { OverlayPosition, OverlayView } from '../model/overlay';
+import type { OverlayPosition, OverlayView, OverlayWords } from '../model/overlay';
 import type { PageSnapshot } from '../model/snapshot';
 import type { OverlayPlacement } from '../protocol/storage';
 import type { PageTheme, Room } from './placement';
@@ -45,6 +45,8 @@ export interface OverlayProps {
   room: Room | null;
   /** Positions that were read before and whose rows now cannot be: kept in view, their figures marked old. */
   lost: LostPosition[];
+  /** The overlay's words in the page's language, as the worker last sent them (English until it has). */
+  words: OverlayWords | null;
   /** The page's theme, which the overlay follows. */
   theme: PageTheme;
   onPlacement: (placement: OverlayPlacement) => void;

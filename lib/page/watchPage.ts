@@ -100,7 +100,7 @@ interface PageSession {
   /** Unknown until the worker first answers: nothing is drawn before, so a hidden overlay never flashes. */
   display: OverlayDisplay | null;
   /** What the overlay shows besides the figures. */
-  overlay: Pick<OverlayProps, 'snapshot' | 'stale' | 'pageChanged' | 'ordersRead' | 'placement' | 'room' | 'theme' | 'lost'>;
+  overlay: Pick<OverlayProps, 'snapshot' | 'stale' | 'pageChanged' | 'ordersRead' | 'placement' | 'room' | 'theme' | 'lost' | 'words'>;
   /** Each symbol's positions as last drawn with figures, and when they were read: a row that turns unreadable keeps them. */
   lastSeen: Map<string, { positions: OverlayPosition[]; readAt: number }>;
   /** The worker's figures for the last snapshot sent, and when that snapshot was read. */
@@ -143,6 +143,7 @@ async function watchPage(page: PageAdapter, host: PageHost, route: PageRoute): P
       room: null,
       theme: pageTheme(document),
       lost: [],
+      words: null,
     },
     lastSeen: new Map(),
     view: null,
@@ -165,11 +166,24 @@ async function watchPage(page: PageAdapter, host: PageHost, route: PageRoute): P
 
   // Everything the overlay shows but its moving figures: while this stays the same, the figures' signals draw.
   const outline = () => {
-    const { snapshot, stale, pageChanged, ordersRead, placement, room, theme, lost } = session.overlay;
+    const { snapshot, stale, pageChanged, ordersRead, placement, room, theme, lost, words } = session.overlay;
     const read = [snapshot?.state, snapshot?.reasons, snapshot?.positions.length, snapshot?.unreadable.length, snapshot?.openOrdersCount];
     const kept = lost.map((l) => [l.position.id, l.readAt, l.reason]);
     return (
-      JSON.stringify([session.display, read, stale, pageChanged, ordersRead, placement, room, theme, kept]) + overlayOutline(session.view)
+      // The words change with the page's language or its reasons (the labels' first word tells the language).
+      JSON.stringify([
+        session.display,
+        read,
+        stale,
+        pageChanged,
+        ordersRead,
+        placement,
+        room,
+        theme,
+        kept,
+        words?.labels['overlay.distance'],
+        words?.reasons,
+      ]) + overlayOutline(session.view)
     );
   };
   const draw = () => {
@@ -274,6 +288,7 @@ async function watchPage(page: PageAdapter, host: PageHost, route: PageRoute): P
   };
   const update = (message: OverlayUpdateMessage, current: boolean, ticking = false) => {
     session.display = message.display;
+    if (current && message.words) session.overlay.words = message.words;
     if (current) {
       // The worker says how often this page needs reading, from the figures it just worked out.
       const sooner = message.readEveryMs < session.readEvery;

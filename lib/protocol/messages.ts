@@ -4,7 +4,7 @@
  */
 import type { PageRoute } from '../exchanges/pageFace';
 import { parsePositionKey, type SnoozeChoice } from '../model/keys';
-import { OVERLAY_LABEL_KEYS, type OverlayDisplay, type OverlayPosition, type OverlayView } from '../model/overlay';
+import { OVERLAY_LABEL_KEYS, type OverlayDisplay, type OverlayPosition, type OverlayView, type OverlayWords } from '../model/overlay';
 import { READ_INTERVALS, type ReadInterval } from '../model/readIntervals';
 import type { PageSnapshot } from '../model/snapshot';
 import type { TabSummary } from '../figures/types';
@@ -44,6 +44,8 @@ export interface OverlayUpdateMessage {
   type: 'overlay-view';
   /** Null when the snapshot showed no positions the worker could assess (unreadable, or never read). */
   view: OverlayView | null;
+  /** The overlay's words in the page's language; null before the worker has a snapshot of the page. */
+  words: OverlayWords | null;
   display: OverlayDisplay;
   /** How long the content script may wait between reads of the page while it keeps changing (`readIntervalFor`). */
   readEveryMs: ReadInterval;
@@ -249,10 +251,17 @@ function isOverlayPosition(value: unknown): value is OverlayPosition {
 const isOverlayLabels = (value: unknown) =>
   isRecord(value) && Object.entries(value).every(([key, text]) => OVERLAY_LABEL_KEYS.includes(key as never) && isLine(text));
 
+/** The overlay's words: labels it knows, and the reader's reasons (each a line) said in the page's language. */
+const isOverlayWords = (value: unknown): value is OverlayWords =>
+  isRecord(value) &&
+  isOverlayLabels(value.labels) &&
+  isRecord(value.reasons) &&
+  Object.keys(value.reasons).length <= MAX_ROWS &&
+  Object.entries(value.reasons).every(([english, said]) => isLine(english) && isLine(said));
+
 function isOverlayView(value: unknown): value is OverlayView {
   return (
     isRecord(value) &&
-    isOverlayLabels(value.labels) &&
     isRecord(value.account) &&
     isLine(value.account.marginRatio) &&
     isLine(value.account.marginBalance) &&
@@ -266,11 +275,12 @@ const isReadInterval = (value: unknown): value is ReadInterval => READ_INTERVALS
 /** The content script's check of what the worker sent it: an overlay update of exactly this shape, or null. */
 export function parseOverlayUpdate(value: unknown): OverlayUpdateMessage | null {
   if (!isRecord(value) || value.type !== 'overlay-view') return null;
-  const { view, display, readEveryMs } = value;
+  const { view, words, display, readEveryMs } = value;
   if (!isRecord(display) || typeof display.enabled !== 'boolean' || typeof display.compact !== 'boolean') return null;
   if (view !== null && !isOverlayView(view)) return null;
+  if (words !== null && !isOverlayWords(words)) return null;
   if (!isReadInterval(readEveryMs)) return null;
-  return { type: 'overlay-view', view, display: { enabled: display.enabled, compact: display.compact }, readEveryMs };
+  return { type: 'overlay-view', view, words, display: { enabled: display.enabled, compact: display.compact }, readEveryMs };
 }
 
 function isSummary(value: unknown): boolean {

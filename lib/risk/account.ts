@@ -12,6 +12,7 @@ import { maintenanceMargin } from './brackets';
 import { NO_LIQUIDATION_PRICE, liquidation, toBracket, type BracketInput, type MarginPool } from './liquidation';
 import { notional, unrealizedPnl } from './pnl';
 import type { Position, Result, Side } from './types';
+import { because } from '../core/i18n/reasons/because';
 
 export interface PositionRisk {
   symbol: string;
@@ -134,8 +135,9 @@ export function accountRisk(walletBalances: Record<string, Decimal>, positions: 
     const cross = members.filter((m) => m.position.marginMode === 'cross');
     const unknownTiers = new Set(cross.filter((m) => !m.maintenance.ok).map((m) => m.position.symbol));
     const reasons: string[] = [];
-    if (walletBalance === undefined) reasons.push(`the ${asset} wallet balance could not be read`);
-    if (unknownTiers.size > 0) reasons.push(`maintenance-margin tiers unknown for ${[...unknownTiers].join(', ')}`);
+    if (walletBalance === undefined) reasons.push(because('the {asset} wallet balance could not be read', { asset }));
+    if (unknownTiers.size > 0)
+      reasons.push(because('maintenance-margin tiers unknown for {symbols}', { symbols: [...unknownTiers].join(', ') }));
     const why = reasons.length > 0 ? reasons.join('; ') : undefined;
     const maintenanceOf = (group: readonly AtMark[]) => sum(group.map((m) => (m.maintenance.ok ? m.maintenance.value : ZERO)));
     const pnlOf = (group: readonly AtMark[]) => sum(group.map((m) => m.unrealizedPnl));
@@ -156,7 +158,7 @@ export function accountRisk(walletBalances: Record<string, Decimal>, positions: 
       const { position } = member;
       const isolatedWhy =
         position.isolatedMargin === undefined
-          ? 'the isolated margin could not be read'
+          ? because('the isolated margin could not be read')
           : member.maintenance.ok
             ? undefined
             : member.maintenance.reason;

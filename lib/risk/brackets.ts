@@ -9,6 +9,7 @@
 import { formatAmount } from './display';
 import { Decimal, ZERO, magnitude } from '../core/decimal';
 import { ok, unavailable, type Bracket, type Result } from './types';
+import { because } from '../core/i18n/reasons/because';
 
 /** Index of the tier holding `notional`, or −1; a notional exactly on a boundary belongs to the lower tier (MM is equal there). */
 export function tierIndexFor(tiers: readonly Bracket[], notional: Decimal): number {
@@ -22,9 +23,13 @@ export function tierIndexFor(tiers: readonly Bracket[], notional: Decimal): numb
 
 /** The tier holding `notional`. */
 export function bracketFor(tiers: readonly Bracket[], notional: Decimal): Result<Bracket> {
-  if (tiers.length === 0) return unavailable('no maintenance-margin tiers are known for this symbol');
+  if (tiers.length === 0) return unavailable(because('no maintenance-margin tiers are known for this symbol'));
   const tier = tiers[tierIndexFor(tiers, notional)];
-  return tier ? ok(tier) : unavailable(`a notional of ${formatAmount(notional.abs(), 2)} is beyond the last maintenance-margin tier`);
+  return tier
+    ? ok(tier)
+    : unavailable(
+        because('a notional of {notional} is beyond the last maintenance-margin tier', { notional: formatAmount(notional.abs(), 2) }),
+      );
 }
 
 export function maintenanceMargin(tiers: readonly Bracket[], notional: Decimal): Result<Decimal> {

@@ -19,6 +19,7 @@ import { Decimal, ZERO, dec, sum, type DecimalInput } from '../core/decimal';
 import { bracketFor, tierIndexFor } from './brackets';
 import { notional, unrealizedPnl, type Holding } from './pnl';
 import { ok, signed, unavailable, type Bracket, type Contract, type Result } from './types';
+import { because } from '../core/i18n/reasons/because';
 
 export interface Leg extends Holding {
   tiers: readonly Bracket[];
@@ -41,8 +42,9 @@ export interface Liquidation {
 const ONE = new Decimal(1);
 
 /** Why a position has no liquidation price: no price within the tiers liquidates it (not that we could not tell). */
-export const NO_LIQUIDATION_PRICE =
-  'no liquidation price: the margin covers any price move within the exchange\'s tiers (Binance shows "--")';
+export const NO_LIQUIDATION_PRICE = because(
+  'no liquidation price: the margin covers any price move within the exchange\'s tiers (Binance shows "--")',
+);
 
 /** numerator / denominator; 0 for a quotient at or below 0, null for none. */
 function positiveQuotient(numerator: Decimal, denominator: Decimal): Decimal | null {
@@ -118,9 +120,10 @@ function* tierCombinations(legs: readonly Leg[], index = 0, chosen: Bracket[] = 
  * nearly always the answer — and picks between two roots, which only a hedge pair can have.
  */
 export function liquidation(pool: MarginPool, near?: Decimal): Result<Liquidation> {
-  if (pool.legs.length === 0) return unavailable('no position');
-  if (pool.legs.some((leg) => leg.tiers.length === 0)) return unavailable('no maintenance-margin tiers are known for this symbol');
-  if (pool.legs.some((leg) => !leg.size.gt(0) || !leg.entryPrice.gt(0))) return unavailable('size and entry price must be above 0');
+  if (pool.legs.length === 0) return unavailable(because('no position'));
+  if (pool.legs.some((leg) => leg.tiers.length === 0)) return unavailable(because('no maintenance-margin tiers are known for this symbol'));
+  if (pool.legs.some((leg) => !leg.size.gt(0) || !leg.entryPrice.gt(0)))
+    return unavailable(because('size and entry price must be above 0'));
 
   // One leg has at most one root (MM grows more slowly than the PnL moves, MMR < 1; math.md §1.4), so
   // following the tiers finds it in a step or two; the full search below stays as the fallback.

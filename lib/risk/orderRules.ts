@@ -6,6 +6,7 @@
  */
 import { Decimal } from '../core/decimal';
 import { ok, unavailable, type Contract, type Result } from './types';
+import { because } from '../core/i18n/reasons/because';
 
 export interface OrderRules {
   stepSize: Decimal;
@@ -37,15 +38,19 @@ export function placeableSize(
   const minimum = minimumByNotional && minimumByNotional.gt(rules.minQty) ? minimumByNotional : rules.minQty;
   if (rounding === 'up') {
     if (placed.lt(minimum)) placed = minimum.div(step).ceil().times(step);
-    if (placed.gt(rules.maxQty)) return unavailable(`more than one order can carry (at most ${rules.maxQty.toFixed()})`);
+    if (placed.gt(rules.maxQty))
+      return unavailable(because('more than one order can carry (at most {size})', { size: rules.maxQty.toFixed() }));
     return ok(placed);
   }
   if (placed.gt(rules.maxQty)) placed = rules.maxQty.div(step).floor().times(step);
   if (placed.lt(minimum) || placed.isZero()) {
     return unavailable(
       minimumByNotional && minimum.eq(minimumByNotional)
-        ? `below the smallest order (${rules.minNotional!.toFixed()} notional, ${minimum.toFixed()} at this price)`
-        : `below the smallest order (${minimum.toFixed()})`,
+        ? because('below the smallest order ({notional} notional, {size} at this price)', {
+            notional: rules.minNotional!.toFixed(),
+            size: minimum.toFixed(),
+          })
+        : because('below the smallest order ({size})', { size: minimum.toFixed() }),
     );
   }
   return ok(placed);

@@ -6,6 +6,7 @@
 import { ZERO, type Decimal } from '../core/decimal';
 import { notional, unrealizedPnl } from './pnl';
 import { direction, ok, unavailable, type Bracket, type Contract, type Result, type Side } from './types';
+import { because } from '../core/i18n/reasons/because';
 
 export interface RiskSizing {
   size: Decimal;
@@ -31,11 +32,12 @@ export function sizeForRisk(input: {
   closeFeeRate?: Decimal;
 }): Result<RiskSizing> {
   const { contract, side, entryPrice, stopPrice, riskAmount, leverage } = input;
-  if (!entryPrice.gt(0) || !stopPrice.gt(0)) return unavailable('entry and stop must be above 0');
-  if (!riskAmount.gt(0)) return unavailable('the risk amount must be above 0');
-  if (!leverage.gt(0)) return unavailable('leverage must be above 0');
+  if (!entryPrice.gt(0) || !stopPrice.gt(0)) return unavailable(because('entry and stop must be above 0'));
+  if (!riskAmount.gt(0)) return unavailable(because('the risk amount must be above 0'));
+  if (!leverage.gt(0)) return unavailable(because('leverage must be above 0'));
   const stopIsOnLossSide = direction(side) === 1 ? stopPrice.lt(entryPrice) : stopPrice.gt(entryPrice);
-  if (!stopIsOnLossSide) return unavailable(`a ${side} stop must be ${side === 'long' ? 'below' : 'above'} the entry`);
+  if (!stopIsOnLossSide)
+    return unavailable(side === 'long' ? because('a long stop must be below the entry') : because('a short stop must be above the entry'));
   const unit = entryPrice.div(entryPrice);
   const unitLoss = unrealizedPnl(contract, { side, size: unit, entryPrice }, stopPrice)
     .neg()
@@ -60,10 +62,10 @@ export function maxOpenSize(input: {
   tiers: readonly Bracket[];
 }): Result<{ size: Decimal; limitedBy: 'balance' | 'tier' }> {
   const { side, balance, leverage, orderPrice, tiers } = input;
-  if (!orderPrice.gt(0)) return unavailable('the price must be above 0');
-  if (!(leverage > 0)) return unavailable('leverage must be above 0');
+  if (!orderPrice.gt(0)) return unavailable(because('the price must be above 0'));
+  if (!(leverage > 0)) return unavailable(because('leverage must be above 0'));
   const allowed = tiers.filter((tier) => tier.maxLeverage >= leverage);
-  if (allowed.length === 0) return unavailable(`leverage ${leverage}x is above this symbol's maximum`);
+  if (allowed.length === 0) return unavailable(because("leverage {leverage}x is above this symbol's maximum", { leverage }));
   const mark = input.markPrice ?? orderPrice;
   const openLoss = mark.minus(orderPrice).times(direction(side));
   const unitCost = orderPrice.div(leverage).plus(openLoss.lt(0) ? openLoss.neg() : ZERO);

@@ -8,6 +8,7 @@ import { ZERO, type Decimal } from '../core/decimal';
 import { liquidation, marginSlackAt, type Leg, type Liquidation, type MarginPool } from './liquidation';
 import { averageEntryPrice, notional, unrealizedPnl } from './pnl';
 import { ok, unavailable, type Result } from './types';
+import { because } from '../core/i18n/reasons/because';
 
 /**
  * The price `distance` (a fraction of mark) away from `markPrice` on the side where liquidation lies:
@@ -20,7 +21,7 @@ export function priceAtDistance(markPrice: Decimal, liquidationPrice: Decimal, d
 
 /** Margin to add (to the cross wallet or the isolated position) so that liquidation moves to `targetPrice`; 0 when it already lies beyond. */
 export function marginToAdd(pool: MarginPool, targetPrice: Decimal): Result<Decimal> {
-  if (!targetPrice.gt(0)) return unavailable('the target price must be above 0');
+  if (!targetPrice.gt(0)) return unavailable(because('the target price must be above 0'));
   const slack = marginSlackAt(pool, targetPrice);
   if (!slack.ok) return slack;
   return ok(slack.value.gte(0) ? ZERO : slack.value.neg());
@@ -41,10 +42,10 @@ export function liquidationAfterFill(
   addedMargin: Decimal = ZERO,
   near?: Decimal,
 ): Result<Liquidation> {
-  if (pool.legs.length !== 1) return unavailable('adding to a hedge pair: solve each side on its own');
+  if (pool.legs.length !== 1) return unavailable(because('adding to a hedge pair: solve each side on its own'));
   const leg = pool.legs[0]!;
   const entryPrice = averageEntryPrice(pool.contract, [{ size: leg.size, price: leg.entryPrice }, fill]);
-  if (!entryPrice) return unavailable('the fill must have a size and a price above 0');
+  if (!entryPrice) return unavailable(because('the fill must have a size and a price above 0'));
   const grown: Leg = { ...leg, size: leg.size.plus(fill.size), entryPrice };
   return liquidation({ ...pool, balance: pool.balance.plus(addedMargin), legs: [grown] }, near);
 }
@@ -58,9 +59,9 @@ export function liquidationAfterFill(
  * 0 when none is needed; unavailable when even closing everything would not do.
  */
 export function sizeToCut(pool: MarginPool, markPrice: Decimal, targetPrice: Decimal): Result<Decimal> {
-  if (pool.legs.length !== 1) return unavailable('cutting a hedge pair: reduce the side that carries the risk and solve again');
+  if (pool.legs.length !== 1) return unavailable(because('cutting a hedge pair: reduce the side that carries the risk and solve again'));
   const leg = pool.legs[0]!;
-  if (!targetPrice.gt(0)) return unavailable('the target price must be above 0');
+  if (!targetPrice.gt(0)) return unavailable(because('the target price must be above 0'));
   const now = marginSlackAt(pool, targetPrice);
   if (!now.ok) return now;
   if (now.value.gte(0)) return ok(ZERO);
@@ -73,11 +74,11 @@ export function sizeToCut(pool: MarginPool, markPrice: Decimal, targetPrice: Dec
     const denominator = unitNotional.times(tier.maintMarginRatio).minus(moveLoss);
     if (!denominator.gt(0)) continue;
     const remaining = marginBalance.plus(tier.cum).div(denominator);
-    if (!remaining.gt(0)) return unavailable('even closing the whole position would not move liquidation there');
+    if (!remaining.gt(0)) return unavailable(because('even closing the whole position would not move liquidation there'));
     const remainingNotional = remaining.times(unitNotional);
     if (remainingNotional.gte(tier.notionalFloor) && remainingNotional.lte(tier.notionalCap)) {
       return ok(remaining.gte(leg.size) ? ZERO : leg.size.minus(remaining));
     }
   }
-  return unavailable('no size is consistent with the tiers at that price');
+  return unavailable(because('no size is consistent with the tiers at that price'));
 }

@@ -6,6 +6,7 @@ import type { Decimal } from '../core/decimal';
 import { toTick } from './display';
 import { targetPrice, unrealizedPnl, type Holding } from './pnl';
 import { direction, ok, unavailable, type Contract, type Result } from './types';
+import { because } from '../core/i18n/reasons/because';
 
 export interface StopSuggestion {
   price: Decimal;
@@ -42,7 +43,7 @@ function at(context: StopContext, price: Decimal): StopSuggestion {
 
 function suggestion(context: StopContext, price: Decimal): Result<StopSuggestion> {
   if (!stopFiresBeforeLiquidation(price, context.markPrice, context.liquidationPrice)) {
-    return unavailable('a stop there would not fire before liquidation, or would fire at once');
+    return unavailable(because('a stop there would not fire before liquidation, or would fire at once'));
   }
   return ok(at(context, price));
 }
@@ -57,14 +58,14 @@ export function onTick(context: StopContext, suggested: StopSuggestion, tick: De
 
 /** A stop `fraction` (0–1) of the way from the mark price to liquidation. */
 export function stopAtFractionToLiquidation(context: StopContext, fraction: Decimal): Result<StopSuggestion> {
-  if (context.liquidationPrice === null) return unavailable('no liquidation price to measure from');
-  if (!fraction.gt(0) || !fraction.lt(1)) return unavailable('the fraction must be between 0 and 1');
+  if (context.liquidationPrice === null) return unavailable(because('no liquidation price to measure from'));
+  if (!fraction.gt(0) || !fraction.lt(1)) return unavailable(because('the fraction must be between 0 and 1'));
   return suggestion(context, context.markPrice.plus(context.liquidationPrice.minus(context.markPrice).times(fraction)));
 }
 
 /** A stop whose loss from the entry equals `riskAmount` (margin asset). */
 export function stopAtRiskAmount(context: StopContext, riskAmount: Decimal): Result<StopSuggestion> {
-  if (!riskAmount.gt(0)) return unavailable('the risk amount must be above 0');
+  if (!riskAmount.gt(0)) return unavailable(because('the risk amount must be above 0'));
   const { contract, holding } = context;
   const d = direction(holding.side);
   const perUnit = riskAmount.div(holding.size);
@@ -77,7 +78,7 @@ export function stopAtRiskAmount(context: StopContext, riskAmount: Decimal): Res
 
 /** A stop `fraction` (0.02 = 2 %) away from the entry on the losing side. */
 export function stopAtEntryPercent(context: StopContext, fraction: Decimal): Result<StopSuggestion> {
-  if (!fraction.gt(0) || !fraction.lt(1)) return unavailable('the percentage must be between 0 and 100');
+  if (!fraction.gt(0) || !fraction.lt(1)) return unavailable(because('the percentage must be between 0 and 100'));
   return suggestion(context, context.holding.entryPrice.times(fraction.times(-direction(context.holding.side)).plus(1)));
 }
 
@@ -96,6 +97,6 @@ export function takeProfitAtRoe(context: StopContext, roe: Decimal, leverage: De
   const { contract, holding, markPrice } = context;
   const price = targetPrice(contract, holding.side, holding.entryPrice, roe, leverage);
   const ahead = holding.side === 'long' ? price.gt(markPrice) : price.lt(markPrice) && price.gt(0);
-  if (!ahead) return unavailable('that price is already passed');
+  if (!ahead) return unavailable(because('that price is already passed'));
   return ok(at(context, price));
 }

@@ -1,4 +1,5 @@
 import type { Decimal } from '../core/decimal';
+import type { ReasonText } from '../core/i18n/reasons/because';
 
 export type Side = 'long' | 'short';
 export type MarginMode = 'cross' | 'isolated';
@@ -59,4 +60,5 @@ export interface Unavailable {
 export type Result<T> = { ok: true; value: T } | ({ ok: false } & Unavailable);
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const unavailable = <T>(reason: string): Result<T> => ({ ok: false, reason });
+/** A figure refused, with its reason written from LiqGuard's templates (so it can be said in any language). */
+export const unavailable = <T>(reason: ReasonText): Result<T> => ({ ok: false, reason });

@@ -168,7 +168,7 @@ describe('the overlay beside the page’s figures, in its theme (real Chromium)'
     await popup.close();
   });
 
-  it('speaks the page’s language: a German page gets German labels and remedies', async () => {
+  it('speaks the page’s language: a German page gets German labels, remedies and reasons', async () => {
     const page = fixtures.find((f) => f.name === 'de-usdm')!;
     const path = new URL(page.url).pathname;
     exchange.routes[path] = page.html;
@@ -180,5 +180,18 @@ describe('the overlay beside the page’s figures, in its theme (real Chromium)'
     expect(await rows.first().getByTestId('liqguard-remedy').innerText()).toMatch(
       /^Fügen Sie dieser Position [\d,]+\.\d{2} USDT Margin hinzu/,
     );
+    // A size of 0: the reader refuses the BTCUSDT row, and says why in German (the worker sends its words).
+    await browser.page.evaluate(() => {
+      [...document.querySelectorAll('span')].find((span) => span.textContent === '0.500 BTC')!.textContent = '0 BTC';
+    });
+    const lost = overlay(browser.page).getByTestId('liqguard-lost');
+    await expect
+      .poll(() => lost.getByTestId('liqguard-lost-reason').innerText())
+      .toMatch(/^Werte von .+, nicht aktuell: Diese Zeile ist nicht mehr lesbar \(Größe ist null\)\. Prüfen Sie sie auf der Seite\.$/);
+    // ETHUSDT shares the cross pool with it: why our figure cannot be vouched for, in German too.
+    const eth = overlay(browser.page).locator('[data-testid="liqguard-position"][data-symbol="ETHUSDT"]');
+    await expect
+      .poll(() => eth.getByTestId('liqguard-reason').innerText())
+      .toMatch(/^— eine Zeile war nicht lesbar, daher sind die Cross-Zahlen unvollständig\. Wert der Seite selbst: Liquidation bei /);
   });
 });

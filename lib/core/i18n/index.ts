@@ -13,6 +13,7 @@ import { fr } from './fr';
 import { ja } from './ja';
 import { ko } from './ko';
 import { pt } from './pt';
+import { reasonIn } from './reasons';
 import { ru } from './ru';
 import { tr } from './tr';
 import { uk } from './uk';
@@ -23,8 +24,9 @@ import { zhTW } from './zh-TW';
 export type { Messages, MessageKey } from './en';
 export { fill } from './fill';
 
-export const UI_LANGUAGES = ['en', 'zh-CN', 'zh-TW', 'es', 'ru', 'tr', 'vi', 'ja', 'ko', 'pt', 'fr', 'de', 'uk'] as const;
-export type UiLanguage = (typeof UI_LANGUAGES)[number];
+import { UI_LANGUAGES, type UiLanguage } from './languages';
+
+export { UI_LANGUAGES, type UiLanguage };
 
 export const CATALOGS: Record<UiLanguage, Messages> = {
   en,
@@ -56,10 +58,30 @@ export interface Phrase<K extends string = MessageKey> {
   params?: Record<string, string | number>;
 }
 
-export type Translate = (key: keyof Messages, params?: Record<string, string | number>) => string;
+/** A language's words: a message by key, and a reason (lib/core/i18n/reasons) said in it. */
+export interface Words<K extends string> {
+  (key: K, params?: Record<string, string | number>): string;
+  reason: (text: string) => string;
+}
+export type Translate = Words<MessageKey>;
 
-/** The words of `language`: a message with its `{name}` placeholders filled (a missing one is left as written). */
+/**
+ * The words of `catalog`: a message with its `{name}` placeholders filled (a missing one is left as written). A
+ * `{reason}` or `{reasons}` value is a reason, and is said in the language too.
+ */
+export function wordsOf<K extends string>(catalog: Record<K, string>, language: UiLanguage): Words<K> {
+  const reason = reasonIn(language);
+  const say = (key: K, params?: Record<string, string | number>) => {
+    if (params && ('reason' in params || 'reasons' in params)) {
+      params = { ...params };
+      for (const name of ['reason', 'reasons']) if (typeof params[name] === 'string') params[name] = reason(params[name] as string);
+    }
+    return fill(catalog[key] ?? key, params);
+  };
+  return Object.assign(say, { reason });
+}
+
+/** The words of `language`. */
 export function translator(language: UiLanguage): Translate {
-  const catalog = CATALOGS[language];
-  return (key, params) => fill(catalog[key], params);
+  return wordsOf(CATALOGS[language], language);
 }

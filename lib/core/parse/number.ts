@@ -8,6 +8,7 @@
  */
 import { memoByText } from '../memo';
 import { decimalString, exact, negated, times } from './exact';
+import { because, type ReasonText } from '../i18n/reasons/because';
 
 /** A decimal as text, exactly as parsed ("96250.5"), never a JS number. */
 export type DecimalString = string;
@@ -41,7 +42,7 @@ export const INVISIBLE_MARKS = /[\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
-const fail = (reason: string, empty = false): ParsedNumber => ({ ok: false, reason, empty });
+const fail = (reason: ReasonText, empty = false): ParsedNumber => ({ ok: false, reason, empty });
 
 export function parseDisplayedNumber(raw: string, options: ParseOptions = {}): ParsedNumber {
   // NFKC folds full-width digits and signs; then drop invisible marks (RTL, zero-width) the page may carry.
@@ -49,8 +50,8 @@ export function parseDisplayedNumber(raw: string, options: ParseOptions = {}): P
   let text = (
     PRINTABLE_ASCII.test(raw) ? raw : raw.replace(/[^₀-₉]+/g, (part) => part.normalize('NFKC')).replace(INVISIBLE_MARKS, '')
   ).trim();
-  if (text === '' || /^[-–—‒]{1,3}$/.test(text)) return fail('no value shown', true);
-  if (text.length > 80) return fail('too long to be one number');
+  if (text === '' || /^[-–—‒]{1,3}$/.test(text)) return fail(because('no value shown'), true);
+  if (text.length > 80) return fail(because('too long to be one number'));
 
   let percent = false;
   const wrapped = /^\((.*)\)$/.exec(text);
@@ -62,7 +63,7 @@ export function parseDisplayedNumber(raw: string, options: ParseOptions = {}): P
 
   const match =
     /^([+\-−–]?)\s*([0-9][0-9.,\s'{}₀-₉]*?)\s*(?:([KMB])(?=\s|$))?(?:\s+((?=[A-Za-z0-9]{1,16}$)[0-9]*[A-Za-z][A-Za-z0-9]*))?$/.exec(text);
-  if (!match) return fail(`not a number: "${raw.slice(0, 40)}"`);
+  if (!match) return fail(because('not a number: "{text}"', { text: raw.slice(0, 40) }));
   const [, sign, body, suffix, unit] = match as unknown as [string, string, string, string | undefined, string | undefined];
 
   let digits = body.trim().replace(/\s+/g, ' ');
@@ -72,15 +73,15 @@ export function parseDisplayedNumber(raw: string, options: ParseOptions = {}): P
     const zeros = compressed[1] ?? [...compressed[2]!].map((c) => SUBSCRIPT_DIGITS.indexOf(c)).join('');
     digits = `0.${'0'.repeat(Number(zeros))}${compressed[3]}`;
   } else if (/[{}₀-₉]/.test(digits)) {
-    return fail(`not a number: "${raw.slice(0, 40)}"`);
+    return fail(because('not a number: "{text}"', { text: raw.slice(0, 40) }));
   } else {
     const normalized = normalizeSeparators(digits, options.decimalComma ?? false);
-    if (normalized === null) return fail(`ambiguous separators in "${raw.slice(0, 40)}"`);
+    if (normalized === null) return fail(because('ambiguous separators in "{text}"', { text: raw.slice(0, 40) }));
     digits = normalized;
   }
   const [integerPart, fractionPart = ''] = digits.split('.') as [string, string | undefined];
   if (integerPart.replace(/^0+(?=\d)/, '').length > MAX_INTEGER_DIGITS || fractionPart.length > MAX_FRACTION_DIGITS) {
-    return fail('more digits than any real figure has');
+    return fail(because('more digits than any real figure has'));
   }
 
   let value = exact(digits);

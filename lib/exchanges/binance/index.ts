@@ -26,6 +26,7 @@ import { MARKET_LABELS, type FuturesMarket } from './page/routes';
 import { binanceCrossWallets, prepareBinancePosition } from './position';
 import { BINANCE_WORDING } from './wording';
 import { BRACKET_ENDPOINTS, loadTierTables, parseBracketResponse, SHIPPED_USDM_TIERS, TIER_REFRESH_MS } from './tiers';
+import { because } from '../../core/i18n/reasons/because';
 
 const isMarket = (market: string): market is FuturesMarket => market === 'usdm' || market === 'coinm';
 
@@ -39,7 +40,7 @@ export const binance: ExchangeAdapter = {
   ],
   has: {
     tiers: { usdm: 'shipped', coinm: 'fetched' },
-    fundingPaid: { usdm: true, coinm: "the exchange's COIN-M funding history has no mark price" },
+    fundingPaid: { usdm: true, coinm: because("the exchange's COIN-M funding history has no mark price") },
     openOrders: true,
   },
   prepare: prepareBinancePosition,

@@ -10,20 +10,21 @@ import type { Position } from '../../risk/types';
 import type { Prepared } from '../adapter';
 import { tiersFor, type TierTables } from '../marketData';
 import { baseAsset, contractOfPosition, exactSizeUnit } from './contracts';
+import { because } from '../../core/i18n/reasons/because';
 
 export function prepareBinancePosition(read: ReadPosition, tables: readonly (TierTables | null)[]): Prepared {
   if (read.sizeUnit !== exactSizeUnit(read.market)) {
     return {
       reason:
         read.market === 'usdm'
-          ? `size is shown in ${read.sizeAsset}; switch the page's size unit to the coin for exact figures`
-          : 'size is shown in coin; switch the page to contracts (Cont) for exact figures',
+          ? because("size is shown in {asset}; switch the page's size unit to the coin for exact figures", { asset: read.sizeAsset })
+          : because('size is shown in coin; switch the page to contracts (Cont) for exact figures'),
     };
   }
   const tiers = tiersFor(read.symbol, ...tables);
   if (!tiers.ok) return { reason: tiers.reason };
   if (read.marginMode === 'isolated' && (read.margin === null || read.pnl === null)) {
-    return { reason: 'the isolated margin or PnL could not be read' };
+    return { reason: because('the isolated margin or PnL could not be read') };
   }
   return {
     position: {

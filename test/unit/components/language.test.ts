@@ -12,6 +12,7 @@ import { Options } from '@/components/Options';
 import { PositionTools } from '@/components/PositionTools';
 import { UiLanguageContext } from '@/components/words';
 import { CATALOGS, UI_LANGUAGES, type UiLanguage } from '@/lib/core/i18n';
+import { REASON_CATALOGS, REASONS } from '@/lib/core/i18n/reasons';
 import { UI_CATALOGS } from '@/lib/core/i18n/ui';
 import { binance } from '@/lib/exchanges/binance';
 import { assess } from '@/lib/figures/assess';
@@ -42,6 +43,7 @@ function englishLeftIn(texts: string[], language: UiLanguage): string[] {
   const catalogs = [
     [CATALOGS.en, CATALOGS[language]],
     [UI_CATALOGS.en, UI_CATALOGS[language]],
+    [Object.fromEntries(REASONS.map((reason) => [reason, reason])), language === 'en' ? {} : REASON_CATALOGS[language]],
   ] as const;
   const english = catalogs.flatMap(([en, own]) =>
     Object.entries(en)

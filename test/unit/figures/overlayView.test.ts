@@ -5,7 +5,7 @@ import { readBinancePage } from '@/lib/exchanges/binance/page/reader';
 import { money, orderPriceOf, percent } from '@/lib/figures/format';
 import { parseOverlayUpdate } from '@/lib/protocol/messages';
 import { overlayOutline } from '@/lib/page/overlayOutline';
-import { overlayView } from '@/lib/figures/overlayView';
+import { overlayView, overlayWords } from '@/lib/figures/overlayView';
 import type { OverlayPosition } from '@/lib/model/overlay';
 import { DEFAULT_SETTINGS } from '@/lib/model/settings';
 import { riskView } from '@/lib/figures/riskView';
@@ -55,14 +55,17 @@ describe('overlayView', () => {
   });
 
   it('speaks the page’s language: its labels, remedies and figures in words (numbers as the exchange writes them)', () => {
-    const { overlay, inPageOrder } = overlayOf('de-usdm');
-    expect(overlay.labels['overlay.liquidation']).toBe('Liq.-Preis');
-    expect(overlay.labels['band.warning']).toBe('Warnung');
+    const { inPageOrder } = overlayOf('de-usdm');
+    const { labels } = overlayWords(fixtures.find((f) => f.name === 'de-usdm')!.expected);
+    expect(labels['overlay.liquidation']).toBe('Liq.-Preis');
+    expect(labels['band.warning']).toBe('Warnung');
     const sol = inPageOrder.find((p) => p.symbol === 'SOLUSDT')!;
     expect(sol.band).toBe('warning');
     expect(sol.remedy[0]).toMatch(/^Fügen Sie dieser Position [\d,]+\.\d{2} USDT Margin hinzu \(Margin ✎\)$/);
     expect(sol.remedy[1]).toMatch(/^Schließen Sie \d+ SOL \(\d+%\) zum Marktpreis, nur reduzieren$/);
-    expect(overlayOf('en-usdm-cross-isolated').overlay.labels['overlay.liquidation']).toBe('Liq. price');
+    expect(overlayWords(fixtures.find((f) => f.name === 'en-usdm-cross-isolated')!.expected).labels['overlay.liquidation']).toBe(
+      'Liq. price',
+    );
   });
 
   it('leads with the worst: danger, then warning, each nearest first; the rest keep the page’s order', () => {
@@ -137,11 +140,13 @@ describe('overlayOutline (what may not wait for a ticking page’s next redraw)'
 
 describe('parseOverlayUpdate (the content script’s check of what the worker sent)', () => {
   const { overlay } = overlayOf('en-usdm-cross-isolated');
-  const update = { type: 'overlay-view', view: overlay, display: { enabled: true, compact: false }, readEveryMs: 3000 };
+  const words = overlayWords(fixtures.find((f) => f.name === 'de-usdm')!.expected);
+  const update = { type: 'overlay-view', view: overlay, words, display: { enabled: true, compact: false }, readEveryMs: 3000 };
 
   it('takes an update as the worker sends it, and one without figures', () => {
     expect(parseOverlayUpdate(JSON.parse(JSON.stringify(update)))).toEqual(update);
     expect(parseOverlayUpdate({ ...update, view: null })).toEqual({ ...update, view: null });
+    expect(parseOverlayUpdate({ ...update, words: null })).toEqual({ ...update, words: null });
     expect(parseOverlayUpdate({ ...update, readEveryMs: 1000 })).toEqual({ ...update, readEveryMs: 1000 });
   });
 
@@ -155,6 +160,8 @@ describe('parseOverlayUpdate (the content script’s check of what the worker se
     ['a figure that is not text', { ...update, view: { ...overlay, positions: [{ ...position, liquidation: 72846.9 }] } }],
     ['a symbol with markup', { ...update, view: { ...overlay, positions: [{ ...position, symbol: '<b>BTC</b>' }] } }],
     ['no read interval', { ...update, readEveryMs: undefined }],
+    ['a label it does not know', { ...update, words: { ...words, labels: { ...words.labels, 'overlay.script': '<script>' } } }],
+    ['a reason that is not text', { ...update, words: { ...words, reasons: { 'no price': 7 } } }],
     ['a read interval it does not know', { ...update, readEveryMs: 60_000 }],
     ['more rows than any page holds', { ...update, view: { ...overlay, positions: Array.from({ length: 501 }, () => position) } }],
   ])('drops %s', (_, value) => {

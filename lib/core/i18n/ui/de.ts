@@ -25,7 +25,7 @@ export const de: UiMessages = {
   'tools.section': 'Gewählte Position',
   'tools.heading': '{position} · Liquidation {price} · {distance} entfernt',
   'tools.target': 'Liquidation bringen auf (% vom Mark-Preis)',
-  'tools.noClose': 'Kein Schließen: {note}',
+  'tools.noClose': 'Kein Schließen: {reason}',
   'tools.incomplete': '— die Zahlen der Position sind unvollständig, daher lässt sich keine Abhilfe berechnen.',
   'tools.labelled': '{label}: {text}',
   'tools.stops': 'Stop-Loss-Vorschläge (jeder greift vor der Liquidation)',

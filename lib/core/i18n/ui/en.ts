@@ -29,7 +29,7 @@ export const enUi = {
   'tools.section': 'Selected position',
   'tools.heading': '{position} · liquidation {price} · {distance} away',
   'tools.target': 'Bring liquidation to (% from mark)',
-  'tools.noClose': 'No close: {note}',
+  'tools.noClose': 'No close: {reason}',
   'tools.incomplete': "— the position's figures are incomplete, so no remedy can be worked out.",
   'tools.labelled': '{label}: {text}',
   'tools.stops': 'Stop-loss suggestions (each fires before liquidation)',

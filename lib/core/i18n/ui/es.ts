@@ -25,7 +25,7 @@ export const es: UiMessages = {
   'tools.section': 'Posición seleccionada',
   'tools.heading': '{position} · liquidación {price} · a {distance}',
   'tools.target': 'Llevar la liquidación a (% del precio de marca)',
-  'tools.noClose': 'Sin cierre: {note}',
+  'tools.noClose': 'Sin cierre: {reason}',
   'tools.incomplete': '— las cifras de la posición están incompletas, así que no se puede calcular ninguna solución.',
   'tools.labelled': '{label}: {text}',
   'tools.stops': 'Stop-loss sugeridos (cada uno se activa antes de la liquidación)',

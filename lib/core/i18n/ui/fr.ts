@@ -25,7 +25,7 @@ export const fr: UiMessages = {
   'tools.section': 'Position sélectionnée',
   'tools.heading': '{position} · liquidation {price} · à {distance}',
   'tools.target': 'Amener la liquidation à (% du prix de marque)',
-  'tools.noClose': 'Pas de clôture : {note}',
+  'tools.noClose': 'Pas de clôture : {reason}',
   'tools.incomplete': '— les chiffres de la position sont incomplets, aucune solution ne peut être calculée.',
   'tools.labelled': '{label} : {text}',
   'tools.stops': 'Stop-loss suggérés (chacun se déclenche avant la liquidation)',

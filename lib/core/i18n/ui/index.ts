@@ -3,8 +3,7 @@
  * English the reference (the compiler holds every key in every catalog, `test/unit/core/i18n.test.ts` the
  * placeholders), joined with the page's words (../index.ts) that the popup shows too (bands, sides, funding).
  */
-import { CATALOGS, type MessageKey, type Phrase, type UiLanguage } from '..';
-import { fill } from '../fill';
+import { CATALOGS, wordsOf, type MessageKey, type Phrase, type UiLanguage, type Words } from '..';
 import { de } from './de';
 import { enUi, type UiMessages } from './en';
 import { es } from './es';
@@ -40,12 +39,11 @@ export const UI_CATALOGS: Record<UiLanguage, UiMessages> = {
   uk,
 };
 
-export type UiTranslate = (key: UiMessageKey | MessageKey, params?: Record<string, string | number>) => string;
+export type UiTranslate = Words<UiMessageKey | MessageKey>;
 
 /** The extension pages' words in `language`, with the page's words they share. */
 export function uiTranslator(language: UiLanguage): UiTranslate {
-  const catalog: Record<string, string> = { ...CATALOGS[language], ...UI_CATALOGS[language] };
-  return (key, params) => fill(catalog[key] ?? key, params);
+  return wordsOf<UiMessageKey | MessageKey>({ ...CATALOGS[language], ...UI_CATALOGS[language] }, language);
 }
 
 /** A phrase in the language of `t`. */

@@ -24,7 +24,7 @@ export const ja: UiMessages = {
   'tools.section': '選択中のポジション',
   'tools.heading': '{position} · 清算 {price} · あと {distance}',
   'tools.target': '清算価格を移す位置（マーク価格からの %）',
-  'tools.noClose': '決済なし：{note}',
+  'tools.noClose': '決済なし：{reason}',
   'tools.incomplete': '— ポジションの数値が不完全なため、対処法を計算できません。',
   'tools.labelled': '{label}：{text}',
   'tools.stops': 'ストップロスの提案（いずれも清算前に発動）',

@@ -24,7 +24,7 @@ export const ko: UiMessages = {
   'tools.section': '선택한 포지션',
   'tools.heading': '{position} · 청산 {price} · {distance} 남음',
   'tools.target': '청산가를 옮길 위치(시장 평균가 대비 %)',
-  'tools.noClose': '종료 없음: {note}',
+  'tools.noClose': '종료 없음: {reason}',
   'tools.incomplete': '— 포지션 수치가 불완전해 해결책을 계산할 수 없습니다.',
   'tools.labelled': '{label}: {text}',
   'tools.stops': '손절 제안(모두 청산 전에 발동)',

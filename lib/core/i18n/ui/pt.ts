@@ -25,7 +25,7 @@ export const pt: UiMessages = {
   'tools.section': 'Posição selecionada',
   'tools.heading': '{position} · liquidação {price} · a {distance}',
   'tools.target': 'Levar a liquidação a (% do preço de marcação)',
-  'tools.noClose': 'Sem fechamento: {note}',
+  'tools.noClose': 'Sem fechamento: {reason}',
   'tools.incomplete': '— os números da posição estão incompletos, então nenhuma solução pode ser calculada.',
   'tools.labelled': '{label}: {text}',
   'tools.stops': 'Stop-loss sugeridos (cada um dispara antes da liquidação)',

@@ -25,7 +25,7 @@ export const ru: UiMessages = {
   'tools.section': 'Выбранная позиция',
   'tools.heading': '{position} · ликвидация {price} · в {distance}',
   'tools.target': 'Отодвинуть ликвидацию до (% от маркировочной цены)',
-  'tools.noClose': 'Без закрытия: {note}',
+  'tools.noClose': 'Без закрытия: {reason}',
   'tools.incomplete': '— цифры позиции неполные, поэтому решение рассчитать нельзя.',
   'tools.labelled': '{label}: {text}',
   'tools.stops': 'Предлагаемые стоп-лоссы (каждый срабатывает до ликвидации)',

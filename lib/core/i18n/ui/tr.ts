@@ -25,7 +25,7 @@ export const tr: UiMessages = {
   'tools.section': 'Seçili pozisyon',
   'tools.heading': '{position} · tasfiye {price} · {distance} uzakta',
   'tools.target': 'Tasfiyeyi şuraya taşı (işaret fiyatından %)',
-  'tools.noClose': 'Kapatma yok: {note}',
+  'tools.noClose': 'Kapatma yok: {reason}',
   'tools.incomplete': '— pozisyonun rakamları eksik, bu yüzden bir çözüm hesaplanamıyor.',
   'tools.labelled': '{label}: {text}',
   'tools.stops': 'Zarar durdur önerileri (her biri tasfiyeden önce tetiklenir)',

@@ -25,7 +25,7 @@ export const uk: UiMessages = {
   'tools.section': 'Вибрана позиція',
   'tools.heading': '{position} · ліквідація {price} · за {distance}',
   'tools.target': 'Відсунути ліквідацію до (% від маркувальної ціни)',
-  'tools.noClose': 'Без закриття: {note}',
+  'tools.noClose': 'Без закриття: {reason}',
   'tools.incomplete': '— цифри позиції неповні, тому розрахувати рішення неможливо.',
   'tools.labelled': '{label}: {text}',
   'tools.stops': 'Запропоновані стоп-лоси (кожен спрацьовує до ліквідації)',

@@ -25,7 +25,7 @@ export const vi: UiMessages = {
   'tools.section': 'Vị thế đã chọn',
   'tools.heading': '{position} · thanh lý {price} · cách {distance}',
   'tools.target': 'Đưa giá thanh lý tới (% so với giá đánh dấu)',
-  'tools.noClose': 'Không đóng: {note}',
+  'tools.noClose': 'Không đóng: {reason}',
   'tools.incomplete': '— số liệu của vị thế chưa đủ nên không tính được cách khắc phục.',
   'tools.labelled': '{label}: {text}',
   'tools.stops': 'Gợi ý cắt lỗ (mỗi lệnh kích hoạt trước khi thanh lý)',

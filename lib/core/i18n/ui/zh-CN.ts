@@ -23,7 +23,7 @@ export const zhCN: UiMessages = {
   'tools.section': '所选仓位',
   'tools.heading': '{position} · 强平 {price} · 距离 {distance}',
   'tools.target': '将强平移到（距标记价格 %）',
-  'tools.noClose': '无法平仓：{note}',
+  'tools.noClose': '无法平仓：{reason}',
   'tools.incomplete': '— 仓位的数字不完整，无法算出补救办法。',
   'tools.labelled': '{label}：{text}',
   'tools.stops': '止损建议（每个都在强平前触发）',

@@ -23,7 +23,7 @@ export const zhTW: UiMessages = {
   'tools.section': '所選倉位',
   'tools.heading': '{position} · 強平 {price} · 距離 {distance}',
   'tools.target': '將強平移到（距標記價格 %）',
-  'tools.noClose': '無法平倉：{note}',
+  'tools.noClose': '無法平倉：{reason}',
   'tools.incomplete': '— 倉位的數字不完整，無法算出補救辦法。',
   'tools.labelled': '{label}：{text}',
   'tools.stops': '停損建議（每個都在強平前觸發）',

@@ -13,6 +13,7 @@ import { languagesFor, normalizeLabel, pageLanguage, type AccountKey, type Colum
 import { hasTwinCells, pageTabs, rowsBelow, symbolIn, tabNamed, textLines, textOf, tokensOf, usesDecimalComma } from './pageText';
 import { openOrdersTab, readOpenOrders } from './openOrders';
 import { parseFuturesRoute, type FuturesMarket } from './routes';
+import { because, type ReasonText } from '../../../core/i18n/reasons/because';
 
 const REQUIRED_COLUMNS: ColumnKey[] = ['symbol', 'size', 'entryPrice', 'markPrice'];
 const PRICE_COLUMNS: ColumnKey[] = ['entryPrice', 'markPrice', 'liquidationPrice', 'breakEvenPrice'];
@@ -243,7 +244,11 @@ function phrasesIn<T>(tokens: readonly string[], phrases: Phrase<T>[]): Set<T> {
   return found;
 }
 
-class RowProblem extends Error {}
+class RowProblem extends Error {
+  constructor(reason: ReasonText) {
+    super(reason);
+  }
+}
 
 /**
  * The "TP/SL for position" cell: "77,000.00 / 73,000.00" (on one line or two), "-- / --" when unset. Anything
@@ -253,12 +258,12 @@ function readTpSl(shown: string | undefined, decimalComma: boolean): [string | n
   const text = shown?.trim() ?? '';
   if (text === '') return [null, null];
   const parts = text.split('/');
-  if (parts.length !== 2) throw new RowProblem(`TP/SL "${text.slice(0, 40)}" is not "take profit / stop loss"`);
+  if (parts.length !== 2) throw new RowProblem(because('TP/SL "{text}" is not "take profit / stop loss"', { text: text.slice(0, 40) }));
   return parts.map((part) => {
     const parsed = parsePageNumber(part.trim(), decimalComma);
     if (parsed.ok && sign(exact(parsed.value)) > 0) return parsed.value;
     if (!parsed.ok && parsed.empty) return null;
-    throw new RowProblem(`TP/SL: ${parsed.ok ? 'a price of 0 or below' : parsed.reason}`);
+    throw new RowProblem(because('TP/SL: {reason}', { reason: parsed.ok ? because('a price of 0 or below') : parsed.reason }));
   }) as [string | null, string | null];
 }
 
@@ -294,25 +299,41 @@ function checkConsistency(row: {
     const expected = times(row.size, d === 1 ? move : negated(move));
     if (compare(abs(minus(pnl, expected)), times(times(row.size, row.mark), PNL_TOLERANCE)) > 0) {
       throw new RowProblem(
-        `PnL ${decimalString(pnl)} contradicts a ${row.side} of ${decimalString(row.size)} from ${decimalString(row.entry)} at mark ${decimalString(row.mark)}`,
+        because('PnL {pnl} contradicts a {side} of {size} from {entry} at mark {mark}', {
+          pnl: decimalString(pnl),
+          side: row.side,
+          size: decimalString(row.size),
+          entry: decimalString(row.entry),
+          mark: decimalString(row.mark),
+        }),
       );
     }
   } else if (pnl && sign(pnl) !== 0) {
     // The entry is above 0, so |mark − entry| / entry > FLAT_MOVE is |mark − entry| > FLAT_MOVE × entry.
     if (compare(abs(move), times(FLAT_MOVE, row.entry)) > 0 && sign(move) * d > 0 !== sign(pnl) > 0) {
       throw new RowProblem(
-        `PnL ${decimalString(pnl)} contradicts a ${row.side} from ${decimalString(row.entry)} at mark ${decimalString(row.mark)}`,
+        because('PnL {pnl} contradicts a {side} from {entry} at mark {mark}', {
+          pnl: decimalString(pnl),
+          side: row.side,
+          entry: decimalString(row.entry),
+          mark: decimalString(row.mark),
+        }),
       );
     }
   }
   const liquidation = row.liquidation?.ok ? exact(row.liquidation.value) : null;
   if (liquidation && sign(liquidation) > 0 && compare(liquidation, row.mark) * d >= 0) {
     // Past liquidation the exchange closes the position: a page showing it open there is misread.
-    throw new RowProblem(`the liquidation price ${decimalString(liquidation)} is on the wrong side of the mark for a ${row.side}`);
+    throw new RowProblem(
+      because('the liquidation price {price} is on the wrong side of the mark for a {side}', {
+        price: decimalString(liquidation),
+        side: row.side,
+      }),
+    );
   }
-  if (row.margin?.ok && sign(exact(row.margin.value)) <= 0) throw new RowProblem('the margin is not above 0');
+  if (row.margin?.ok && sign(exact(row.margin.value)) <= 0) throw new RowProblem(because('the margin is not above 0'));
   if (row.breakEven?.ok && compare(abs(minus(exact(row.breakEven.value), row.entry)), times(row.entry, BREAK_EVEN_RANGE)) > 0) {
-    throw new RowProblem('the break-even price is far from the entry');
+    throw new RowProblem(because('the break-even price is far from the entry'));
   }
 }
 
@@ -340,13 +361,14 @@ function readRow(
   const symbolText = (cell('symbol', true) ?? []).join(' ');
   const found = symbolIn(symbolText);
   try {
-    if (!found) throw new RowProblem('no symbol in the symbol cell');
-    if (hasTwinCells(row, texts)) throw new RowProblem('two neighbouring cells show the same figure: a cell may have slid');
-    for (const key of table.ambiguous) if (REQUIRED_COLUMNS.includes(key)) throw new RowProblem(`two columns are labelled as ${key}`);
+    if (!found) throw new RowProblem(because('no symbol in the symbol cell'));
+    if (hasTwinCells(row, texts)) throw new RowProblem(because('two neighbouring cells show the same figure: a cell may have slid'));
+    for (const key of table.ambiguous)
+      if (REQUIRED_COLUMNS.includes(key)) throw new RowProblem(because('two columns are labelled as {column}', { column: key }));
     const number = (key: ColumnKey, line = 0, required = true): ParsedNumber | null => {
       const shown = cellOf(key)?.text;
       if (!shown || table.ambiguous.includes(key)) {
-        if (required) throw new RowProblem(`the ${key} column is missing`);
+        if (required) throw new RowProblem(because('the {column} column is missing', { column: key }));
         return null;
       }
       // The second figure of a cell is the one in brackets: "-384.85 USDT (-16.12%)".
@@ -354,13 +376,15 @@ function readRow(
       const text = (line === 0 && !joined.includes('(') ? joined : (joined.split(/(?=\()/)[line] ?? lines[line] ?? '')).trim();
       const parsed = parsePageNumber(text, decimalComma);
       // Shown but unreadable is a problem even for an optional figure: "--" or empty is "none", garbage is not.
-      if (!parsed.ok && (required || !parsed.empty)) throw new RowProblem(`${key}: ${parsed.reason}`);
+      if (!parsed.ok && (required || !parsed.empty))
+        throw new RowProblem(because('{column}: {reason}', { column: key, reason: parsed.reason }));
       // A percentage only where the page writes one (the ROI), a price only in the quote asset: anything else
       // slid in from a neighbouring column.
       const roi = key === 'pnl' && line === 1;
-      if (parsed.ok && parsed.percent !== roi) throw new RowProblem(roi ? 'the ROI is not a percentage' : `${key} shows a percentage`);
+      if (parsed.ok && parsed.percent !== roi)
+        throw new RowProblem(roi ? because('the ROI is not a percentage') : because('{column} shows a percentage', { column: key }));
       if (parsed.ok && PRICE_COLUMNS.includes(key) && parsed.unit !== null && parsed.unit !== found!.quote)
-        throw new RowProblem(`${key} is in ${parsed.unit}`);
+        throw new RowProblem(because('{column} is in {unit}', { column: key, unit: parsed.unit ?? '' }));
       return parsed;
     };
     const value = (parsed: ParsedNumber | null) => (parsed?.ok ? parsed.value : null);
@@ -368,47 +392,58 @@ function readRow(
     const allText = [symbolText, ...(cell('margin', true) ?? [])].join(' ');
     const { modes: modeMatches, leverage } = vocabulary.marginOf(allText);
     if (modeMatches.size !== 1)
-      throw new RowProblem(modeMatches.size === 0 ? 'margin mode (cross / isolated) not shown' : 'both cross and isolated shown');
+      throw new RowProblem(
+        modeMatches.size === 0 ? because('margin mode (cross / isolated) not shown') : because('both cross and isolated shown'),
+      );
     const marginMode = [...modeMatches][0] as 'cross' | 'isolated';
-    if (leverage !== null && !(leverage >= 1 && leverage <= 200)) throw new RowProblem(`leverage ${leverage}x is not possible`);
+    if (leverage !== null && !(leverage >= 1 && leverage <= 200))
+      throw new RowProblem(because('leverage {leverage}x is not possible', { leverage }));
 
     const size = number('size')!;
-    if (!size.ok) throw new RowProblem('size unreadable');
+    if (!size.ok) throw new RowProblem(because('size unreadable'));
     const signedSize = exact(size.value);
-    if (sign(signedSize) === 0) throw new RowProblem('size is zero');
+    if (sign(signedSize) === 0) throw new RowProblem(because('size is zero'));
     const sideText = [symbolText, ...(cell('size', true) ?? [])].join(' ');
     const sides = vocabulary.sidesOf(sideText);
     const saysLong = sides.has('long');
     const saysShort = sides.has('short');
-    if (saysLong && saysShort) throw new RowProblem('the row says both long and short');
+    if (saysLong && saysShort) throw new RowProblem(because('the row says both long and short'));
     const side = saysShort || (!saysLong && sign(signedSize) < 0) ? 'short' : 'long';
-    if (saysLong && sign(signedSize) < 0) throw new RowProblem('a negative size on a row marked long');
+    if (saysLong && sign(signedSize) < 0) throw new RowProblem(because('a negative size on a row marked long'));
 
     const unit = size.unit ?? table.headerUnits.get('size') ?? null;
     const market = found.quote === 'USD' ? 'coinm' : 'usdm';
     // A USDⓈ-M page lists USDⓈ-M positions, a COIN-M page COIN-M ones: anything else was misread.
-    if (market !== pageMarket) throw new RowProblem(`${found.symbol} is not a ${pageMarket === 'usdm' ? 'USDⓈ-M' : 'COIN-M'} contract`);
+    if (market !== pageMarket)
+      throw new RowProblem(
+        because('{symbol} is not a {market} contract', { symbol: found.symbol, market: pageMarket === 'usdm' ? 'USDⓈ-M' : 'COIN-M' }),
+      );
     const isContracts = unit !== null && vocabulary.contracts.has(normalizeLabel(unit));
     const sizeUnit = unit === found.base ? 'base' : unit === found.quote ? 'quote' : isContracts ? 'contracts' : null;
     if (sizeUnit === null)
-      throw new RowProblem(unit ? `size unit "${unit}" is not ${found.base}, ${found.quote} or contracts` : 'size has no unit');
+      throw new RowProblem(
+        unit
+          ? because('size unit "{unit}" is not {base}, {quote} or contracts', { unit, base: found.base, quote: found.quote })
+          : because('size has no unit'),
+      );
 
     const entry = exact(value(number('entryPrice'))!);
     // Required: number() has thrown unless the mark price parsed. Its decimals as shown are the price's precision.
     const markPrice = number('markPrice') as Extract<ParsedNumber, { ok: true }>;
     const mark = exact(markPrice.value);
-    if (sign(entry) <= 0 || sign(mark) <= 0) throw new RowProblem('entry and mark prices must be above 0');
+    if (sign(entry) <= 0 || sign(mark) <= 0) throw new RowProblem(because('entry and mark prices must be above 0'));
     const liquidation = number('liquidationPrice', 0, false);
-    if (liquidation && !liquidation.ok && !liquidation.empty) throw new RowProblem(`liquidation price: ${liquidation.reason}`);
+    if (liquidation && !liquidation.ok && !liquidation.empty)
+      throw new RowProblem(because('liquidation price: {reason}', { reason: liquidation.reason }));
     const pnl = number('pnl', 0, false);
     // The PnL is what shows the row's figures belong together (checkConsistency): without it nothing does.
-    if (!pnl?.ok) throw new RowProblem('no PnL to check the row against');
+    if (!pnl?.ok) throw new RowProblem(because('no PnL to check the row against'));
     const roi = number('pnl', 1, false);
     // Read only to check the row (LiqGuard works out its own break-even with the user's fees).
     const breakEven = number('breakEvenPrice', 0, false);
     const margin = number('margin', 0, false);
     // The Margin column names its asset ("352.65 USDT"): a bare number there slid in from another column.
-    if (margin?.ok && margin.unit === null) throw new RowProblem('the margin has no asset');
+    if (margin?.ok && margin.unit === null) throw new RowProblem(because('the margin has no asset'));
 
     const [takeProfit, stopLoss] = readTpSl(cellOf('tpsl')?.text.text, decimalComma);
     checkConsistency({ side, size: abs(signedSize), entry, mark, unit: sizeUnit, market, pnl, liquidation, margin, breakEven });
@@ -416,7 +451,8 @@ function readRow(
     const perpetual = found.suffix === 'PERP' || vocabulary.namesPerpetual(symbolText);
     const dated = found.suffix !== null && /^\d{6}$/.test(found.suffix);
     // Funding and the tier table depend on it: without either sign it is not guessed.
-    if (!dated && !perpetual) throw new RowProblem('cannot tell a perpetual from a dated contract (no "Perp" and no delivery date)');
+    if (!dated && !perpetual)
+      throw new RowProblem(because('cannot tell a perpetual from a dated contract (no "Perp" and no delivery date)'));
     return {
       row: index + 1,
       symbol: found.symbol,
@@ -546,7 +582,7 @@ export function readBinancePage(document: Document, url: string, cache?: ReaderC
   const decimalComma = usesDecimalComma(readings.flatMap((reading) => reading.texts));
   const account = readAccount(root, table?.header.parentElement ?? null, dictionaries, decimalComma, cache);
   const reasons: string[] = [];
-  if (account.missing.length > 0) reasons.push(`account panel: could not read ${account.missing.join(', ')}`);
+  if (account.missing.length > 0) reasons.push(because('account panel: could not read {fields}', { fields: account.missing.join(', ') }));
 
   const ordersTab = openOrdersTab(tabs, language);
   base.openOrdersCount = ordersTab.count;
@@ -555,7 +591,7 @@ export function readBinancePage(document: Document, url: string, cache?: ReaderC
       ...base,
       ...(ordersTab.selected ? { openOrders: readOpenOrders(root, tabs, language, route.market) } : {}),
       state: 'other-tab',
-      reasons: ['another tab is selected: open Positions to see current figures', ...reasons],
+      reasons: [because('another tab is selected: open Positions to see current figures'), ...reasons],
       positionsCount: tab.count,
       positions: [],
       unreadable: [],
@@ -568,7 +604,7 @@ export function readBinancePage(document: Document, url: string, cache?: ReaderC
       ...base,
       state: 'unreadable',
       reasons: [
-        tab.found ? 'could not find the positions list (its column headers)' : 'could not find the Positions tab or list',
+        tab.found ? because('could not find the positions list (its column headers)') : because('could not find the Positions tab or list'),
         ...reasons,
       ],
       positionsCount: tab.count,
@@ -578,9 +614,9 @@ export function readBinancePage(document: Document, url: string, cache?: ReaderC
     };
   }
   const missingColumns = REQUIRED_COLUMNS.filter((key) => !table.columns.has(key));
-  if (missingColumns.length > 0) reasons.push(`positions list: no ${missingColumns.join(', ')} column`);
+  if (missingColumns.length > 0) reasons.push(because('positions list: no {columns} column', { columns: missingColumns.join(', ') }));
   if (!table.columns.has('liquidationPrice'))
-    reasons.push("positions list: the Liq.Price column is hidden, so the page's price cannot be compared");
+    reasons.push(because("positions list: the Liq.Price column is hidden, so the page's price cannot be compared"));
 
   const positions: ReadPosition[] = [];
   const unreadable: UnreadableRow[] = [];
@@ -597,7 +633,7 @@ export function readBinancePage(document: Document, url: string, cache?: ReaderC
     else positions.push(read);
   });
   if (tab.count !== null && tab.count > rows.length)
-    reasons.push(`the Positions tab counts ${tab.count} but ${rows.length} rows are on the page`);
+    reasons.push(because('the Positions tab counts {count} but {rows} rows are on the page', { count: tab.count, rows: rows.length }));
   return { ...base, state: 'ok', reasons, positionsCount: tab.count, positions, unreadable, account };
 }
 
