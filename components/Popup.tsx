@@ -17,6 +17,7 @@ import { assess } from '@/lib/figures/assess';
 
 import { Calculators, type Prefill } from './calculators/Calculators';
 import { PositionTools } from './PositionTools';
+import { StressTest } from './StressTest';
 import { useWords } from './words';
 
 type Load =
@@ -259,6 +260,9 @@ export function Popup() {
           warningDistance={load.settings.warningDistance}
           displayDecimals={load.settings.displayDecimals}
         />
+      )}
+      {load.state === 'ready' && known && selection && known.positions.length > 0 && (
+        <StressTest key={selection.tabId} snapshot={known} tiers={load.tiers[marketKey(known)] ?? null} />
       )}
       {load.state === 'ready' && (
         <section aria-label={t('popup.calculators')} class="rounded border border-slate-300 p-2 dark:border-slate-700">

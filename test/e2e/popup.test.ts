@@ -114,6 +114,27 @@ describe('popup calculators and options (real Chromium)', () => {
     expect(remedy[1]).toMatch(/^Close \d+ SOL \(\d+%\) at market, reduce-only$/);
   });
 
+  it('stress-tests the account: the first liquidation on a fall and a rise, and what a move of every mark does', async () => {
+    const stress = popup.getByTestId('stress-test');
+    // SOLUSDT, isolated, is 7.94 % from liquidation: the first to go on a fall.
+    await expect
+      .poll(() => stress.getByTestId('stress-first-fall').innerText())
+      .toMatch(/^First liquidation on a fall: 7\.9\d% \(SOLUSDT Long\)$/);
+    expect(await stress.getByTestId('stress-first-rise').innerText()).toMatch(
+      /^(First liquidation on a rise: [\d.]+% \([A-Z]+USDT (Long|Short)\)|No liquidation on a rise of up to 200%)$/,
+    );
+    // Every mark 10 % lower (where the control starts): SOL is liquidated, the cross pool holds.
+    expect(await stress.getByTestId('stress-move').innerText()).toBe('-10%');
+    expect(await stress.getByTestId('stress-positions').innerText()).toContain('SOLUSDT Long: liquidated (1 of 1)');
+    expect(await stress.getByTestId('stress-margin-ratio').innerText()).toMatch(/^Cross margin ratio: \d+\.\d{2}%$/);
+    expect(await stress.getByTestId('stress-left').innerText()).toMatch(/^Left of the balance: [\d,]+\.\d{2} USDT$/);
+    // By keyboard, to −5 %: SOL is open again.
+    await stress.getByRole('slider').focus();
+    for (let i = 0; i < 5; i++) await popup.keyboard.press('ArrowRight');
+    await expect.poll(() => stress.getByTestId('stress-move').innerText()).toBe('-5%');
+    expect(await stress.getByTestId('stress-positions').innerText()).toMatch(/SOLUSDT Long: [\d.]+% from liquidation/);
+  });
+
   it('reads well in the browser’s light and dark themes: what is typed shows, and axe-core finds no text under 4.5:1', async () => {
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);

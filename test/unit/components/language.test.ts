@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 /**
  * The extension's own pages speak the browser's language: the options page, the calculators (every tab, every
- * field's error) and the selected position's tools are rendered in each of the 13 languages, and no English text of
- * LiqGuard's catalogs is left in one that has its own words for it.
+ * field's error), the selected position's tools and the stress test are rendered in each of the 13 languages, and no
+ * English text of LiqGuard's catalogs is left in one that has its own words for it.
  */
 import { h, render, type ComponentChildren } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Calculators } from '@/components/calculators/Calculators';
 import { Options } from '@/components/Options';
 import { PositionTools } from '@/components/PositionTools';
+import { StressTest } from '@/components/StressTest';
 import { UiLanguageContext } from '@/components/words';
 import { CATALOGS, UI_LANGUAGES, type UiLanguage } from '@/lib/core/i18n';
 import { REASON_CATALOGS, REASONS } from '@/lib/core/i18n/reasons';
@@ -113,9 +114,13 @@ describe('the popup, options and calculators in the browser’s language', () =>
     );
     const tools = textsIn(host);
 
+    inLanguage(language, h(StressTest, { snapshot, tiers: null }));
+    const stress = textsIn(host);
+
     expect(calculators.some((text) => text === UI_CATALOGS[language]['calc.tab.maxOpen'])).toBe(true);
     expect(options).toContain(UI_CATALOGS[language]['options.save']);
-    expect(englishLeftIn([...options, ...calculators, ...tools], language)).toEqual([]);
+    expect(stress).toContain(UI_CATALOGS[language]['stress.title']);
+    expect(englishLeftIn([...options, ...calculators, ...tools, ...stress], language)).toEqual([]);
   });
 
   it('English is the fallback and the reference: the same pages in English show its words', async () => {

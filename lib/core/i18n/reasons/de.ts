@@ -131,4 +131,6 @@ export const de: ReasonCatalog = {
     'nicht jede Position ist auf der Seite (ist „Andere Symbole ausblenden“ an?), daher sind die Cross-Zahlen unvollständig',
   'the wallet Balance could not be read': 'der Wallet-Saldo war nicht lesbar',
   'no cross positions': 'keine Cross-Positionen',
+  'a position could not be worked out, so the stress test cannot say what liquidates first':
+    'eine Position ließ sich nicht berechnen, daher kann der Stresstest nicht sagen, was zuerst liquidiert wird',
 };

@@ -131,4 +131,6 @@ export const es: ReasonCatalog = {
     'no todas las posiciones están en la página (¿está activado «Ocultar otros símbolos»?), así que las cifras cruzadas están incompletas',
   'the wallet Balance could not be read': 'no se pudo leer el saldo de la billetera',
   'no cross positions': 'sin posiciones cruzadas',
+  'a position could not be worked out, so the stress test cannot say what liquidates first':
+    'no se pudo calcular una posición, así que la prueba de estrés no puede decir qué se liquida primero',
 };

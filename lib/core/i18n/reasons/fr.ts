@@ -131,4 +131,6 @@ export const fr: ReasonCatalog = {
     'toutes les positions ne sont pas sur la page (« Masquer les autres symboles » est-il activé ?), les chiffres croisés sont donc incomplets',
   'the wallet Balance could not be read': 'le solde du portefeuille n’a pas pu être lu',
   'no cross positions': 'aucune position croisée',
+  'a position could not be worked out, so the stress test cannot say what liquidates first':
+    'une position n’a pas pu être calculée, le test de résistance ne peut donc pas dire ce qui est liquidé en premier',
 };

@@ -127,4 +127,6 @@ export const ja: ReasonCatalog = {
     'すべてのポジションがページにありません（「他のシンボルを非表示」がオン？）、クロスの数値は不完全です',
   'the wallet Balance could not be read': 'ウォレット残高を読み取れません',
   'no cross positions': 'クロスポジションがありません',
+  'a position could not be worked out, so the stress test cannot say what liquidates first':
+    '計算できないポジションがあるため、ストレステストではどれが先に清算されるか言えません',
 };

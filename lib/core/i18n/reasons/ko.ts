@@ -122,4 +122,6 @@ export const ko: ReasonCatalog = {
     '모든 포지션이 페이지에 있지는 않습니다("다른 심볼 숨기기"가 켜져 있나요?). 교차 수치가 불완전합니다',
   'the wallet Balance could not be read': '지갑 잔고를 읽을 수 없습니다',
   'no cross positions': '교차 포지션 없음',
+  'a position could not be worked out, so the stress test cannot say what liquidates first':
+    '계산할 수 없는 포지션이 있어 스트레스 테스트가 무엇이 먼저 청산되는지 알 수 없습니다',
 };

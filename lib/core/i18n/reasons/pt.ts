@@ -129,4 +129,6 @@ export const pt: ReasonCatalog = {
     'nem toda posição está na página ("Ocultar outros símbolos" está ativado?), então os números cruzados estão incompletos',
   'the wallet Balance could not be read': 'não foi possível ler o saldo da carteira',
   'no cross positions': 'sem posições cruzadas',
+  'a position could not be worked out, so the stress test cannot say what liquidates first':
+    'uma posição não pôde ser calculada, então o teste de estresse não pode dizer o que é liquidado primeiro',
 };

@@ -129,4 +129,6 @@ export const ru: ReasonCatalog = {
     'не все позиции на странице (включено «Скрыть другие символы»?), поэтому кросс-цифры неполные',
   'the wallet Balance could not be read': 'не удалось прочитать баланс кошелька',
   'no cross positions': 'нет кросс-позиций',
+  'a position could not be worked out, so the stress test cannot say what liquidates first':
+    'одну позицию не удалось рассчитать, поэтому стресс-тест не может сказать, что ликвидируется первым',
 };

@@ -121,6 +121,7 @@ export const FIGURE_REASONS = [
   'not every position is on the page (is "Hide Other Symbols" on?), so cross figures are incomplete',
   'the wallet Balance could not be read',
   'no cross positions',
+  'a position could not be worked out, so the stress test cannot say what liquidates first',
 ] as const;
 
 export type ReadReason = (typeof READ_REASONS)[number];

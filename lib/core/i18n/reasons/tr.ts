@@ -125,4 +125,6 @@ export const tr: ReasonCatalog = {
     'her pozisyon sayfada değil ("Diğer Sembolleri Gizle" açık mı?), bu yüzden çapraz rakamlar eksik',
   'the wallet Balance could not be read': 'cüzdan bakiyesi okunamadı',
   'no cross positions': 'çapraz pozisyon yok',
+  'a position could not be worked out, so the stress test cannot say what liquidates first':
+    'bir pozisyon hesaplanamadı, bu yüzden stres testi önce neyin tasfiye olacağını söyleyemiyor',
 };

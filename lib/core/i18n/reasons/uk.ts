@@ -128,4 +128,6 @@ export const uk: ReasonCatalog = {
     'не всі позиції на сторінці (увімкнено «Приховати інші символи»?), тому крос-цифри неповні',
   'the wallet Balance could not be read': 'не вдалося прочитати баланс гаманця',
   'no cross positions': 'немає крос-позицій',
+  'a position could not be worked out, so the stress test cannot say what liquidates first':
+    'одну позицію не вдалося розрахувати, тож стрес-тест не може сказати, що ліквідується першим',
 };

@@ -124,4 +124,6 @@ export const vi: ReasonCatalog = {
     'không phải vị thế nào cũng có trên trang ("Ẩn các mã khác" có đang bật?) nên số liệu cross chưa đủ',
   'the wallet Balance could not be read': 'không đọc được số dư ví',
   'no cross positions': 'không có vị thế cross',
+  'a position could not be worked out, so the stress test cannot say what liquidates first':
+    'không tính được một vị thế nên phép thử sức chịu đựng không thể biết vị thế nào bị thanh lý trước',
 };

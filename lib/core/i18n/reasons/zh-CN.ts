@@ -118,4 +118,5 @@ export const zhCN: ReasonCatalog = {
     '并非所有仓位都在页面上（是否开启了“隐藏其他交易对”？），全仓数字不完整',
   'the wallet Balance could not be read': '无法读取钱包余额',
   'no cross positions': '没有全仓仓位',
+  'a position could not be worked out, so the stress test cannot say what liquidates first': '有仓位无法计算，压力测试无法判断哪个先被强平',
 };

@@ -118,4 +118,5 @@ export const zhTW: ReasonCatalog = {
     '並非所有倉位都在頁面上（是否開啟了「隱藏其他交易對」？），全倉數字不完整',
   'the wallet Balance could not be read': '無法讀取錢包餘額',
   'no cross positions': '沒有全倉倉位',
+  'a position could not be worked out, so the stress test cannot say what liquidates first': '有倉位無法計算，壓力測試無法判斷哪個先被強平',
 };
