@@ -9,7 +9,7 @@ import type { Band } from '@/lib/model/overlay';
 
 import type { LostPosition, OverlayProps } from '@/lib/page/overlayProps';
 import { fill } from '@/lib/core/i18n/fill';
-import { FALLBACK_LABELS, type OverlayWords } from '@/lib/model/overlay';
+import type { OverlayWords } from '@/lib/model/overlay';
 
 import { AfterOrdersNote } from './AfterOrdersNote';
 
@@ -20,12 +20,12 @@ const SNOOZE_CHOICES: [SnoozeChoice, 'snooze.15m' | 'snooze.1h' | 'snooze.change
 ];
 
 /**
- * The overlay's words in the page's language, as the worker sent them; English until it has. A `{reason}` or
+ * The overlay's words in the page's language, as the worker sent them (it is drawn once they have come). A `{reason}` or
  * `{reasons}` value is the page reader's, said in the language as the worker sent it.
  */
 type Say = (key: string, params?: Record<string, string | number>) => string;
 const sayer =
-  (words: OverlayWords | null): Say =>
+  (words: OverlayWords): Say =>
   (key, params) => {
     const filled = { ...params };
     for (const name of ['reason', 'reasons']) {
@@ -33,10 +33,10 @@ const sayer =
       if (typeof text === 'string')
         filled[name] = text
           .split('; ')
-          .map((part) => words?.reasons[part] ?? part)
+          .map((part) => words.reasons[part] ?? part)
           .join('; ');
     }
-    return fill(words?.labels[key] ?? FALLBACK_LABELS[key] ?? key, filled);
+    return fill(words.labels[key] ?? key, filled);
   };
 
 /** A message with a live part (the read time, drawn as it changes) where its `{name}` placeholder is. */

@@ -345,8 +345,13 @@ const toolbarButton = import.meta.env.MANIFEST_VERSION === 2 ? browser.browserAc
  */
 async function overlayUpdate(snapshot: PageSnapshot | undefined, settings: Settings): Promise<OverlayUpdateMessage> {
   if (snapshot?.state !== 'ok') {
-    const words = snapshot ? overlayWords(snapshot) : null;
-    return { type: 'overlay-view', view: null, words, display: settings.overlay, readEveryMs: MIN_READ_INTERVAL_MS };
+    return {
+      type: 'overlay-view',
+      view: null,
+      words: overlayWords(snapshot),
+      display: settings.overlay,
+      readEveryMs: MIN_READ_INTERVAL_MS,
+    };
   }
   const now = Date.now();
   return overlayUpdateOf(snapshot, await overlayRisk(snapshot, settings, now), settings, now);

@@ -10,7 +10,9 @@ import type { PageSnapshot } from '../model/snapshot';
 import type { OverlayView, OverlayWords } from '../model/overlay';
 import { Decimal } from '../core/decimal';
 import { CATALOGS, translator, uiLanguage } from '../core/i18n';
-import { overlayLabels } from '../model/overlay';
+import { enOverlay } from '../core/i18n/en-overlay';
+import type { Messages } from '../core/i18n/en';
+import type { OverlayLabels } from '../model/overlay';
 import type { PositionView, RiskView } from './types';
 
 /** What the overlay draws for `snapshot`, whose risk is `view`, at `now` (funding countdowns). */
@@ -24,14 +26,20 @@ function worstFirst(positions: readonly PositionView[]): PositionView[] {
   });
 }
 
+/** The keys of the overlay's own words: those of English's overlay catalog. */
+const OVERLAY_LABEL_KEYS = Object.keys(enOverlay) as (keyof typeof enOverlay)[];
+
+/** The overlay's words out of a catalog. */
+const overlayLabels = (catalog: Messages): OverlayLabels => Object.fromEntries(OVERLAY_LABEL_KEYS.map((key) => [key, catalog[key]]));
+
 /**
- * The overlay's words for `snapshot`'s page: its labels in the page's language, and each reason the page reader gave
+ * The overlay's words for `snapshot`'s page (English before there is a snapshot): its labels in the page's language, and each reason the page reader gave
  * (for the page, for a row) said in it, for the overlay to show in place of the English.
  */
-export function overlayWords(snapshot: PageSnapshot): OverlayWords {
-  const language = uiLanguage(snapshot.language);
+export function overlayWords(snapshot: PageSnapshot | undefined): OverlayWords {
+  const language = uiLanguage(snapshot?.language);
   const { reason } = translator(language);
-  const given = [...snapshot.reasons, ...snapshot.unreadable.map((row) => row.reason)];
+  const given = snapshot ? [...snapshot.reasons, ...snapshot.unreadable.map((row) => row.reason)] : [];
   const reasons = Object.fromEntries(given.map((text) => [text, reason(text)]).filter(([text, said]) => said !== text));
   return { labels: overlayLabels(CATALOGS[language]), reasons };
 }

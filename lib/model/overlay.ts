@@ -2,8 +2,6 @@
  * What the worker sends the page to draw: every figure already as text, so that the content script, which runs in
  * the exchange's page and should weigh little there, needs no Decimal, tier table or market data.
  */
-import type { Messages } from '../core/i18n/en';
-import { enOverlay } from '../core/i18n/en-overlay';
 import type { Settings } from './settings';
 
 /** The colour band of a figure by the user's thresholds; unknown when we cannot vouch for the figure. */
@@ -43,15 +41,11 @@ export interface OverlayPosition {
   snooze: { position: string; signature: string } | null;
 }
 
-/** The overlay's own words (labels, status lines), in the page's language: the worker sends them with the figures. */
-export const OVERLAY_LABEL_KEYS = Object.keys(enOverlay) as (keyof typeof enOverlay)[];
+/**
+ * The overlay's own words (labels, status lines) by key, in the page's language: the worker sends them with every
+ * answer, so that the page carries no catalog, not even English's; the overlay is drawn once they have come.
+ */
 export type OverlayLabels = Record<string, string>;
-
-/** The overlay's words out of a catalog. */
-export const overlayLabels = (catalog: Messages): OverlayLabels => Object.fromEntries(OVERLAY_LABEL_KEYS.map((key) => [key, catalog[key]]));
-
-/** Before the worker first answers (and should a key ever be missing), the overlay speaks English. */
-export const FALLBACK_LABELS: OverlayLabels = enOverlay;
 
 /**
  * The overlay's words in the page's language, sent with every answer (also for a page it cannot read): its labels,

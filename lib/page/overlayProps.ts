@@ -45,8 +45,8 @@ export interface OverlayProps {
   room: Room | null;
   /** Positions that were read before and whose rows now cannot be: kept in view, their figures marked old. */
   lost: LostPosition[];
-  /** The overlay's words in the page's language, as the worker last sent them (English until it has). */
-  words: OverlayWords | null;
+  /** The overlay's words in the page's language, as the worker last sent them. */
+  words: OverlayWords;
   /** The page's theme, which the overlay follows. */
   theme: PageTheme;
   onPlacement: (placement: OverlayPlacement) => void;

@@ -8,7 +8,7 @@
 import { signal } from '@preact/signals';
 
 import type { PageAdapter, PageRoute } from '../exchanges/pageFace';
-import type { OverlayDisplay, OverlayPosition, OverlayView } from '../model/overlay';
+import type { OverlayDisplay, OverlayPosition, OverlayView, OverlayWords } from '../model/overlay';
 import { MIN_READ_INTERVAL_MS, type ReadInterval } from '../model/readIntervals';
 import type { PageSnapshot, ReadOpenOrders } from '../model/snapshot';
 import { isPing, parseOverlayUpdate, type Message, type OverlayUpdateMessage, type PageStatusMessage } from '../protocol/messages';
@@ -100,7 +100,9 @@ interface PageSession {
   /** Unknown until the worker first answers: nothing is drawn before, so a hidden overlay never flashes. */
   display: OverlayDisplay | null;
   /** What the overlay shows besides the figures. */
-  overlay: Pick<OverlayProps, 'snapshot' | 'stale' | 'pageChanged' | 'ordersRead' | 'placement' | 'room' | 'theme' | 'lost' | 'words'>;
+  overlay: Pick<OverlayProps, 'snapshot' | 'stale' | 'pageChanged' | 'ordersRead' | 'placement' | 'room' | 'theme' | 'lost'>;
+  /** The overlay's words as the worker last sent them: nothing is drawn before they come. */
+  words: OverlayWords | null;
   /** Each symbol's positions as last drawn with figures, and when they were read: a row that turns unreadable keeps them. */
   lastSeen: Map<string, { positions: OverlayPosition[]; readAt: number }>;
   /** The worker's figures for the last snapshot sent, and when that snapshot was read. */
@@ -143,8 +145,8 @@ async function watchPage(page: PageAdapter, host: PageHost, route: PageRoute): P
       room: null,
       theme: pageTheme(document),
       lost: [],
-      words: null,
     },
+    words: null,
     lastSeen: new Map(),
     view: null,
     readAt: null,
@@ -166,7 +168,8 @@ async function watchPage(page: PageAdapter, host: PageHost, route: PageRoute): P
 
   // Everything the overlay shows but its moving figures: while this stays the same, the figures' signals draw.
   const outline = () => {
-    const { snapshot, stale, pageChanged, ordersRead, placement, room, theme, lost, words } = session.overlay;
+    const { snapshot, stale, pageChanged, ordersRead, placement, room, theme, lost } = session.overlay;
+    const { words } = session;
     const read = [snapshot?.state, snapshot?.reasons, snapshot?.positions.length, snapshot?.unreadable.length, snapshot?.openOrdersCount];
     const kept = lost.map((l) => [l.position.id, l.readAt, l.reason]);
     return (
@@ -187,14 +190,14 @@ async function watchPage(page: PageAdapter, host: PageHost, route: PageRoute): P
     );
   };
   const draw = () => {
-    const { root, display } = session;
+    const { root, display, words } = session;
     if (!root) return;
     session.cancelTrailing?.();
     session.cancelTrailing = null;
     const rendered = session.drawn.outline;
     session.drawn = { at: performance.now(), outline: outline() };
     figures.value = { view: session.view, readAt: session.readAt };
-    if (!display?.enabled) {
+    if (!display?.enabled || !words) {
       host.render(null, root);
       return;
     }
@@ -204,6 +207,7 @@ async function watchPage(page: PageAdapter, host: PageHost, route: PageRoute): P
         route,
         marketLabel,
         ...session.overlay,
+        words,
         figures,
         compact: display.compact,
         onSnooze: (snooze, choice) => void host.send({ type: 'snooze', position: snooze.position, choice, signature: snooze.signature }),
@@ -288,7 +292,7 @@ async function watchPage(page: PageAdapter, host: PageHost, route: PageRoute): P
   };
   const update = (message: OverlayUpdateMessage, current: boolean, ticking = false) => {
     session.display = message.display;
-    if (current && message.words) session.overlay.words = message.words;
+    if (current) session.words = message.words;
     if (current) {
       // The worker says how often this page needs reading, from the figures it just worked out.
       const sooner = message.readEveryMs < session.readEvery;

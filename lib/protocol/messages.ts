@@ -4,7 +4,7 @@
  */
 import type { PageRoute } from '../exchanges/pageFace';
 import { parsePositionKey, type SnoozeChoice } from '../model/keys';
-import { OVERLAY_LABEL_KEYS, type OverlayDisplay, type OverlayPosition, type OverlayView, type OverlayWords } from '../model/overlay';
+import { type OverlayDisplay, type OverlayPosition, type OverlayView, type OverlayWords } from '../model/overlay';
 import { READ_INTERVALS, type ReadInterval } from '../model/readIntervals';
 import type { PageSnapshot } from '../model/snapshot';
 import type { TabSummary } from '../figures/types';
@@ -44,8 +44,8 @@ export interface OverlayUpdateMessage {
   type: 'overlay-view';
   /** Null when the snapshot showed no positions the worker could assess (unreadable, or never read). */
   view: OverlayView | null;
-  /** The overlay's words in the page's language; null before the worker has a snapshot of the page. */
-  words: OverlayWords | null;
+  /** The overlay's words in the page's language (English before the worker has a snapshot of the page). */
+  words: OverlayWords;
   display: OverlayDisplay;
   /** How long the content script may wait between reads of the page while it keeps changing (`readIntervalFor`). */
   readEveryMs: ReadInterval;
@@ -247,9 +247,11 @@ function isOverlayPosition(value: unknown): value is OverlayPosition {
   );
 }
 
-/** The overlay's words: only keys it knows, each a line. */
+/** The overlay's words: keys shaped as LiqGuard's ("band.warning"), each a line (drawn as text, never markup). */
 const isOverlayLabels = (value: unknown) =>
-  isRecord(value) && Object.entries(value).every(([key, text]) => OVERLAY_LABEL_KEYS.includes(key as never) && isLine(text));
+  isRecord(value) &&
+  Object.keys(value).length <= 200 &&
+  Object.entries(value).every(([key, text]) => /^[a-z]+\.[A-Za-z0-9.]{1,40}$/.test(key) && isLine(text));
 
 /** The overlay's words: labels it knows, and the reader's reasons (each a line) said in the page's language. */
 const isOverlayWords = (value: unknown): value is OverlayWords =>
@@ -278,7 +280,7 @@ export function parseOverlayUpdate(value: unknown): OverlayUpdateMessage | null 
   const { view, words, display, readEveryMs } = value;
   if (!isRecord(display) || typeof display.enabled !== 'boolean' || typeof display.compact !== 'boolean') return null;
   if (view !== null && !isOverlayView(view)) return null;
-  if (words !== null && !isOverlayWords(words)) return null;
+  if (!isOverlayWords(words)) return null;
   if (!isReadInterval(readEveryMs)) return null;
   return { type: 'overlay-view', view, words, display: { enabled: display.enabled, compact: display.compact }, readEveryMs };
 }

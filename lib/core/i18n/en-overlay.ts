@@ -1,7 +1,7 @@
 /**
  * The overlay's own words in English: labels and status lines the page draws. Apart from the rest of the English
- * catalog because the page's content script carries these (its fallback before the worker first answers) and
- * nothing more.
+ * catalog because these, in the page's language, are what the worker sends the page with every answer (the page
+ * carries no catalog).
  */
 export const enOverlay = {
   'overlay.marginRatio': 'Margin ratio',

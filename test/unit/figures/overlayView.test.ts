@@ -66,6 +66,8 @@ describe('overlayView', () => {
     expect(overlayWords(fixtures.find((f) => f.name === 'en-usdm-cross-isolated')!.expected).labels['overlay.liquidation']).toBe(
       'Liq. price',
     );
+    // Before the worker has a snapshot of the page, English.
+    expect(overlayWords(undefined).labels['overlay.liquidation']).toBe('Liq. price');
   });
 
   it('leads with the worst: danger, then warning, each nearest first; the rest keep the page’s order', () => {
@@ -146,7 +148,6 @@ describe('parseOverlayUpdate (the content script’s check of what the worker se
   it('takes an update as the worker sends it, and one without figures', () => {
     expect(parseOverlayUpdate(JSON.parse(JSON.stringify(update)))).toEqual(update);
     expect(parseOverlayUpdate({ ...update, view: null })).toEqual({ ...update, view: null });
-    expect(parseOverlayUpdate({ ...update, words: null })).toEqual({ ...update, words: null });
     expect(parseOverlayUpdate({ ...update, readEveryMs: 1000 })).toEqual({ ...update, readEveryMs: 1000 });
   });
 
@@ -160,7 +161,8 @@ describe('parseOverlayUpdate (the content script’s check of what the worker se
     ['a figure that is not text', { ...update, view: { ...overlay, positions: [{ ...position, liquidation: 72846.9 }] } }],
     ['a symbol with markup', { ...update, view: { ...overlay, positions: [{ ...position, symbol: '<b>BTC</b>' }] } }],
     ['no read interval', { ...update, readEveryMs: undefined }],
-    ['a label it does not know', { ...update, words: { ...words, labels: { ...words.labels, 'overlay.script': '<script>' } } }],
+    ['no words', { ...update, words: null }],
+    ['a label that is not one of its keys', { ...update, words: { ...words, labels: { ...words.labels, '<b>x</b>': 'x' } } }],
     ['a reason that is not text', { ...update, words: { ...words, reasons: { 'no price': 7 } } }],
     ['a read interval it does not know', { ...update, readEveryMs: 60_000 }],
     ['more rows than any page holds', { ...update, view: { ...overlay, positions: Array.from({ length: 501 }, () => position) } }],
