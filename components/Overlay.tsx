@@ -9,7 +9,7 @@ import type { Band } from '@/lib/model/overlay';
 
 import type { LostPosition, OverlayProps } from '@/lib/page/overlayProps';
 import { fill } from '@/lib/core/i18n/fill';
-import type { OverlayWords } from '@/lib/model/overlay';
+import { moveText, STRESS_MOVES, type OverlayWords } from '@/lib/model/overlay';
 
 import { AfterOrdersNote } from './AfterOrdersNote';
 
@@ -105,6 +105,47 @@ const BAND_WORD_CLASSES: Record<Band, string> = {
   danger: 'text-red-700 dark:text-red-300',
   unknown: 'text-slate-600 dark:text-slate-300',
 };
+
+/**
+ * The stress test, worked out by the worker for the move chosen (every mark together): opened, it asks at −10 %; its
+ * lines come back in the page's language. Only the last answer asked for is shown.
+ */
+function StressPanel({ say, onStress }: { say: Say; onStress: OverlayProps['onStress'] }) {
+  const [move, setMove] = useState(-10);
+  const [lines, setLines] = useState<string[]>([]);
+  const asked = useRef(0);
+  const ask = (next: number) => {
+    setMove(next);
+    const number = ++asked.current;
+    void onStress(next).then((answer) => number === asked.current && setLines(answer ?? []));
+  };
+  return (
+    <details
+      data-testid="liqguard-stress"
+      class="text-xs"
+      onToggle={(event) => (event.currentTarget as HTMLDetailsElement).open && ask(move)}
+    >
+      <summary class="cursor-pointer font-semibold">{say('stress.section')}</summary>
+      <label class="flex items-center gap-2">
+        {say('stress.move')}
+        <input
+          type="range"
+          min={STRESS_MOVES.min}
+          max={STRESS_MOVES.max}
+          value={move}
+          aria-valuetext={moveText(move)}
+          onInput={(event) => ask(Number((event.currentTarget as HTMLInputElement).value))}
+        />
+        <output data-testid="liqguard-stress-move">{moveText(move)}</output>
+      </label>
+      <ul data-testid="liqguard-stress-lines" aria-live="polite">
+        {lines.map((line, i) => (
+          <li key={i}>{line}</li>
+        ))}
+      </ul>
+    </details>
+  );
+}
 
 /** The status line; `time` is when the figures were read, drawn as it changes. */
 function statusLine(props: OverlayProps, time: ReadonlySignal<string>, say: Say): { text: ComponentChildren; tone: 'ok' | 'warn' } {
@@ -400,6 +441,7 @@ export function Overlay(props: OverlayProps) {
               ))}
             </ul>
           )}
+          {view && view.positions.length > 0 && <StressPanel say={say} onStress={props.onStress} />}
           {view && view.positions.length + props.lost.length === 0 && props.snapshot?.state === 'ok' && (
             <p data-testid="liqguard-empty" class="text-xs text-slate-600 dark:text-slate-300">
               {say('overlay.empty')}

@@ -2,14 +2,12 @@ import { useMemo, useState } from 'preact/hooks';
 
 import { Decimal } from '@/lib/core/decimal';
 import type { TierTables } from '@/lib/exchanges/marketData';
-import { money, NONE, percent } from '@/lib/figures/format';
+import { stressTexts } from '@/lib/figures/format';
 import { liquidatingMovesOf, stressTest } from '@/lib/figures/stress';
+import { moveText, STRESS_MOVES } from '@/lib/model/overlay';
 import type { PageSnapshot } from '@/lib/model/snapshot';
 
 import { useWords } from './words';
-
-/** The moves the control offers, in percent of the mark. */
-const RANGE = { min: -20, max: 20 };
 
 /**
  * The stress test of a page's account: a control moves every mark together (−20 … +20 %), and the popup says what
@@ -20,23 +18,7 @@ export function StressTest({ snapshot, tiers }: { snapshot: PageSnapshot; tiers:
   const { t } = useWords();
   const [movePercent, setMovePercent] = useState(-10);
   const moves = useMemo(() => liquidatingMovesOf(snapshot, tiers), [snapshot, tiers]);
-  const outcome = stressTest(snapshot, new Decimal(movePercent).div(100), tiers, moves);
-  const nameOf = (row: number) => {
-    const p = snapshot.positions[row]!;
-    return `${p.symbol} ${t(p.side === 'long' ? 'side.long' : 'side.short')}`;
-  };
-  const liquidated = outcome.positions.filter((p) => p.state === 'liquidated').length;
-  const first = (direction: 'fall' | 'rise') => {
-    const move = direction === 'fall' ? outcome.firstFall : outcome.firstRise;
-    const row = direction === 'fall' ? outcome.firstFallRow : outcome.firstRiseRow;
-    if (outcome.reason) return `${NONE} ${t.reason(outcome.reason)}`;
-    if (move === null || row === null) return t(direction === 'fall' ? 'stress.noneFall' : 'stress.noneRise');
-    return t(direction === 'fall' ? 'stress.firstFall' : 'stress.firstRise', {
-      move: percent(new Decimal(move).abs().toFixed()),
-      position: nameOf(row),
-    });
-  };
-  const shownMove = `${movePercent > 0 ? '+' : ''}${movePercent}%`;
+  const texts = stressTexts(stressTest(snapshot, new Decimal(movePercent).div(100), tiers, moves), snapshot, t);
   return (
     <section
       data-testid="stress-test"
@@ -44,41 +26,30 @@ export function StressTest({ snapshot, tiers }: { snapshot: PageSnapshot; tiers:
       class="space-y-1 rounded border border-slate-300 p-2 text-xs dark:border-slate-700"
     >
       <h2 class="text-sm font-semibold">{t('stress.title')}</h2>
-      <p data-testid="stress-first-fall">{first('fall')}</p>
-      <p data-testid="stress-first-rise">{first('rise')}</p>
+      <p data-testid="stress-first-fall">{texts.firstFall}</p>
+      <p data-testid="stress-first-rise">{texts.firstRise}</p>
       <label class="flex items-center gap-2">
         {t('stress.move')}
         <input
           type="range"
-          min={RANGE.min}
-          max={RANGE.max}
+          min={STRESS_MOVES.min}
+          max={STRESS_MOVES.max}
           step={1}
           value={movePercent}
-          aria-valuetext={shownMove}
+          aria-valuetext={moveText(movePercent)}
           onInput={(e) => setMovePercent(Number((e.currentTarget as HTMLInputElement).value))}
         />
         <output data-testid="stress-move" class="w-10 font-mono">
-          {shownMove}
+          {moveText(movePercent)}
         </output>
       </label>
       <ul data-testid="stress-positions" aria-live="polite">
-        {outcome.positions.map((p) => (
-          <li key={p.row}>
-            {p.state === 'liquidated'
-              ? t('stress.liquidated', { position: nameOf(p.row), order: p.order ?? '', count: liquidated })
-              : p.state === 'open'
-                ? t('stress.open', { position: nameOf(p.row), distance: percent(p.distance) })
-                : t('stress.unknown', { position: nameOf(p.row) })}
-          </li>
+        {texts.positions.map((line, i) => (
+          <li key={i}>{line}</li>
         ))}
       </ul>
-      <p data-testid="stress-margin-ratio">
-        {outcome.marginRatio === null &&
-        outcome.positions.some((p) => p.state === 'liquidated' && snapshot.positions[p.row]!.marginMode === 'cross')
-          ? t('stress.crossGone')
-          : t('stress.marginRatio', { ratio: percent(outcome.marginRatio) })}
-      </p>
-      <p data-testid="stress-left">{t('stress.left', { amount: money(outcome.equityLeft, outcome.asset) })}</p>
+      <p data-testid="stress-margin-ratio">{texts.marginRatio}</p>
+      <p data-testid="stress-left">{texts.left}</p>
     </section>
   );
 }

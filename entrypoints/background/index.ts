@@ -1,4 +1,5 @@
-import { uiLanguage } from '@/lib/core/i18n';
+import { Decimal } from '@/lib/core/decimal';
+import { translator, uiLanguage } from '@/lib/core/i18n';
 import { browser, type Browser } from 'wxt/browser';
 
 import { accountKey, marketKey } from '@/lib/model/keys';
@@ -9,6 +10,7 @@ import {
   type Message,
   type OpenFuturesPage,
   type OverlayUpdateMessage,
+  type StressView,
   type PingRequest,
   type StatusResponse,
 } from '@/lib/protocol/messages';
@@ -27,6 +29,8 @@ import {
   symbolRules,
 } from '@/lib/protocol/storage';
 import { riskView } from '@/lib/figures/riskView';
+import { stressTexts } from '@/lib/figures/format';
+import { stressTest } from '@/lib/figures/stress';
 import { type RiskView } from '@/lib/figures/types';
 
 import { fundingQuotes, fundingWatch, hiddenTabs, lastSnapshots, storedAlertState, tabSummaries } from './kept';
@@ -143,7 +147,10 @@ export default defineBackground(() => {
     });
   }
 
-  async function handle(message: Message, sender: Browser.runtime.MessageSender): Promise<StatusResponse | OverlayUpdateMessage | void> {
+  async function handle(
+    message: Message,
+    sender: Browser.runtime.MessageSender,
+  ): Promise<StatusResponse | OverlayUpdateMessage | StressView | void> {
     const tabId = sender.tab?.id;
     switch (message.type) {
       case 'page-status': {
@@ -180,7 +187,8 @@ export default defineBackground(() => {
           };
           await tabSummaries.setValue(summaries);
           await showBadge(tabId, { text: '?', color: '#64748b' });
-          return overlayUpdate(undefined, settings);
+          // No figures, but the page's words: its reasons in its language.
+          return { ...(await overlayUpdate(undefined, settings)), words: overlayWords(snapshot) };
         }
         const snapshots = await lastSnapshots.getValue();
         if (snapshot.state !== 'ok') {
@@ -213,6 +221,13 @@ export default defineBackground(() => {
         if (message.hidden && (await settingsNow.get()).streamWhenHidden) watchStream(tabId, (await lastSnapshots.getValue())[tabId]);
         else stopStream(tabId);
         return;
+      }
+      case 'stress': {
+        const snapshot = tabId === undefined ? undefined : (await lastSnapshots.getValue())[tabId];
+        if (!snapshot) return { type: 'stress-view', lines: [] };
+        const outcome = stressTest(snapshot, new Decimal(message.move).div(100), await freshTiers(snapshot));
+        const texts = stressTexts(outcome, snapshot, translator(uiLanguage(snapshot.language)));
+        return { type: 'stress-view', lines: [texts.firstFall, texts.firstRise, ...texts.positions, texts.marginRatio, texts.left] };
       }
       case 'snooze': {
         const { state } = parseAlertState(await storedAlertState.getValue());

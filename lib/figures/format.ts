@@ -12,7 +12,8 @@ import type { AfterOrdersText } from '../model/overlay';
 import type { RemedyWording } from '../exchanges/adapter';
 import type { Translate, UiLanguage } from '../core/i18n';
 import type { SymbolRules } from '../exchanges/marketData';
-import type { ReadPosition } from '../model/snapshot';
+import type { PageSnapshot, ReadPosition } from '../model/snapshot';
+import type { StressOutcome } from './stress';
 import type { AfterOrdersView, FundingView } from './types';
 
 export const NONE = '—';
@@ -156,4 +157,44 @@ export function remedyLines(
     lines.push(wording.close({ size: sizeOf(p, cut), share: shareOf(cut, dec(p.size)), language }));
   }
   return lines;
+}
+
+/** A stress test in words: the first liquidation each way, each position under the move, the cross ratio, what is left. */
+export interface StressTexts {
+  firstFall: string;
+  firstRise: string;
+  positions: string[];
+  marginRatio: string;
+  left: string;
+}
+
+export function stressTexts(outcome: StressOutcome, snapshot: PageSnapshot, t: Translate): StressTexts {
+  const nameOf = (row: number) => {
+    const p = snapshot.positions[row]!;
+    return `${p.symbol} ${t(p.side === 'long' ? 'side.long' : 'side.short')}`;
+  };
+  const first = (direction: 'fall' | 'rise') => {
+    const [move, row] = direction === 'fall' ? [outcome.firstFall, outcome.firstFallRow] : [outcome.firstRise, outcome.firstRiseRow];
+    if (outcome.reason) return `${NONE} ${t.reason(outcome.reason)}`;
+    if (move === null || row === null) return t(direction === 'fall' ? 'stress.noneFall' : 'stress.noneRise');
+    return t(direction === 'fall' ? 'stress.firstFall' : 'stress.firstRise', {
+      move: percent(dec(move).abs().toFixed()),
+      position: nameOf(row),
+    });
+  };
+  const count = outcome.positions.filter((p) => p.state === 'liquidated').length;
+  const crossGone = outcome.positions.some((p) => p.state === 'liquidated' && snapshot.positions[p.row]!.marginMode === 'cross');
+  return {
+    firstFall: first('fall'),
+    firstRise: first('rise'),
+    positions: outcome.positions.map((p) =>
+      p.state === 'liquidated'
+        ? t('stress.liquidated', { position: nameOf(p.row), order: p.order ?? '', count })
+        : p.state === 'open'
+          ? t('stress.open', { position: nameOf(p.row), distance: percent(p.distance) })
+          : t('stress.unknown', { position: nameOf(p.row) }),
+    ),
+    marginRatio: crossGone ? t('stress.crossGone') : t('stress.marginRatio', { ratio: percent(outcome.marginRatio) }),
+    left: t('stress.left', { amount: money(outcome.equityLeft, outcome.asset) }),
+  };
 }

@@ -41,6 +41,12 @@ export interface OverlayPosition {
   snooze: { position: string; signature: string } | null;
 }
 
+/** The moves of every mark the stress test offers, in whole percent. */
+export const STRESS_MOVES = { min: -20, max: 20 } as const;
+
+/** A move as the stress test's control shows it: "-10%", "+5%". */
+export const moveText = (percent: number) => `${percent > 0 ? '+' : ''}${percent}%`;
+
 /**
  * The overlay's own words (labels, status lines) by key, in the page's language: the worker sends them with every
  * answer, so that the page carries no catalog, not even English's; the overlay is drawn once they have come.

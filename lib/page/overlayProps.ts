@@ -52,6 +52,8 @@ export interface OverlayProps {
   onPlacement: (placement: OverlayPlacement) => void;
   /** One line per position: symbol, side and distance. */
   compact: boolean;
+  /** The stress test at a move of every mark (whole percent): its lines from the worker, or null without an answer. */
+  onStress: (move: number) => Promise<string[] | null>;
   /** Snooze this position's alerts. */
   onSnooze: (snooze: NonNullable<OverlayPosition['snooze']>, choice: SnoozeChoice) => void;
 }

@@ -11,7 +11,14 @@ import type { PageAdapter, PageRoute } from '../exchanges/pageFace';
 import type { OverlayDisplay, OverlayPosition, OverlayView, OverlayWords } from '../model/overlay';
 import { MIN_READ_INTERVAL_MS, type ReadInterval } from '../model/readIntervals';
 import type { PageSnapshot, ReadOpenOrders } from '../model/snapshot';
-import { isPing, parseOverlayUpdate, type Message, type OverlayUpdateMessage, type PageStatusMessage } from '../protocol/messages';
+import {
+  isPing,
+  parseOverlayUpdate,
+  parseStressView,
+  type Message,
+  type OverlayUpdateMessage,
+  type PageStatusMessage,
+} from '../protocol/messages';
 import { overlayPlacement } from '../protocol/storage';
 import type { OverlayFigures, OverlayProps } from './overlayProps';
 import { overlayOutline } from './overlayOutline';
@@ -211,6 +218,7 @@ async function watchPage(page: PageAdapter, host: PageHost, route: PageRoute): P
         figures,
         compact: display.compact,
         onSnooze: (snooze, choice) => void host.send({ type: 'snooze', position: snooze.position, choice, signature: snooze.signature }),
+        onStress: async (move) => parseStressView(await host.send({ type: 'stress', move })),
         onPlacement: (placement) => {
           session.overlay.placement = placement;
           draw();

@@ -4,7 +4,7 @@
  */
 import type { PageRoute } from '../exchanges/pageFace';
 import { parsePositionKey, type SnoozeChoice } from '../model/keys';
-import { type OverlayDisplay, type OverlayPosition, type OverlayView, type OverlayWords } from '../model/overlay';
+import { STRESS_MOVES, type OverlayDisplay, type OverlayPosition, type OverlayView, type OverlayWords } from '../model/overlay';
 import { READ_INTERVALS, type ReadInterval } from '../model/readIntervals';
 import type { PageSnapshot } from '../model/snapshot';
 import type { TabSummary } from '../figures/types';
@@ -34,6 +34,18 @@ export interface SnoozeMessage {
   position: string;
   choice: SnoozeChoice;
   signature: string;
+}
+
+/** Overlay → background: the stress test of the tab's account at a move of every mark (whole percent, `STRESS_MOVES`). */
+export interface StressRequest {
+  type: 'stress';
+  move: number;
+}
+
+/** Background → overlay: the stress test in words, in the page's language (first liquidations, positions, ratio, left). */
+export interface StressView {
+  type: 'stress-view';
+  lines: string[];
 }
 
 /**
@@ -71,7 +83,8 @@ export interface StatusResponse {
   pages: OpenFuturesPage[];
 }
 
-export type Message = PageStatusMessage | PageSnapshotMessage | PageVisibilityMessage | SnoozeMessage | GetStatusRequest | PingRequest;
+export type Message =
+  PageStatusMessage | PageSnapshotMessage | PageVisibilityMessage | SnoozeMessage | StressRequest | GetStatusRequest | PingRequest;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -212,6 +225,10 @@ export function parseMessage(value: unknown): Message | null {
         : null;
     case 'page-visibility':
       return typeof value.hidden === 'boolean' ? { type: 'page-visibility', hidden: value.hidden } : null;
+    case 'stress':
+      return Number.isInteger(value.move) && (value.move as number) >= STRESS_MOVES.min && (value.move as number) <= STRESS_MOVES.max
+        ? { type: 'stress', move: value.move as number }
+        : null;
     case 'get-status':
     case 'ping':
       return { type: value.type };
@@ -273,6 +290,12 @@ function isOverlayView(value: unknown): value is OverlayView {
 }
 
 const isReadInterval = (value: unknown): value is ReadInterval => READ_INTERVALS.includes(value as ReadInterval);
+
+/** The overlay's check of the worker's stress test: its lines, each a line of text, or null. */
+export function parseStressView(value: unknown): string[] | null {
+  if (!isRecord(value) || value.type !== 'stress-view' || !Array.isArray(value.lines)) return null;
+  return value.lines.length <= MAX_ROWS + 4 && value.lines.every(isLine) ? (value.lines as string[]) : null;
+}
 
 /** The content script's check of what the worker sent it: an overlay update of exactly this shape, or null. */
 export function parseOverlayUpdate(value: unknown): OverlayUpdateMessage | null {

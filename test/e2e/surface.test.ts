@@ -168,6 +168,24 @@ describe('the overlay beside the page’s figures, in its theme (real Chromium)'
     await popup.close();
   });
 
+  it('stress-tests the account from the overlay: the worker says what a move of every mark liquidates', async () => {
+    await open(DARK_PATH);
+    const stress = overlay(browser.page).getByTestId('liqguard-stress');
+    await stress.locator('summary').click();
+    const lines = stress.getByTestId('liqguard-stress-lines').locator('li');
+    // SOLUSDT, isolated and the nearest to liquidation, is the first to go on a fall; at −10 % it is gone.
+    await expect.poll(() => lines.first().innerText()).toMatch(/^First liquidation on a fall: \d+\.\d{2}% \(SOLUSDT Long\)$/);
+    expect(await lines.allInnerTexts()).toContain('SOLUSDT Long: liquidated (1 of 1)');
+    expect(await stress.getByTestId('liqguard-stress-move').innerText()).toBe('-10%');
+    // By keyboard, to −5 %: SOL is open again.
+    await stress.getByRole('slider').focus();
+    for (let i = 0; i < 5; i++) await browser.page.keyboard.press('ArrowRight');
+    await expect.poll(() => stress.getByTestId('liqguard-stress-move').innerText()).toBe('-5%');
+    await expect
+      .poll(() => lines.allInnerTexts())
+      .toEqual(expect.arrayContaining([expect.stringMatching(/^SOLUSDT Long: [\d.]+% from liquidation$/)]));
+  });
+
   it('speaks the page’s language: a German page gets German labels, remedies and reasons', async () => {
     const page = fixtures.find((f) => f.name === 'de-usdm')!;
     const path = new URL(page.url).pathname;

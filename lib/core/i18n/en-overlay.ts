@@ -48,5 +48,7 @@ export const enOverlay = {
   'status.rowsUnreadable': '{count} row(s) unreadable',
   'lost.lastRead': 'last read {distance}, not current',
   'lost.figures': 'Liq. price {liquidation} · margin buffer {buffer}',
+  'stress.section': 'Stress test',
+  'stress.move': 'Move every mark by',
   'lost.reason': 'Figures from {time}, not current: this row can no longer be read ({reason}). Check it on the page.',
 };

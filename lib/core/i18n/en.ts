@@ -21,6 +21,18 @@ export const en = {
   'stop.saferFirst': 'A stop at {price} fires first ({pnl}).',
   'mismatch.overlay':
     'The page shows liquidation at {page}; ours differs by more than {tolerance}. Check the tiers and balance before relying on either.',
+  // The stress test (popup and overlay).
+  'stress.title': 'Stress test: if every mark moves together',
+  'stress.firstFall': 'First liquidation on a fall: {move} ({position})',
+  'stress.firstRise': 'First liquidation on a rise: {move} ({position})',
+  'stress.noneFall': 'No liquidation on a fall of up to 99%',
+  'stress.noneRise': 'No liquidation on a rise of up to 200%',
+  'stress.liquidated': '{position}: liquidated ({order} of {count})',
+  'stress.open': '{position}: {distance} from liquidation',
+  'stress.unknown': '{position}: —',
+  'stress.marginRatio': 'Cross margin ratio: {ratio}',
+  'stress.crossGone': 'Cross margin ratio: — (the cross account is liquidated)',
+  'stress.left': 'Left of the balance: {amount}',
   // Notifications.
   'alert.distanceTitle': '{symbol} {side} is {distance} from liquidation',
   'alert.distanceMessage': 'Liquidation at {liquidation}, mark {mark}.',

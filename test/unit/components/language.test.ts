@@ -119,7 +119,7 @@ describe('the popup, options and calculators in the browser’s language', () =>
 
     expect(calculators.some((text) => text === UI_CATALOGS[language]['calc.tab.maxOpen'])).toBe(true);
     expect(options).toContain(UI_CATALOGS[language]['options.save']);
-    expect(stress).toContain(UI_CATALOGS[language]['stress.title']);
+    expect(stress).toContain(CATALOGS[language]['stress.title']);
     expect(englishLeftIn([...options, ...calculators, ...tools, ...stress], language)).toEqual([]);
   });
 

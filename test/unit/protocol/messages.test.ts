@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { isPing, parseMessage, parseStatusResponse } from '@/lib/protocol/messages';
+import { isPing, parseMessage, parseStatusResponse, parseStressView } from '@/lib/protocol/messages';
 
 const route = { exchange: 'binance', market: 'usdm', symbol: 'BTCUSDT', language: 'en' };
 
@@ -123,5 +123,23 @@ describe('snooze messages', () => {
     expect(parseMessage({ ...ok, choice: 'forever' })).toBeNull();
     expect(parseMessage({ ...ok, position: 'binance:usdm:USDT|<b>:long:cross' })).toBeNull();
     expect(parseMessage({ ...ok, signature: 'x'.repeat(81) })).toBeNull();
+  });
+});
+
+describe('stress test messages', () => {
+  it('asks for a whole-percent move within the control’s range, and nothing else', () => {
+    expect(parseMessage({ type: 'stress', move: -20 })).toEqual({ type: 'stress', move: -20 });
+    expect(parseMessage({ type: 'stress', move: 0 })).toEqual({ type: 'stress', move: 0 });
+    for (const move of [-21, 21, 2.5, '5', null, Number.NaN]) expect(parseMessage({ type: 'stress', move })).toBeNull();
+  });
+
+  it('takes the worker’s lines as text, and drops anything else', () => {
+    expect(parseStressView({ type: 'stress-view', lines: ['First liquidation on a fall: 7.94% (SOLUSDT Long)'] })).toEqual([
+      'First liquidation on a fall: 7.94% (SOLUSDT Long)',
+    ]);
+    expect(parseStressView({ type: 'stress-view', lines: [42] })).toBeNull();
+    expect(parseStressView({ type: 'stress-view', lines: ['x'.repeat(601)] })).toBeNull();
+    expect(parseStressView({ type: 'overlay-view', lines: [] })).toBeNull();
+    expect(parseStressView(undefined)).toBeNull();
   });
 });
