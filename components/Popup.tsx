@@ -16,6 +16,7 @@ import { clockTime } from '@/lib/core/time';
 import { assess } from '@/lib/figures/assess';
 
 import { Calculators, type Prefill } from './calculators/Calculators';
+import { AlertHistory } from './AlertHistory';
 import { PositionTools } from './PositionTools';
 import { StressTest } from './StressTest';
 import { useWords } from './words';
@@ -212,7 +213,17 @@ export function Popup() {
   return (
     <main class="w-[26rem] space-y-3 bg-white p-4 font-sans text-sm text-slate-900 dark:bg-slate-900 dark:text-slate-100">
       <header>
-        <h1 class="text-lg font-semibold">LiqGuard</h1>
+        <div class="flex items-center justify-between">
+          <h1 class="text-lg font-semibold">LiqGuard</h1>
+          <button
+            type="button"
+            data-testid="open-options"
+            class="rounded border border-slate-400 px-2 text-xs"
+            onClick={() => void browser.runtime.openOptionsPage()}
+          >
+            {t('popup.options')}
+          </button>
+        </div>
         <p class="mt-1 text-slate-600 dark:text-slate-300">{t('popup.intro')}</p>
       </header>
       <section aria-label={t('popup.seesNow')}>
@@ -283,6 +294,7 @@ export function Popup() {
           />
         </section>
       )}
+      <AlertHistory />
     </main>
   );
 }

@@ -4,6 +4,7 @@ import { browser, type Browser } from 'wxt/browser';
 
 import { accountKey, marketKey } from '@/lib/model/keys';
 import { badgeFor, evaluate, parseAlertState, snooze, type AlertNotification } from '@/lib/alerts';
+import { parseHistory, recordOf, withRecord } from '@/lib/alerts/history';
 import { adapterFor, adapterOf } from '@/lib/exchanges';
 import {
   parseMessage,
@@ -25,6 +26,7 @@ import {
   fundingWatch as storedFundingWatch,
   openFuturesPages,
   shownNotifications,
+  storedAlertHistory,
   storedSettings,
   symbolRules,
 } from '@/lib/protocol/storage';
@@ -422,6 +424,7 @@ async function notify(notification: AlertNotification, sound: boolean) {
   const shown = await shownNotifications.getValue();
   shown[notification.id] = { tabId: notification.tabId, position: notification.position };
   await shownNotifications.setValue(shown);
+  await storedAlertHistory.setValue(withRecord(parseHistory(await storedAlertHistory.getValue()), recordOf(notification, Date.now())));
 }
 
 /** Clicking a notification brings its exchange tab (and window) forward. */

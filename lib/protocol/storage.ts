@@ -40,6 +40,9 @@ export const storedSettings = storage.defineItem<unknown>('local:settings', { ve
 /** The alert rules' state (lib/alerts): persisted so a restarted worker neither repeats nor misses an alert. */
 export const storedAlertState = storage.defineItem<unknown>('local:alertState', { version: 1 });
 
+/** The last 200 alerts shown (lib/alerts/history); read them through `parseHistory`, never raw. */
+export const storedAlertHistory = storage.defineItem<unknown>('local:alertHistory', { fallback: [], version: 1 });
+
 /** Tabs whose page is hidden: their marks come from the public stream until they are visible again. */
 export const hiddenTabs = storage.defineItem<number[]>('session:hiddenTabs', { fallback: [], version: 1 });
 

@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+
 import { WebSocketServer, type WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -82,6 +84,27 @@ describe('alerts from the page (real Chromium)', () => {
     await setBtcMark(browser, '76,000.0'); // ≈ 4.1 %: danger
     await expect.poll(() => btcAlerts(browser)).toEqual(['danger', 'warning']);
     await cdp.detach();
+  });
+
+  it('keeps an alert history in the popup (across the worker’s restart): newest first, exported as CSV, cleared', async () => {
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const history = popup.getByTestId('alert-history');
+    await history.locator('summary').click();
+    const entries = history.getByTestId('alert-history-list').locator('li');
+    // SOLUSDT's warning, BTCUSDT's warning (before the restart), BTCUSDT's danger (after it), newest first.
+    await expect.poll(() => entries.count()).toBeGreaterThanOrEqual(3);
+    expect(await entries.first().innerText()).toMatch(/BTCUSDT Long is \d\.\d{2}% from liquidation/);
+    expect(await history.locator('summary').innerText()).toMatch(/^Alert history \(\d+\)$/);
+    const [download] = await Promise.all([popup.waitForEvent('download'), history.getByRole('button', { name: 'Export CSV' }).click()]);
+    const csv = await readFile((await download.path())!, 'utf8');
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).toBe('time,rule,level,exchange,symbol,side,margin mode,title,message');
+    expect(lines.at(-1)).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z,distance,danger,binance,BTCUSDT,long,cross,BTCUSDT Long is /);
+    await history.getByRole('button', { name: 'Clear' }).click();
+    await expect.poll(() => history.innerText()).toContain('No alerts yet.');
+    expect(await browser.serviceWorker.evaluate(() => chrome.storage.local.get('alertHistory'))).toEqual({ alertHistory: [] });
+    await popup.close();
   });
 });
 

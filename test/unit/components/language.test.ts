@@ -7,6 +7,7 @@
 import { h, render, type ComponentChildren } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 
+import { AlertHistory } from '@/components/AlertHistory';
 import { Calculators } from '@/components/calculators/Calculators';
 import { Options } from '@/components/Options';
 import { PositionTools } from '@/components/PositionTools';
@@ -117,10 +118,15 @@ describe('the popup, options and calculators in the browser’s language', () =>
     inLanguage(language, h(StressTest, { snapshot, tiers: null }));
     const stress = textsIn(host);
 
+    inLanguage(language, h(AlertHistory, {}));
+    await expect.poll(() => host.querySelector('[data-testid="alert-history"]') !== null).toBe(true);
+    const history = textsIn(host);
+
     expect(calculators.some((text) => text === UI_CATALOGS[language]['calc.tab.maxOpen'])).toBe(true);
     expect(options).toContain(UI_CATALOGS[language]['options.save']);
     expect(stress).toContain(CATALOGS[language]['stress.title']);
-    expect(englishLeftIn([...options, ...calculators, ...tools, ...stress], language)).toEqual([]);
+    expect(history).toContain(UI_CATALOGS[language]['history.empty']);
+    expect(englishLeftIn([...options, ...calculators, ...tools, ...stress, ...history], language)).toEqual([]);
   });
 
   it('English is the fallback and the reference: the same pages in English show its words', async () => {

@@ -94,6 +94,12 @@ export const enUi = {
   'form.shortGain': 'A short cannot gain that much',
   'form.mostItOpens': 'The most it opens is {reason}',
   'form.sizeForRisk': 'The size for this risk is {reason}',
+  // The alert history.
+  'popup.options': 'Options',
+  'history.title': 'Alert history ({count})',
+  'history.empty': 'No alerts yet.',
+  'history.export': 'Export CSV',
+  'history.clear': 'Clear',
   // The calculators.
   'calc.tab.pnl': 'PnL',
   'calc.tab.target': 'Target price',
