@@ -147,6 +147,24 @@ function StressPanel({ say, onStress }: { say: Say; onStress: OverlayProps['onSt
   );
 }
 
+/** When the page cannot be read: copies the layout report around its positions list (no figures) for a bug report. */
+function LayoutReportButton({ say, report }: { say: Say; report: () => string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <p class="text-xs">
+      <button
+        type="button"
+        data-testid="liqguard-layout-report"
+        class="rounded border border-slate-400 px-2"
+        onClick={() => void navigator.clipboard.writeText(report()).then(() => setCopied(true))}
+      >
+        {say('report.copy')}
+      </button>{' '}
+      {copied && <span role="status">{say('report.copied')}</span>}
+    </p>
+  );
+}
+
 /** The status line; `time` is when the figures were read, drawn as it changes. */
 function statusLine(props: OverlayProps, time: ReadonlySignal<string>, say: Say): { text: ComponentChildren; tone: 'ok' | 'warn' } {
   const { snapshot, stale } = props;
@@ -446,6 +464,9 @@ export function Overlay(props: OverlayProps) {
             <p data-testid="liqguard-empty" class="text-xs text-slate-600 dark:text-slate-300">
               {say('overlay.empty')}
             </p>
+          )}
+          {(props.snapshot?.state === 'unreadable' || (props.snapshot?.unreadable.length ?? 0) > 0) && (
+            <LayoutReportButton say={say} report={props.layoutReport} />
           )}
           <p
             data-testid="liqguard-status"

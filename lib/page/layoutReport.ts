@@ -40,3 +40,10 @@ export function layoutReport(root: Element): string {
   visit(root, 0);
   return lines.join('\n');
 }
+
+/** Around the positions list (the nearest element holding its landmarks, and its parent), or the whole body. */
+export function reportRoot(landmarks: readonly Element[], body: Element): Element {
+  let around: Element | null = landmarks[0] ?? null;
+  while (around && !landmarks.every((landmark) => around!.contains(landmark))) around = around.parentElement;
+  return around?.parentElement ?? around ?? body;
+}

@@ -21,6 +21,7 @@ import {
 } from '../protocol/messages';
 import { overlayPlacement } from '../protocol/storage';
 import type { OverlayFigures, OverlayProps } from './overlayProps';
+import { layoutReport, reportRoot } from './layoutReport';
 import { overlayOutline } from './overlayOutline';
 import { measureRoom, pageTheme } from './placement';
 import { pacedReads, type PacedReads } from './readPace';
@@ -219,6 +220,7 @@ async function watchPage(page: PageAdapter, host: PageHost, route: PageRoute): P
         compact: display.compact,
         onSnooze: (snooze, choice) => void host.send({ type: 'snooze', position: snooze.position, choice, signature: snooze.signature }),
         onStress: async (move) => parseStressView(await host.send({ type: 'stress', move })),
+        layoutReport: () => layoutReport(reportRoot(page.landmarks(document, cache).positions, document.body)),
         onPlacement: (placement) => {
           session.overlay.placement = placement;
           draw();

@@ -168,6 +168,20 @@ describe('the overlay beside the page’s figures, in its theme (real Chromium)'
     await popup.close();
   });
 
+  it('offers a layout report when a row cannot be read: the page’s labels around its positions, no figure of it', async () => {
+    await open(DARK_PATH);
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(exchangeUrl('/')).origin });
+    await browser.page.evaluate(() => {
+      document.querySelector('[data-demo-row="BTCUSDT"] [data-demo="pnl"]')!.innerHTML = '384.85 USDT<br>(16.12%)';
+    });
+    const button = overlay(browser.page).getByTestId('liqguard-layout-report');
+    await button.click();
+    await expect.poll(() => button.locator('xpath=..').getByRole('status').innerText()).toMatch(/^Copied: attach it to your bug report/);
+    const report = await browser.page.evaluate(() => navigator.clipboard.readText());
+    for (const label of ['Symbol', 'Mark Price', 'Liq.Price']) expect(report).toContain(label);
+    expect(report).not.toMatch(/\d/);
+  });
+
   it('stress-tests the account from the overlay: the worker says what a move of every mark liquidates', async () => {
     await open(DARK_PATH);
     const stress = overlay(browser.page).getByTestId('liqguard-stress');

@@ -94,4 +94,6 @@ export const de: Messages = {
   'stress.marginRatio': 'Cross-Margin-Quote: {ratio}',
   'stress.crossGone': 'Cross-Margin-Quote: — (das Cross-Konto ist liquidiert)',
   'stress.left': 'Vom Saldo übrig: {amount}',
+  'report.copy': 'Layout-Bericht kopieren',
+  'report.copied': 'Kopiert: hängen Sie ihn an Ihren Fehlerbericht an. Er enthält Beschriftungen und Aufbau der Seite, keine Zahlen.',
 };

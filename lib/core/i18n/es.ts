@@ -93,4 +93,6 @@ export const es: Messages = {
   'stress.marginRatio': 'Ratio de margen cruzado: {ratio}',
   'stress.crossGone': 'Ratio de margen cruzado: — (la cuenta cruzada está liquidada)',
   'stress.left': 'Queda del saldo: {amount}',
+  'report.copy': 'Copiar informe de diseño',
+  'report.copied': 'Copiado: adjúntalo a tu informe de error. Contiene las etiquetas y la estructura de la página, ninguna cifra.',
 };

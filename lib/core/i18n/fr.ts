@@ -93,4 +93,6 @@ export const fr: Messages = {
   'stress.marginRatio': 'Ratio de marge croisée : {ratio}',
   'stress.crossGone': 'Ratio de marge croisée : — (le compte croisé est liquidé)',
   'stress.left': 'Reste du solde : {amount}',
+  'report.copy': 'Copier le rapport de mise en page',
+  'report.copied': 'Copié : joignez-le à votre rapport de bogue. Il contient les libellés et la structure de la page, aucun chiffre.',
 };

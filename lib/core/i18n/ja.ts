@@ -92,4 +92,6 @@ export const ja: Messages = {
   'stress.marginRatio': 'クロス証拠金率：{ratio}',
   'stress.crossGone': 'クロス証拠金率：—（クロス口座は清算済み）',
   'stress.left': '残高の残り：{amount}',
+  'report.copy': 'レイアウトレポートをコピー',
+  'report.copied': 'コピーしました：不具合報告に添付してください。ページのラベルと構造だけで、数値は含みません。',
 };

@@ -93,4 +93,6 @@ export const pt: Messages = {
   'stress.marginRatio': 'Índice de margem cruzada: {ratio}',
   'stress.crossGone': 'Índice de margem cruzada: — (a conta cruzada foi liquidada)',
   'stress.left': 'Resta do saldo: {amount}',
+  'report.copy': 'Copiar relatório de layout',
+  'report.copied': 'Copiado: anexe-o ao seu relatório de erro. Ele tem os rótulos e a estrutura da página, nenhum número.',
 };

@@ -93,4 +93,6 @@ export const tr: Messages = {
   'stress.marginRatio': 'Çapraz marjin oranı: {ratio}',
   'stress.crossGone': 'Çapraz marjin oranı: — (çapraz hesap tasfiye edildi)',
   'stress.left': 'Bakiyeden kalan: {amount}',
+  'report.copy': 'Düzen raporunu kopyala',
+  'report.copied': 'Kopyalandı: hata raporunuza ekleyin. Sayfanın etiketlerini ve yapısını içerir, hiçbir rakam içermez.',
 };

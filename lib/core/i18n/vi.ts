@@ -92,4 +92,6 @@ export const vi: Messages = {
   'stress.marginRatio': 'Tỷ lệ ký quỹ cross: {ratio}',
   'stress.crossGone': 'Tỷ lệ ký quỹ cross: — (tài khoản cross đã bị thanh lý)',
   'stress.left': 'Số dư còn lại: {amount}',
+  'report.copy': 'Sao chép báo cáo bố cục',
+  'report.copied': 'Đã sao chép: hãy đính kèm vào báo lỗi. Nó chỉ gồm nhãn và cấu trúc của trang, không có con số nào.',
 };

@@ -90,4 +90,6 @@ export const zhCN: Messages = {
   'stress.marginRatio': '全仓保证金比率：{ratio}',
   'stress.crossGone': '全仓保证金比率：—（全仓账户已强平）',
   'stress.left': '余额剩余：{amount}',
+  'report.copy': '复制页面结构报告',
+  'report.copied': '已复制：请附在错误报告中。其中只有页面的标签和结构，没有任何数字。',
 };

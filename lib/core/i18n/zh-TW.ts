@@ -90,4 +90,6 @@ export const zhTW: Messages = {
   'stress.marginRatio': '全倉保證金比率：{ratio}',
   'stress.crossGone': '全倉保證金比率：—（全倉帳戶已強平）',
   'stress.left': '餘額剩餘：{amount}',
+  'report.copy': '複製頁面結構報告',
+  'report.copied': '已複製：請附在錯誤回報中。其中只有頁面的標籤和結構，沒有任何數字。',
 };
