@@ -163,7 +163,7 @@ export function PositionTools({ adapter, position, risk, walletBalance, warningD
         <p data-testid="popup-funding">
           {t('tools.labelled', {
             label: t('overlay.nextFunding'),
-            text: fundingText(figures.funding, figures.fundingReason, position.marginAsset, Date.now(), t),
+            text: fundingText(figures.funding, figures.fundingReason, position.marginAsset, Date.now(), t, grid),
           })}
         </p>
       )}

@@ -80,16 +80,27 @@ function fundingAmount(value: string, asset: string | null): string {
   return `${formatAmount(new Decimal(value), 4, 'truncate')}${asset ? ` ${asset}` : ''}`;
 }
 
-/** The next funding payment in words: "pays 3.00 USDT in 2 h 05 min (0.0100%)", or "—" with the reason. */
-export function fundingText(funding: FundingView | null, reason: string | null, asset: string | null, now: number, t: Translate): string {
+/**
+ * The next funding payment in words: "pays 3.00 USDT in 2 h 05 min (0.0100%)" — and, for an isolated position it
+ * moves materially, "; liquidation then at 128.905" — or "—" with the reason.
+ */
+export function fundingText(
+  funding: FundingView | null,
+  reason: string | null,
+  asset: string | null,
+  now: number,
+  t: Translate,
+  grid: NumberGrid,
+): string {
   if (!funding) return `${NONE} ${t.reason(reason ?? '')}`.trim();
   const payment = new Decimal(funding.payment);
   const rate = `${formatAmount(new Decimal(funding.rate).times(100), 4)}%`;
-  return t(payment.isNegative() ? 'funding.receives' : 'funding.pays', {
+  const text = t(payment.isNegative() ? 'funding.receives' : 'funding.pays', {
     amount: fundingAmount(payment.abs().toFixed(), asset),
     time: until(funding.nextFundingTime, now),
     rate,
   });
+  return funding.liquidationAfter ? t('funding.thenLiquidation', { funding: text, price: priceOf(grid, funding.liquidationAfter) }) : text;
 }
 
 /** Funding paid since LiqGuard first saw the position: "1.2345 USDT paid since 09:41 (2 settlements)", or "—" with the reason. */

@@ -4,14 +4,14 @@
  * notional at the mark × rate, positive rate: longs pay). What happened before LiqGuard first saw the position
  * is not on the page nor in public data, so the figure says from when it counts.
  */
-import { dec, sum } from '../core/decimal';
+import { Decimal, dec, sum } from '../core/decimal';
 import { accountKey, positionKey, positionSignature } from '../model/keys';
 import type { FundingQuote } from '../exchanges/marketData';
 import type { PageSnapshot } from '../model/snapshot';
 import type { FundingPaid, FundingView, MarketContext } from './types';
-import { marketOf, type ExchangeAdapter } from '../exchanges/adapter';
+import { marketOf, type ExchangeAdapter, type Prepared } from '../exchanges/adapter';
 import type { FundingSettlement } from '../exchanges/marketData';
-import { fundingCost, type Result } from '../risk';
+import { fundingCost, type PositionRisk, type Result } from '../risk';
 import type { ReadPosition } from '../model/snapshot';
 import { because, type ReasonText } from '../core/i18n/reasons/because';
 
@@ -63,6 +63,29 @@ export function fundingPaidOf(snapshot: PageSnapshot, read: ReadPosition, all: M
     return { fundingPaid: null, fundingPaidReason: because('not worked out yet') };
   }
   return { fundingPaid: watched.paid, fundingPaidReason: watched.paid ? null : watched.reason };
+}
+
+/** Below this share of its distance from the mark, a move of the liquidation price by a payment is not worth saying. */
+const MATERIAL_SHARE = new Decimal('0.01');
+
+/**
+ * An isolated position's liquidation price once it has paid `payment` out of its margin (the adapter's own model at
+ * the smaller wallet), when that moves it materially; null for a cross position, one that receives, or a small move.
+ */
+export function liquidationAfterPayment(
+  adapter: ExchangeAdapter,
+  prepared: Prepared,
+  risk: PositionRisk | null,
+  payment: Decimal,
+): Decimal | null {
+  if (!('position' in prepared) || prepared.position.marginMode !== 'isolated' || !payment.gt(0)) return null;
+  const { position } = prepared;
+  const before = risk?.liquidationPrice;
+  if (!before || position.isolatedMargin === undefined) return null;
+  const after = adapter.accountRisk({}, [{ ...position, isolatedMargin: position.isolatedMargin.minus(payment) }]).positions[0]
+    ?.liquidationPrice;
+  if (!after) return null;
+  return after.minus(before).abs().gte(position.markPrice.minus(before).abs().times(MATERIAL_SHARE)) ? after : null;
 }
 
 /** `fundingOf` as the two fields of a `PositionView`. */

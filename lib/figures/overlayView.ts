@@ -73,7 +73,10 @@ export function overlayView(snapshot: PageSnapshot, view: RiskView, now: number)
         // A cross position's buffer is the whole cross pool's, the same figure on every cross row.
         marginBuffer: `${money(position.balanceBuffer, asset)}${position.marginMode === 'cross' && position.balanceBuffer !== null ? ` ${t('figure.sharedCross')}` : ''}`,
         breakEven: price(position.breakEvenWithFees),
-        funding: position.funding || position.fundingReason ? fundingText(position.funding, position.fundingReason, asset, now, t) : null,
+        funding:
+          position.funding || position.fundingReason
+            ? fundingText(position.funding, position.fundingReason, asset, now, t, position)
+            : null,
         fundingPaid:
           position.fundingPaid || position.fundingPaidReason
             ? fundingPaidText(position.fundingPaid, position.fundingPaidReason, asset, now, t)

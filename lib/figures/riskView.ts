@@ -7,14 +7,15 @@
  */
 import { Decimal, dec } from '../core/decimal';
 import { adapterOf } from '../exchanges';
-import { breakEvenPrice } from '../risk';
+import { breakEvenPrice, type PositionRisk } from '../risk';
+import type { Prepared } from '../exchanges/adapter';
 import type { Band } from '../model/overlay';
 import type { Settings } from '../model/settings';
 import type { PageSnapshot } from '../model/snapshot';
 import type { MarketContext, PositionView, RiskView } from './types';
 import { afterOrdersViews } from './afterOrders';
 import { assess } from './assess';
-import { fundingFields, fundingOf, fundingPaidOf } from './funding';
+import { fundingFields, fundingOf, fundingPaidOf, liquidationAfterPayment } from './funding';
 import { gridOf } from './format';
 import { remedyFor } from './remedies';
 import { worstStop } from './stops';
@@ -42,6 +43,17 @@ function bandOf(distance: Decimal | null, settings: Settings): Band {
 
 export function riskView(snapshot: PageSnapshot, settings: Settings, market: MarketContext = {}): RiskView {
   const adapter = adapterOf(snapshot);
+  /** The next funding payment, with where it leaves an isolated position's liquidation. */
+  const withLiquidationAfter = (funding: ReturnType<typeof fundingOf>, entry: Prepared, risk: PositionRisk | null) =>
+    funding?.ok
+      ? {
+          ...funding,
+          value: {
+            ...funding.value,
+            liquidationAfter: liquidationAfterPayment(adapter, entry, risk, dec(funding.value.payment))?.toFixed() ?? null,
+          },
+        }
+      : funding;
   const { prepared, risks, crossBlocked, accounts } = assess(snapshot, market.tiers ?? null);
   const now = market.now ?? Date.now();
   const afterOrders = afterOrdersViews(snapshot, market);
@@ -106,7 +118,7 @@ export function riskView(snapshot: PageSnapshot, settings: Settings, market: Mar
               dec(settings.takerFee),
             ).toFixed()
           : null,
-      ...fundingFields(fundingOf(adapter, read, market.funding?.[read.symbol], now)),
+      ...fundingFields(withLiquidationAfter(fundingOf(adapter, read, market.funding?.[read.symbol], now), entry, usableRisk)),
       afterOrders: afterOrders[i]!,
       ...fundingPaidOf(snapshot, read, market.fundingPaid),
     };

@@ -93,6 +93,11 @@ export interface FundingView {
   nextFundingTime: number;
   /** What the position pays then at the current rate and mark, in the margin asset; negative: it receives. */
   payment: DecimalString;
+  /**
+   * An isolated position pays funding out of its margin: its liquidation price once it has paid this one, when that
+   * moves it by 1 % of its distance from the mark or more; null otherwise.
+   */
+  liquidationAfter?: DecimalString | null;
 }
 
 /**

@@ -96,4 +96,5 @@ export const de: Messages = {
   'stress.left': 'Vom Saldo übrig: {amount}',
   'report.copy': 'Layout-Bericht kopieren',
   'report.copied': 'Kopiert: hängen Sie ihn an Ihren Fehlerbericht an. Er enthält Beschriftungen und Aufbau der Seite, keine Zahlen.',
+  'funding.thenLiquidation': '{funding}; Liquidation danach bei {price}',
 };

@@ -7,6 +7,7 @@ export const en = {
   'figure.sharedCross': '(shared, cross)',
   'figure.pageOwn': "The page's own figure: liquidation at {price}, {distance} away.",
   'funding.pays': 'pays {amount} in {time} ({rate})',
+  'funding.thenLiquidation': '{funding}; liquidation then at {price}',
   'funding.receives': 'receives {amount} in {time} ({rate})',
   'fundingPaid.none': 'none since {since} (first seen)',
   'fundingPaid.paidOne': '{amount} paid since {since} (1 settlement)',

@@ -95,4 +95,5 @@ export const es: Messages = {
   'stress.left': 'Queda del saldo: {amount}',
   'report.copy': 'Copiar informe de diseño',
   'report.copied': 'Copiado: adjúntalo a tu informe de error. Contiene las etiquetas y la estructura de la página, ninguna cifra.',
+  'funding.thenLiquidation': '{funding}; liquidación después en {price}',
 };

@@ -95,4 +95,5 @@ export const fr: Messages = {
   'stress.left': 'Reste du solde : {amount}',
   'report.copy': 'Copier le rapport de mise en page',
   'report.copied': 'Copié : joignez-le à votre rapport de bogue. Il contient les libellés et la structure de la page, aucun chiffre.',
+  'funding.thenLiquidation': '{funding} ; liquidation ensuite à {price}',
 };

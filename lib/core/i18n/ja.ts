@@ -94,4 +94,5 @@ export const ja: Messages = {
   'stress.left': '残高の残り：{amount}',
   'report.copy': 'レイアウトレポートをコピー',
   'report.copied': 'コピーしました：不具合報告に添付してください。ページのラベルと構造だけで、数値は含みません。',
+  'funding.thenLiquidation': '{funding}；その後の清算価格は {price}',
 };

@@ -94,4 +94,5 @@ export const ko: Messages = {
   'stress.left': '잔고 남은 금액: {amount}',
   'report.copy': '레이아웃 보고서 복사',
   'report.copied': '복사됨: 버그 신고에 첨부하세요. 페이지의 레이블과 구조만 있고 숫자는 없습니다.',
+  'funding.thenLiquidation': '{funding}; 이후 청산가 {price}',
 };

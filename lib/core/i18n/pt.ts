@@ -95,4 +95,5 @@ export const pt: Messages = {
   'stress.left': 'Resta do saldo: {amount}',
   'report.copy': 'Copiar relatório de layout',
   'report.copied': 'Copiado: anexe-o ao seu relatório de erro. Ele tem os rótulos e a estrutura da página, nenhum número.',
+  'funding.thenLiquidation': '{funding}; liquidação depois em {price}',
 };

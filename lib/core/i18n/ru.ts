@@ -96,4 +96,5 @@ export const ru: Messages = {
   'stress.left': 'Остаток баланса: {amount}',
   'report.copy': 'Скопировать отчёт о разметке',
   'report.copied': 'Скопировано: приложите его к сообщению об ошибке. В нём подписи и структура страницы, без цифр.',
+  'funding.thenLiquidation': '{funding}; затем ликвидация по {price}',
 };

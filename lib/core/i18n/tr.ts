@@ -95,4 +95,5 @@ export const tr: Messages = {
   'stress.left': 'Bakiyeden kalan: {amount}',
   'report.copy': 'Düzen raporunu kopyala',
   'report.copied': 'Kopyalandı: hata raporunuza ekleyin. Sayfanın etiketlerini ve yapısını içerir, hiçbir rakam içermez.',
+  'funding.thenLiquidation': '{funding}; sonra tasfiye {price}',
 };

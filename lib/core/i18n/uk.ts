@@ -96,4 +96,5 @@ export const uk: Messages = {
   'stress.left': 'Залишок балансу: {amount}',
   'report.copy': 'Скопіювати звіт про розмітку',
   'report.copied': 'Скопійовано: додайте його до повідомлення про помилку. У ньому підписи й структура сторінки, без цифр.',
+  'funding.thenLiquidation': '{funding}; потім ліквідація за {price}',
 };

@@ -94,4 +94,5 @@ export const vi: Messages = {
   'stress.left': 'Số dư còn lại: {amount}',
   'report.copy': 'Sao chép báo cáo bố cục',
   'report.copied': 'Đã sao chép: hãy đính kèm vào báo lỗi. Nó chỉ gồm nhãn và cấu trúc của trang, không có con số nào.',
+  'funding.thenLiquidation': '{funding}; sau đó thanh lý ở {price}',
 };

@@ -92,4 +92,5 @@ export const zhCN: Messages = {
   'stress.left': '余额剩余：{amount}',
   'report.copy': '复制页面结构报告',
   'report.copied': '已复制：请附在错误报告中。其中只有页面的标签和结构，没有任何数字。',
+  'funding.thenLiquidation': '{funding}；之后强平价为 {price}',
 };

@@ -92,4 +92,5 @@ export const zhTW: Messages = {
   'stress.left': '餘額剩餘：{amount}',
   'report.copy': '複製頁面結構報告',
   'report.copied': '已複製：請附在錯誤回報中。其中只有頁面的標籤和結構，沒有任何數字。',
+  'funding.thenLiquidation': '{funding}；之後強平價為 {price}',
 };

@@ -15,6 +15,11 @@ import { fundingPaidOf } from '@/lib/figures/funding';
 import { riskView } from '@/lib/figures/riskView';
 
 import { domOf, fixtures } from '../../fixtures/binance';
+import { Decimal } from '@/lib/core/decimal';
+import { translator } from '@/lib/core/i18n';
+import { fundingText, priceOf } from '@/lib/figures/format';
+
+import { crossBtc, isolatedEth, snapshotOf } from './handWorked';
 
 const history = parseFundingHistory(
   JSON.parse(readFileSync(resolve(import.meta.dirname, '../../fixtures/binance/market/fapi-fundingRate-BTCUSDT.json'), 'utf8')),
@@ -60,5 +65,31 @@ describe('fundingPaidOf', () => {
       fundingPaid: null,
       fundingPaidReason: 'not worked out yet',
     });
+  });
+});
+
+describe('funding in the liquidation: an isolated position pays funding out of its margin', () => {
+  const now = Date.UTC(2026, 11, 7, 9, 0);
+  const quote = (rate: string) => ({ ETHUSDT: { symbol: 'ETHUSDT', rate, nextFundingTime: now + 3_600_000, time: now } });
+  const snapshot = snapshotOf([crossBtc, isolatedEth], '12000');
+  const ethOf = (rate: string) => riskView(snapshot, DEFAULT_SETTINGS, { funding: quote(rate), now }).positions[1]!;
+
+  it('says where the short’s liquidation moves once it pays 30 USDT (a rate of −0.1 % on 30,000 USDT)', () => {
+    // 2,000 − 30 + 10 (3,000 − P) = 0.004 × 10 P: P = 31,970 / 10.04, from 32,000 / 10.04 — 2.99 of a 187.25 distance.
+    const eth = ethOf('-0.001');
+    expect(eth.funding!.payment).toBe('30');
+    expect(eth.funding!.liquidationAfter).toBe(new Decimal(31970).div('10.04').toFixed());
+    expect(fundingText(eth.funding, null, 'USDT', now, translator('en'), eth)).toBe(
+      `pays 30.0000 USDT in 1 h 00 min (-0.1000%); liquidation then at ${priceOf(eth, new Decimal(31970).div('10.04'))}`,
+    );
+  });
+
+  it('says nothing of a move under 1 % of its distance, of a payment received, or of a cross position', () => {
+    // 10 USDT moves it by 0.996, under 1 % of 187.25.
+    expect(ethOf('-0.000333').funding!.liquidationAfter).toBeNull();
+    expect(ethOf('0.001').funding!.liquidationAfter).toBeNull();
+    const btc = riskView(snapshot, DEFAULT_SETTINGS, { funding: { BTCUSDT: { ...quote('0.01').ETHUSDT, symbol: 'BTCUSDT' } }, now })
+      .positions[0]!;
+    expect(btc.funding!.liquidationAfter).toBeNull();
   });
 });

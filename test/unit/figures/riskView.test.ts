@@ -131,7 +131,7 @@ describe('riskView with public market data', () => {
     });
     const [btc, eth, sol] = view.positions;
     // 0.5 BTC × 95,480.3 × 0.01 % and 4 ETH × 3,455.1 × 0.01 %.
-    expect(btc!.funding).toEqual({ rate: '0.0001', nextFundingTime: 1764144000000, payment: '4.774015' });
+    expect(btc!.funding).toEqual({ rate: '0.0001', nextFundingTime: 1764144000000, payment: '4.774015', liquidationAfter: null });
     expect(eth!.funding?.payment).toBe('-1.38204');
     expect(sol!.funding).toBeNull();
     expect(sol!.fundingReason).toBe('funding rate not fetched yet');
