@@ -2,7 +2,10 @@ import { useState } from 'preact/hooks';
 
 import { Decimal, dec, parseDecimal } from '@/lib/core/decimal';
 import {
+  formatAmount,
+  levelAt,
   onTick,
+  rewardToRisk,
   stopAtFractionToLiquidation,
   stopAtRiskAmount,
   takeProfitAtRoe,
@@ -55,18 +58,23 @@ interface Props {
   figures: Pick<PositionView, 'funding' | 'fundingReason' | 'fundingPaid' | 'fundingPaidReason' | 'afterOrders'> | null;
 }
 
-/** A suggestion as the popup lists it: its price on the tick and what it locks in, or "—" with the reason. */
+/**
+ * A suggestion as the popup lists it: its price on the tick and what it locks in — for a stop, its reward:risk
+ * against `target` when there is one — or "—" with the reason.
+ */
 function suggestionText(
   grid: ReturnType<typeof gridOf>,
   context: StopContext,
   suggestion: Result<StopSuggestion>,
   asset: string | null,
-  sayReason: (text: string) => string,
+  t: ReturnType<typeof useWords>['t'],
+  target: StopSuggestion | null = null,
 ): string {
-  if (!suggestion.ok) return `${NONE} ${sayReason(suggestion.reason)}`;
+  if (!suggestion.ok) return `${NONE} ${t.reason(suggestion.reason)}`;
   const placed = onTick(context, suggestion.value, dec(grid.tickSize));
   const pnl = money(placed.lockedPnl, asset, 'half-up');
-  return `${orderPriceOf(grid, placed.price)} · ${placed.lockedPnl.gt(0) ? '+' : ''}${pnl}`;
+  const ratio = target && rewardToRisk(placed, target);
+  return `${orderPriceOf(grid, placed.price)} · ${placed.lockedPnl.gt(0) ? '+' : ''}${pnl}${ratio ? ` · ${t('tools.rewardRisk', { ratio: formatAmount(ratio, 1) })}` : ''}`;
 }
 
 /** For the selected position: what brings liquidation back to a distance, and stops that fire before it. */
@@ -103,15 +111,38 @@ export function PositionTools({ adapter, position, risk, walletBalance, warningD
       ])
     : [];
   const existing = stopCheck(adapter, position, risk, position.stopLoss, 'position', dec(grid.tickSize));
-  const stops: [string, Result<StopSuggestion>][] = [
-    ...(['0.25', '0.5', '0.75'] as const).map((f): [string, Result<StopSuggestion>] => [
+  // Reward:risk against the position's own take-profit, or else the take-profit at ROE +50 %.
+  const ownTakeProfit = position.takeProfit === null ? null : levelAt(context, dec(position.takeProfit));
+  const suggested = takeProfits[1]?.[1];
+  const rewardTarget = ownTakeProfit?.lockedPnl.gt(0)
+    ? { level: ownTakeProfit, said: t('tools.rrAgainstOwn', { price: priceOf(grid, ownTakeProfit.price) }) }
+    : suggested?.ok
+      ? {
+          level: onTick(context, suggested.value, dec(grid.tickSize)),
+          said: t('tools.rrAgainstSuggested', {
+            roe: takeProfits[1]![0],
+            price: orderPriceOf(grid, onTick(context, suggested.value, dec(grid.tickSize)).price),
+          }),
+        }
+      : null;
+  // Already down more than a share of the balance: no stop can hold the loss to it.
+  const loss = position.pnl === null ? null : dec(position.pnl).neg();
+  const alreadyDown = (share: Decimal) =>
+    walletBalance && loss?.gte(dec(walletBalance).times(share))
+      ? t('tools.alreadyDown', { loss: money(loss, asset), share: percent(loss.div(walletBalance).toFixed()) })
+      : null;
+  /** Each stop: its label, the suggestion, and for a loss of a share of the balance, that share. */
+  const stops: [string, Result<StopSuggestion>, Decimal | null][] = [
+    ...(['0.25', '0.5', '0.75'] as const).map((f): [string, Result<StopSuggestion>, null] => [
       t('tools.wayToLiquidation', { percent: `${Number(f) * 100}%` }),
       stopAtFractionToLiquidation(context, new Decimal(f)),
+      null,
     ]),
     ...(walletBalance
-      ? (['1', '2'] as const).map((p): [string, Result<StopSuggestion>] => [
+      ? (['1', '2'] as const).map((p): [string, Result<StopSuggestion>, Decimal] => [
           t('tools.loseBalance', { percent: `${p}%` }),
           stopAtRiskAmount(context, dec(walletBalance).times(p).div(100)),
+          new Decimal(p).div(100),
         ])
       : []),
   ];
@@ -182,11 +213,14 @@ export function PositionTools({ adapter, position, risk, walletBalance, warningD
       )}
       <div>
         <h3 class="font-semibold">{t('tools.stops')}</h3>
+        {rewardTarget && <p data-testid="reward-risk-target">{rewardTarget.said}</p>}
         <ul data-testid="stop-suggestions">
-          {stops.map(([label, stop]) => (
+          {stops.map(([label, stop, share]) => (
             <li key={label} class="flex justify-between gap-2">
               <span>{label}</span>
-              <span class="font-mono">{suggestionText(grid, context, stop, asset, t.reason)}</span>
+              <span class="font-mono">
+                {(share && alreadyDown(share)) ?? suggestionText(grid, context, stop, asset, t, rewardTarget?.level)}
+              </span>
             </li>
           ))}
         </ul>
@@ -198,7 +232,7 @@ export function PositionTools({ adapter, position, risk, walletBalance, warningD
             {takeProfits.map(([label, tp]) => (
               <li key={label} class="flex justify-between gap-2">
                 <span>{label}</span>
-                <span class="font-mono">{suggestionText(grid, context, tp, asset, t.reason)}</span>
+                <span class="font-mono">{suggestionText(grid, context, tp, asset, t)}</span>
               </li>
             ))}
           </ul>

@@ -26,7 +26,9 @@ export { accountRisk, crossAccountRisk, type AccountRisk, type MarginAssetRisk, 
 export { liquidationAfterFill, liquidationAfterMarginChange, marginToAdd, priceAtDistance, sizeToCut } from './solvers';
 export { maxOpenSize, sizeForRisk, type RiskSizing } from './sizing';
 export {
+  levelAt,
   onTick,
+  rewardToRisk,
   stopAtEntryPercent,
   stopAtFractionToLiquidation,
   stopAtRiskAmount,

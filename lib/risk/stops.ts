@@ -33,7 +33,7 @@ export function stopFiresBeforeLiquidation(price: Decimal, markPrice: Decimal, l
 }
 
 /** A stop or take-profit at `price`: what it locks in there and how far it is from the mark. */
-function at(context: StopContext, price: Decimal): StopSuggestion {
+export function levelAt(context: StopContext, price: Decimal): StopSuggestion {
   return {
     price,
     lockedPnl: unrealizedPnl(context.contract, context.holding, price),
@@ -45,7 +45,7 @@ function suggestion(context: StopContext, price: Decimal): Result<StopSuggestion
   if (!stopFiresBeforeLiquidation(price, context.markPrice, context.liquidationPrice)) {
     return unavailable(because('a stop there would not fire before liquidation, or would fire at once'));
   }
-  return ok(at(context, price));
+  return ok(levelAt(context, price));
 }
 
 /**
@@ -53,7 +53,7 @@ function suggestion(context: StopContext, price: Decimal): Result<StopSuggestion
  * still fires before liquidation), with what it locks in there.
  */
 export function onTick(context: StopContext, suggested: StopSuggestion, tick: Decimal): StopSuggestion {
-  return at(context, toTick(suggested.price, tick, suggested.price.lt(context.markPrice) ? 'ceil' : 'floor'));
+  return levelAt(context, toTick(suggested.price, tick, suggested.price.lt(context.markPrice) ? 'ceil' : 'floor'));
 }
 
 /** A stop `fraction` (0–1) of the way from the mark price to liquidation. */
@@ -98,5 +98,14 @@ export function takeProfitAtRoe(context: StopContext, roe: Decimal, leverage: De
   const price = targetPrice(contract, holding.side, holding.entryPrice, roe, leverage);
   const ahead = holding.side === 'long' ? price.gt(markPrice) : price.lt(markPrice) && price.gt(0);
   if (!ahead) return unavailable(because('that price is already passed'));
-  return ok(at(context, price));
+  return ok(levelAt(context, price));
+}
+
+/**
+ * Reward to risk: what a take-profit gains over what a stop loses, both from the entry (their PnL there, fees
+ * excluded); null when the stop loses nothing or the take-profit gains nothing.
+ */
+export function rewardToRisk(stop: Pick<StopSuggestion, 'lockedPnl'>, takeProfit: Pick<StopSuggestion, 'lockedPnl'>): Decimal | null {
+  if (!stop.lockedPnl.isNegative() || !takeProfit.lockedPnl.gt(0)) return null;
+  return takeProfit.lockedPnl.div(stop.lockedPnl.abs());
 }

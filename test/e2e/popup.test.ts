@@ -80,6 +80,18 @@ describe('popup calculators and options (real Chromium)', () => {
     expect(items[0]).toMatch(/^ROE \+25%\s+97,453\.1 · \+601\.55 USDT$/);
   });
 
+  it('gives each stop its reward:risk, and says plainly when the loss is already past a share of the balance', async () => {
+    // No take-profit of its own: against ROE +50 % at 20x, 96,250 × 1.025 = 98,656.25, on the tick toward the mark.
+    expect(await popup.getByTestId('reward-risk-target').innerText()).toBe('R:R against the take-profit at ROE +50% (98,656.2)');
+    const stops = await popup.getByTestId('stop-suggestions').locator('li').allInnerTexts();
+    expect(stops[0]).toMatch(/ · -[\d,]+\.\d{2} USDT · R:R \d+\.\d$/);
+    // Down 384.85 USDT on a 12,500 balance: more than 1 % and 2 % of it already.
+    expect(stops.slice(3)).toEqual([
+      expect.stringMatching(/^Lose 1% of the balance\s+already down 384\.85 USDT, 3\.08% of the balance$/),
+      expect.stringMatching(/^Lose 2% of the balance\s+already down 384\.85 USDT, 3\.08% of the balance$/),
+    ]);
+  });
+
   it('switches the contract-only calculators to COIN-M', async () => {
     await popup.getByLabel('COIN-M').check();
     expect(await calculator('pnl').getByLabel('Contracts').count()).toBe(1);

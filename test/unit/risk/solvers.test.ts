@@ -195,3 +195,20 @@ describe('take-profit suggestions', () => {
     expect(tp.ok && tp.value.price.toFixed()).toBe('54000');
   });
 });
+
+describe('reward to risk', () => {
+  it('is what the take-profit gains over what the stop loses, both from the entry', async () => {
+    const { levelAt, rewardToRisk } = await import('@/lib/risk');
+    // A long of 1 from 60,000: a stop at 59,000 loses 1,000; a take-profit at 62,500 gains 2,500: 2.5.
+    const context = {
+      contract: { type: 'linear' as const },
+      holding: { side: 'long' as const, size: d('1'), entryPrice: d('60000') },
+      markPrice: d('60000'),
+      liquidationPrice: d('50000'),
+    };
+    expect(rewardToRisk(levelAt(context, d('59000')), levelAt(context, d('62500')))?.toFixed()).toBe('2.5');
+    // A stop above the entry loses nothing (no risk), a take-profit below it gains nothing: no ratio.
+    expect(rewardToRisk(levelAt(context, d('60500')), levelAt(context, d('62500')))).toBeNull();
+    expect(rewardToRisk(levelAt(context, d('59000')), levelAt(context, d('59500')))).toBeNull();
+  });
+});

@@ -38,6 +38,10 @@ export const enUi = {
   'tools.wayToLiquidation': '{percent} of the way to liquidation',
   'tools.loseBalance': 'Lose {percent} of the balance',
   // The options page.
+  'tools.rewardRisk': 'R:R {ratio}',
+  'tools.rrAgainstOwn': 'R:R against your take-profit at {price}',
+  'tools.rrAgainstSuggested': 'R:R against the take-profit at {roe} ({price})',
+  'tools.alreadyDown': 'already down {loss}, {share} of the balance',
   'options.title': 'LiqGuard options',
   'options.loading': 'Loading…',
   'options.reset': 'Some stored settings were invalid and were reset: {problems}',
