@@ -2,10 +2,12 @@ import { useState } from 'preact/hooks';
 
 import { Decimal, dec, parseDecimal } from '@/lib/core/decimal';
 import {
+  averageTrueRange,
   formatAmount,
   levelAt,
   onTick,
   rewardToRisk,
+  stopAtDistanceFromMark,
   stopAtFractionToLiquidation,
   stopAtRiskAmount,
   takeProfitAtRoe,
@@ -36,7 +38,10 @@ import { remedyFor } from '@/lib/figures/remedies';
 import { stopCheck } from '@/lib/figures/stops';
 import type { PositionView } from '@/lib/figures/types';
 
+import { because } from '@/lib/core/i18n/reasons/because';
+
 import { AfterOrdersNote } from './AfterOrdersNote';
+import { useMarkCandles } from './markCandles';
 import { useWords } from './words';
 
 interface Props {
@@ -131,11 +136,25 @@ export function PositionTools({ adapter, position, risk, walletBalance, warningD
     walletBalance && loss?.gte(dec(walletBalance).times(share))
       ? t('tools.alreadyDown', { loss: money(loss, asset), share: percent(loss.div(walletBalance).toFixed()) })
       : null;
+  // Volatility-scaled stops: one and two average true ranges of the public mark-price bars from the mark.
+  const candles = useMarkCandles(adapter, position.market, [position.symbol])[position.symbol]!;
+  const atr = 'bars' in candles ? averageTrueRange(candles.bars) : null;
+  const atrStop = (multiple: number): Result<StopSuggestion> =>
+    'reason' in candles
+      ? { ok: false, reason: candles.reason }
+      : atr
+        ? stopAtDistanceFromMark(context, atr.times(multiple))
+        : { ok: false, reason: because('fewer bars than the average needs') };
   /** Each stop: its label, the suggestion, and for a loss of a share of the balance, that share. */
   const stops: [string, Result<StopSuggestion>, Decimal | null][] = [
     ...(['0.25', '0.5', '0.75'] as const).map((f): [string, Result<StopSuggestion>, null] => [
       t('tools.wayToLiquidation', { percent: `${Number(f) * 100}%` }),
       stopAtFractionToLiquidation(context, new Decimal(f)),
+      null,
+    ]),
+    ...[1, 2].map((multiple): [string, Result<StopSuggestion>, null] => [
+      t('tools.atr', { multiple, interval: adapter.marketData.markCandles.interval }),
+      atrStop(multiple),
       null,
     ]),
     ...(walletBalance

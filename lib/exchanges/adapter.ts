@@ -13,7 +13,7 @@ import type { UiLanguage } from '../core/i18n';
 import type { PageSnapshot, ReadPosition, SizeUnit } from '../model/snapshot';
 import type { AccountRisk } from '../risk/account';
 import type { Contract, Position } from '../risk/types';
-import type { FundingQuote, FundingSettlement, SymbolRules, TierTables } from './marketData';
+import type { FundingQuote, FundingSettlement, MarkCandle, SymbolRules, TierTables } from './marketData';
 
 /** One market of an exchange, as data: what its positions are and how the page sizes them. */
 export interface MarketInfo {
@@ -73,6 +73,15 @@ export interface MarketDataFeeds {
     parse: (body: unknown, symbol: string) => FundingSettlement[] | null;
     /** The most settlements one request returns: a full answer may have left some out. */
     limit: number;
+  };
+  /** Mark-price bars (oldest first) for volatility-scaled stops and the stress test's beta to BTC. */
+  markCandles: {
+    /** Null where the market has none. */
+    url: (market: string, symbol: string) => string | null;
+    parse: (body: unknown) => MarkCandle[] | null;
+    /** What one bar spans, as people write it ("4 h"), and the symbol each market's beta is measured against. */
+    interval: string;
+    reference: (market: string) => string | null;
   };
   /** The public mark-price stream the worker follows while the page is hidden. */
   markStream: {

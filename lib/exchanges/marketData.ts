@@ -98,6 +98,14 @@ export function withFundingQuote(quotes: Record<string, FundingQuote>, quote: Fu
   return { ...Object.fromEntries(kept), [quote.symbol]: quote };
 }
 
+/** One bar of a symbol's public mark-price history (its volatility, and how it moves with BTC). */
+export interface MarkCandle {
+  openTime: number;
+  high: DecimalString;
+  low: DecimalString;
+  close: DecimalString;
+}
+
 export interface FundingSettlement {
   fundingTime: number;
   /** A fraction; positive: longs paid shorts. */

@@ -7,6 +7,9 @@
  * A position liquidates when its distance to liquidation at the moved marks is 0 or below (for a cross position,
  * when its pool reaches maintenance). A liquidated position leaves nothing: its margin is lost at its bankruptcy
  * figure. Moves are searched in 2 % steps to −99 % and +200 %, then narrowed to a hundredth of a basis point.
+ *
+ * With betas (each symbol's to BTC, from mark-price bars), the move is BTC's, and each mark moves by its beta times
+ * it; the search stops before any mark would reach 0.
  */
 import { Decimal, dec } from '../core/decimal';
 import { because } from '../core/i18n/reasons/because';
@@ -18,6 +21,19 @@ import type { Assessment } from './types';
 
 const STEP = new Decimal('0.02');
 const LIMITS = { fall: new Decimal('-0.99'), rise: new Decimal('2') };
+
+/** Each symbol's beta to the reference the move is of; without, every mark moves by the move itself. */
+export type Betas = Record<string, Decimal>;
+
+/** How far the move may go each way with `betas`, no mark reaching 0 or below. */
+function limitsOf(betas: Betas | undefined) {
+  const values = Object.values(betas ?? {});
+  const steepest = (sign: 1 | -1) => Decimal.max(1, ...values.map((b) => b.times(sign)));
+  return {
+    fall: Decimal.max(LIMITS.fall.div(steepest(1)), LIMITS.fall),
+    rise: Decimal.min(LIMITS.rise, new Decimal('0.99').div(steepest(-1))),
+  };
+}
 const NARROWING = 20;
 
 type State = 'liquidated' | 'open' | 'unknown';
@@ -54,9 +70,20 @@ export interface StressOutcome {
 }
 
 /** Each position's state with every mark moved by `move`, and the assessment there. */
-function statesAt(snapshot: PageSnapshot, tiers: TierTables | null, move: Decimal): { states: State[]; assessment: Assessment } {
-  const factor = move.plus(1);
-  const marks = Object.fromEntries(snapshot.positions.map((p) => [p.symbol, dec(p.markPrice).times(factor).toFixed()]));
+function statesAt(
+  snapshot: PageSnapshot,
+  tiers: TierTables | null,
+  move: Decimal,
+  betas?: Betas,
+): { states: State[]; assessment: Assessment } {
+  const marks = Object.fromEntries(
+    snapshot.positions.map((p) => [
+      p.symbol,
+      dec(p.markPrice)
+        .times(move.times(betas?.[p.symbol] ?? 1).plus(1))
+        .toFixed(),
+    ]),
+  );
   const moved = move.isZero() ? snapshot : adapterOf(snapshot).withMarkPrices(snapshot, marks);
   const assessment = assess(moved, tiers);
   const states = assessment.risks.map((risk): State => {
@@ -68,20 +95,21 @@ function statesAt(snapshot: PageSnapshot, tiers: TierTables | null, move: Decima
 }
 
 /** The move, in one direction, that first liquidates each position (null: none within the limit, or unknown). */
-function liquidatingMoves(snapshot: PageSnapshot, tiers: TierTables | null, direction: 'fall' | 'rise'): (Decimal | null)[] {
-  const limit = LIMITS[direction];
+function liquidatingMoves(snapshot: PageSnapshot, tiers: TierTables | null, direction: 'fall' | 'rise', betas?: Betas): (Decimal | null)[] {
+  const limits = limitsOf(betas);
+  const limit = limits[direction];
   const step = direction === 'fall' ? STEP.neg() : STEP;
   const found: (Decimal | null)[] = snapshot.positions.map(() => null);
-  const start = statesAt(snapshot, tiers, new Decimal(0)).states;
+  const start = statesAt(snapshot, tiers, new Decimal(0), betas).states;
   const pending = new Set(start.flatMap((state, i) => (state === 'open' ? [i] : [])));
   let previous = new Decimal(0);
   while (pending.size > 0 && !previous.eq(limit)) {
-    const move = Decimal.min(Decimal.max(previous.plus(step), LIMITS.fall), LIMITS.rise);
-    const { states } = statesAt(snapshot, tiers, move);
+    const move = Decimal.min(Decimal.max(previous.plus(step), limits.fall), limits.rise);
+    const { states } = statesAt(snapshot, tiers, move, betas);
     for (const i of [...pending]) {
       if (states[i] === 'open') continue;
       pending.delete(i);
-      if (states[i] === 'liquidated') found[i] = narrow(snapshot, tiers, i, previous, move);
+      if (states[i] === 'liquidated') found[i] = narrow(snapshot, tiers, i, previous, move, betas);
     }
     previous = move;
   }
@@ -89,10 +117,10 @@ function liquidatingMoves(snapshot: PageSnapshot, tiers: TierTables | null, dire
 }
 
 /** Between a move that leaves position `i` open and one that liquidates it, the move that first does. */
-function narrow(snapshot: PageSnapshot, tiers: TierTables | null, i: number, open: Decimal, liquidated: Decimal): Decimal {
+function narrow(snapshot: PageSnapshot, tiers: TierTables | null, i: number, open: Decimal, liquidated: Decimal, betas?: Betas): Decimal {
   for (let n = 0; n < NARROWING; n++) {
     const middle = open.plus(liquidated).div(2);
-    if (statesAt(snapshot, tiers, middle).states[i] === 'liquidated') liquidated = middle;
+    if (statesAt(snapshot, tiers, middle, betas).states[i] === 'liquidated') liquidated = middle;
     else open = middle;
   }
   return liquidated;
@@ -110,11 +138,11 @@ export interface LiquidatingMoves {
   unknown: boolean;
 }
 
-export function liquidatingMovesOf(snapshot: PageSnapshot, tiers: TierTables | null = null): LiquidatingMoves {
+export function liquidatingMovesOf(snapshot: PageSnapshot, tiers: TierTables | null = null, betas?: Betas): LiquidatingMoves {
   return {
-    fall: liquidatingMoves(snapshot, tiers, 'fall'),
-    rise: liquidatingMoves(snapshot, tiers, 'rise'),
-    unknown: statesAt(snapshot, tiers, new Decimal(0)).states.some((state) => state === 'unknown'),
+    fall: liquidatingMoves(snapshot, tiers, 'fall', betas),
+    rise: liquidatingMoves(snapshot, tiers, 'rise', betas),
+    unknown: statesAt(snapshot, tiers, new Decimal(0), betas).states.some((state) => state === 'unknown'),
   };
 }
 
@@ -124,9 +152,10 @@ export function stressTest(
   move: Decimal,
   tiers: TierTables | null = null,
   { fall, rise, unknown }: LiquidatingMoves = liquidatingMovesOf(snapshot, tiers),
+  betas?: Betas,
 ): StressOutcome {
   const asset = snapshot.account.asset;
-  const { states, assessment } = statesAt(snapshot, tiers, move);
+  const { states, assessment } = statesAt(snapshot, tiers, move, betas);
   const inDirection = move.isNegative() ? fall : rise;
   const liquidated = states
     .flatMap((state, i) => (state === 'liquidated' ? [i] : []))

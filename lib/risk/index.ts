@@ -30,6 +30,7 @@ export {
   onTick,
   rewardToRisk,
   stopAtEntryPercent,
+  stopAtDistanceFromMark,
   stopAtFractionToLiquidation,
   stopAtRiskAmount,
   stopFiresBeforeLiquidation,
@@ -39,5 +40,6 @@ export {
   type TakeProfitSuggestion,
 } from './stops';
 export { fundingCost } from './funding';
+export { averageTrueRange, betaTo, type Bar } from './volatility';
 export { formatAmount, formatPercent, formatPrice, tickDecimals, toTick, type TickRounding } from './display';
 export { placeableCut, placeableSize, type OrderRules } from './orderRules';

@@ -76,6 +76,12 @@ export function stopAtRiskAmount(context: StopContext, riskAmount: Decimal): Res
   return suggestion(context, price);
 }
 
+/** A stop `distance` (quote units: one or two ATR) from the mark on the losing side. */
+export function stopAtDistanceFromMark(context: StopContext, distance: Decimal): Result<StopSuggestion> {
+  if (!distance.gt(0)) return unavailable(because('the distance must be above 0'));
+  return suggestion(context, context.markPrice.minus(distance.times(direction(context.holding.side))));
+}
+
 /** A stop `fraction` (0.02 = 2 %) away from the entry on the losing side. */
 export function stopAtEntryPercent(context: StopContext, fraction: Decimal): Result<StopSuggestion> {
   if (!fraction.gt(0) || !fraction.lt(1)) return unavailable(because('the percentage must be between 0 and 100'));

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Page } from 'playwright-core';
 
 import { fixtures } from '../fixtures/binance';
+import { markCandlesBody } from '../fixtures/binance/markCandles';
 import { exchangeUrl, launchWithExtension, overlay, startLocalExchange, type ExtensionBrowser, type LocalExchange } from './harness';
 import { contrastViolations } from './pages/axe';
 import { PopupPage } from './pages/popup';
@@ -16,7 +17,14 @@ describe('popup calculators and options (real Chromium)', () => {
   let popup: Page;
 
   beforeAll(async () => {
-    exchange = await startLocalExchange({ [path]: page.html });
+    exchange = await startLocalExchange({
+      [path]: page.html,
+      // Bars in the endpoint's shape, built so that the ATR and the betas are known (test/fixtures/binance/markCandles.ts).
+      '/fapi/v1/markPriceKlines': {
+        body: (url) => JSON.stringify(markCandlesBody(url.searchParams.get('symbol') ?? '') ?? []),
+        type: 'application/json',
+      },
+    });
     browser = await launchWithExtension(exchange.port);
     await browser.page.goto(exchangeUrl(path));
     await overlay(browser.page).waitFor();
@@ -85,8 +93,18 @@ describe('popup calculators and options (real Chromium)', () => {
     expect(await popup.getByTestId('reward-risk-target').innerText()).toBe('R:R against the take-profit at ROE +50% (98,656.2)');
     const stops = await popup.getByTestId('stop-suggestions').locator('li').allInnerTexts();
     expect(stops[0]).toMatch(/ · -[\d,]+\.\d{2} USDT · R:R \d+\.\d$/);
+    // One and two ATRs (2,000: every 4-hour bar spans 2,000) below the mark 95,480.3, for 0.5 BTC from 96,250;
+    // against the take-profit's gain of 1,203.10.
+    await expect
+      .poll(() => popup.getByTestId('stop-suggestions').locator('li').allInnerTexts())
+      .toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(/^1× ATR \(14 bars of 4 h\)\s+93,480\.3 · -1,384\.85 USDT · R:R 0\.9$/),
+          expect.stringMatching(/^2× ATR \(14 bars of 4 h\)\s+91,480\.3 · -2,384\.85 USDT · R:R 0\.5$/),
+        ]),
+      );
     // Down 384.85 USDT on a 12,500 balance: more than 1 % and 2 % of it already.
-    expect(stops.slice(3)).toEqual([
+    expect(stops.slice(5)).toEqual([
       expect.stringMatching(/^Lose 1% of the balance\s+already down 384\.85 USDT, 3\.08% of the balance$/),
       expect.stringMatching(/^Lose 2% of the balance\s+already down 384\.85 USDT, 3\.08% of the balance$/),
     ]);
@@ -145,6 +163,13 @@ describe('popup calculators and options (real Chromium)', () => {
     for (let i = 0; i < 5; i++) await popup.keyboard.press('ArrowRight');
     await expect.poll(() => stress.getByTestId('stress-move').innerText()).toBe('-5%');
     expect(await stress.getByTestId('stress-positions').innerText()).toMatch(/SOLUSDT Long: [\d.]+% from liquidation/);
+    // By beta to BTC, from the public 4-hour bars: SOL moves twice as far as BTC, so half BTC's move liquidates it.
+    await stress.getByLabel('Each by its beta to BTCUSDT (4 h bars)').check();
+    await expect.poll(() => stress.getByTestId('stress-betas').innerText()).toBe('Betas to BTCUSDT: ETHUSDT 1.50, SOLUSDT 2.00');
+    await expect
+      .poll(() => stress.getByTestId('stress-first-fall').innerText())
+      .toMatch(/^First liquidation on a fall: 3\.9\d% \(SOLUSDT Long\)$/);
+    await stress.getByLabel('Every mark together').check();
   });
 
   it('reads well in the browser’s light and dark themes: what is typed shows, and axe-core finds no text under 4.5:1', async () => {

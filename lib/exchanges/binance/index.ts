@@ -17,6 +17,8 @@ import {
   loadRules,
   parseExchangeInfo,
   parseFundingHistory,
+  parseMarkCandles,
+  markCandlesUrl,
   parsePremiumIndex,
   premiumIndexUrl,
   RULES_REFRESH_MS,
@@ -73,6 +75,12 @@ export const binance: ExchangeAdapter = {
       url: (market, symbol, since) => (market === 'usdm' ? fundingHistoryUrl(symbol, since) : null),
       parse: parseFundingHistory,
       limit: FUNDING_HISTORY_LIMIT,
+    },
+    markCandles: {
+      url: (market, symbol) => (isMarket(market) ? markCandlesUrl(market, symbol) : null),
+      parse: parseMarkCandles,
+      interval: '4 h',
+      reference: (market) => (market === 'usdm' ? 'BTCUSDT' : market === 'coinm' ? 'BTCUSD_PERP' : null),
     },
     markStream: {
       url: (market, symbols) => (isMarket(market) ? markPriceStreamUrl(market, symbols) : null),

@@ -11,7 +11,7 @@
  *   "" and `nextFundingTime` 0 (S11a). We read the exchange's rate rather than recompute it (math.md §4.2).
  */
 import { Decimal } from '../../core/decimal';
-import type { FundingQuote, FundingSettlement, LotRule, StoredRules, SymbolRules } from '../marketData';
+import type { FundingQuote, FundingSettlement, LotRule, MarkCandle, StoredRules, SymbolRules } from '../marketData';
 import type { FuturesMarket } from './page/routes';
 
 const HOSTS: Record<FuturesMarket, string> = { usdm: 'https://fapi.binance.com/fapi/v1', coinm: 'https://dapi.binance.com/dapi/v1' };
@@ -32,6 +32,15 @@ export const premiumIndexUrl = (market: FuturesMarket, symbol: string) =>
 export const fundingHistoryUrl = (symbol: string, startTime: number) =>
   `${HOSTS.usdm}/fundingRate?symbol=${encodeURIComponent(symbol)}&startTime=${startTime}&limit=${FUNDING_HISTORY_LIMIT}`;
 export const FUNDING_HISTORY_LIMIT = 1000;
+
+/**
+ * The last `MARK_CANDLE_LIMIT` 4-hour bars of a symbol's mark price (`GET /fapi/v1/markPriceKlines`, `/dapi/v1/…` for
+ * COIN-M: `[[openTime, open, high, low, close, "0", closeTime, …], …]`, oldest first; Binance's "Mark Price
+ * Kline/Candlestick Data").
+ */
+export const markCandlesUrl = (market: FuturesMarket, symbol: string) =>
+  `${HOSTS[market]}/markPriceKlines?symbol=${encodeURIComponent(symbol)}&interval=4h&limit=${MARK_CANDLE_LIMIT}`;
+export const MARK_CANDLE_LIMIT = 100;
 
 /** How long order rules are trusted before the next refresh (they change with listings, rarely per symbol). */
 export const RULES_REFRESH_MS = 24 * 60 * 60 * 1000;
@@ -132,6 +141,21 @@ export function parseFundingHistory(body: unknown, symbol: string): FundingSettl
     settlements.push({ fundingTime: fundingTime as number, rate: canonical(rate), markPrice: canonical(markPrice) });
   }
   return settlements.sort((a, b) => a.fundingTime - b.fundingTime);
+}
+
+/** Mark-price bars, oldest first, each with a high at or above its low and close above 0; anything else is refused. */
+export function parseMarkCandles(body: unknown): MarkCandle[] | null {
+  if (!Array.isArray(body) || body.length > MARK_CANDLE_LIMIT) return null;
+  const candles: MarkCandle[] = [];
+  for (const bar of body) {
+    if (!Array.isArray(bar) || bar.length < 5) return null;
+    const [openTime, open, high, low, close] = bar as unknown[];
+    if (!Number.isSafeInteger(openTime) || ![open, high, low, close].every(positive)) return null;
+    const [h, l, c] = [high, low, close].map((v) => new Decimal(v as string)) as [Decimal, Decimal, Decimal];
+    if (h.lt(l) || c.gt(h) || c.lt(l) || (candles.length > 0 && (openTime as number) <= candles.at(-1)!.openTime)) return null;
+    candles.push({ openTime: openTime as number, high: h.toFixed(), low: l.toFixed(), close: c.toFixed() });
+  }
+  return candles;
 }
 
 /** Stored quotes read back, by symbol; malformed ones are dropped. */

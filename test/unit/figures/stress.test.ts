@@ -10,7 +10,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { Decimal } from '@/lib/core/decimal';
-import { stressTest } from '@/lib/figures/stress';
+import { liquidatingMovesOf, stressTest } from '@/lib/figures/stress';
 
 import { crossBtc, isolatedEth, position, snapshotOf } from './handWorked';
 
@@ -86,5 +86,18 @@ describe('stress test: every mark moved together, through the engine’s own rec
     expect(outcome.firstRise).toBeNull();
     expect(outcome.equityLeft).toBeNull();
     expect(outcome.reason).toMatch(/cannot say what liquidates first/);
+  });
+});
+
+describe('stress test by beta: the move is BTC’s, each mark moves by its beta times it', () => {
+  it('liquidates a symbol of beta 2 at half the BTC move its own price needs', () => {
+    const both = snapshotOf([crossBtc, isolatedEth], '12000');
+    const betas = { BTCUSDT: new Decimal(1), ETHUSDT: new Decimal(2) };
+    const outcome = stressTest(both, new Decimal('0.05'), null, liquidatingMovesOf(both, null, betas), betas);
+    // ETH's own +6.2417 % is a BTC move of +3.1209 %; BTC's fall is its own, beta 1.
+    near(outcome.firstRise, new Decimal(32000).div('10.04').div(3000).minus(1).div(2).toFixed());
+    near(outcome.firstFall, new Decimal(49950).div('0.995').div(60000).minus(1).toFixed());
+    // At +5 % of BTC, ETH is up 10 %: past its liquidation.
+    expect(outcome.positions[1]).toMatchObject({ state: 'liquidated', order: 1 });
   });
 });

@@ -133,4 +133,9 @@ export const de: ReasonCatalog = {
   'no cross positions': 'keine Cross-Positionen',
   'a position could not be worked out, so the stress test cannot say what liquidates first':
     'eine Position ließ sich nicht berechnen, daher kann der Stresstest nicht sagen, was zuerst liquidiert wird',
+  'the distance must be above 0': 'der Abstand muss über 0 liegen',
+  'volatility not fetched yet': 'Volatilität noch nicht abgerufen',
+  'the exchange sent no usable mark-price history': 'die Börse hat keine brauchbare Mark-Preis-Historie geschickt',
+  'fewer bars than the average needs': 'weniger Kerzen, als der Durchschnitt braucht',
+  'no beta to {reference} for {symbol}': 'kein Beta zu {reference} für {symbol}',
 };

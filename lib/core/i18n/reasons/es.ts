@@ -133,4 +133,9 @@ export const es: ReasonCatalog = {
   'no cross positions': 'sin posiciones cruzadas',
   'a position could not be worked out, so the stress test cannot say what liquidates first':
     'no se pudo calcular una posición, así que la prueba de estrés no puede decir qué se liquida primero',
+  'the distance must be above 0': 'la distancia debe ser mayor que 0',
+  'volatility not fetched yet': 'volatilidad aún no obtenida',
+  'the exchange sent no usable mark-price history': 'el exchange no envió un historial de precios de marca utilizable',
+  'fewer bars than the average needs': 'menos barras de las que necesita la media',
+  'no beta to {reference} for {symbol}': 'sin beta respecto a {reference} para {symbol}',
 };

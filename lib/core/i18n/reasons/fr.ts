@@ -133,4 +133,9 @@ export const fr: ReasonCatalog = {
   'no cross positions': 'aucune position croisée',
   'a position could not be worked out, so the stress test cannot say what liquidates first':
     'une position n’a pas pu être calculée, le test de résistance ne peut donc pas dire ce qui est liquidé en premier',
+  'the distance must be above 0': 'la distance doit être supérieure à 0',
+  'volatility not fetched yet': 'volatilité pas encore récupérée',
+  'the exchange sent no usable mark-price history': 'la plateforme n’a envoyé aucun historique de prix de marque utilisable',
+  'fewer bars than the average needs': 'moins de barres que la moyenne n’en demande',
+  'no beta to {reference} for {symbol}': 'pas de bêta par rapport à {reference} pour {symbol}',
 };

@@ -129,4 +129,9 @@ export const ja: ReasonCatalog = {
   'no cross positions': 'クロスポジションがありません',
   'a position could not be worked out, so the stress test cannot say what liquidates first':
     '計算できないポジションがあるため、ストレステストではどれが先に清算されるか言えません',
+  'the distance must be above 0': '距離は 0 より大きい必要があります',
+  'volatility not fetched yet': 'ボラティリティをまだ取得していません',
+  'the exchange sent no usable mark-price history': '取引所から使えるマーク価格履歴が届きませんでした',
+  'fewer bars than the average needs': '平均に必要な本数より足が少ない',
+  'no beta to {reference} for {symbol}': '{symbol} の {reference} に対するベータがありません',
 };

@@ -124,4 +124,9 @@ export const ko: ReasonCatalog = {
   'no cross positions': '교차 포지션 없음',
   'a position could not be worked out, so the stress test cannot say what liquidates first':
     '계산할 수 없는 포지션이 있어 스트레스 테스트가 무엇이 먼저 청산되는지 알 수 없습니다',
+  'the distance must be above 0': '거리는 0보다 커야 합니다',
+  'volatility not fetched yet': '변동성을 아직 받지 못했습니다',
+  'the exchange sent no usable mark-price history': '거래소가 쓸 수 있는 시장 평균가 내역을 보내지 않았습니다',
+  'fewer bars than the average needs': '평균에 필요한 것보다 봉이 적습니다',
+  'no beta to {reference} for {symbol}': '{symbol}의 {reference} 대비 베타가 없습니다',
 };

@@ -131,4 +131,9 @@ export const pt: ReasonCatalog = {
   'no cross positions': 'sem posições cruzadas',
   'a position could not be worked out, so the stress test cannot say what liquidates first':
     'uma posição não pôde ser calculada, então o teste de estresse não pode dizer o que é liquidado primeiro',
+  'the distance must be above 0': 'a distância deve ser maior que 0',
+  'volatility not fetched yet': 'volatilidade ainda não obtida',
+  'the exchange sent no usable mark-price history': 'a corretora não enviou um histórico de preços de marcação utilizável',
+  'fewer bars than the average needs': 'menos barras do que a média precisa',
+  'no beta to {reference} for {symbol}': 'sem beta em relação a {reference} para {symbol}',
 };

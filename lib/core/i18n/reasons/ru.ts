@@ -131,4 +131,9 @@ export const ru: ReasonCatalog = {
   'no cross positions': 'нет кросс-позиций',
   'a position could not be worked out, so the stress test cannot say what liquidates first':
     'одну позицию не удалось рассчитать, поэтому стресс-тест не может сказать, что ликвидируется первым',
+  'the distance must be above 0': 'расстояние должно быть больше 0',
+  'volatility not fetched yet': 'волатильность ещё не получена',
+  'the exchange sent no usable mark-price history': 'биржа не прислала пригодной истории маркировочных цен',
+  'fewer bars than the average needs': 'баров меньше, чем нужно для среднего',
+  'no beta to {reference} for {symbol}': 'нет беты к {reference} для {symbol}',
 };

@@ -122,6 +122,11 @@ export const FIGURE_REASONS = [
   'the wallet Balance could not be read',
   'no cross positions',
   'a position could not be worked out, so the stress test cannot say what liquidates first',
+  'the distance must be above 0',
+  'volatility not fetched yet',
+  'the exchange sent no usable mark-price history',
+  'fewer bars than the average needs',
+  'no beta to {reference} for {symbol}',
 ] as const;
 
 export type ReadReason = (typeof READ_REASONS)[number];

@@ -127,4 +127,9 @@ export const tr: ReasonCatalog = {
   'no cross positions': 'çapraz pozisyon yok',
   'a position could not be worked out, so the stress test cannot say what liquidates first':
     'bir pozisyon hesaplanamadı, bu yüzden stres testi önce neyin tasfiye olacağını söyleyemiyor',
+  'the distance must be above 0': 'uzaklık 0’ın üstünde olmalı',
+  'volatility not fetched yet': 'oynaklık henüz alınmadı',
+  'the exchange sent no usable mark-price history': 'borsa kullanılabilir bir işaret fiyatı geçmişi göndermedi',
+  'fewer bars than the average needs': 'ortalamanın gerektirdiğinden az mum',
+  'no beta to {reference} for {symbol}': '{symbol} için {reference} betası yok',
 };

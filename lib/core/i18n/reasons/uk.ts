@@ -130,4 +130,9 @@ export const uk: ReasonCatalog = {
   'no cross positions': 'немає крос-позицій',
   'a position could not be worked out, so the stress test cannot say what liquidates first':
     'одну позицію не вдалося розрахувати, тож стрес-тест не може сказати, що ліквідується першим',
+  'the distance must be above 0': 'відстань має бути більша за 0',
+  'volatility not fetched yet': 'волатильність ще не отримано',
+  'the exchange sent no usable mark-price history': 'біржа не надіслала придатної історії маркувальних цін',
+  'fewer bars than the average needs': 'барів менше, ніж потрібно для середнього',
+  'no beta to {reference} for {symbol}': 'немає бети до {reference} для {symbol}',
 };

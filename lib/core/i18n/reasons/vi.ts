@@ -126,4 +126,9 @@ export const vi: ReasonCatalog = {
   'no cross positions': 'không có vị thế cross',
   'a position could not be worked out, so the stress test cannot say what liquidates first':
     'không tính được một vị thế nên phép thử sức chịu đựng không thể biết vị thế nào bị thanh lý trước',
+  'the distance must be above 0': 'khoảng cách phải lớn hơn 0',
+  'volatility not fetched yet': 'chưa lấy được độ biến động',
+  'the exchange sent no usable mark-price history': 'sàn không gửi lịch sử giá đánh dấu dùng được',
+  'fewer bars than the average needs': 'số nến ít hơn mức trung bình cần',
+  'no beta to {reference} for {symbol}': 'không có beta so với {reference} cho {symbol}',
 };

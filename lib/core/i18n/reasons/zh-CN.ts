@@ -119,4 +119,9 @@ export const zhCN: ReasonCatalog = {
   'the wallet Balance could not be read': '无法读取钱包余额',
   'no cross positions': '没有全仓仓位',
   'a position could not be worked out, so the stress test cannot say what liquidates first': '有仓位无法计算，压力测试无法判断哪个先被强平',
+  'the distance must be above 0': '距离必须大于 0',
+  'volatility not fetched yet': '尚未获取波动率',
+  'the exchange sent no usable mark-price history': '交易所未返回可用的标记价格历史',
+  'fewer bars than the average needs': 'K 线数量少于均值所需',
+  'no beta to {reference} for {symbol}': '{symbol} 没有相对 {reference} 的贝塔',
 };

@@ -119,4 +119,9 @@ export const zhTW: ReasonCatalog = {
   'the wallet Balance could not be read': '無法讀取錢包餘額',
   'no cross positions': '沒有全倉倉位',
   'a position could not be worked out, so the stress test cannot say what liquidates first': '有倉位無法計算，壓力測試無法判斷哪個先被強平',
+  'the distance must be above 0': '距離必須大於 0',
+  'volatility not fetched yet': '尚未取得波動率',
+  'the exchange sent no usable mark-price history': '交易所未傳回可用的標記價格歷史',
+  'fewer bars than the average needs': 'K 線數量少於均值所需',
+  'no beta to {reference} for {symbol}': '{symbol} 沒有相對 {reference} 的貝塔',
 };

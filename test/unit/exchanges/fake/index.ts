@@ -74,6 +74,7 @@ export const fakex: ExchangeAdapter = {
     rules: { url: () => null, refreshMs: Infinity, parse: () => ({ symbols: {}, rejected: {} }), load: () => ({}) },
     funding: { url: () => null, parse: () => null, load: () => ({}), refreshMs: Infinity, staleMs: 0 },
     fundingHistory: { url: () => null, parse: () => null, limit: 0 },
+    markCandles: { url: () => null, parse: () => null, interval: '1 h', reference: () => null },
     markStream: { url: () => null, parse: () => null },
   },
   withMarkPrices: (snapshot) => snapshot,
