@@ -4,12 +4,12 @@ import { browser } from 'wxt/browser';
 import { adapterFor, adapterOf, ADAPTERS, loadByMarket } from '@/lib/exchanges';
 import { marketOf, type ExchangeAdapter, type Prepared } from '@/lib/exchanges/adapter';
 import type { SymbolRules, TierTables } from '@/lib/exchanges/marketData';
-import { marketKey } from '@/lib/model/keys';
+import { accountKey, marketKey, positionKey } from '@/lib/model/keys';
 import { percent } from '@/lib/figures/format';
 import { parseStatusResponse, type GetStatusRequest, type StatusResponse } from '@/lib/protocol/messages';
 import { type PositionView, type TabSummary } from '@/lib/figures/types';
 import { percentText } from '@/lib/forms/settingsForm';
-import { parseSettings, type Settings } from '@/lib/model/settings';
+import { parseSettings, thresholdsFor, type DistanceThresholds, type Settings } from '@/lib/model/settings';
 import type { PageSnapshot } from '@/lib/model/snapshot';
 import { fetchedTiers, lastSnapshots, storedSettings, symbolRules } from '@/lib/protocol/storage';
 import { clockTime } from '@/lib/core/time';
@@ -17,6 +17,7 @@ import { assess } from '@/lib/figures/assess';
 
 import { Calculators, type Prefill } from './calculators/Calculators';
 import { AlertHistory } from './AlertHistory';
+import { PositionThresholds } from './PositionThresholds';
 import { PositionTools } from './PositionTools';
 import { StressTest } from './StressTest';
 import { useWords } from './words';
@@ -35,7 +36,7 @@ type Load =
   | { state: 'error'; reason: string | null };
 
 const BAND_TEXT = {
-  safe: 'text-emerald-700 dark:text-emerald-300',
+  safe: 'text-emerald-800 dark:text-emerald-300',
   warning: 'text-amber-800 dark:text-amber-300',
   danger: 'text-red-700 dark:text-red-300',
   unknown: 'text-slate-600 dark:text-slate-300',
@@ -209,6 +210,18 @@ export function Popup() {
   const assessment = known && load.state === 'ready' ? assess(known, load.tiers[marketKey(known)] ?? null) : null;
   const selectedRisk = assessment && selection ? assessment.risks[selection.row] : null;
   const selected = snapshot && selection ? snapshot.positions[selection.row] : undefined;
+  const selectedKey = known && selected ? positionKey(accountKey(known), selected) : null;
+
+  /** Saves the selected position's own thresholds (null: back to the defaults); the worker applies them at once. */
+  const saveThresholds = async (position: string, thresholds: DistanceThresholds | null) => {
+    const { settings } = parseSettings(await storedSettings.getValue());
+    const positionThresholds = { ...settings.positionThresholds };
+    if (thresholds) positionThresholds[position] = thresholds;
+    else delete positionThresholds[position];
+    const next = { ...settings, positionThresholds };
+    await storedSettings.setValue(next);
+    setLoad((current) => (current.state === 'ready' ? { ...current, settings: next } : current));
+  };
 
   return (
     <main class="w-[26rem] space-y-3 bg-white p-4 font-sans text-sm text-slate-900 dark:bg-slate-900 dark:text-slate-100">
@@ -268,8 +281,16 @@ export function Popup() {
           rules={load.rules[marketKey(known)]?.[selected.symbol]}
           figures={load.status.pages.find((page) => page.tabId === selection.tabId)?.summary?.figures?.[selection.row] ?? null}
           walletBalance={known.account.walletBalance}
-          warningDistance={load.settings.warningDistance}
+          warningDistance={thresholdsFor(load.settings, selectedKey ?? '').warningDistance}
           displayDecimals={load.settings.displayDecimals}
+        />
+      )}
+      {load.state === 'ready' && selectedKey && (
+        <PositionThresholds
+          key={selectedKey}
+          own={load.settings.positionThresholds[selectedKey] ?? null}
+          defaults={load.settings}
+          onSave={(thresholds) => saveThresholds(selectedKey, thresholds)}
         />
       )}
       {load.state === 'ready' && known && selection && known.positions.length > 0 && (

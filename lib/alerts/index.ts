@@ -13,7 +13,7 @@ import type { RemedyWording } from '../exchanges/adapter';
 import { translator, type Translate, type UiLanguage } from '../core/i18n';
 import { money, orderPriceOf, percent, priceOf, remedyLines } from '../figures/format';
 import { parsePositionKey, positionKey, positionSignature, type SnoozeChoice } from '../model/keys';
-import type { Settings } from '../model/settings';
+import { thresholdsFor, type Settings } from '../model/settings';
 import type { PositionView, RiskView } from '../figures/types';
 
 export type Level = 'warning' | 'danger' | 'on';
@@ -123,7 +123,10 @@ function distanceStep(subject: AlertSubject, p: PositionView, state: AlertState,
   const level = levelWithHysteresis(
     new Decimal(p.distance),
     state.rules[key]?.level ?? null,
-    { warning: new Decimal(settings.warningDistance), danger: new Decimal(settings.dangerDistance) },
+    {
+      warning: new Decimal(thresholdsFor(settings, position).warningDistance),
+      danger: new Decimal(thresholdsFor(settings, position).dangerDistance),
+    },
     new Decimal(settings.rearmFraction),
     'below',
   );

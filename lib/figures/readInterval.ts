@@ -4,7 +4,8 @@
  */
 import { dec } from '../core/decimal';
 import { CALM_READ_INTERVAL_MS, MIN_READ_INTERVAL_MS, type ReadInterval } from '../model/readIntervals';
-import type { Settings } from '../model/settings';
+import { thresholdsFor, type Settings } from '../model/settings';
+import { accountKey, positionKey } from '../model/keys';
 import type { PageSnapshot } from '../model/snapshot';
 import type { RiskView } from './types';
 
@@ -28,11 +29,14 @@ const CALM_RATIO_SHARE = '0.5';
  */
 export function readIntervalFor(snapshot: PageSnapshot, risk: RiskView, settings: Settings): ReadInterval {
   if (snapshot.state !== 'ok' || snapshot.unreadable.length > 0) return MIN_READ_INTERVAL_MS;
-  const positionsCalm = risk.positions.every(({ distance, unliquidatable, band }) => {
+  const account = accountKey(snapshot);
+  const positionsCalm = risk.positions.every((position) => {
+    const { distance, unliquidatable, band } = position;
     // One no price can liquidate has no distance to watch; one we cannot assess may be the risky one.
     if (distance === null) return unliquidatable;
     if (band === 'danger') return false;
-    const next = band === 'warning' ? settings.dangerDistance : settings.warningDistance;
+    const thresholds = thresholdsFor(settings, positionKey(account, position));
+    const next = band === 'warning' ? thresholds.dangerDistance : thresholds.warningDistance;
     return dec(distance).minus(next).gte(CALM_DISTANCE_MARGIN);
   });
   const ratio = risk.account.marginRatio;

@@ -10,7 +10,8 @@ import { adapterOf } from '../exchanges';
 import { breakEvenPrice, type PositionRisk } from '../risk';
 import type { Prepared } from '../exchanges/adapter';
 import type { Band } from '../model/overlay';
-import type { Settings } from '../model/settings';
+import { thresholdsFor, type DistanceThresholds, type Settings } from '../model/settings';
+import { accountKey, positionKey } from '../model/keys';
 import type { PageSnapshot } from '../model/snapshot';
 import type { MarketContext, PositionView, RiskView } from './types';
 import { afterOrdersViews } from './afterOrders';
@@ -34,7 +35,7 @@ function distanceFrom(read: Pick<PageSnapshot['positions'][number], 'side' | 'ma
   return (read.side === 'long' ? mark.minus(liquidation) : liquidation.minus(mark)).div(mark);
 }
 
-function bandOf(distance: Decimal | null, settings: Settings): Band {
+function bandOf(distance: Decimal | null, settings: DistanceThresholds): Band {
   if (distance === null) return 'unknown';
   if (distance.lte(settings.dangerDistance)) return 'danger';
   if (distance.lte(settings.warningDistance)) return 'warning';
@@ -75,7 +76,8 @@ export function riskView(snapshot: PageSnapshot, settings: Settings, market: Mar
       if (ours === null || page === null || ours.minus(page).abs().gt(tolerance)) mismatch = { tolerance: tolerance.toFixed() };
     }
     const distance = usableRisk?.distanceToLiquidation ?? null;
-    const band = bandOf(distance, settings);
+    const thresholds = thresholdsFor(settings, positionKey(accountKey(snapshot), read));
+    const band = bandOf(distance, thresholds);
     return {
       row: read.row,
       symbol: read.symbol,
@@ -99,7 +101,7 @@ export function riskView(snapshot: PageSnapshot, settings: Settings, market: Mar
       ...grid,
       remedy:
         usableRisk && (band === 'warning' || band === 'danger')
-          ? remedyFor(adapter, read, usableRisk, new Decimal(settings.warningDistance), rules)
+          ? remedyFor(adapter, read, usableRisk, new Decimal(thresholds.warningDistance), rules)
           : null,
       stop: worstStop(
         adapter,

@@ -3,6 +3,7 @@
  * Thresholds are fractions as decimal strings (0.10 = 10 %).
  */
 import { Decimal } from '../core/decimal';
+import { parsePositionKey } from './keys';
 
 export interface AlertRules {
   distance: boolean;
@@ -36,6 +37,21 @@ export interface Settings {
   displayDecimals: number | null;
   /** The user's taker fee rate (a fraction; Binance's base tier is 0.05 %), for break-even with fees. */
   takerFee: string;
+  /** A position's own distance thresholds (a 3x hedge and a 50x scalp need different ones), by its position key. */
+  positionThresholds: Record<string, DistanceThresholds>;
+}
+
+export interface DistanceThresholds {
+  warningDistance: string;
+  dangerDistance: string;
+}
+
+/** At most this many positions keep thresholds of their own. */
+export const MAX_POSITION_THRESHOLDS = 200;
+
+/** The distance thresholds of the position keyed `position`: its own, or the settings'. */
+export function thresholdsFor(settings: Settings, position: string): DistanceThresholds {
+  return settings.positionThresholds[position] ?? settings;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -52,9 +68,33 @@ export const DEFAULT_SETTINGS: Settings = {
   notificationSound: true,
   displayDecimals: null,
   takerFee: '0.0005',
+  positionThresholds: {},
 };
 
 const FRACTION = /^(0(\.\d{1,8})?|1(\.0{1,8})?)$/;
+const isFraction = (value: unknown): value is string => typeof value === 'string' && FRACTION.test(value) && new Decimal(value).gt(0);
+
+/** Each position's own thresholds, those well-formed (a position key, fractions, danger not above warning). */
+function positionThresholdsOf(raw: unknown, problems: string[]): Record<string, DistanceThresholds> {
+  if (raw === undefined) return {};
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    problems.push('positionThresholds must be an object');
+    return {};
+  }
+  const kept: Record<string, DistanceThresholds> = {};
+  for (const [position, value] of Object.entries(raw).slice(0, MAX_POSITION_THRESHOLDS)) {
+    const { warningDistance, dangerDistance } = (value ?? {}) as Record<string, unknown>;
+    if (
+      parsePositionKey(position) &&
+      isFraction(warningDistance) &&
+      isFraction(dangerDistance) &&
+      !new Decimal(dangerDistance).gt(warningDistance)
+    )
+      kept[position] = { warningDistance, dangerDistance };
+    else problems.push(`the thresholds of ${position.slice(0, 80)} were not valid`);
+  }
+  return kept;
+}
 
 /**
  * Checks stored (or entered) settings. Returns the settings and the problems found; anything invalid is replaced
@@ -75,7 +115,7 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: str
   ) => {
     const value = r[key];
     if (value === undefined) return DEFAULT_SETTINGS[key]; // a setting added after this value was stored
-    if (typeof value === 'string' && FRACTION.test(value) && new Decimal(value).gt(0)) return value;
+    if (isFraction(value)) return value;
     problems.push(`${key} must be a fraction between 0 and 1`);
     return DEFAULT_SETTINGS[key];
   };
@@ -103,6 +143,7 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: str
         : Number.isInteger(r.displayDecimals) && (r.displayDecimals as number) >= 0 && (r.displayDecimals as number) <= 8
           ? (r.displayDecimals as number)
           : (problems.push('displayDecimals must be a whole number from 0 to 8'), null),
+    positionThresholds: positionThresholdsOf(r.positionThresholds, problems),
   };
   const overlay = r.overlay;
   if (typeof overlay === 'object' && overlay !== null) {

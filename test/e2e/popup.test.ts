@@ -144,6 +144,28 @@ describe('popup calculators and options (real Chromium)', () => {
     expect(remedy[1]).toMatch(/^Close \d+ SOL \(\d+%\) at market, reduce-only$/);
   });
 
+  it('gives a position thresholds of its own, which the page applies at once, and takes them back', async () => {
+    await popup.getByRole('button', { name: /BTCUSDT Long/ }).click();
+    const thresholds = popup.getByTestId('position-thresholds');
+    await thresholds.locator('summary').click();
+    expect(await thresholds.getByRole('status').innerText()).toBe('Using the defaults: warning within 10%, danger within 5%.');
+    const btc = browser.page.locator('liqguard-overlay [data-testid="liqguard-position"][data-symbol="BTCUSDT"]');
+    expect(await btc.getAttribute('data-band')).toBe('safe');
+    // BTCUSDT is 23.7 % from liquidation: with danger at 25 % for it alone, it is in danger; the others are not moved.
+    await thresholds.getByLabel('Warning within (%)').fill('30');
+    await thresholds.getByLabel('Danger within (%)').fill('35');
+    await thresholds.getByRole('button', { name: 'Save for this position' }).click();
+    await expect.poll(() => thresholds.getByRole('alert').innerText()).toBe('Must not be above the warning distance');
+    await thresholds.getByLabel('Danger within (%)').fill('25');
+    await thresholds.getByRole('button', { name: 'Save for this position' }).click();
+    await expect.poll(() => thresholds.getByRole('status').innerText()).toBe('Saved: this position now alerts at its own thresholds.');
+    await expect.poll(() => btc.getAttribute('data-band')).toBe('danger');
+    const eth = browser.page.locator('liqguard-overlay [data-testid="liqguard-position"][data-symbol="ETHUSDT"]');
+    expect(await eth.getAttribute('data-band')).not.toBe('danger');
+    await thresholds.getByRole('button', { name: 'Use the defaults' }).click();
+    await expect.poll(() => btc.getAttribute('data-band')).toBe('safe');
+  });
+
   it('stress-tests the account: the first liquidation on a fall and a rise, and what a move of every mark does', async () => {
     const stress = popup.getByTestId('stress-test');
     // SOLUSDT, isolated, is 7.94 % from liquidation: the first to go on a fall.

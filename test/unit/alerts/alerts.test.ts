@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 
 import { badgeFor, EMPTY_ALERT_STATE, evaluate, parseAlertState, type AlertState, type AlertSubject } from '@/lib/alerts';
 import { binance } from '@/lib/exchanges/binance';
-import { DEFAULT_SETTINGS, parseSettings } from '@/lib/model/settings';
+import { formTextOf, settingsFromForm, thresholdsFromForm } from '@/lib/forms/settingsForm';
+import { DEFAULT_SETTINGS, parseSettings, thresholdsFor } from '@/lib/model/settings';
 import type { PositionView, RiskView } from '@/lib/figures/types';
 
 const MINUTE = 60_000;
@@ -246,6 +247,55 @@ describe('stored values', () => {
       'rules.distance must be true or false',
       'the danger distance must not be above the warning distance',
     ]);
+  });
+});
+
+describe('a position’s own thresholds', () => {
+  const key = 'binance:usdm:USDT|BTCUSDT:long:cross';
+  const scalp = { ...DEFAULT_SETTINGS, positionThresholds: { [key]: { warningDistance: '0.3', dangerDistance: '0.25' } } };
+
+  it('alert that position at its own thresholds, and the others at the defaults', () => {
+    // 28 % from liquidation: inside its own warning (30 %), far outside the default (10 %).
+    const btc = position('0.28');
+    const eth = position('0.28', { symbol: 'ETHUSDT', side: 'short' });
+    expect(run([[0, subject([btc, eth])]], scalp).fired).toEqual([['distance:warning']]);
+    expect(run([[0, subject([btc, eth])]]).fired).toEqual([[]]);
+  });
+
+  it('are kept when well-formed, and a malformed one is dropped with the reason', () => {
+    const { settings, problems } = parseSettings({
+      version: 1,
+      positionThresholds: {
+        [key]: { warningDistance: '0.3', dangerDistance: '0.25' },
+        'not a position': { warningDistance: '0.3', dangerDistance: '0.25' },
+        'binance:usdm:USDT|ETHUSDT:short:cross': { warningDistance: '0.1', dangerDistance: '0.2' },
+      },
+    });
+    expect(settings.positionThresholds).toEqual({ [key]: { warningDistance: '0.3', dangerDistance: '0.25' } });
+    expect(problems).toEqual([
+      'the thresholds of not a position were not valid',
+      'the thresholds of binance:usdm:USDT|ETHUSDT:short:cross were not valid',
+    ]);
+    expect(parseSettings({ version: 1, positionThresholds: [] }).problems).toEqual(['positionThresholds must be an object']);
+    expect(thresholdsFor(scalp, key)).toEqual({ warningDistance: '0.3', dangerDistance: '0.25' });
+    expect(thresholdsFor(scalp, 'binance:usdm:USDT|ETHUSDT:short:cross')).toBe(scalp);
+  });
+
+  it('the options form keeps them, and the popup’s form checks them like the options’', () => {
+    const saved = settingsFromForm(formTextOf(scalp), scalp);
+    expect(saved.ok && saved.settings.positionThresholds).toEqual(scalp.positionThresholds);
+    expect(thresholdsFromForm({ warningDistance: '30', dangerDistance: '25' })).toEqual({
+      ok: true,
+      thresholds: { warningDistance: '0.3', dangerDistance: '0.25' },
+    });
+    expect(thresholdsFromForm({ warningDistance: '30', dangerDistance: '35' })).toEqual({
+      ok: false,
+      errors: { dangerDistance: { key: 'form.dangerAboveWarning' } },
+    });
+    expect(thresholdsFromForm({ warningDistance: '', dangerDistance: '0' })).toEqual({
+      ok: false,
+      errors: { warningDistance: { key: 'form.enterPercentage' }, dangerDistance: { key: 'form.percentBetween0and100' } },
+    });
   });
 });
 

@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AlertHistory } from '@/components/AlertHistory';
 import { Calculators } from '@/components/calculators/Calculators';
 import { Options } from '@/components/Options';
+import { PositionThresholds } from '@/components/PositionThresholds';
 import { PositionTools } from '@/components/PositionTools';
 import { StressTest } from '@/components/StressTest';
 import { UiLanguageContext } from '@/components/words';
@@ -17,6 +18,7 @@ import { CATALOGS, UI_LANGUAGES, type UiLanguage } from '@/lib/core/i18n';
 import { REASON_CATALOGS, REASONS } from '@/lib/core/i18n/reasons';
 import { UI_CATALOGS } from '@/lib/core/i18n/ui';
 import { binance } from '@/lib/exchanges/binance';
+import { DEFAULT_SETTINGS } from '@/lib/model/settings';
 import { assess } from '@/lib/figures/assess';
 
 import { fixtures } from '../../fixtures/binance';
@@ -118,6 +120,9 @@ describe('the popup, options and calculators in the browser’s language', () =>
     inLanguage(language, h(StressTest, { snapshot, tiers: null }));
     const stress = textsIn(host);
 
+    inLanguage(language, h(PositionThresholds, { own: null, defaults: DEFAULT_SETTINGS, onSave: async () => {} }));
+    const thresholds = textsIn(host);
+
     inLanguage(language, h(AlertHistory, {}));
     await expect.poll(() => host.querySelector('[data-testid="alert-history"]') !== null).toBe(true);
     const history = textsIn(host);
@@ -126,7 +131,7 @@ describe('the popup, options and calculators in the browser’s language', () =>
     expect(options).toContain(UI_CATALOGS[language]['options.save']);
     expect(stress).toContain(CATALOGS[language]['stress.title']);
     expect(history).toContain(UI_CATALOGS[language]['history.empty']);
-    expect(englishLeftIn([...options, ...calculators, ...tools, ...stress, ...history], language)).toEqual([]);
+    expect(englishLeftIn([...options, ...calculators, ...tools, ...stress, ...history, ...thresholds], language)).toEqual([]);
   });
 
   it('English is the fallback and the reference: the same pages in English show its words', async () => {
