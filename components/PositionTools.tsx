@@ -145,6 +145,11 @@ export function PositionTools({ adapter, position, risk, walletBalance, warningD
       : atr
         ? stopAtDistanceFromMark(context, atr.times(multiple))
         : { ok: false, reason: because('fewer bars than the average needs') };
+  // A trailing stop activated now trails from the mark at worst: it triggers no further away than mark × (1 ∓ callback).
+  const trailing = (['0.01', '0.02', '0.05'] as const).map((rate): [string, Result<StopSuggestion>] => [
+    t('tools.callback', { rate: percent(rate) }),
+    stopAtDistanceFromMark(context, context.markPrice.times(rate)),
+  ]);
   /** Each stop: its label, the suggestion, and for a loss of a share of the balance, that share. */
   const stops: [string, Result<StopSuggestion>, Decimal | null][] = [
     ...(['0.25', '0.5', '0.75'] as const).map((f): [string, Result<StopSuggestion>, null] => [
@@ -243,6 +248,20 @@ export function PositionTools({ adapter, position, risk, walletBalance, warningD
             </li>
           ))}
         </ul>
+      </div>
+      <div>
+        <h3 class="font-semibold">{t('tools.trailing')}</h3>
+        <ul data-testid="trailing-suggestions">
+          {trailing.map(([label, stop]) => (
+            <li key={label} class="flex justify-between gap-2">
+              <span>{label}</span>
+              <span class="font-mono">{suggestionText(grid, context, stop, asset, t, rewardTarget?.level)}</span>
+            </li>
+          ))}
+        </ul>
+        {risk.distanceToLiquidation?.gt(0) && (
+          <p data-testid="trailing-max">{t('tools.trailingMax', { rate: percent(risk.distanceToLiquidation.toFixed()) })}</p>
+        )}
       </div>
       {takeProfits.length > 0 && (
         <div>

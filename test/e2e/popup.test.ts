@@ -103,6 +103,15 @@ describe('popup calculators and options (real Chromium)', () => {
           expect.stringMatching(/^2× ATR \(14 bars of 4 h\)\s+91,480\.3 · -2,384\.85 USDT · R:R 0\.5$/),
         ]),
       );
+    // A trailing stop activated now triggers at worst at mark × (1 − callback), on the tick toward the mark.
+    expect(await popup.getByTestId('trailing-suggestions').locator('li').allInnerTexts()).toEqual([
+      expect.stringMatching(/^Callback 1\.00%\s+94,525\.5 · -862\.25 USDT · R:R 1\.4$/),
+      expect.stringMatching(/^Callback 2\.00%\s+93,570\.7 · -1,339\.65 USDT · R:R 0\.9$/),
+      expect.stringMatching(/^Callback 5\.00%\s+90,706\.3 · -2,771\.85 USDT · R:R 0\.4$/),
+    ]);
+    expect(await popup.getByTestId('trailing-max').innerText()).toMatch(
+      /^A callback above 23\.\d{2}% could trigger only past liquidation\.$/,
+    );
     // Down 384.85 USDT on a 12,500 balance: more than 1 % and 2 % of it already.
     expect(stops.slice(5)).toEqual([
       expect.stringMatching(/^Lose 1% of the balance\s+already down 384\.85 USDT, 3\.08% of the balance$/),
