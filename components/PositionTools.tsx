@@ -119,15 +119,13 @@ export function PositionTools({ adapter, position, risk, walletBalance, warningD
   // Reward:risk against the position's own take-profit, or else the take-profit at ROE +50 %.
   const ownTakeProfit = position.takeProfit === null ? null : levelAt(context, dec(position.takeProfit));
   const suggested = takeProfits[1]?.[1];
+  const placedSuggestion = suggested?.ok ? onTick(context, suggested.value, dec(grid.tickSize)) : null;
   const rewardTarget = ownTakeProfit?.lockedPnl.gt(0)
     ? { level: ownTakeProfit, said: t('tools.rrAgainstOwn', { price: priceOf(grid, ownTakeProfit.price) }) }
-    : suggested?.ok
+    : placedSuggestion
       ? {
-          level: onTick(context, suggested.value, dec(grid.tickSize)),
-          said: t('tools.rrAgainstSuggested', {
-            roe: takeProfits[1]![0],
-            price: orderPriceOf(grid, onTick(context, suggested.value, dec(grid.tickSize)).price),
-          }),
+          level: placedSuggestion,
+          said: t('tools.rrAgainstSuggested', { roe: takeProfits[1]![0], price: orderPriceOf(grid, placedSuggestion.price) }),
         }
       : null;
   // Already down more than a share of the balance: no stop can hold the loss to it.

@@ -95,12 +95,17 @@ function statesAt(
 }
 
 /** The move, in one direction, that first liquidates each position (null: none within the limit, or unknown). */
-function liquidatingMoves(snapshot: PageSnapshot, tiers: TierTables | null, direction: 'fall' | 'rise', betas?: Betas): (Decimal | null)[] {
+function liquidatingMoves(
+  snapshot: PageSnapshot,
+  tiers: TierTables | null,
+  start: readonly State[],
+  direction: 'fall' | 'rise',
+  betas?: Betas,
+): (Decimal | null)[] {
   const limits = limitsOf(betas);
   const limit = limits[direction];
   const step = direction === 'fall' ? STEP.neg() : STEP;
   const found: (Decimal | null)[] = snapshot.positions.map(() => null);
-  const start = statesAt(snapshot, tiers, new Decimal(0), betas).states;
   const pending = new Set(start.flatMap((state, i) => (state === 'open' ? [i] : [])));
   let previous = new Decimal(0);
   while (pending.size > 0 && !previous.eq(limit)) {
@@ -139,21 +144,27 @@ export interface LiquidatingMoves {
 }
 
 export function liquidatingMovesOf(snapshot: PageSnapshot, tiers: TierTables | null = null, betas?: Betas): LiquidatingMoves {
+  // The states as things stand: which positions are open to be searched, and whether any cannot be worked out.
+  const start = statesAt(snapshot, tiers, new Decimal(0), betas).states;
   return {
-    fall: liquidatingMoves(snapshot, tiers, 'fall', betas),
-    rise: liquidatingMoves(snapshot, tiers, 'rise', betas),
-    unknown: statesAt(snapshot, tiers, new Decimal(0), betas).states.some((state) => state === 'unknown'),
+    fall: liquidatingMoves(snapshot, tiers, start, 'fall', betas),
+    rise: liquidatingMoves(snapshot, tiers, start, 'rise', betas),
+    unknown: start.some((state) => state === 'unknown'),
   };
 }
 
-/** `snapshot` with every mark moved by `move` (a fraction: −0.2 is a 20 % fall). */
+/**
+ * `snapshot` with every mark moved by `move` (a fraction: −0.2 is a 20 % fall), or with `betas` each by its beta times
+ * it; `moves` are the liquidating moves worked out once for the same betas (worked out here when not given).
+ */
 export function stressTest(
   snapshot: PageSnapshot,
   move: Decimal,
   tiers: TierTables | null = null,
-  { fall, rise, unknown }: LiquidatingMoves = liquidatingMovesOf(snapshot, tiers),
+  moves?: LiquidatingMoves,
   betas?: Betas,
 ): StressOutcome {
+  const { fall, rise, unknown } = moves ?? liquidatingMovesOf(snapshot, tiers, betas);
   const asset = snapshot.account.asset;
   const { states, assessment } = statesAt(snapshot, tiers, move, betas);
   const inDirection = move.isNegative() ? fall : rise;
