@@ -258,14 +258,12 @@ export default defineBackground(() => {
   function watchStream(tabId: number, snapshot: PageSnapshot | undefined) {
     if (!snapshot) return;
     const stream = adapterOf(snapshot).marketData.markStream;
-    streams.watch(
-      tabId,
-      stream.url(
-        snapshot.market,
-        snapshot.positions.map((p) => p.symbol),
-      ),
-      stream.parse,
-    );
+    const symbols = snapshot.positions.map((p) => p.symbol);
+    streams.watch(tabId, stream.url(snapshot.market, symbols), {
+      parse: stream.parse,
+      subscribe: stream.subscribe?.(symbols) ?? null,
+      keepAlive: stream.keepAlive,
+    });
   }
 
   function stopStream(tabId: number) {

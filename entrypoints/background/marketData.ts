@@ -20,6 +20,8 @@ import { because } from '@/lib/core/i18n/reasons/because';
 
 const ALARM = 'refresh-tiers';
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** The most pages one refresh of a paginated feed follows. */
+const MAX_PAGES = 100;
 
 async function getJson(url: string, init?: RequestInit): Promise<unknown> {
   const response = await fetch(url, { ...init, credentials: 'omit' });
@@ -45,6 +47,22 @@ function marketsWith(feed: (adapter: ExchangeAdapter) => Feed<unknown>) {
   });
 }
 
+/** A feed's answer, every page of it (up to `MAX_PAGES`), merged. */
+async function fetchPages<Symbols>(
+  feed: Feed<{ symbols: Record<string, Symbols>; rejected: Record<string, string> }>,
+  first: string,
+): Promise<{ symbols: Record<string, Symbols>; rejected: Record<string, string> }> {
+  const merged = { symbols: {} as Record<string, Symbols>, rejected: {} as Record<string, string> };
+  for (let url: string | null = first, page = 0; url !== null && page < MAX_PAGES; page++) {
+    const body = await getJson(url, feed.init);
+    const { symbols, rejected } = feed.parse(body);
+    Object.assign(merged.symbols, symbols);
+    Object.assign(merged.rejected, rejected);
+    url = feed.next?.(body, url) ?? null;
+  }
+  return merged;
+}
+
 /**
  * Fetches one feed of every market whose stored copy is older than its adapter's refresh period, keeps what parses,
  * and stores it as `toStored` has it; a failed fetch keeps the cached copy (`without` says what serves when there is
@@ -63,7 +81,7 @@ async function refreshFeed<S extends { fetchedAt: number }, Symbols>(
     const feed = feedOf(adapter);
     if (stored[key] && now - stored[key].fetchedAt < feed.refreshMs) continue;
     try {
-      const { symbols, rejected } = feed.parse(await getJson(url, feed.init));
+      const { symbols, rejected } = await fetchPages(feed, url);
       if (Object.keys(rejected).length > 0) console.warn(`LiqGuard: ${key} ${what} rejected`, rejected);
       if (Object.keys(symbols).length === 0) throw new Error(`no usable ${what} in the response`);
       stored[key] = toStored(symbols, url, now);

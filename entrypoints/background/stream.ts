@@ -1,10 +1,17 @@
 /** One message of an exchange's mark-price stream → a symbol's new mark, or null for anything else. */
 type MarkParser = (message: string) => { symbol: string; markPrice: string } | null;
 
-interface Watched {
-  url: string;
+/** How to follow one stream: its parser, what to send once open (a subscription), and a keep-alive message. */
+export interface StreamTerms {
   parse: MarkParser;
+  subscribe: string | null;
+  keepAlive?: { message: string; everyMs: number };
+}
+
+interface Watched extends StreamTerms {
+  url: string;
   socket: WebSocket | null;
+  pinger?: ReturnType<typeof setInterval>;
   attempts: number;
   retry?: ReturnType<typeof setTimeout>;
   lastMessageAt: number | null;
@@ -22,11 +29,12 @@ export class MarkPriceStreams {
 
   constructor(private readonly onMark: (tabId: number, symbol: string, markPrice: string) => void) {}
 
-  watch(tabId: number, url: string | null, parse: MarkParser) {
-    if (url !== null && this.watched.get(tabId)?.url === url) return;
+  watch(tabId: number, url: string | null, terms: StreamTerms) {
+    const current = this.watched.get(tabId);
+    if (url !== null && current?.url === url && current.subscribe === terms.subscribe) return;
     this.unwatch(tabId);
     if (url === null) return;
-    const entry: Watched = { url, parse, socket: null, attempts: 0, lastMessageAt: null };
+    const entry: Watched = { ...terms, url, socket: null, attempts: 0, lastMessageAt: null };
     this.watched.set(tabId, entry);
     this.connect(tabId, entry);
   }
@@ -36,6 +44,7 @@ export class MarkPriceStreams {
     if (!entry) return;
     this.watched.delete(tabId);
     clearTimeout(entry.retry);
+    clearInterval(entry.pinger);
     entry.socket?.close();
   }
 
@@ -51,6 +60,12 @@ export class MarkPriceStreams {
   private connect(tabId: number, entry: Watched) {
     const socket = new WebSocket(entry.url);
     entry.socket = socket;
+    socket.onopen = () => {
+      if (entry.subscribe !== null) socket.send(entry.subscribe);
+      const { keepAlive } = entry;
+      if (keepAlive)
+        entry.pinger = setInterval(() => socket.readyState === WebSocket.OPEN && socket.send(keepAlive.message), keepAlive.everyMs);
+    };
     socket.onmessage = (event) => {
       const mark = entry.parse(String(event.data));
       if (!mark || this.watched.get(tabId) !== entry) return;
@@ -59,6 +74,7 @@ export class MarkPriceStreams {
       this.onMark(tabId, mark.symbol, mark.markPrice);
     };
     socket.onclose = () => {
+      clearInterval(entry.pinger);
       if (this.watched.get(tabId) !== entry) return;
       const delay = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** entry.attempts++);
       entry.retry = setTimeout(() => this.watched.get(tabId) === entry && this.connect(tabId, entry), delay);

@@ -35,6 +35,11 @@ export interface Capabilities {
   fundingPaid: Record<string, true | string>;
   /** The Open Orders list is read (liquidation after orders fill, stop orders checked). */
   openOrders: boolean;
+  /**
+   * A cross position's liquidation price: the exchange's own rule (`exact`), or an estimate where the exchange
+   * liquidates a cross account by its maintenance margin rate and the price depends on everything else held.
+   */
+  crossPrice: 'exact' | 'estimate';
 }
 
 /** A read position as the risk math takes it, or why the page's figures cannot be used. */
@@ -47,6 +52,8 @@ export interface Feed<Parsed> {
   init?: RequestInit;
   refreshMs: number;
   parse: (body: unknown) => Parsed;
+  /** The next page's address after `body` (fetched from `url`), where the answer comes in pages; null on the last. */
+  next?: (body: unknown, url: string) => string | null;
 }
 
 /** Public market data only: what is asked for is a market or a symbol, never anything about the account. */
@@ -87,6 +94,10 @@ export interface MarketDataFeeds {
   markStream: {
     url: (market: string, symbols: readonly string[]) => string | null;
     parse: (message: string) => { symbol: string; markPrice: string } | null;
+    /** The message that subscribes to `symbols` once the socket is open, where the URL does not name them. */
+    subscribe?: (symbols: readonly string[]) => string | null;
+    /** A message the exchange wants every so often to keep the socket open. */
+    keepAlive?: { message: string; everyMs: number };
   };
 }
 

@@ -6,6 +6,7 @@
 import { Decimal } from '../core/decimal';
 import type { DecimalString } from '../core/parse/number';
 import type { OrderRules } from '../risk/orderRules';
+import { bracketProblems } from '../risk/brackets';
 import { ok, unavailable, type Bracket, type Result } from '../risk/types';
 import { because } from '../core/i18n/reasons/because';
 
@@ -122,4 +123,83 @@ export function orderRulesOf(rules: SymbolRules, kind: 'market' | 'limit'): Orde
     maxQty: new Decimal(lot.maxQty),
     minNotional: rules.minNotional === null ? null : new Decimal(rules.minNotional),
   };
+}
+
+const SYMBOL = /^[A-Z0-9_]{2,40}$/;
+const DECIMAL = /^\d{1,20}(\.\d{1,20})?$/;
+const SIGNED_DECIMAL = /^-?\d{1,20}(\.\d{1,20})?$/;
+
+/** A decimal string above 0, as the exchanges' public endpoints write them. */
+export const positive = (value: unknown): value is string => typeof value === 'string' && DECIMAL.test(value) && new Decimal(value).gt(0);
+export const canonical = (value: string) => new Decimal(value).toFixed();
+/** A funding rate as a fraction: signed, and below 10 % in size (no exchange's cap comes near it). */
+export const fundingRateOk = (value: unknown): value is string =>
+  typeof value === 'string' && SIGNED_DECIMAL.test(value) && new Decimal(value).abs().lt('0.1');
+
+/** A lot filter's fields, checked; null when any is missing or malformed. */
+export function lotFrom(filter: Record<string, unknown> | undefined): LotRule | null {
+  if (!filter || !positive(filter.stepSize) || !positive(filter.maxQty)) return null;
+  const minQty = filter.minQty;
+  if (typeof minQty !== 'string' || !DECIMAL.test(minQty)) return null;
+  return { stepSize: canonical(filter.stepSize), minQty: canonical(minQty), maxQty: canonical(filter.maxQty) };
+}
+
+/** Stored rules read back; anything malformed is dropped (then no suggestion claims to be placeable). */
+export function loadRules(stored: unknown): Record<string, SymbolRules> {
+  const symbols = (stored as Partial<StoredRules> | null)?.symbols;
+  if (typeof symbols !== 'object' || symbols === null) return {};
+  const out: Record<string, SymbolRules> = {};
+  for (const [symbol, rules] of Object.entries(symbols)) {
+    const r = rules as Partial<SymbolRules> | null;
+    const lot = lotFrom(r?.lot as unknown as Record<string, unknown>);
+    const marketLot = lotFrom(r?.marketLot as unknown as Record<string, unknown>);
+    if (!SYMBOL.test(symbol) || !r || !positive(r.tickSize) || !lot || !marketLot || (r.minNotional !== null && !positive(r.minNotional)))
+      continue;
+    out[symbol] = { tickSize: r.tickSize, lot, marketLot, minNotional: r.minNotional ?? null };
+  }
+  return out;
+}
+
+/** Stored quotes read back, by symbol; malformed ones are dropped. */
+export function loadFundingQuotes(stored: unknown): Record<string, FundingQuote> {
+  if (typeof stored !== 'object' || stored === null) return {};
+  const out: Record<string, FundingQuote> = {};
+  for (const [symbol, quote] of Object.entries(stored)) {
+    const q = quote as Partial<FundingQuote> | null;
+    if (!q || q.symbol !== symbol || !fundingRateOk(q.rate) || typeof q.time !== 'number' || !Number.isSafeInteger(q.nextFundingTime))
+      continue;
+    if (q.nextFundingTime! <= 0) continue;
+    out[symbol] = { symbol, rate: canonical(q.rate), nextFundingTime: q.nextFundingTime!, time: q.time };
+  }
+  return out;
+}
+
+/** One stored tier (the `Bracket` fields as decimal strings), or null when a field is malformed. */
+function storedTier(row: unknown): Bracket | null {
+  const r = row as Record<string, unknown> | null;
+  const decimal = (value: unknown) => (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) ? new Decimal(value) : null);
+  const [floor, cap, mmr, cum] = [r?.notionalFloor, r?.notionalCap, r?.maintMarginRatio, r?.cum].map(decimal);
+  if (!r || !floor || !cap || !mmr || !cum || !Number.isInteger(r.bracket) || !((r.maxLeverage as number) > 0)) return null;
+  return {
+    bracket: r.bracket as number,
+    notionalFloor: floor,
+    notionalCap: cap,
+    maxLeverage: r.maxLeverage as number,
+    maintMarginRatio: mmr,
+    cum,
+  };
+}
+
+/** Stored tables back to checked tiers; a symbol whose table is malformed is dropped (the shipped tables remain). */
+export function loadTierTables(stored: unknown): TierTables | null {
+  if (typeof stored !== 'object' || stored === null) return null;
+  const s = stored as Partial<StoredTierTables>;
+  if (typeof s.asOf !== 'string' || typeof s.source !== 'string' || typeof s.symbols !== 'object' || s.symbols === null) return null;
+  const symbols: Record<string, Bracket[]> = {};
+  for (const [symbol, rows] of Object.entries(s.symbols)) {
+    const tiers = Array.isArray(rows) ? rows.map(storedTier) : [null];
+    if (SYMBOL.test(symbol) && tiers.every((t) => t !== null) && bracketProblems(tiers as Bracket[]).length === 0)
+      symbols[symbol] = tiers as Bracket[];
+  }
+  return { asOf: s.asOf, source: s.source, symbols };
 }

@@ -47,7 +47,8 @@ export function overlayWords(snapshot: PageSnapshot | undefined): OverlayWords {
 /** What the overlay draws for `snapshot`, whose risk is `view`, at `now` (funding countdowns), in the page's language. */
 export function overlayView(snapshot: PageSnapshot, view: RiskView, now: number): OverlayView {
   const account = accountKey(snapshot);
-  const wording = adapterOf(snapshot).remedies;
+  const adapter = adapterOf(snapshot);
+  const wording = adapter.remedies;
   const language = uiLanguage(snapshot.language);
   const t = translator(language);
   return {
@@ -68,7 +69,10 @@ export function overlayView(snapshot: PageSnapshot, view: RiskView, now: number)
         leverage: position.leverage,
         band: position.band,
         distance: percent(position.distance),
-        liquidation: price(position.liquidationPrice),
+        liquidation:
+          position.marginMode === 'cross' && position.liquidationPrice !== null && adapter.has.crossPrice === 'estimate'
+            ? `${price(position.liquidationPrice)} ${t('figure.crossEstimate')}`
+            : price(position.liquidationPrice),
         priceBuffer: price(position.priceBuffer),
         // A cross position's buffer is the whole cross pool's, the same figure on every cross row.
         marginBuffer: `${money(position.balanceBuffer, asset)}${position.marginMode === 'cross' && position.balanceBuffer !== null ? ` ${t('figure.sharedCross')}` : ''}`,

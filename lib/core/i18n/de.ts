@@ -50,6 +50,7 @@ export const de: Messages = {
   'lost.figures': 'Liq.-Preis {liquidation} · Margin-Puffer {buffer}',
   'lost.reason': 'Werte von {time}, nicht aktuell: Diese Zeile ist nicht mehr lesbar ({reason}). Prüfen Sie sie auf der Seite.',
   'figure.sharedCross': '(geteilt, Cross)',
+  'figure.crossEstimate': '(Schätzung: das Konto wird bei einer Maintenance-Margin-Rate von 100% liquidiert)',
   'figure.pageOwn': 'Wert der Seite selbst: Liquidation bei {price}, {distance} entfernt.',
   'funding.pays': 'zahlt {amount} in {time} ({rate})',
   'funding.receives': 'erhält {amount} in {time} ({rate})',

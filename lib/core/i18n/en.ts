@@ -5,6 +5,7 @@ export const en = {
   ...enOverlay,
   // Figures in words (the worker writes them).
   'figure.sharedCross': '(shared, cross)',
+  'figure.crossEstimate': '(estimate: the account liquidates at a maintenance margin rate of 100%)',
   'figure.pageOwn': "The page's own figure: liquidation at {price}, {distance} away.",
   'funding.pays': 'pays {amount} in {time} ({rate})',
   'funding.thenLiquidation': '{funding}; liquidation then at {price}',

@@ -49,6 +49,7 @@ export const es: Messages = {
   'lost.figures': 'Precio de liq. {liquidation} · colchón de margen {buffer}',
   'lost.reason': 'Cifras de las {time}, no actuales: esta fila ya no se puede leer ({reason}). Compruébela en la página.',
   'figure.sharedCross': '(compartido, cruzado)',
+  'figure.crossEstimate': '(estimación: la cuenta se liquida con una tasa de margen de mantenimiento del 100%)',
   'figure.pageOwn': 'Cifra de la propia página: liquidación en {price}, a {distance}.',
   'funding.pays': 'paga {amount} en {time} ({rate})',
   'funding.receives': 'cobra {amount} en {time} ({rate})',

@@ -49,6 +49,7 @@ export const fr: Messages = {
   'lost.figures': 'Prix de liq. {liquidation} · réserve de marge {buffer}',
   'lost.reason': 'Chiffres de {time}, pas à jour : cette ligne ne peut plus être lue ({reason}). Vérifiez-la sur la page.',
   'figure.sharedCross': '(partagée, croisée)',
+  'figure.crossEstimate': '(estimation : le compte est liquidé à un taux de marge de maintenance de 100%)',
   'figure.pageOwn': 'Chiffre de la page elle-même : liquidation à {price}, à {distance}.',
   'funding.pays': 'paie {amount} dans {time} ({rate})',
   'funding.receives': 'reçoit {amount} dans {time} ({rate})',

@@ -48,6 +48,7 @@ export const ja: Messages = {
   'lost.figures': '清算価格 {liquidation} · 証拠金の余裕 {buffer}',
   'lost.reason': '{time} の数値で、最新ではありません：この行はもう読み取れません（{reason}）。ページで確認してください。',
   'figure.sharedCross': '（共有、クロス）',
+  'figure.crossEstimate': '（推定：口座は維持証拠金率 100% で清算されます）',
   'figure.pageOwn': 'ページ自身の数値：清算価格 {price}、{distance} 先。',
   'funding.pays': '{time}後に {amount} を支払い（{rate}）',
   'funding.receives': '{time}後に {amount} を受取り（{rate}）',

@@ -48,6 +48,7 @@ export const ko: Messages = {
   'lost.figures': '청산 가격 {liquidation} · 마진 여유 {buffer}',
   'lost.reason': '{time} 기준 수치로 최신이 아닙니다: 이 행을 더 이상 읽을 수 없습니다 ({reason}). 페이지에서 확인하세요.',
   'figure.sharedCross': '(공유, 교차)',
+  'figure.crossEstimate': '(추정: 계정은 유지 증거금률 100%에서 청산됩니다)',
   'figure.pageOwn': '페이지 자체 수치: 청산 가격 {price}, {distance} 남음.',
   'funding.pays': '{time} 후 {amount} 지불 ({rate})',
   'funding.receives': '{time} 후 {amount} 수령 ({rate})',

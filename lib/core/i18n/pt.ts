@@ -49,6 +49,7 @@ export const pt: Messages = {
   'lost.figures': 'Preço de liq. {liquidation} · folga de margem {buffer}',
   'lost.reason': 'Números das {time}, não atuais: esta linha não pode mais ser lida ({reason}). Confira-a na página.',
   'figure.sharedCross': '(compartilhada, cruzada)',
+  'figure.crossEstimate': '(estimativa: a conta é liquidada com uma taxa de margem de manutenção de 100%)',
   'figure.pageOwn': 'Número da própria página: liquidação em {price}, a {distance}.',
   'funding.pays': 'paga {amount} em {time} ({rate})',
   'funding.receives': 'recebe {amount} em {time} ({rate})',

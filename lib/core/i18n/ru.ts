@@ -50,6 +50,7 @@ export const ru: Messages = {
   'lost.figures': 'Цена ликв. {liquidation} · запас маржи {buffer}',
   'lost.reason': 'Данные на {time}, не актуальные: эту строку больше не удаётся прочитать ({reason}). Проверьте её на странице.',
   'figure.sharedCross': '(общий, кросс)',
+  'figure.crossEstimate': '(оценка: аккаунт ликвидируется при ставке поддерживающей маржи 100%)',
   'figure.pageOwn': 'Данные самой страницы: ликвидация по {price}, до неё {distance}.',
   'funding.pays': 'платит {amount} через {time} ({rate})',
   'funding.receives': 'получает {amount} через {time} ({rate})',

@@ -49,6 +49,7 @@ export const tr: Messages = {
   'lost.figures': 'Tasfiye fiyatı {liquidation} · marjin payı {buffer}',
   'lost.reason': '{time} tarihli değerler, güncel değil: bu satır artık okunamıyor ({reason}). Sayfada kontrol edin.',
   'figure.sharedCross': '(paylaşılan, çapraz)',
+  'figure.crossEstimate': '(tahmin: hesap %100 sürdürme marjini oranında tasfiye edilir)',
   'figure.pageOwn': 'Sayfanın kendi değeri: {price} fiyatında tasfiye, {distance} uzakta.',
   'funding.pays': '{time} içinde {amount} öder ({rate})',
   'funding.receives': '{time} içinde {amount} alır ({rate})',

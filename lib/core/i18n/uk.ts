@@ -50,6 +50,7 @@ export const uk: Messages = {
   'lost.figures': 'Ціна ліквід. {liquidation} · запас маржі {buffer}',
   'lost.reason': 'Дані на {time}, не актуальні: цей рядок більше не вдається прочитати ({reason}). Перевірте його на сторінці.',
   'figure.sharedCross': '(спільний, крос)',
+  'figure.crossEstimate': '(оцінка: акаунт ліквідується при ставці підтримувальної маржі 100%)',
   'figure.pageOwn': 'Дані самої сторінки: ліквідація за {price}, до неї {distance}.',
   'funding.pays': 'сплачує {amount} через {time} ({rate})',
   'funding.receives': 'отримує {amount} через {time} ({rate})',

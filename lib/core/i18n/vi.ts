@@ -48,6 +48,7 @@ export const vi: Messages = {
   'lost.figures': 'Giá thanh lý {liquidation} · khoảng đệm margin {buffer}',
   'lost.reason': 'Số liệu lúc {time}, không phải hiện tại: dòng này không còn đọc được ({reason}). Hãy kiểm tra trên trang.',
   'figure.sharedCross': '(dùng chung, cross)',
+  'figure.crossEstimate': '(ước tính: tài khoản bị thanh lý khi tỷ lệ ký quỹ duy trì đạt 100%)',
   'figure.pageOwn': 'Số liệu của chính trang: thanh lý tại {price}, cách {distance}.',
   'funding.pays': 'trả {amount} sau {time} ({rate})',
   'funding.receives': 'nhận {amount} sau {time} ({rate})',

@@ -47,6 +47,7 @@ export const zhCN: Messages = {
   'lost.figures': '强平价格 {liquidation} · 保证金缓冲 {buffer}',
   'lost.reason': '数据来自 {time}，并非最新：此行已无法读取（{reason}）。请在页面上核对。',
   'figure.sharedCross': '（全仓共享）',
+  'figure.crossEstimate': '（估算：账户维持保证金率达到 100% 时强平）',
   'figure.pageOwn': '页面自己的数据：强平价格 {price}，距离 {distance}。',
   'funding.pays': '{time}后支付 {amount}（{rate}）',
   'funding.receives': '{time}后收取 {amount}（{rate}）',

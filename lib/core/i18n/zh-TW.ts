@@ -47,6 +47,7 @@ export const zhTW: Messages = {
   'lost.figures': '強平價格 {liquidation} · 保證金緩衝 {buffer}',
   'lost.reason': '數據來自 {time}，並非最新：此行已無法讀取（{reason}）。請在頁面上核對。',
   'figure.sharedCross': '（全倉共享）',
+  'figure.crossEstimate': '（估算：帳戶維持保證金率達到 100% 時強平）',
   'figure.pageOwn': '頁面自己的數據：強平價格 {price}，距離 {distance}。',
   'funding.pays': '{time}後支付 {amount}（{rate}）',
   'funding.receives': '{time}後收取 {amount}（{rate}）',

@@ -13,8 +13,6 @@ import {
   FUNDING_REFRESH_MS,
   FUNDING_STALE_MS,
   fundingHistoryUrl,
-  loadFundingQuotes,
-  loadRules,
   parseExchangeInfo,
   parseFundingHistory,
   parseMarkCandles,
@@ -27,7 +25,8 @@ import { MARK_PRICE_HOSTS, markPriceStreamUrl, parseMarkPriceMessage, withMarkPr
 import { MARKET_LABELS, type FuturesMarket } from './page/routes';
 import { binanceCrossWallets, prepareBinancePosition } from './position';
 import { BINANCE_WORDING } from './wording';
-import { BRACKET_ENDPOINTS, loadTierTables, parseBracketResponse, SHIPPED_USDM_TIERS, TIER_REFRESH_MS } from './tiers';
+import { loadFundingQuotes, loadRules, loadTierTables } from '../marketData';
+import { BRACKET_ENDPOINTS, parseBracketResponse, SHIPPED_USDM_TIERS, TIER_REFRESH_MS } from './tiers';
 import { because } from '../../core/i18n/reasons/because';
 
 const isMarket = (market: string): market is FuturesMarket => market === 'usdm' || market === 'coinm';
@@ -44,6 +43,7 @@ export const binance: ExchangeAdapter = {
     tiers: { usdm: 'shipped', coinm: 'fetched' },
     fundingPaid: { usdm: true, coinm: because("the exchange's COIN-M funding history has no mark price") },
     openOrders: true,
+    crossPrice: 'exact',
   },
   prepare: prepareBinancePosition,
   crossWallets: binanceCrossWallets,

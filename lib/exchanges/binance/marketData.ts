@@ -11,7 +11,16 @@
  *   "" and `nextFundingTime` 0 (S11a). We read the exchange's rate rather than recompute it (math.md §4.2).
  */
 import { Decimal } from '../../core/decimal';
-import type { FundingQuote, FundingSettlement, LotRule, MarkCandle, StoredRules, SymbolRules } from '../marketData';
+import {
+  canonical,
+  fundingRateOk,
+  lotFrom,
+  positive,
+  type FundingQuote,
+  type FundingSettlement,
+  type MarkCandle,
+  type SymbolRules,
+} from '../marketData';
 import type { FuturesMarket } from './page/routes';
 
 const HOSTS: Record<FuturesMarket, string> = { usdm: 'https://fapi.binance.com/fapi/v1', coinm: 'https://dapi.binance.com/dapi/v1' };
@@ -49,18 +58,6 @@ export const FUNDING_REFRESH_MS = 60 * 1000;
 export const FUNDING_STALE_MS = 5 * 60 * 1000;
 
 const SYMBOL = /^[A-Z0-9_]{2,40}$/;
-const DECIMAL = /^\d{1,20}(\.\d{1,20})?$/;
-const SIGNED_DECIMAL = /^-?\d{1,20}(\.\d{1,20})?$/;
-
-const positive = (value: unknown): value is string => typeof value === 'string' && DECIMAL.test(value) && new Decimal(value).gt(0);
-const canonical = (value: string) => new Decimal(value).toFixed();
-
-function lotFrom(filter: Record<string, unknown> | undefined): LotRule | null {
-  if (!filter || !positive(filter.stepSize) || !positive(filter.maxQty)) return null;
-  const minQty = filter.minQty;
-  if (typeof minQty !== 'string' || !DECIMAL.test(minQty)) return null;
-  return { stepSize: canonical(filter.stepSize), minQty: canonical(minQty), maxQty: canonical(filter.maxQty) };
-}
 
 /** One symbol's rules, or why they cannot be used. */
 function rulesFrom(entry: Record<string, unknown>): SymbolRules | string {
@@ -99,22 +96,6 @@ export function parseExchangeInfo(body: unknown): { symbols: Record<string, Symb
   return { symbols, rejected };
 }
 
-/** Stored rules read back; anything malformed is dropped (then no suggestion claims to be placeable). */
-export function loadRules(stored: unknown): Record<string, SymbolRules> {
-  const symbols = (stored as Partial<StoredRules> | null)?.symbols;
-  if (typeof symbols !== 'object' || symbols === null) return {};
-  const out: Record<string, SymbolRules> = {};
-  for (const [symbol, rules] of Object.entries(symbols)) {
-    const r = rules as Partial<SymbolRules> | null;
-    const lot = lotFrom(r?.lot as unknown as Record<string, unknown>);
-    const marketLot = lotFrom(r?.marketLot as unknown as Record<string, unknown>);
-    if (!SYMBOL.test(symbol) || !r || !positive(r.tickSize) || !lot || !marketLot || (r.minNotional !== null && !positive(r.minNotional)))
-      continue;
-    out[symbol] = { tickSize: r.tickSize, lot, marketLot, minNotional: r.minNotional ?? null };
-  }
-  return out;
-}
-
 /** The funding quote in a premiumIndex body for `symbol`, received at `receivedAt`; null for none (delivery contracts). */
 export function parsePremiumIndex(body: unknown, symbol: string, receivedAt: number): FundingQuote | null {
   const entries = Array.isArray(body) ? body : [body];
@@ -123,7 +104,7 @@ export function parsePremiumIndex(body: unknown, symbol: string, receivedAt: num
   );
   if (!entry) return null;
   const { lastFundingRate: rate, nextFundingTime, time } = entry;
-  if (typeof rate !== 'string' || !SIGNED_DECIMAL.test(rate) || new Decimal(rate).abs().gte('0.1')) return null;
+  if (!fundingRateOk(rate)) return null;
   if (!Number.isSafeInteger(nextFundingTime) || (nextFundingTime as number) <= 0 || !Number.isSafeInteger(time)) return null;
   return { symbol, rate: canonical(rate), nextFundingTime: nextFundingTime as number, time: receivedAt };
 }
@@ -136,7 +117,7 @@ export function parseFundingHistory(body: unknown, symbol: string): FundingSettl
     const e = entry as Record<string, unknown> | null;
     if (e?.symbol !== symbol) return null;
     const { fundingRate: rate, fundingTime, markPrice } = e;
-    if (typeof rate !== 'string' || !SIGNED_DECIMAL.test(rate) || new Decimal(rate).abs().gte('0.1')) return null;
+    if (!fundingRateOk(rate)) return null;
     if (!Number.isSafeInteger(fundingTime) || (fundingTime as number) <= 0 || !positive(markPrice)) return null;
     settlements.push({ fundingTime: fundingTime as number, rate: canonical(rate), markPrice: canonical(markPrice) });
   }
@@ -156,19 +137,4 @@ export function parseMarkCandles(body: unknown): MarkCandle[] | null {
     candles.push({ openTime: openTime as number, high: h.toFixed(), low: l.toFixed(), close: c.toFixed() });
   }
   return candles;
-}
-
-/** Stored quotes read back, by symbol; malformed ones are dropped. */
-export function loadFundingQuotes(stored: unknown): Record<string, FundingQuote> {
-  if (typeof stored !== 'object' || stored === null) return {};
-  const out: Record<string, FundingQuote> = {};
-  for (const [symbol, quote] of Object.entries(stored)) {
-    const q = quote as Partial<FundingQuote> | null;
-    const checked =
-      q &&
-      typeof q.time === 'number' &&
-      parsePremiumIndex({ symbol, lastFundingRate: q.rate, nextFundingTime: q.nextFundingTime, time: q.time }, symbol, q.time);
-    if (checked) out[symbol] = checked;
-  }
-  return out;
 }

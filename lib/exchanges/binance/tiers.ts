@@ -14,7 +14,7 @@
 import { Decimal } from '../../core/decimal';
 import { bracketProblems } from '../../risk/brackets';
 import type { Bracket } from '../../risk/types';
-import type { StoredTierTables, TierTables } from '../marketData';
+import type { TierTables } from '../marketData';
 import shippedUsdm from './tiers/usdm.json';
 
 const text = (value: unknown): string | null =>
@@ -87,12 +87,3 @@ export const BRACKET_ENDPOINTS = {
 
 /** How long fetched tiers are trusted before the next refresh. */
 export const TIER_REFRESH_MS = 24 * 60 * 60 * 1000;
-
-/** Stored tables back to checked tiers; anything malformed is dropped (the shipped tables remain). */
-export function loadTierTables(stored: unknown): TierTables | null {
-  if (typeof stored !== 'object' || stored === null) return null;
-  const s = stored as Partial<StoredTierTables>;
-  if (typeof s.asOf !== 'string' || typeof s.source !== 'string' || typeof s.symbols !== 'object' || s.symbols === null) return null;
-  const rows = Object.entries(s.symbols).map(([symbol, brackets]) => ({ symbol, brackets }));
-  return { asOf: s.asOf, source: s.source, symbols: parseBracketResponse(rows).symbols };
-}

@@ -109,6 +109,9 @@ export const de: ReasonCatalog = {
     'die Größe wird in Coin angezeigt; stellen Sie die Seite auf Kontrakte (Cont) um, für exakte Zahlen',
   'the isolated margin or PnL could not be read': 'die isolierte Margin oder der PnL war nicht lesbar',
   "the exchange's COIN-M funding history has no mark price": 'die COIN-M-Funding-Historie der Börse enthält keinen Mark-Preis',
+  "the exchange's funding history has no mark price": 'die Funding-Historie der Börse enthält keinen Mark-Preis',
+  'the position margin shown is below the initial margin at its leverage':
+    'die angezeigte Positionsmargin liegt unter der Initial Margin bei ihrem Hebel',
   'funding paid is not known for this market': 'gezahltes Funding ist für diesen Markt unbekannt',
   'funding needs the size in the exact unit': 'Funding braucht die Größe in der exakten Einheit',
   'funding rate not fetched yet': 'Funding-Rate noch nicht abgerufen',

@@ -109,6 +109,9 @@ export const es: ReasonCatalog = {
     'el tamaño se muestra en moneda; cambia la página a contratos (Cont) para cifras exactas',
   'the isolated margin or PnL could not be read': 'no se pudo leer el margen aislado o el PnL',
   "the exchange's COIN-M funding history has no mark price": 'el historial de financiación COIN-M del exchange no tiene precio de marca',
+  "the exchange's funding history has no mark price": 'el historial de financiación del exchange no tiene precio de marca',
+  'the position margin shown is below the initial margin at its leverage':
+    'el margen de posición mostrado es menor que el margen inicial con su apalancamiento',
   'funding paid is not known for this market': 'no se conoce la financiación pagada en este mercado',
   'funding needs the size in the exact unit': 'la financiación necesita el tamaño en la unidad exacta',
   'funding rate not fetched yet': 'tasa de financiación aún no obtenida',

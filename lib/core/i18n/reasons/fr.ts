@@ -109,6 +109,9 @@ export const fr: ReasonCatalog = {
   'the isolated margin or PnL could not be read': 'la marge isolée ou le PnL n’a pas pu être lu',
   "the exchange's COIN-M funding history has no mark price":
     'l’historique de financement COIN-M de la plateforme n’a pas de prix de marque',
+  "the exchange's funding history has no mark price": 'l’historique de financement de la plateforme n’a pas de prix de marque',
+  'the position margin shown is below the initial margin at its leverage':
+    'la marge de position affichée est inférieure à la marge initiale à son effet de levier',
   'funding paid is not known for this market': 'le financement payé n’est pas connu pour ce marché',
   'funding needs the size in the exact unit': 'le financement exige la taille dans l’unité exacte',
   'funding rate not fetched yet': 'taux de financement pas encore récupéré',

@@ -105,6 +105,9 @@ export const ja: ReasonCatalog = {
     '数量がコインで表示されています。正確な数値にはページを契約数（Cont）に切り替えてください',
   'the isolated margin or PnL could not be read': '分離証拠金または損益を読み取れません',
   "the exchange's COIN-M funding history has no mark price": '取引所の COIN-M ファンディング履歴にはマーク価格がありません',
+  "the exchange's funding history has no mark price": '取引所の資金調達履歴にマーク価格がありません',
+  'the position margin shown is below the initial margin at its leverage':
+    '表示されたポジション証拠金がそのレバレッジでの当初証拠金を下回っています',
   'funding paid is not known for this market': 'この市場の支払済みファンディングはわかりません',
   'funding needs the size in the exact unit': 'ファンディングには正確な単位の数量が必要です',
   'funding rate not fetched yet': 'ファンディング率をまだ取得していません',

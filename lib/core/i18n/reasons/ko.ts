@@ -101,6 +101,9 @@ export const ko: ReasonCatalog = {
     '수량이 코인으로 표시됩니다. 정확한 수치를 위해 페이지를 계약 수(Cont)로 바꾸세요',
   'the isolated margin or PnL could not be read': '격리 증거금이나 손익을 읽을 수 없습니다',
   "the exchange's COIN-M funding history has no mark price": '거래소의 COIN-M 펀딩 내역에는 시장 평균가가 없습니다',
+  "the exchange's funding history has no mark price": '거래소의 펀딩 내역에 마크 가격이 없습니다',
+  'the position margin shown is below the initial margin at its leverage':
+    '표시된 포지션 증거금이 해당 레버리지의 개시 증거금보다 작습니다',
   'funding paid is not known for this market': '이 시장의 지불한 펀딩은 알 수 없습니다',
   'funding needs the size in the exact unit': '펀딩 계산에는 정확한 단위의 수량이 필요합니다',
   'funding rate not fetched yet': '펀딩 비율을 아직 받지 못했습니다',

@@ -107,6 +107,9 @@ export const pt: ReasonCatalog = {
     'o tamanho aparece em moeda; mude a página para contratos (Cont) para números exatos',
   'the isolated margin or PnL could not be read': 'não foi possível ler a margem isolada ou o PnL',
   "the exchange's COIN-M funding history has no mark price": 'o histórico de financiamento COIN-M da corretora não tem preço de marcação',
+  "the exchange's funding history has no mark price": 'o histórico de financiamento da corretora não tem preço de marcação',
+  'the position margin shown is below the initial margin at its leverage':
+    'a margem da posição mostrada é menor que a margem inicial na sua alavancagem',
   'funding paid is not known for this market': 'o financiamento pago não é conhecido neste mercado',
   'funding needs the size in the exact unit': 'o financiamento precisa do tamanho na unidade exata',
   'funding rate not fetched yet': 'taxa de financiamento ainda não obtida',

@@ -107,6 +107,8 @@ export const ru: ReasonCatalog = {
     'размер показан в монетах; переключите страницу на контракты (Cont) для точных цифр',
   'the isolated margin or PnL could not be read': 'не удалось прочитать изолированную маржу или PnL',
   "the exchange's COIN-M funding history has no mark price": 'в истории фандинга COIN-M биржи нет маркировочной цены',
+  "the exchange's funding history has no mark price": 'в истории фандинга биржи нет цены маркировки',
+  'the position margin shown is below the initial margin at its leverage': 'показанная маржа позиции меньше начальной маржи при её плече',
   'funding paid is not known for this market': 'уплаченный фандинг для этого рынка неизвестен',
   'funding needs the size in the exact unit': 'для фандинга нужен размер в точной единице',
   'funding rate not fetched yet': 'ставка фандинга ещё не получена',

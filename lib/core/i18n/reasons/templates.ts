@@ -103,6 +103,8 @@ export const FIGURE_REASONS = [
   'size is shown in coin; switch the page to contracts (Cont) for exact figures',
   'the isolated margin or PnL could not be read',
   "the exchange's COIN-M funding history has no mark price",
+  "the exchange's funding history has no mark price",
+  'the position margin shown is below the initial margin at its leverage',
   'funding paid is not known for this market',
   'funding needs the size in the exact unit',
   'funding rate not fetched yet',

@@ -103,6 +103,9 @@ export const tr: ReasonCatalog = {
     'büyüklük coin cinsinden gösteriliyor; kesin rakamlar için sayfayı sözleşmeye (Cont) çevirin',
   'the isolated margin or PnL could not be read': 'izole marjin veya PnL okunamadı',
   "the exchange's COIN-M funding history has no mark price": 'borsanın COIN-M fonlama geçmişinde işaret fiyatı yok',
+  "the exchange's funding history has no mark price": 'borsanın fonlama geçmişinde işaret fiyatı yok',
+  'the position margin shown is below the initial margin at its leverage':
+    'gösterilen pozisyon marjini, kaldıracındaki başlangıç marjininin altında',
   'funding paid is not known for this market': 'bu piyasa için ödenen fonlama bilinmiyor',
   'funding needs the size in the exact unit': 'fonlama için büyüklük kesin birimde olmalı',
   'funding rate not fetched yet': 'fonlama oranı henüz alınmadı',

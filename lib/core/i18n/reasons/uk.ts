@@ -106,6 +106,8 @@ export const uk: ReasonCatalog = {
     'розмір показано в монетах; перемкніть сторінку на контракти (Cont) для точних цифр',
   'the isolated margin or PnL could not be read': 'не вдалося прочитати ізольовану маржу або PnL',
   "the exchange's COIN-M funding history has no mark price": 'в історії фандингу COIN-M біржі немає маркувальної ціни',
+  "the exchange's funding history has no mark price": 'в історії фандингу біржі немає ціни маркування',
+  'the position margin shown is below the initial margin at its leverage': 'показана маржа позиції менша за початкову маржу при її плечі',
   'funding paid is not known for this market': 'сплачений фандинг для цього ринку невідомий',
   'funding needs the size in the exact unit': 'для фандингу потрібен розмір у точній одиниці',
   'funding rate not fetched yet': 'ставку фандингу ще не отримано',

@@ -102,6 +102,9 @@ export const vi: ReasonCatalog = {
     'khối lượng hiển thị bằng coin; hãy đổi trang sang hợp đồng (Cont) để có số chính xác',
   'the isolated margin or PnL could not be read': 'không đọc được ký quỹ isolated hoặc PnL',
   "the exchange's COIN-M funding history has no mark price": 'lịch sử funding COIN-M của sàn không có giá đánh dấu',
+  "the exchange's funding history has no mark price": 'lịch sử funding của sàn không có giá đánh dấu',
+  'the position margin shown is below the initial margin at its leverage':
+    'ký quỹ vị thế hiển thị thấp hơn ký quỹ ban đầu ở đòn bẩy của nó',
   'funding paid is not known for this market': 'chưa biết funding đã trả của thị trường này',
   'funding needs the size in the exact unit': 'tính funding cần khối lượng ở đơn vị chính xác',
   'funding rate not fetched yet': 'chưa lấy được tỷ lệ funding',

@@ -98,6 +98,8 @@ export const zhCN: ReasonCatalog = {
   'size is shown in coin; switch the page to contracts (Cont) for exact figures': '数量以币显示；请把页面切换为张（Cont），以得到精确数字',
   'the isolated margin or PnL could not be read': '无法读取逐仓保证金或盈亏',
   "the exchange's COIN-M funding history has no mark price": '交易所的币本位资金费历史没有标记价格',
+  "the exchange's funding history has no mark price": '交易所的资金费率历史没有标记价格',
+  'the position margin shown is below the initial margin at its leverage': '显示的仓位保证金低于其杠杆下的起始保证金',
   'funding paid is not known for this market': '此市场的已付资金费未知',
   'funding needs the size in the exact unit': '计算资金费需要精确单位的数量',
   'funding rate not fetched yet': '尚未获取资金费率',

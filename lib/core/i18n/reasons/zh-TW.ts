@@ -98,6 +98,8 @@ export const zhTW: ReasonCatalog = {
   'size is shown in coin; switch the page to contracts (Cont) for exact figures': '數量以幣顯示；請把頁面切換為張（Cont），以得到精確數字',
   'the isolated margin or PnL could not be read': '無法讀取逐倉保證金或盈虧',
   "the exchange's COIN-M funding history has no mark price": '交易所的幣本位資金費歷史沒有標記價格',
+  "the exchange's funding history has no mark price": '交易所的資金費率歷史沒有標記價格',
+  'the position margin shown is below the initial margin at its leverage': '顯示的倉位保證金低於其槓桿下的起始保證金',
   'funding paid is not known for this market': '此市場的已付資金費未知',
   'funding needs the size in the exact unit': '計算資金費需要精確單位的數量',
   'funding rate not fetched yet': '尚未取得資金費率',

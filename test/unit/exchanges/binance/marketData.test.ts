@@ -5,14 +5,12 @@ import { describe, expect, it } from 'vitest';
 
 import {
   fundingHistoryUrl,
-  loadFundingQuotes,
-  loadRules,
   parseExchangeInfo,
   parseFundingHistory,
   parsePremiumIndex,
   premiumIndexUrl,
 } from '@/lib/exchanges/binance/marketData';
-import { withFundingQuote, FUNDING_KEEP_MS } from '@/lib/exchanges/marketData';
+import { loadFundingQuotes, loadRules, withFundingQuote, FUNDING_KEEP_MS } from '@/lib/exchanges/marketData';
 
 const fixture = (name: string) => JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../fixtures/binance/market', name), 'utf8'));
 

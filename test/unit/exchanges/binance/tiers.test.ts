@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { loadTierTables, parseBracketResponse, SHIPPED_USDM_TIERS } from '@/lib/exchanges/binance/tiers';
-import { storeTierTables, tiersFor } from '@/lib/exchanges/marketData';
+import { parseBracketResponse, SHIPPED_USDM_TIERS } from '@/lib/exchanges/binance/tiers';
+import { loadTierTables, storeTierTables, tiersFor } from '@/lib/exchanges/marketData';
 import { bracketProblems } from '@/lib/risk';
 
 const fixture = (name: string) =>

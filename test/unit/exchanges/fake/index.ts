@@ -46,7 +46,7 @@ export const fakex: ExchangeAdapter = {
   name: 'FakeX',
   examplePage: 'app.fakex.test/trade/BTC-PERP',
   markets: [{ id: 'perp', label: 'Perpetuals', contract: 'linear', exactSizeUnit: 'base' }],
-  has: { tiers: { perp: false }, fundingPaid: { perp: 'FakeX publishes no funding history' }, openOrders: false },
+  has: { tiers: { perp: false }, fundingPaid: { perp: 'FakeX publishes no funding history' }, openOrders: false, crossPrice: 'exact' },
   prepare: (read) =>
     read.marginMode !== 'isolated' || read.leverage === null || read.margin === null
       ? { reason: 'FakeX positions are isolated, with their leverage and margin shown' }

@@ -1,0 +1,67 @@
+/**
+ * Bybit's public ticker stream, followed while the trading page is hidden. Public market data only: the socket
+ * subscribes to symbols, never to anything about the account.
+ *
+ * `wss://stream.bybit.com/v5/public/linear` (and `/inverse`); once open, `{"op":"subscribe","args":["tickers.BTCUSDT"]}`;
+ * each push is `{ topic: "tickers.BTCUSDT", type: "snapshot" | "delta", data: { symbol, markPrice, … } }`, where a
+ * field missing from a delta is unchanged. Bybit closes a socket that sends nothing for a while: a `{"op":"ping"}`
+ * every 20 s keeps it (bybit.md §C, `docs/v5/websocket/public/ticker.mdx`, `wss-authentication.mdx`).
+ */
+import { Decimal, dec } from '../../core/decimal';
+import { unrealizedPnl } from '../../risk/pnl';
+import type { PageSnapshot } from '../../model/snapshot';
+import { contractOfBybit } from './contracts';
+import type { BybitMarket } from './page/routes';
+
+export const STREAM_HOST = 'stream.bybit.com';
+const SYMBOL = /^[A-Z0-9]{2,40}$/;
+
+const symbolsOf = (symbols: readonly string[]) => [...new Set(symbols)].filter((s) => SYMBOL.test(s)).sort();
+
+export const markStreamUrl = (market: BybitMarket, symbols: readonly string[]) =>
+  symbolsOf(symbols).length === 0 ? null : `wss://${STREAM_HOST}/v5/public/${market}`;
+
+export function subscribeMessage(symbols: readonly string[]): string | null {
+  const wanted = symbolsOf(symbols);
+  return wanted.length === 0 ? null : JSON.stringify({ op: 'subscribe', args: wanted.map((s) => `tickers.${s}`) });
+}
+
+export const KEEP_ALIVE = { message: JSON.stringify({ op: 'ping' }), everyMs: 20_000 };
+
+/** `{ symbol, markPrice }` from one push that carries a mark price, or null for anything else. */
+export function parseTickerMessage(raw: string): { symbol: string; markPrice: string } | null {
+  if (raw.length > 8192) return null;
+  let message: unknown;
+  try {
+    message = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  const { topic, data } = (message ?? {}) as { topic?: unknown; data?: unknown };
+  if (typeof topic !== 'string' || !topic.startsWith('tickers.') || typeof data !== 'object' || data === null) return null;
+  const { symbol, markPrice } = data as Record<string, unknown>;
+  if (typeof symbol !== 'string' || topic !== `tickers.${symbol}` || !SYMBOL.test(symbol)) return null;
+  if (typeof markPrice !== 'string' || !/^\d{1,20}(\.\d{1,20})?$/.test(markPrice) || !new Decimal(markPrice).gt(0)) return null;
+  return { symbol, markPrice };
+}
+
+/**
+ * The snapshot with new mark prices: PnL follows the mark; the position margin does not (INFERRED: Bybit's position
+ * margin holds no PnL). The page's liquidation prices stay as they were and are not compared.
+ */
+export function withMarkPrices(snapshot: PageSnapshot, marks: Record<string, string>): PageSnapshot {
+  return {
+    ...snapshot,
+    pricesFrom: 'stream',
+    positions: snapshot.positions.map((position) => {
+      const mark = marks[position.symbol];
+      if (mark === undefined) return position;
+      const pnl = unrealizedPnl(
+        contractOfBybit(position.market),
+        { side: position.side, size: dec(position.size), entryPrice: dec(position.entryPrice) },
+        dec(mark),
+      );
+      return { ...position, markPrice: mark, pnl: pnl.toFixed() };
+    }),
+  };
+}
