@@ -1,18 +1,22 @@
 /**
- * `npm run demo`: the built extension in Chromium on the bundled demo futures page, served over local HTTPS
- * as https://www.binance.com/en/futures/BTCUSDT. With a display it opens a window and waits until you close
- * it; without one (or with CI set) it runs headless, saves pictures of the overlay, the popup, the options and a
- * notification, prints their paths and exits.
+ * `npm run demo`: the built extension in Chromium on a bundled demo trading page, served over local HTTPS on the
+ * exchange's own address: Binance's (https://www.binance.com/en/futures/BTCUSDT, `demo/futures.html`, with a ticker)
+ * by default, Bybit's with `-- --exchange bybit` (https://www.bybit.com/trade/usdt/BTCUSDT, the reader's one-way
+ * fixture page, its public risk limits served as the worker asks for them). With a display it opens a window and
+ * waits until you close it; without one (or with CI set) it runs headless, saves pictures of the overlay, the popup,
+ * the options and (Binance) a notification, prints their paths and exits.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { resolve } from 'node:path';
 
-import { exchangeUrl, launchWithExtension, overlay, startLocalExchange, type ExtensionBrowser } from '../test/e2e/harness';
+import { launchWithExtension, overlay, startLocalExchange, type ExtensionBrowser, type Routes } from '../test/e2e/harness';
+import { BYBIT_MARKET_ROUTES } from '../test/e2e/pages/bybitMarket';
 import { moveMark } from '../test/e2e/pages/fixturePage';
 
 const root = resolve(import.meta.dirname, '..');
-const demoPath = '/en/futures/BTCUSDT';
+// tsx names functions with an `__name` helper that the page, the worker and the card do not have.
+const NAME_HELPER = 'globalThis.__name = (fn) => fn';
 const headless = Boolean(process.env.CI) || !(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 
 // The exchange's public market data, as the worker asks for it: order rules (a recorded exchangeInfo), funding
@@ -21,34 +25,61 @@ const DEMO_FUNDING_RATES: Record<string, string> = { BTCUSDT: '0.00010000', ETHU
 const EIGHT_HOURS = 8 * 3600_000;
 const json = (body: (url: URL) => unknown) => ({ body: (url: URL) => JSON.stringify(body(url)), type: 'application/json' });
 
-const exchange = await startLocalExchange({
-  [demoPath]: readFileSync(resolve(root, 'demo/futures.html'), 'utf8'),
-  '/demo/ticker.js': { body: readFileSync(resolve(root, 'demo/ticker.js'), 'utf8'), type: 'text/javascript' },
-  '/fapi/v1/exchangeInfo': {
-    body: readFileSync(resolve(root, 'test/fixtures/binance/market/fapi-exchangeInfo.json'), 'utf8'),
-    type: 'application/json',
-  },
-  '/fapi/v1/premiumIndex': json((url) => {
-    const symbol = url.searchParams.get('symbol') ?? '';
-    const now = Date.now();
-    return {
-      symbol,
-      lastFundingRate: DEMO_FUNDING_RATES[symbol] ?? '0.00010000',
-      nextFundingTime: Math.ceil(now / EIGHT_HOURS) * EIGHT_HOURS,
-      time: now,
-    };
+interface Demo {
+  url: string;
+  routes: Routes;
+  /** The demo page's own ticker moves prices: stop it and move one position into danger for the pictures. */
+  ticking: boolean;
+}
+
+const DEMOS: Record<string, () => Demo> = {
+  binance: () => ({
+    url: 'https://www.binance.com/en/futures/BTCUSDT',
+    ticking: true,
+    routes: {
+      '/en/futures/BTCUSDT': readFileSync(resolve(root, 'demo/futures.html'), 'utf8'),
+      '/demo/ticker.js': { body: readFileSync(resolve(root, 'demo/ticker.js'), 'utf8'), type: 'text/javascript' },
+      '/fapi/v1/exchangeInfo': {
+        body: readFileSync(resolve(root, 'test/fixtures/binance/market/fapi-exchangeInfo.json'), 'utf8'),
+        type: 'application/json',
+      },
+      '/fapi/v1/premiumIndex': json((url) => {
+        const symbol = url.searchParams.get('symbol') ?? '';
+        const now = Date.now();
+        return {
+          symbol,
+          lastFundingRate: DEMO_FUNDING_RATES[symbol] ?? '0.00010000',
+          nextFundingTime: Math.ceil(now / EIGHT_HOURS) * EIGHT_HOURS,
+          time: now,
+        };
+      }),
+      '/fapi/v1/fundingRate': json(() => []),
+    },
   }),
-  '/fapi/v1/fundingRate': json(() => []),
-});
+  bybit: () => ({
+    url: 'https://www.bybit.com/trade/usdt/BTCUSDT',
+    ticking: false,
+    routes: {
+      '/trade/usdt/BTCUSDT': readFileSync(resolve(root, 'test/fixtures/bybit/en-linear-one-way.html'), 'utf8'),
+      ...BYBIT_MARKET_ROUTES,
+    },
+  }),
+};
+
+const asked = process.argv.includes('--exchange') ? process.argv[process.argv.indexOf('--exchange') + 1] : 'binance';
+const demoOf = DEMOS[asked ?? ''];
+if (!demoOf) throw new Error(`no demo page for "${asked}": try ${Object.keys(DEMOS).join(' or ')}`);
+const demo = demoOf();
+const exchange = await startLocalExchange(demo.routes);
 const browser = await launchWithExtension(exchange.port, { headless });
 try {
-  await browser.page.goto(exchangeUrl(demoPath));
+  await browser.page.goto(demo.url);
   await overlay(browser.page).waitFor({ timeout: 15_000 });
   if (headless) {
-    console.log(`LiqGuard demo: overlay shown on ${exchangeUrl(demoPath)}`);
-    for (const picture of await savePictures(browser)) console.log(`Screenshot: ${picture}`);
+    console.log(`LiqGuard demo: overlay shown on ${demo.url}`);
+    for (const picture of await savePictures(browser, demo)) console.log(`Screenshot: ${picture}`);
   } else {
-    console.log(`LiqGuard demo running on ${exchangeUrl(demoPath)}; close the browser window to stop.`);
+    console.log(`LiqGuard demo running on ${demo.url}; close the browser window to stop.`);
     await new Promise((done) => browser.context.on('close', done));
   }
 } finally {
@@ -57,14 +88,12 @@ try {
 }
 
 /** The pictures a newcomer wants to see, headless: the page with the overlay, the popup, the options, a notification. */
-async function savePictures(browser: ExtensionBrowser): Promise<string[]> {
-  const output = resolve(root, 'demo-output');
+async function savePictures(browser: ExtensionBrowser, demo: Demo): Promise<string[]> {
+  const output = resolve(root, 'demo-output', asked === 'binance' ? '' : asked!);
   mkdirSync(output, { recursive: true });
   const saved: string[] = [];
-  // tsx names functions with an `__name` helper that the page, the worker and the card do not have.
-  const nameHelper = 'globalThis.__name = (fn) => fn';
-  await browser.page.evaluate(nameHelper);
-  await browser.serviceWorker.evaluate(nameHelper);
+  await browser.page.evaluate(NAME_HELPER);
+  await browser.serviceWorker.evaluate(NAME_HELPER);
   const save = async (page: Page, name: string, fullPage = false) => {
     const path = resolve(output, name);
     await page.screenshot({ path, fullPage });
@@ -73,7 +102,29 @@ async function savePictures(browser: ExtensionBrowser): Promise<string[]> {
   // Let the ticker move the prices once or twice, and the worker fetch the public data, so the picture shows a live page.
   await browser.page.waitForTimeout(2_500);
   await save(browser.page, 'liqguard-demo.png');
+  if (demo.ticking) await dangerPictures(browser, save);
 
+  const extensionPage = async (path: string, name: string) => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 460, height: 900 });
+    await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
+    await page.waitForTimeout(1_000);
+    if (path === 'popup.html')
+      await page
+        .getByRole('button', { name: /SOLUSDT Long/ })
+        .click()
+        .catch(() => {});
+    await page.waitForTimeout(500);
+    await save(page, name, true);
+    await page.close();
+  };
+  await extensionPage('popup.html', 'liqguard-popup.png');
+  await extensionPage('options.html', 'liqguard-options.png');
+  return saved;
+}
+
+/** The demo page's ticker stopped and SOLUSDT moved into danger: the overlay then, and the notification it brings. */
+async function dangerPictures(browser: ExtensionBrowser, save: (page: Page, name: string, fullPage?: boolean) => Promise<void>) {
   // A notification as the worker words it: headless Chromium shows none on screen, so it is drawn from its text.
   await browser.serviceWorker.evaluate(() => {
     const shown: { title: string; message: string }[] = [];
@@ -98,7 +149,7 @@ async function savePictures(browser: ExtensionBrowser): Promise<string[]> {
     const card = await browser.context.newPage();
     await card.setViewportSize({ width: 420, height: 160 });
     await card.setContent('<body style="margin:0;font:13px system-ui,sans-serif;background:#e5e7eb"><div id="n"></div></body>');
-    await card.evaluate(nameHelper);
+    await card.evaluate(NAME_HELPER);
     await card.evaluate(({ title, message }) => {
       const box = document.getElementById('n')!;
       box.style.cssText = 'margin:12px;padding:12px 14px;background:#fff;border-radius:8px;box-shadow:0 2px 8px #0003';
@@ -109,22 +160,4 @@ async function savePictures(browser: ExtensionBrowser): Promise<string[]> {
     await save(card, 'liqguard-notification.png', true);
     await card.close();
   }
-
-  const extensionPage = async (path: string, name: string) => {
-    const page = await browser.context.newPage();
-    await page.setViewportSize({ width: 460, height: 900 });
-    await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
-    await page.waitForTimeout(1_000);
-    if (path === 'popup.html')
-      await page
-        .getByRole('button', { name: /SOLUSDT Long/ })
-        .click()
-        .catch(() => {});
-    await page.waitForTimeout(500);
-    await save(page, name, true);
-    await page.close();
-  };
-  await extensionPage('popup.html', 'liqguard-popup.png');
-  await extensionPage('options.html', 'liqguard-options.png');
-  return saved;
 }

@@ -5,8 +5,9 @@
 import { marketKey } from '../model/keys';
 import type { ExchangeAdapter } from './adapter';
 import { binance } from './binance';
+import { bybit } from './bybit';
 
-const registered: ExchangeAdapter[] = [binance];
+const registered: ExchangeAdapter[] = [binance, bybit];
 
 export const ADAPTERS: readonly ExchangeAdapter[] = registered;
 

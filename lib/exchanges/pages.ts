@@ -3,6 +3,7 @@
  * the e2e harness's mapped hosts come from. Each exchange's content script carries only its own page face.
  */
 import { binancePage } from './binance/page';
+import { bybitPage } from './bybit/page';
 import type { PageAdapter } from './pageFace';
 
-export const PAGE_ADAPTERS: readonly PageAdapter[] = [binancePage];
+export const PAGE_ADAPTERS: readonly PageAdapter[] = [binancePage, bybitPage];

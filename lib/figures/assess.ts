@@ -28,5 +28,5 @@ export function assess(snapshot: PageSnapshot, freshTiers: TierTables | null = n
     const computed = riskOf.get(p.position)!;
     return snapshot.positions[i]!.marginMode === 'cross' && crossBlocked ? { ...computed, pool: null } : computed;
   });
-  return { prepared, risks, crossBlocked, accounts: risk.accounts };
+  return { prepared, risks, crossBlocked, accounts: risk.accounts, walletAssets: Object.keys(wallets) };
 }

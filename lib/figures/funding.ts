@@ -13,6 +13,7 @@ import { marketOf, type ExchangeAdapter, type Prepared } from '../exchanges/adap
 import type { FundingSettlement } from '../exchanges/marketData';
 import { fundingCost, type PositionRisk, type Result } from '../risk';
 import type { ReadPosition } from '../model/snapshot';
+import { adapterOf } from '../exchanges';
 import { because, type ReasonText } from '../core/i18n/reasons/because';
 
 /** A settlement counts once the exchange's charging window after its time is over (`settlementDeviationMs`). */
@@ -58,6 +59,8 @@ export function fundingOf(
 export function fundingPaidOf(snapshot: PageSnapshot, read: ReadPosition, all: MarketContext['fundingPaid']) {
   const watched = all?.[positionKey(accountKey(snapshot), read)];
   if (read.contract === 'dated') return { fundingPaid: null, fundingPaidReason: null };
+  const available = adapterOf(snapshot).has.fundingPaid[read.market];
+  if (available !== undefined && available !== true) return { fundingPaid: null, fundingPaidReason: available };
   // The worker's figure counts for the position as it was: after a fill or partial close it no longer does.
   if (!watched || watched.signature !== positionSignature(read) || (!watched.paid && !watched.reason)) {
     return { fundingPaid: null, fundingPaidReason: because('not worked out yet') };

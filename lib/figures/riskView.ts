@@ -55,7 +55,7 @@ export function riskView(snapshot: PageSnapshot, settings: Settings, market: Mar
           },
         }
       : funding;
-  const { prepared, risks, crossBlocked, accounts } = assess(snapshot, market.tiers ?? null);
+  const { prepared, risks, crossBlocked, accounts, walletAssets } = assess(snapshot, market.tiers ?? null);
   const now = market.now ?? Date.now();
   const afterOrders = afterOrdersViews(snapshot, market);
   const asset = snapshot.account.asset;
@@ -70,7 +70,10 @@ export function riskView(snapshot: PageSnapshot, settings: Settings, market: Mar
     const rules = market.rules?.[read.symbol];
     const grid = gridOf(read, rules, settings.displayDecimals);
     let mismatch: PositionView['mismatch'] = null;
-    if (usableRisk && snapshot.pricesFrom !== 'stream' && (ours !== null || page !== null)) {
+    // Where both prices of a cross position are estimates (the exchange liquidates the account, not the position),
+    // their difference says nothing about a misread page.
+    const bothEstimates = read.marginMode === 'cross' && adapter.has.crossPrice === 'estimate';
+    if (usableRisk && !bothEstimates && snapshot.pricesFrom !== 'stream' && (ours !== null || page !== null)) {
       // The page shows its liquidation price at the symbol's tick (not the user's display decimals).
       const tolerance = mismatchTolerance(ours ?? page!, read.priceDecimals);
       if (ours === null || page === null || ours.minus(page).abs().gt(tolerance)) mismatch = { tolerance: tolerance.toFixed() };
@@ -127,6 +130,7 @@ export function riskView(snapshot: PageSnapshot, settings: Settings, market: Mar
   });
 
   const accountRiskOf = accounts.find((a) => a.marginAsset === asset) ?? null;
+  const walletKnown = asset !== null && walletAssets.includes(asset);
   const ratio = accountRiskOf?.marginRatio ?? null;
   const accountBand: Band =
     ratio === null
@@ -141,14 +145,13 @@ export function riskView(snapshot: PageSnapshot, settings: Settings, market: Mar
     account: {
       asset,
       marginRatio: ratio?.toFixed() ?? null,
-      marginBalance:
-        accountRiskOf && !crossBlocked && snapshot.account.walletBalance !== null ? accountRiskOf.marginBalance.toFixed() : null,
+      marginBalance: accountRiskOf && !crossBlocked && walletKnown ? accountRiskOf.marginBalance.toFixed() : null,
       band: accountBand,
       reason:
         ratio !== null
           ? null
           : (crossBlocked ??
-            (snapshot.account.walletBalance === null
+            (!walletKnown
               ? because('the wallet Balance could not be read')
               : accountRiskOf?.unavailableReasons.join('; ') || because('no cross positions'))),
     },

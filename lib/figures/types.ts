@@ -160,6 +160,8 @@ export interface Assessment {
   risks: (PositionRisk | null)[];
   crossBlocked: string | null;
   accounts: AccountRisk['accounts'];
+  /** The margin assets whose cross wallet the adapter could work out from the page. */
+  walletAssets: string[];
 }
 
 /** Funding paid while LiqGuard has seen a position unchanged (`fundingPaidSince`). */

@@ -37,11 +37,17 @@ const decimalOrRisk = (modules: string[]) =>
   modules.filter((m) => /node_modules\/decimal\.js\/|^lib\/core\/decimal\.ts$|^lib\/risk\//.test(m));
 
 describe('the page side', () => {
-  it("the content script's bundle reaches neither decimal.js nor lib/risk", async () => {
-    const modules = await bundledModules(join(root, 'entrypoints/binance.content/index.ts'));
-    expect(modules).toContain('lib/exchanges/binance/page/reader.ts');
-    expect(decimalOrRisk(modules)).toEqual([]);
-  });
+  it.each(['binance', 'bybit'])(
+    "%s's content script bundle reaches neither decimal.js nor lib/risk, nor another exchange",
+    async (exchange) => {
+      const modules = await bundledModules(join(root, `entrypoints/${exchange}.content/index.ts`));
+      expect(modules).toContain(`lib/exchanges/${exchange}/page/reader.ts`);
+      expect(decimalOrRisk(modules)).toEqual([]);
+      expect(
+        modules.filter((m) => m.startsWith('lib/exchanges/') && !m.startsWith(`lib/exchanges/${exchange}/`) && m.split('/').length > 3),
+      ).toEqual([]);
+    },
+  );
 
   it('a planted import of the figures would be caught', async () => {
     const planted = { contents: "import { percent } from '@/lib/figures/format';\nconsole.log(percent('0.1'));\n" };

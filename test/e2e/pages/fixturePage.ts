@@ -1,20 +1,28 @@
 import type { Page } from 'playwright-core';
 
-import { readBinancePage } from '@/lib/exchanges/binance/page/reader';
+import type { TierTables } from '@/lib/exchanges/marketData';
+import { PAGE_ADAPTERS } from '@/lib/exchanges/pages';
 import { overlayView } from '@/lib/figures/overlayView';
 import { DEFAULT_SETTINGS } from '@/lib/model/settings';
 import { riskView } from '@/lib/figures/riskView';
 
 import { domOf } from '../../fixtures/binance';
 
-const snapshotOf = (html: string, url: string) => readBinancePage(domOf(html, url).document, url)!;
+/** The page at `url` read by its exchange's own reader, as its content script would. */
+const snapshotOf = (html: string, url: string) => PAGE_ADAPTERS.find((page) => page.parseRoute(url))!.read(domOf(html, url).document, url)!;
 const viewOf = (html: string, url: string) => riskView(snapshotOf(html, url), DEFAULT_SETTINGS);
 
-/** What the overlay must show for a page, top to bottom (worst first), computed in Node from the same HTML with the same library. */
-export function expectedDistances(html: string, url: string): string[] {
+/**
+ * What the overlay must show for a page, top to bottom (worst first), computed in Node from the same HTML with the same
+ * library, and the tier tables the worker fetched when the exchange ships none.
+ */
+export function expectedOverlay(html: string, url: string, tiers: TierTables | null = null) {
   const snapshot = snapshotOf(html, url);
-  return overlayView(snapshot, riskView(snapshot, DEFAULT_SETTINGS), Date.now()).positions.map((p) => p.distance);
+  return overlayView(snapshot, riskView(snapshot, DEFAULT_SETTINGS, { tiers }), Date.now()).positions;
 }
+
+export const expectedDistances = (html: string, url: string, tiers: TierTables | null = null): string[] =>
+  expectedOverlay(html, url, tiers).map((p) => p.distance);
 
 /** `symbol`'s exact distance to liquidation on a page, as the worker must work it out (`WorkerProbe.distancesOf`). */
 export function expectedExactDistance(html: string, url: string, symbol: string): string | null {

@@ -60,6 +60,13 @@ describe('fundingPaidOf', () => {
     expect(view.positions[1]!.fundingPaidReason).toBe('not worked out yet');
   });
 
+  it("gives the adapter's reason at once where the market's funding paid cannot be worked out", () => {
+    expect(fundingPaidOf({ ...snapshot, exchange: 'bybit', market: 'linear' }, { ...btc, market: 'linear' }, undefined)).toEqual({
+      fundingPaid: null,
+      fundingPaidReason: "the exchange's funding history has no mark price",
+    });
+  });
+
   it('drops a figure worked out for the position before a fill changed it', () => {
     expect(fundingPaidOf(snapshot, btc, { [key]: { signature: '0.4@96000', paid, reason: null } })).toEqual({
       fundingPaid: null,

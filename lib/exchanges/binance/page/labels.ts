@@ -464,19 +464,6 @@ export function orderLanguagesFor(language: Language): OrderLabels[] {
   return [...(own ? [own] : []), ...Object.values(ORDER_LABELS).filter((labels) => labels !== own)];
 }
 
-/**
- * A label as the reader compares it: NFKC, lower case, no spaces, punctuation or invisible marks, so
- * "Liq.Price", "Liq. Price" and "liq price" are one label, and so are "PNL(ROI%)" and "PNL (ROI %)".
- */
-export function normalizeLabel(text: string): string {
-  // Most of what the reader compares (symbols, "Perp", "Cross", "20x") is plain ASCII: skip the Unicode work.
-  if (/^[A-Za-z0-9]*$/.test(text)) return text.toLowerCase();
-  return text
-    .normalize('NFKC')
-    .toLocaleLowerCase('en-US')
-    .replace(/[\s\p{P}\p{S}\p{Cf}]/gu, '');
-}
-
 /** The page's language from `<html lang>` and the URL's first segment: "zh-CN", "en", "pt-BR" → "pt". */
 export function pageLanguage(htmlLang: string | null, urlLanguage: string | null): Language {
   for (const candidate of [urlLanguage, htmlLang]) {

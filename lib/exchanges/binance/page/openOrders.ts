@@ -6,8 +6,8 @@
 import { compare, decimalString, exact, minus, sign } from '../../../core/parse/exact';
 import { parsePageNumber } from '../../../core/parse/number';
 import type { ReadOpenOrders, ReadOrder, UnreadableRow } from '../../../model/snapshot';
-import { LABELS, LANGUAGES, normalizeLabel, orderLanguagesFor, type Language, type OrderColumnKey, type OrderLabels } from './labels';
-import { hasTwinCells, rowsBelow, symbolIn, tabNamed, textOf, usesDecimalComma, type PageTab } from './pageText';
+import { LABELS, LANGUAGES, orderLanguagesFor, type Language, type OrderColumnKey, type OrderLabels } from './labels';
+import { hasTwinCells, normalizeLabel, type PageTab, rowsBelow, symbolIn, tabNamed, textOf, usesDecimalComma } from '../../pageText';
 import type { FuturesMarket } from './routes';
 import { because, type ReasonText } from '../../../core/i18n/reasons/because';
 

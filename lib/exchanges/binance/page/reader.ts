@@ -9,8 +9,19 @@ import { parsePageNumber, type ParsedNumber } from '../../../core/parse/number';
 import { memoByText } from '../../../core/memo';
 import type { PageLandmarks } from '../../pageFace';
 import type { PageSnapshot, ReadAccount, ReadPosition, UnreadableRow } from '../../../model/snapshot';
-import { languagesFor, normalizeLabel, pageLanguage, type AccountKey, type ColumnKey, type Language, type LanguageLabels } from './labels';
-import { hasTwinCells, pageTabs, rowsBelow, symbolIn, tabNamed, textLines, textOf, tokensOf, usesDecimalComma } from './pageText';
+import { languagesFor, pageLanguage, type AccountKey, type ColumnKey, type Language, type LanguageLabels } from './labels';
+import {
+  hasTwinCells,
+  normalizeLabel,
+  pageTabs,
+  rowsBelow,
+  symbolIn,
+  tabNamed,
+  textLines,
+  textOf,
+  tokensOf,
+  usesDecimalComma,
+} from '../../pageText';
 import { openOrdersTab, readOpenOrders } from './openOrders';
 import { parseFuturesRoute, type FuturesMarket } from './routes';
 import { because, type ReasonText } from '../../../core/i18n/reasons/because';

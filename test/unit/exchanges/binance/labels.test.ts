@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { LANGUAGES, normalizeLabel, ORDER_LABELS, pageLanguage } from '@/lib/exchanges/binance/page/labels';
+import { LANGUAGES, ORDER_LABELS, pageLanguage } from '@/lib/exchanges/binance/page/labels';
+import { normalizeLabel } from '@/lib/exchanges/pageText';
 
 import { fixtures } from '../../../fixtures/binance';
 

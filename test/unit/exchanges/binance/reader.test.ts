@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { textLines } from '@/lib/exchanges/binance/page/pageText';
+import { textLines } from '@/lib/exchanges/pageText';
 import { readBinancePage, type ReaderCache } from '@/lib/exchanges/binance/page/reader';
 
 import { domOf, fixtures } from '../../../fixtures/binance';

@@ -1,10 +1,22 @@
 /**
- * What the Binance page shows, as text: the visible lines of an element, symbols, words and the page's decimal
- * mark, and its tabs. Shared by the readers of the positions list and the open orders list.
+ * What an exchange's page shows, as text: the visible lines of an element, labels as compared, symbols, words, the
+ * page's decimal mark, and its tabs. Shared by the exchanges' readers (page side, Decimal-free).
  */
-import { INVISIBLE_MARKS } from '../../../core/parse/number';
-import { memoByText } from '../../../core/memo';
-import { normalizeLabel } from './labels';
+import { INVISIBLE_MARKS } from '../core/parse/number';
+import { memoByText } from '../core/memo';
+
+/**
+ * A label as the reader compares it: NFKC, lower case, no spaces, punctuation or invisible marks, so
+ * "Liq.Price", "Liq. Price" and "liq price" are one label, and so are "PNL(ROI%)" and "PNL (ROI %)".
+ */
+export function normalizeLabel(text: string): string {
+  // Most of what the reader compares (symbols, "Perp", "Cross", "20x") is plain ASCII: skip the Unicode work.
+  if (/^[A-Za-z0-9]*$/.test(text)) return text.toLowerCase();
+  return text
+    .normalize('NFKC')
+    .toLocaleLowerCase('en-US')
+    .replace(/[\s\p{P}\p{S}\p{Cf}]/gu, '');
+}
 
 const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'INPUT', 'TEXTAREA', 'SELECT', 'BUTTON', 'SVG', 'svg']);
 const BLOCK_TAGS = new Set(['DIV', 'P', 'LI', 'TR', 'TD', 'TH', 'SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'UL', 'OL', 'TABLE', 'TBODY']);
