@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { WebSocketServer, type WebSocket } from 'ws';
 
-import { exchangeUrl, startExchangeProxy, startLocalExchange, type LocalExchange } from './harness';
+import { fixtures as bybitFixtures } from '../fixtures/bybit';
+import { exchangeUrl, startExchangeProxy, startLocalExchange, type LocalExchange, type Routes } from './harness';
+import { BYBIT_LINEAR_TIERS, BYBIT_MARKET_ROUTES } from './pages/bybitMarket';
 import { expectedDistances, moveMarkInPage } from './pages/fixturePage';
 import { OverlayPanel } from './pages/overlay';
 import { PopupPage } from './pages/popup';
@@ -36,8 +38,8 @@ interface FirefoxSession {
  * The local exchange, and Firefox reaching it for every exchange host through a proxy (Firefox cannot map a host
  * to another port), with `prefs` on top.
  */
-async function startFirefox(prefs: Record<string, unknown> = {}): Promise<FirefoxSession> {
-  const exchange = await startLocalExchange({ [PATH]: page });
+async function startFirefox(prefs: Record<string, unknown> = {}, routes: Routes = { [PATH]: page }): Promise<FirefoxSession> {
+  const exchange = await startLocalExchange(routes);
   const proxy = await startExchangeProxy(exchange.port);
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -131,6 +133,26 @@ describe.each([
     const moved = expectedDistances(await tab.content(), PAGE_URL);
     expect(moved).not.toEqual(expectedDistances(page, PAGE_URL));
     await expect.poll(distances, { timeout: 10_000 }).toEqual(moved);
+  });
+});
+
+describe('the Firefox build on Bybit’s trading page in Firefox', () => {
+  const bybit = bybitFixtures.find((f) => f.name === 'en-linear-one-way')!;
+  let session: FirefoxSession;
+
+  beforeAll(async () => {
+    session = await startFirefox({}, { [new URL(bybit.url).pathname]: bybit.html, ...BYBIT_MARKET_ROUTES });
+  });
+
+  afterAll(() => session?.close());
+
+  it('reads the positions table and shows each distance from the fetched risk limits', async () => {
+    await session.browser.installExtension(EXTENSION_DIR);
+    const tab = await session.browser.newPage();
+    await tab.goto(bybit.url);
+    const expected = expectedDistances(bybit.html, bybit.url, BYBIT_LINEAR_TIERS);
+    expect(expected).toHaveLength(3);
+    await expect.poll(() => overlayDistances(tab), { timeout: 15_000 }).toEqual(expected);
   });
 });
 
