@@ -8,9 +8,20 @@ import { resolve } from 'node:path';
 import { benchAlerts } from './alerts';
 import { benchOverhead } from './overhead';
 import { benchPage } from './page';
+import type { Figure } from './measure';
 import { benchRisk } from './risk';
 
-const figures = [...benchRisk(), ...(await benchPage()), ...(await benchAlerts()), ...(await benchOverhead())];
+/** Each part of the bench; `npm run bench -- --only page` runs one (the whole takes about 22 minutes). */
+const PARTS: Record<string, () => Figure[] | Promise<Figure[]>> = {
+  risk: benchRisk,
+  page: benchPage,
+  alerts: benchAlerts,
+  overhead: benchOverhead,
+};
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+if (only !== undefined && !(only in PARTS)) throw new Error(`no bench part "${only}": try ${Object.keys(PARTS).join(', ')}`);
+const figures: Figure[] = [];
+for (const [name, part] of Object.entries(PARTS)) if (only === undefined || name === only) figures.push(...(await part()));
 
 const rows = figures.map((f) => ({
   figure: f.name,

@@ -134,7 +134,9 @@ function prefillOf(
   // The isolated wallet as the adapter reads it from the page (on Binance, Margin − PnL).
   const wallet = prepared && 'position' in prepared ? prepared.position.isolatedMargin : undefined;
   if (wallet && p.marginMode === 'isolated') values.isolatedMargin = wallet.toFixed();
-  if (snapshot.account.walletBalance !== null) values.walletBalance = snapshot.account.walletBalance;
+  // The cross wallet as the adapter reads it from the page (Binance: the Balance shown; Bybit: Margin Balance − cross PnL).
+  const crossWallet = snapshot.account.asset === null ? undefined : adapter.crossWallets(snapshot, [])[snapshot.account.asset];
+  if (crossWallet) values.walletBalance = crossWallet.toFixed();
   if (snapshot.account.availableBalance) values.available = snapshot.account.availableBalance;
   values.feePercent = percentText(takerFee);
   if (figures?.funding) values.fundingRatePercent = percentText(figures.funding.rate);

@@ -2,7 +2,8 @@
  * `npm run demo`: the built extension in Chromium on a bundled demo trading page, served over local HTTPS on the
  * exchange's own address: Binance's (https://www.binance.com/en/futures/BTCUSDT, `demo/futures.html`, with a ticker)
  * by default, Bybit's with `-- --exchange bybit` (https://www.bybit.com/trade/usdt/BTCUSDT, the reader's one-way
- * fixture page, its public risk limits served as the worker asks for them). With a display it opens a window and
+ * fixture page, its public risk limits served as the worker asks for them), Hyperliquid's with `-- --exchange hyperliquid`
+ * (https://app.hyperliquid.xyz/trade/BTC, its fixture page and `/info` answer). With a display it opens a window and
  * waits until you close it; without one (or with CI set) it runs headless, saves pictures of the overlay, the popup,
  * the options and (Binance) a notification, prints their paths and exits.
  */
@@ -12,6 +13,7 @@ import { resolve } from 'node:path';
 
 import { launchWithExtension, overlay, startLocalExchange, type ExtensionBrowser, type Routes } from '../test/e2e/harness';
 import { BYBIT_MARKET_ROUTES } from '../test/e2e/pages/bybitMarket';
+import { HYPERLIQUID_MARKET_ROUTES } from '../test/e2e/pages/hyperliquidMarket';
 import { moveMark } from '../test/e2e/pages/fixturePage';
 
 const root = resolve(import.meta.dirname, '..');
@@ -54,6 +56,14 @@ const DEMOS: Record<string, () => Demo> = {
         };
       }),
       '/fapi/v1/fundingRate': json(() => []),
+    },
+  }),
+  hyperliquid: () => ({
+    url: 'https://app.hyperliquid.xyz/trade/BTC',
+    ticking: false,
+    routes: {
+      '/trade/BTC': readFileSync(resolve(root, 'test/fixtures/hyperliquid/en-cross-isolated.html'), 'utf8'),
+      ...HYPERLIQUID_MARKET_ROUTES,
     },
   }),
   bybit: () => ({

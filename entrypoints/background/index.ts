@@ -261,7 +261,7 @@ export default defineBackground(() => {
     const symbols = snapshot.positions.map((p) => p.symbol);
     streams.watch(tabId, stream.url(snapshot.market, symbols), {
       parse: stream.parse,
-      subscribe: stream.subscribe?.(symbols) ?? null,
+      subscribe: stream.subscribe?.(symbols) ?? [],
       keepAlive: stream.keepAlive,
     });
   }

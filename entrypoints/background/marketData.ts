@@ -156,7 +156,7 @@ export class FundingQuotes {
     try {
       const url = feed.url(market.market, symbol);
       if (url === null) return;
-      const quote = feed.parse(await getJson(url), symbol, Date.now());
+      const quote = feed.parse(await getJson(url, feed.init?.(symbol)), symbol, Date.now());
       if (!quote) throw new Error('no usable funding quote in the response');
       this.write(async () => {
         const all = await fundingQuotes.getValue();

@@ -1,10 +1,10 @@
 /** One message of an exchange's mark-price stream → a symbol's new mark, or null for anything else. */
 type MarkParser = (message: string) => { symbol: string; markPrice: string } | null;
 
-/** How to follow one stream: its parser, what to send once open (a subscription), and a keep-alive message. */
+/** How to follow one stream: its parser, what to send once open (subscriptions), and a keep-alive message. */
 export interface StreamTerms {
   parse: MarkParser;
-  subscribe: string | null;
+  subscribe: string[];
   keepAlive?: { message: string; everyMs: number };
 }
 
@@ -31,7 +31,7 @@ export class MarkPriceStreams {
 
   watch(tabId: number, url: string | null, terms: StreamTerms) {
     const current = this.watched.get(tabId);
-    if (url !== null && current?.url === url && current.subscribe === terms.subscribe) return;
+    if (url !== null && current?.url === url && current.subscribe.join('\n') === terms.subscribe.join('\n')) return;
     this.unwatch(tabId);
     if (url === null) return;
     const entry: Watched = { ...terms, url, socket: null, attempts: 0, lastMessageAt: null };
@@ -61,7 +61,7 @@ export class MarkPriceStreams {
     const socket = new WebSocket(entry.url);
     entry.socket = socket;
     socket.onopen = () => {
-      if (entry.subscribe !== null) socket.send(entry.subscribe);
+      for (const message of entry.subscribe) socket.send(message);
       const { keepAlive } = entry;
       if (keepAlive)
         entry.pinger = setInterval(() => socket.readyState === WebSocket.OPEN && socket.send(keepAlive.message), keepAlive.everyMs);

@@ -8,7 +8,7 @@
  * below runs in the background worker and the popup, and carries no page reader. `hosts.ts` joins the two for the
  * manifest and the e2e harness.
  */
-import type { Decimal } from '../core/decimal';
+import { dec, type Decimal } from '../core/decimal';
 import type { UiLanguage } from '../core/i18n';
 import type { PageSnapshot, ReadPosition, SizeUnit } from '../model/snapshot';
 import type { AccountRisk } from '../risk/account';
@@ -68,6 +68,8 @@ export interface MarketDataFeeds {
   funding: {
     /** Null where the market has no funding quote to fetch. */
     url: (market: string, symbol: string) => string | null;
+    /** How to ask, where it is not a plain GET (a POST with the symbol in its body). */
+    init?: (symbol: string) => RequestInit;
     parse: (body: unknown, symbol: string, receivedAt: number) => FundingQuote | null;
     load: (stored: unknown) => Record<string, FundingQuote>;
     refreshMs: number;
@@ -94,8 +96,8 @@ export interface MarketDataFeeds {
   markStream: {
     url: (market: string, symbols: readonly string[]) => string | null;
     parse: (message: string) => { symbol: string; markPrice: string } | null;
-    /** The message that subscribes to `symbols` once the socket is open, where the URL does not name them. */
-    subscribe?: (symbols: readonly string[]) => string | null;
+    /** The messages that subscribe to `symbols` once the socket is open, where the URL does not name them. */
+    subscribe?: (symbols: readonly string[]) => string[];
     /** A message the exchange wants every so often to keep the socket open. */
     keepAlive?: { message: string; everyMs: number };
   };
@@ -142,3 +144,18 @@ export interface ExchangeAdapter {
 /** The market `id` of `adapter`, or null for one it does not list. */
 export const marketOf = (adapter: Pick<ExchangeAdapter, 'markets'>, id: string): MarketInfo | null =>
   adapter.markets.find((m) => m.id === id) ?? null;
+
+/** The risk math's position from a page's reading, with what the venue's rules add (margin asset, own margin, contract, tiers). */
+export const positionFrom = (
+  read: ReadPosition,
+  venue: Pick<Position, 'marginAsset' | 'isolatedMargin' | 'contract' | 'tiers'>,
+): Position => ({
+  symbol: read.symbol,
+  side: read.side,
+  size: dec(read.size),
+  entryPrice: dec(read.entryPrice),
+  markPrice: dec(read.markPrice),
+  marginMode: read.marginMode,
+  leverage: read.leverage ?? 1,
+  ...venue,
+});

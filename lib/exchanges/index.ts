@@ -6,8 +6,9 @@ import { marketKey } from '../model/keys';
 import type { ExchangeAdapter } from './adapter';
 import { binance } from './binance';
 import { bybit } from './bybit';
+import { hyperliquid } from './hyperliquid';
 
-const registered: ExchangeAdapter[] = [binance, bybit];
+const registered: ExchangeAdapter[] = [binance, bybit, hyperliquid];
 
 export const ADAPTERS: readonly ExchangeAdapter[] = registered;
 

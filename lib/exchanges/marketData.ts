@@ -5,6 +5,7 @@
  */
 import { Decimal } from '../core/decimal';
 import type { DecimalString } from '../core/parse/number';
+import type { PageSnapshot, ReadPosition } from '../model/snapshot';
 import type { OrderRules } from '../risk/orderRules';
 import { bracketProblems } from '../risk/brackets';
 import { ok, unavailable, type Bracket, type Result } from '../risk/types';
@@ -202,4 +203,33 @@ export function loadTierTables(stored: unknown): TierTables | null {
       symbols[symbol] = tiers as Bracket[];
   }
   return { asOf: s.asOf, source: s.source, symbols };
+}
+
+/** One stream message as JSON; null when it is longer than `maxLength` (no market message is) or not JSON. */
+export function jsonMessage(raw: string, maxLength: number): unknown {
+  if (raw.length > maxLength) return null;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A snapshot re-priced from the stream's marks: each position the stream priced is `reprice`d, and the snapshot is
+ * marked as priced from the stream, so the page's own liquidation prices (now old) are not compared.
+ */
+export function withStreamMarks(
+  snapshot: PageSnapshot,
+  marks: Record<string, string>,
+  reprice: (position: ReadPosition, mark: string) => ReadPosition,
+): PageSnapshot {
+  return {
+    ...snapshot,
+    pricesFrom: 'stream',
+    positions: snapshot.positions.map((position) => {
+      const mark = marks[position.symbol];
+      return mark === undefined ? position : reprice(position, mark);
+    }),
+  };
 }

@@ -4,6 +4,7 @@
  */
 import { binancePage } from './binance/page';
 import { bybitPage } from './bybit/page';
+import { hyperliquidPage } from './hyperliquid/page';
 import type { PageAdapter } from './pageFace';
 
-export const PAGE_ADAPTERS: readonly PageAdapter[] = [binancePage, bybitPage];
+export const PAGE_ADAPTERS: readonly PageAdapter[] = [binancePage, bybitPage, hyperliquidPage];

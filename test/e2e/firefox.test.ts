@@ -7,8 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 
 import { fixtures as bybitFixtures } from '../fixtures/bybit';
+import { fixtures as hyperliquidFixtures } from '../fixtures/hyperliquid';
 import { exchangeUrl, startExchangeProxy, startLocalExchange, type LocalExchange, type Routes } from './harness';
 import { BYBIT_LINEAR_TIERS, BYBIT_MARKET_ROUTES } from './pages/bybitMarket';
+import { HYPERLIQUID_MARKET_ROUTES, HYPERLIQUID_TIERS } from './pages/hyperliquidMarket';
 import { expectedDistances, moveMarkInPage } from './pages/fixturePage';
 import { OverlayPanel } from './pages/overlay';
 import { PopupPage } from './pages/popup';
@@ -136,23 +138,36 @@ describe.each([
   });
 });
 
-describe('the Firefox build on Bybit’s trading page in Firefox', () => {
+describe('the Firefox build on Bybit’s and Hyperliquid’s trading pages in Firefox', () => {
   const bybit = bybitFixtures.find((f) => f.name === 'en-linear-one-way')!;
+  const hyperliquid = hyperliquidFixtures.find((f) => f.name === 'en-cross-isolated')!;
   let session: FirefoxSession;
 
   beforeAll(async () => {
-    session = await startFirefox({}, { [new URL(bybit.url).pathname]: bybit.html, ...BYBIT_MARKET_ROUTES });
+    session = await startFirefox(
+      {},
+      {
+        [new URL(bybit.url).pathname]: bybit.html,
+        ...BYBIT_MARKET_ROUTES,
+        [new URL(hyperliquid.url).pathname]: hyperliquid.html,
+        ...HYPERLIQUID_MARKET_ROUTES,
+      },
+    );
+    await session.browser.installExtension(EXTENSION_DIR);
   });
 
   afterAll(() => session?.close());
 
-  it('reads the positions table and shows each distance from the fetched risk limits', async () => {
-    await session.browser.installExtension(EXTENSION_DIR);
+  it.each([
+    ['Bybit', bybit, BYBIT_LINEAR_TIERS],
+    ['Hyperliquid', hyperliquid, HYPERLIQUID_TIERS],
+  ] as const)('%s: reads the positions table and shows each distance from the fetched tiers', async (_, fixture, tiers) => {
     const tab = await session.browser.newPage();
-    await tab.goto(bybit.url);
-    const expected = expectedDistances(bybit.html, bybit.url, BYBIT_LINEAR_TIERS);
+    await tab.goto(fixture.url);
+    const expected = expectedDistances(fixture.html, fixture.url, tiers);
     expect(expected).toHaveLength(3);
     await expect.poll(() => overlayDistances(tab), { timeout: 15_000 }).toEqual(expected);
+    await tab.close();
   });
 });
 

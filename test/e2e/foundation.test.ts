@@ -109,7 +109,9 @@ describe('the built extension in Chromium', () => {
 
     await page.goto(exchangeUrl('/en/markets/overview'));
     await popup.reload();
-    await expect.poll(() => popup.getByTestId('empty-state').innerText()).toContain('Open a Binance or Bybit futures trading page');
+    await expect
+      .poll(() => popup.getByTestId('empty-state').innerText())
+      .toContain('Open a Binance, Bybit, or Hyperliquid futures trading page');
     await popup.close();
   });
 

@@ -12,11 +12,13 @@ const ALLOWED = {
   permissions: ['alarms', 'notifications', 'storage'],
   hosts: [
     'https://api.bybit.com/v5/market/*',
+    'https://api.hyperliquid.xyz/info',
     'https://dapi.binance.com/dapi/v1/*',
     'https://fapi.binance.com/fapi/v1/*',
     'https://www.binance.com/bapi/futures/v1/friendly/*',
   ],
   contentScriptMatches: [
+    'https://app.hyperliquid.xyz/trade*',
     'https://www.binance.com/*/delivery/*',
     'https://www.binance.com/*/futures/*',
     'https://www.binance.com/delivery/*',
@@ -48,17 +50,22 @@ describe('built manifests ask for exactly the allowed permissions', () => {
 });
 
 describe('the content script stays light on the exchange’s page', () => {
-  it.each(['binance', 'bybit'])('%s: carries no Decimal (the math runs in the worker) and is at most 40 KB gzip', (exchange) => {
-    const script = built(`chrome-mv3/content-scripts/${exchange}.js`);
-    expect(built('chrome-mv3/background.js').toString('utf8')).toContain('[DecimalError]');
-    expect(script.toString('utf8')).not.toContain('[DecimalError]');
-    expect(gzipSync(script).length).toBeLessThanOrEqual(40 * 1024);
-  });
+  it.each(['binance', 'bybit', 'hyperliquid'])(
+    '%s: carries no Decimal (the math runs in the worker) and is at most 40 KB gzip',
+    (exchange) => {
+      const script = built(`chrome-mv3/content-scripts/${exchange}.js`);
+      expect(built('chrome-mv3/background.js').toString('utf8')).toContain('[DecimalError]');
+      expect(script.toString('utf8')).not.toContain('[DecimalError]');
+      expect(gzipSync(script).length).toBeLessThanOrEqual(40 * 1024);
+    },
+  );
 
   it("each exchange's content script carries only its own reader", () => {
     const script = (exchange: string) => built(`chrome-mv3/content-scripts/${exchange}.js`).toString('utf8');
-    const [binance, bybit] = [script('binance'), script('bybit')];
-    expect([binance.includes('Break Even Price'), binance.includes('Unrealized P&L')]).toEqual([true, false]);
-    expect([bybit.includes('Unrealized P&L'), bybit.includes('Break Even Price')]).toEqual([true, false]);
+    const [binance, bybit, hyperliquid] = [script('binance'), script('bybit'), script('hyperliquid')];
+    const labels = (text: string) => ['Break Even Price', 'Unrealized P&L', 'Cross Margin Ratio'].map((label) => text.includes(label));
+    expect(labels(binance)).toEqual([true, false, false]);
+    expect(labels(bybit)).toEqual([false, true, false]);
+    expect(labels(hyperliquid)).toEqual([false, false, true]);
   });
 });

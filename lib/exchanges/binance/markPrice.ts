@@ -9,6 +9,7 @@
 import { Decimal, dec } from '../../core/decimal';
 import { unrealizedPnl } from '../../risk';
 import type { PageSnapshot } from '../../model/snapshot';
+import { jsonMessage, withStreamMarks } from '../marketData';
 import type { FuturesMarket } from './page/routes';
 import { contractOfPosition, exactSizeUnit } from './contracts';
 
@@ -22,13 +23,7 @@ export function markPriceStreamUrl(market: FuturesMarket, symbols: readonly stri
 
 /** `{ symbol, markPrice }` from one stream message, or null for anything else. */
 export function parseMarkPriceMessage(raw: string): { symbol: string; markPrice: string } | null {
-  if (raw.length > 4096) return null;
-  let message: unknown;
-  try {
-    message = JSON.parse(raw);
-  } catch {
-    return null;
-  }
+  const message = jsonMessage(raw, 4096);
   const data = (message as { data?: unknown } | null)?.data ?? message;
   if (typeof data !== 'object' || data === null) return null;
   const { e, s, p } = data as Record<string, unknown>;
@@ -42,27 +37,20 @@ export function parseMarkPriceMessage(raw: string): { symbol: string; markPrice:
  * which includes PnL, moves with it). The page's liquidation prices are left as they were and the snapshot is
  * marked as priced from the stream, so they are not compared.
  */
-export function withMarkPrices(snapshot: PageSnapshot, marks: Record<string, string>): PageSnapshot {
-  return {
-    ...snapshot,
-    pricesFrom: 'stream',
-    positions: snapshot.positions.map((position) => {
-      const mark = marks[position.symbol];
-      if (mark === undefined) return position;
-      // Without a PnL to start from (or a size we can price), the isolated wallet is unknown: say so with nulls.
-      if (position.pnl === null || position.sizeUnit !== exactSizeUnit(position.market)) return { ...position, markPrice: mark, pnl: null };
-      const pnl = unrealizedPnl(
-        contractOfPosition(position),
-        { side: position.side, size: dec(position.size), entryPrice: dec(position.entryPrice) },
-        dec(mark),
-      );
-      const margin = position.margin === null ? null : dec(position.margin).minus(position.pnl).plus(pnl);
-      return {
-        ...position,
-        markPrice: mark,
-        pnl: pnl.toFixed(),
-        margin: position.marginMode === 'isolated' ? (margin?.toFixed() ?? null) : position.margin,
-      };
-    }),
-  };
-}
+export const withMarkPrices = (snapshot: PageSnapshot, marks: Record<string, string>): PageSnapshot =>
+  withStreamMarks(snapshot, marks, (position, mark) => {
+    // Without a PnL to start from (or a size we can price), the isolated wallet is unknown: say so with nulls.
+    if (position.pnl === null || position.sizeUnit !== exactSizeUnit(position.market)) return { ...position, markPrice: mark, pnl: null };
+    const pnl = unrealizedPnl(
+      contractOfPosition(position),
+      { side: position.side, size: dec(position.size), entryPrice: dec(position.entryPrice) },
+      dec(mark),
+    );
+    const margin = position.margin === null ? null : dec(position.margin).minus(position.pnl).plus(pnl);
+    return {
+      ...position,
+      markPrice: mark,
+      pnl: pnl.toFixed(),
+      margin: position.marginMode === 'isolated' ? (margin?.toFixed() ?? null) : position.margin,
+    };
+  });

@@ -7,7 +7,7 @@
 import { dec, sum, ZERO, type Decimal } from '../../core/decimal';
 import type { PageSnapshot, ReadPosition } from '../../model/snapshot';
 import type { Position } from '../../risk/types';
-import type { Prepared } from '../adapter';
+import { positionFrom, type Prepared } from '../adapter';
 import { tiersFor, type TierTables } from '../marketData';
 import { baseAsset, contractOfPosition, exactSizeUnit } from './contracts';
 import { because } from '../../core/i18n/reasons/because';
@@ -27,19 +27,12 @@ export function prepareBinancePosition(read: ReadPosition, tables: readonly (Tie
     return { reason: because('the isolated margin or PnL could not be read') };
   }
   return {
-    position: {
-      symbol: read.symbol,
+    position: positionFrom(read, {
       marginAsset: read.marginAsset ?? (read.market === 'usdm' ? 'USDT' : baseAsset(read.symbol)),
-      side: read.side,
-      size: dec(read.size),
-      entryPrice: dec(read.entryPrice),
-      markPrice: dec(read.markPrice),
-      marginMode: read.marginMode,
-      leverage: read.leverage ?? 1,
       isolatedMargin: read.marginMode === 'isolated' ? dec(read.margin!).minus(read.pnl!) : undefined,
       contract: contractOfPosition(read),
       tiers: tiers.value.tiers,
-    },
+    }),
   };
 }
 

@@ -24,7 +24,7 @@ import {
   riskLimitUrl,
   tickersUrl,
 } from './marketData';
-import { KEEP_ALIVE, markStreamUrl, parseTickerMessage, STREAM_HOST, subscribeMessage, withMarkPrices } from './markPrice';
+import { KEEP_ALIVE, markStreamUrl, parseTickerMessage, STREAM_HOST, subscribeMessages, withMarkPrices } from './markPrice';
 import { MARKET_LABELS } from './page/routes';
 import { bybitCrossWallets, prepareBybitPosition } from './position';
 import { BYBIT_WORDING } from './wording';
@@ -85,7 +85,7 @@ export const bybit: ExchangeAdapter = {
     markStream: {
       url: (market, symbols) => (isBybitMarket(market) ? markStreamUrl(market, symbols) : null),
       parse: parseTickerMessage,
-      subscribe: subscribeMessage,
+      subscribe: subscribeMessages,
       keepAlive: KEEP_ALIVE,
     },
   },

@@ -10,6 +10,7 @@
 import { Decimal, dec } from '../../core/decimal';
 import { unrealizedPnl } from '../../risk/pnl';
 import type { PageSnapshot } from '../../model/snapshot';
+import { jsonMessage, withStreamMarks } from '../marketData';
 import { contractOfBybit } from './contracts';
 import type { BybitMarket } from './page/routes';
 
@@ -21,22 +22,16 @@ const symbolsOf = (symbols: readonly string[]) => [...new Set(symbols)].filter((
 export const markStreamUrl = (market: BybitMarket, symbols: readonly string[]) =>
   symbolsOf(symbols).length === 0 ? null : `wss://${STREAM_HOST}/v5/public/${market}`;
 
-export function subscribeMessage(symbols: readonly string[]): string | null {
+export function subscribeMessages(symbols: readonly string[]): string[] {
   const wanted = symbolsOf(symbols);
-  return wanted.length === 0 ? null : JSON.stringify({ op: 'subscribe', args: wanted.map((s) => `tickers.${s}`) });
+  return wanted.length === 0 ? [] : [JSON.stringify({ op: 'subscribe', args: wanted.map((s) => `tickers.${s}`) })];
 }
 
 export const KEEP_ALIVE = { message: JSON.stringify({ op: 'ping' }), everyMs: 20_000 };
 
 /** `{ symbol, markPrice }` from one push that carries a mark price, or null for anything else. */
 export function parseTickerMessage(raw: string): { symbol: string; markPrice: string } | null {
-  if (raw.length > 8192) return null;
-  let message: unknown;
-  try {
-    message = JSON.parse(raw);
-  } catch {
-    return null;
-  }
+  const message = jsonMessage(raw, 8192);
   const { topic, data } = (message ?? {}) as { topic?: unknown; data?: unknown };
   if (typeof topic !== 'string' || !topic.startsWith('tickers.') || typeof data !== 'object' || data === null) return null;
   const { symbol, markPrice } = data as Record<string, unknown>;
@@ -49,19 +44,8 @@ export function parseTickerMessage(raw: string): { symbol: string; markPrice: st
  * The snapshot with new mark prices: PnL follows the mark; the position margin does not (INFERRED: Bybit's position
  * margin holds no PnL). The page's liquidation prices stay as they were and are not compared.
  */
-export function withMarkPrices(snapshot: PageSnapshot, marks: Record<string, string>): PageSnapshot {
-  return {
-    ...snapshot,
-    pricesFrom: 'stream',
-    positions: snapshot.positions.map((position) => {
-      const mark = marks[position.symbol];
-      if (mark === undefined) return position;
-      const pnl = unrealizedPnl(
-        contractOfBybit(position.market),
-        { side: position.side, size: dec(position.size), entryPrice: dec(position.entryPrice) },
-        dec(mark),
-      );
-      return { ...position, markPrice: mark, pnl: pnl.toFixed() };
-    }),
-  };
-}
+export const withMarkPrices = (snapshot: PageSnapshot, marks: Record<string, string>): PageSnapshot =>
+  withStreamMarks(snapshot, marks, (position, mark) => {
+    const holding = { side: position.side, size: dec(position.size), entryPrice: dec(position.entryPrice) };
+    return { ...position, markPrice: mark, pnl: unrealizedPnl(contractOfBybit(position.market), holding, dec(mark)).toFixed() };
+  });

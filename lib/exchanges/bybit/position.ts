@@ -8,7 +8,7 @@
 import { dec, sum, ZERO, type Decimal } from '../../core/decimal';
 import { because } from '../../core/i18n/reasons/because';
 import type { PageSnapshot, ReadPosition } from '../../model/snapshot';
-import type { Prepared } from '../adapter';
+import { positionFrom, type Prepared } from '../adapter';
 import { tiersFor, type TierTables } from '../marketData';
 import { baseAsset, contractOfBybit, exactSizeUnit } from './contracts';
 import { BYBIT_TAKER_FEE, bybitIsolatedWallet, extraMarginOf, initialMargin, type IsolatedTerms } from './margin';
@@ -40,19 +40,12 @@ export function prepareBybitPosition(read: ReadPosition, tables: readonly (TierT
   const wallet = read.marginMode === 'isolated' ? isolatedWallet(read) : null;
   if (typeof wallet === 'string') return { reason: wallet };
   return {
-    position: {
-      symbol: read.symbol,
+    position: positionFrom(read, {
       marginAsset: read.market === 'inverse' ? baseAsset(read.symbol) : 'USDT',
-      side: read.side,
-      size: dec(read.size),
-      entryPrice: dec(read.entryPrice),
-      markPrice: dec(read.markPrice),
-      marginMode: read.marginMode,
-      leverage: read.leverage ?? 1,
       isolatedMargin: wallet ?? undefined,
       contract: contractOfBybit(read.market),
       tiers: tiers.value.tiers,
-    },
+    }),
   };
 }
 

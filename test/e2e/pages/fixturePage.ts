@@ -65,6 +65,47 @@ export function moveMarkInPage([wanted, text]: readonly [string, string]): numbe
 }
 
 /**
+ * moveMark on a Bybit fixture page (test/fixtures/bybit/generate.ts): the Mark Price cell and the Unrealized P&L's
+ * amount of `symbol`'s row (a linear position sized in the coin; its IM holds no PnL). Run in the page; returns
+ * `performance.now()` just before the change.
+ */
+export function moveBybitMarkInPage([wanted, text]: readonly [string, string]): number {
+  const cells = [...[...document.querySelectorAll('tbody > tr')].find((r) => r.children[0]?.textContent?.includes(wanted))!.children];
+  const number = (cell: Element) => Number((cell.textContent ?? '').replace(/[^\d.-]/g, ''));
+  const size = number(cells[1]!);
+  const entry = number(cells[3]!);
+  const value = Number(text.replace(/,/g, ''));
+  const start = performance.now();
+  cells[4]!.textContent = text;
+  // One-way mode: a short's size is negative, so size × move is its PnL.
+  const pnl = size * (value - entry);
+  const amount = Math.abs(pnl).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  cells[8]!.firstElementChild!.textContent = `${pnl >= 0 ? '+' : '-'}${amount} USDT`;
+  return start;
+}
+
+/**
+ * moveMark on a Hyperliquid fixture page (test/fixtures/hyperliquid/generate.ts): the Mark Price, the Position Value
+ * (size × mark) and the PnL of `coin`'s row, a long or a short by its colour. Run in the page; returns `performance.now()`.
+ */
+export function moveHyperliquidMarkInPage([wanted, text]: readonly [string, string]): number {
+  const cells = [...[...document.querySelectorAll('tbody > tr')].find((r) => r.children[0]?.textContent?.startsWith(wanted))!.children];
+  const number = (cell: Element) => Number((cell.textContent ?? '').replace(/[^\d.-]/g, ''));
+  const size = number(cells[1]!);
+  const entry = number(cells[3]!);
+  const value = Number(text.replace(/,/g, ''));
+  const direction = cells[1]!.querySelector('.down') || cells[1]!.textContent?.startsWith('-') ? -1 : 1;
+  const start = performance.now();
+  const money = (n: number) => Math.abs(n).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  cells[4]!.textContent = text;
+  cells[2]!.textContent = `${money(Math.abs(size) * value)} USDC`;
+  const pnl = direction * Math.abs(size) * (value - entry);
+  const roe = (pnl / ((Math.abs(size) * entry) / 5)) * 100;
+  cells[5]!.firstElementChild!.textContent = `${pnl >= 0 ? '+' : '-'}$${money(pnl)} (${roe >= 0 ? '+' : ''}${roe.toFixed(1)}%)`;
+  return start;
+}
+
+/**
  * The levels ("warning", "danger") of the distance notifications shown about the fixture's BTCUSDT long, from the
  * notification ids (`account|position|rule|level|time`, lib/alerts).
  */

@@ -67,6 +67,9 @@ export const de: ReasonCatalog = {
   'reduce only "{text}" is not yes or no': 'Reduce-Only „{text}“ ist weder Ja noch Nein',
   'the Open Orders tab counts {count} but {rows} rows are on the page':
     'der Tab Offene Orders zählt {count}, aber die Seite zeigt {rows} Zeilen',
+  'the side (long or short) cannot be told from the row': 'die Seite (Long oder Short) ist aus der Zeile nicht zu erkennen',
+  'the position value {value} contradicts a size of {size} at mark {mark}':
+    'der Positionswert {value} widerspricht einer Größe von {size} bei Mark {mark}',
   'no liquidation price: the margin covers any price move within the exchange\'s tiers (Binance shows "--")':
     'kein Liquidationspreis: die Margin deckt jede Preisbewegung innerhalb der Stufen der Börse (Binance zeigt „--“)',
   'no position': 'keine Position',

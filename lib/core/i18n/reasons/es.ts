@@ -68,6 +68,9 @@ export const es: ReasonCatalog = {
   'reduce only "{text}" is not yes or no': 'solo reducir «{text}» no es sí ni no',
   'the Open Orders tab counts {count} but {rows} rows are on the page':
     'la pestaña Órdenes abiertas cuenta {count} pero hay {rows} filas en la página',
+  'the side (long or short) cannot be told from the row': 'no se puede saber el lado (largo o corto) por la fila',
+  'the position value {value} contradicts a size of {size} at mark {mark}':
+    'el valor de posición {value} contradice un tamaño de {size} con marca {mark}',
   'no liquidation price: the margin covers any price move within the exchange\'s tiers (Binance shows "--")':
     'sin precio de liquidación: el margen cubre cualquier movimiento dentro de los niveles del exchange (Binance muestra «--»)',
   'no position': 'sin posición',

@@ -67,6 +67,9 @@ export const fr: ReasonCatalog = {
   'reduce only "{text}" is not yes or no': 'réduction seule « {text} » n’est ni oui ni non',
   'the Open Orders tab counts {count} but {rows} rows are on the page':
     'l’onglet Ordres ouverts en compte {count} mais la page affiche {rows} lignes',
+  'the side (long or short) cannot be told from the row': 'le sens (long ou short) ne se lit pas dans la ligne',
+  'the position value {value} contradicts a size of {size} at mark {mark}':
+    'la valeur de position {value} contredit une taille de {size} au prix de marque {mark}',
   'no liquidation price: the margin covers any price move within the exchange\'s tiers (Binance shows "--")':
     'aucun prix de liquidation : la marge couvre tout mouvement de prix dans les paliers de la plateforme (Binance affiche « -- »)',
   'no position': 'aucune position',

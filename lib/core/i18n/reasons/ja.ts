@@ -66,6 +66,9 @@ export const ja: ReasonCatalog = {
   'reduce only "{text}" is not yes or no': 'リデュースオンリー「{text}」がはい・いいえのどちらでもありません',
   'the Open Orders tab counts {count} but {rows} rows are on the page':
     'オープン注文のタブは {count} 件ですが、ページには {rows} 行しかありません',
+  'the side (long or short) cannot be told from the row': '行からサイド（ロングかショートか）を判別できません',
+  'the position value {value} contradicts a size of {size} at mark {mark}':
+    'ポジション価値 {value} がマーク {mark} でのサイズ {size} と矛盾します',
   'no liquidation price: the margin covers any price move within the exchange\'s tiers (Binance shows "--")':
     '清算価格なし：取引所のティア内のどの値動きも証拠金でカバーされます（Binance は「--」と表示）',
   'no position': 'ポジションがありません',

@@ -64,6 +64,9 @@ export const ko: ReasonCatalog = {
   'more filled than the amount': '수량보다 많이 체결되었습니다',
   'reduce only "{text}" is not yes or no': '감소 전용 "{text}"이(가) 예도 아니오도 아닙니다',
   'the Open Orders tab counts {count} but {rows} rows are on the page': '미체결 주문 탭은 {count}개인데 페이지에는 {rows}개 행이 있습니다',
+  'the side (long or short) cannot be told from the row': '행에서 방향(롱 또는 숏)을 알 수 없습니다',
+  'the position value {value} contradicts a size of {size} at mark {mark}':
+    '포지션 가치 {value}이(가) 마크 {mark}에서 크기 {size}와 모순됩니다',
   'no liquidation price: the margin covers any price move within the exchange\'s tiers (Binance shows "--")':
     '청산가 없음: 거래소 단계 안의 어떤 가격 변동도 증거금이 감당합니다(바이낸스는 "--" 표시)',
   'no position': '포지션 없음',

@@ -66,6 +66,9 @@ export const pt: ReasonCatalog = {
   'reduce only "{text}" is not yes or no': 'somente reduzir "{text}" não é sim nem não',
   'the Open Orders tab counts {count} but {rows} rows are on the page':
     'a aba Ordens abertas conta {count}, mas há {rows} linhas na página',
+  'the side (long or short) cannot be told from the row': 'não é possível saber o lado (comprado ou vendido) pela linha',
+  'the position value {value} contradicts a size of {size} at mark {mark}':
+    'o valor da posição {value} contradiz um tamanho de {size} na marcação {mark}',
   'no liquidation price: the margin covers any price move within the exchange\'s tiers (Binance shows "--")':
     'sem preço de liquidação: a margem cobre qualquer movimento de preço dentro das faixas da corretora (a Binance mostra "--")',
   'no position': 'sem posição',

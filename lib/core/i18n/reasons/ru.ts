@@ -67,6 +67,9 @@ export const ru: ReasonCatalog = {
   'reduce only "{text}" is not yes or no': 'только сокращение «{text}» — ни да, ни нет',
   'the Open Orders tab counts {count} but {rows} rows are on the page':
     'вкладка «Открытые ордера» насчитывает {count}, а на странице {rows} строк',
+  'the side (long or short) cannot be told from the row': 'по строке нельзя понять сторону (лонг или шорт)',
+  'the position value {value} contradicts a size of {size} at mark {mark}':
+    'стоимость позиции {value} противоречит размеру {size} при цене маркировки {mark}',
   'no liquidation price: the margin covers any price move within the exchange\'s tiers (Binance shows "--")':
     'нет цены ликвидации: маржа покрывает любое движение цены в пределах уровней биржи (Binance показывает «--»)',
   'no position': 'нет позиции',

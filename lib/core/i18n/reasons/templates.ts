@@ -65,6 +65,8 @@ export const READ_REASONS = [
   'more filled than the amount',
   'reduce only "{text}" is not yes or no',
   'the Open Orders tab counts {count} but {rows} rows are on the page',
+  'the side (long or short) cannot be told from the row',
+  'the position value {value} contradicts a size of {size} at mark {mark}',
 ] as const;
 
 /** What the risk engine, the figures and the adapters say (worker and popup). */

@@ -64,6 +64,9 @@ export const tr: ReasonCatalog = {
   'more filled than the amount': 'miktardan fazlası gerçekleşmiş',
   'reduce only "{text}" is not yes or no': 'yalnızca azalt "{text}" evet veya hayır değil',
   'the Open Orders tab counts {count} but {rows} rows are on the page': 'Açık Emirler sekmesi {count} sayıyor ama sayfada {rows} satır var',
+  'the side (long or short) cannot be told from the row': 'satırdan yön (long veya short) anlaşılamıyor',
+  'the position value {value} contradicts a size of {size} at mark {mark}':
+    'pozisyon değeri {value}, {mark} işaret fiyatında {size} büyüklükle çelişiyor',
   'no liquidation price: the margin covers any price move within the exchange\'s tiers (Binance shows "--")':
     'tasfiye fiyatı yok: marjin, borsanın kademeleri içindeki her fiyat hareketini karşılıyor (Binance "--" gösterir)',
   'no position': 'pozisyon yok',

@@ -66,6 +66,9 @@ export const uk: ReasonCatalog = {
   'reduce only "{text}" is not yes or no': 'лише зменшення «{text}» — ні так, ні ні',
   'the Open Orders tab counts {count} but {rows} rows are on the page':
     'вкладка «Відкриті ордери» налічує {count}, а на сторінці {rows} рядків',
+  'the side (long or short) cannot be told from the row': 'з рядка не видно сторону (лонг чи шорт)',
+  'the position value {value} contradicts a size of {size} at mark {mark}':
+    'вартість позиції {value} суперечить розміру {size} за ціни маркування {mark}',
   'no liquidation price: the margin covers any price move within the exchange\'s tiers (Binance shows "--")':
     'немає ціни ліквідації: маржа покриває будь-який рух ціни в межах рівнів біржі (Binance показує «--»)',
   'no position': 'немає позиції',

@@ -64,6 +64,9 @@ export const vi: ReasonCatalog = {
   'more filled than the amount': 'khớp nhiều hơn số lượng',
   'reduce only "{text}" is not yes or no': 'chỉ giảm "{text}" không phải có hay không',
   'the Open Orders tab counts {count} but {rows} rows are on the page': 'thẻ Lệnh mở đếm {count} nhưng trang có {rows} dòng',
+  'the side (long or short) cannot be told from the row': 'không xác định được chiều (long hay short) từ dòng này',
+  'the position value {value} contradicts a size of {size} at mark {mark}':
+    'giá trị vị thế {value} mâu thuẫn với khối lượng {size} tại giá đánh dấu {mark}',
   'no liquidation price: the margin covers any price move within the exchange\'s tiers (Binance shows "--")':
     'không có giá thanh lý: ký quỹ chịu được mọi biến động giá trong các bậc của sàn (Binance hiện "--")',
   'no position': 'không có vị thế',

@@ -9,7 +9,8 @@ import type { ReadOpenOrders, ReadOrder, UnreadableRow } from '../../../model/sn
 import { LABELS, LANGUAGES, orderLanguagesFor, type Language, type OrderColumnKey, type OrderLabels } from './labels';
 import { hasTwinCells, normalizeLabel, type PageTab, rowsBelow, symbolIn, tabNamed, textOf, usesDecimalComma } from '../../pageText';
 import type { FuturesMarket } from './routes';
-import { because, type ReasonText } from '../../../core/i18n/reasons/because';
+import { because } from '../../../core/i18n/reasons/because';
+import { RowProblem } from '../../tablePage';
 
 const REQUIRED: OrderColumnKey[] = ['symbol', 'side', 'price', 'amount'];
 const MAX_HEADER_TEXT = 1200;
@@ -101,12 +102,6 @@ function findHeader(root: Element, words: Words): Header | null {
   return best;
 }
 
-class OrderProblem extends Error {
-  constructor(reason: ReasonText) {
-    super(reason);
-  }
-}
-
 function readOrder(
   row: Element,
   index: number,
@@ -123,26 +118,26 @@ function readOrder(
   };
   const found = symbolIn(text('symbol') ?? '');
   try {
-    if (!found) throw new OrderProblem(because('no symbol in the symbol cell'));
-    if (hasTwinCells(row, texts)) throw new OrderProblem(because('two neighbouring cells show the same figure: a cell may have slid'));
+    if (!found) throw new RowProblem(because('no symbol in the symbol cell'));
+    if (hasTwinCells(row, texts)) throw new RowProblem(because('two neighbouring cells show the same figure: a cell may have slid'));
     // A USDⓈ-M page lists USDⓈ-M orders, a COIN-M page COIN-M ones: anything else was misread.
     if ((found.quote === 'USD' ? 'coinm' : 'usdm') !== pageMarket)
-      throw new OrderProblem(because("{symbol} is not a contract of this page's market", { symbol: found.symbol }));
+      throw new RowProblem(because("{symbol} is not a contract of this page's market", { symbol: found.symbol }));
     // Every column a figure comes from must be there once: a column found twice (or not at all) could hand us a
     // neighbour's figure.
-    for (const key of header.duplicated) throw new OrderProblem(because('two columns are labelled as {column}', { column: key }));
-    if (!header.columns.has('filled')) throw new OrderProblem(because('the Filled column is missing: what is left to fill is unknown'));
+    for (const key of header.duplicated) throw new RowProblem(because('two columns are labelled as {column}', { column: key }));
+    if (!header.columns.has('filled')) throw new RowProblem(because('the Filled column is missing: what is left to fill is unknown'));
     /** A figure of the row and the unit written with it (none, or one of `units`). */
     const figure = (key: OrderColumnKey, raw: string | null, units: (string | null)[]) => {
       const parsed = parsePageNumber(raw ?? '', decimalComma);
       if (!parsed.ok) {
-        if (!parsed.empty) throw new OrderProblem(because('{column}: {reason}', { column: key, reason: parsed.reason }));
+        if (!parsed.empty) throw new RowProblem(because('{column}: {reason}', { column: key, reason: parsed.reason }));
         return null;
       }
       if (parsed.percent || !units.includes(parsed.unit))
-        throw new OrderProblem(because('{field} "{text}" is not a {kind}', { field: key, text: (raw ?? '').slice(0, 20), kind: key }));
+        throw new RowProblem(because('{field} "{text}" is not a {kind}', { field: key, text: (raw ?? '').slice(0, 20), kind: key }));
       if (key === 'filled' ? sign(exact(parsed.value)) < 0 : sign(exact(parsed.value)) <= 0)
-        throw new OrderProblem(because('{field} must be above 0', { field: key }));
+        throw new RowProblem(because('{field} must be above 0', { field: key }));
       return parsed;
     };
     const number = (key: OrderColumnKey, raw: string | null, units: (string | null)[]) => figure(key, raw, units)?.value ?? null;
@@ -151,7 +146,7 @@ function readOrder(
     const sizes = [null, found.base, ...words.contracts];
 
     const side = words.sides.get(normalizeLabel(text('side') ?? ''));
-    if (!side) throw new OrderProblem(because('side "{text}" is not buy or sell', { text: (text('side') ?? '').slice(0, 20) }));
+    if (!side) throw new RowProblem(because('side "{text}" is not buy or sell', { text: (text('side') ?? '').slice(0, 20) }));
     const priceText = text('price') ?? '';
     const isMarket = words.market.has(normalizeLabel(priceText));
     const price = isMarket ? null : number('price', priceText, prices);
@@ -159,20 +154,20 @@ function readOrder(
     const triggerCell = text('trigger') ?? '';
     const comparison = /[<>≤≥]=?\s*([^<>≤≥]*)$/.exec(triggerCell);
     if (!comparison && !/^\s*(--)?\s*$/.test(triggerCell))
-      throw new OrderProblem(because('trigger "{text}" is not a condition', { text: triggerCell.slice(0, 30) }));
+      throw new RowProblem(because('trigger "{text}" is not a condition', { text: triggerCell.slice(0, 30) }));
     const triggerPrice = comparison ? number('trigger', comparison[1]!, prices) : null;
     if (price === null && triggerPrice === null)
-      throw new OrderProblem(isMarket ? because('a market order without a trigger price') : because('no price'));
+      throw new RowProblem(isMarket ? because('a market order without a trigger price') : because('no price'));
     const amount = figure('amount', text('amount'), sizes);
-    if (amount === null) throw new OrderProblem(because('no amount'));
+    if (amount === null) throw new RowProblem(because('no amount'));
     const filled = figure('filled', text('filled'), sizes);
-    if (filled === null) throw new OrderProblem(because('no filled amount'));
+    if (filled === null) throw new RowProblem(because('no filled amount'));
     // Both written in one unit, or a cell slid in from a neighbouring column.
-    if (amount.unit !== filled.unit) throw new OrderProblem(because('the amount and the filled amount are in different units'));
-    if (compare(exact(filled.value), exact(amount.value)) > 0) throw new OrderProblem(because('more filled than the amount'));
+    if (amount.unit !== filled.unit) throw new RowProblem(because('the amount and the filled amount are in different units'));
+    if (compare(exact(filled.value), exact(amount.value)) > 0) throw new RowProblem(because('more filled than the amount'));
     const reduceOnlyText = normalizeLabel(text('reduceOnly') ?? '');
     if (header.columns.has('reduceOnly') && !words.yes.has(reduceOnlyText) && !words.no.has(reduceOnlyText)) {
-      throw new OrderProblem(because('reduce only "{text}" is not yes or no', { text: (text('reduceOnly') ?? '').slice(0, 20) }));
+      throw new RowProblem(because('reduce only "{text}" is not yes or no', { text: (text('reduceOnly') ?? '').slice(0, 20) }));
     }
     const reduceOnly = side.closes || (header.columns.has('reduceOnly') ? words.yes.has(reduceOnlyText) : null);
     return {
@@ -187,7 +182,7 @@ function readOrder(
       remaining: decimalString(minus(exact(amount.value), exact(filled.value))),
     };
   } catch (error) {
-    if (!(error instanceof OrderProblem)) throw error;
+    if (!(error instanceof RowProblem)) throw error;
     return { row: index + 1, symbol: found?.symbol ?? null, reason: error.message };
   }
 }

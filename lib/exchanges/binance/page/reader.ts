@@ -23,8 +23,9 @@ import {
   usesDecimalComma,
 } from '../../pageText';
 import { openOrdersTab, readOpenOrders } from './openOrders';
+import { commonAncestor, labelledElements, readTpSl, RowProblem } from '../../tablePage';
 import { parseFuturesRoute, type FuturesMarket } from './routes';
-import { because, type ReasonText } from '../../../core/i18n/reasons/because';
+import { because } from '../../../core/i18n/reasons/because';
 
 const REQUIRED_COLUMNS: ColumnKey[] = ['symbol', 'size', 'entryPrice', 'markPrice'];
 const PRICE_COLUMNS: ColumnKey[] = ['entryPrice', 'markPrice', 'liquidationPrice', 'breakEvenPrice'];
@@ -255,29 +256,6 @@ function phrasesIn<T>(tokens: readonly string[], phrases: Phrase<T>[]): Set<T> {
   return found;
 }
 
-class RowProblem extends Error {
-  constructor(reason: ReasonText) {
-    super(reason);
-  }
-}
-
-/**
- * The "TP/SL for position" cell: "77,000.00 / 73,000.00" (on one line or two), "-- / --" when unset. Anything
- * else is a problem: a stop we misread could hide the one warning that matters.
- */
-function readTpSl(shown: string | undefined, decimalComma: boolean): [string | null, string | null] {
-  const text = shown?.trim() ?? '';
-  if (text === '') return [null, null];
-  const parts = text.split('/');
-  if (parts.length !== 2) throw new RowProblem(because('TP/SL "{text}" is not "take profit / stop loss"', { text: text.slice(0, 40) }));
-  return parts.map((part) => {
-    const parsed = parsePageNumber(part.trim(), decimalComma);
-    if (parsed.ok && sign(exact(parsed.value)) > 0) return parsed.value;
-    if (!parsed.ok && parsed.empty) return null;
-    throw new RowProblem(because('TP/SL: {reason}', { reason: parsed.ok ? because('a price of 0 or below') : parsed.reason }));
-  }) as [string | null, string | null];
-}
-
 /** PnL may be priced off the last price rather than the mark: allow this much of the notional between them. */
 const PNL_TOLERANCE = exact('0.003');
 /** Below this move of the mark from the entry (a fraction of the entry) a PnL's sign says nothing. */
@@ -505,17 +483,8 @@ function findAccountLabels(
   for (const dictionary of [...dictionaries].reverse()) {
     for (const key of ACCOUNT_KEYS) for (const label of dictionary.account[key]) wanted.set(normalizeLabel(label), key);
   }
-  const found = new Map<AccountKey, { element: Element; text: string }>();
-  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = node.nodeValue ?? '';
-    if (text.length > 40 || text.trim() === '') continue;
-    const key = wanted.get(normalizeLabel(text));
-    const label = node.parentElement;
-    if (!key || !label || found.has(key) || (exclude && exclude.contains(label)) || !label.nextElementSibling) continue;
-    found.set(key, { element: label, text: label.textContent ?? '' });
-  }
-  return found;
+  const found = labelledElements(root, wanted, exclude);
+  return new Map([...found].map(([key, element]) => [key, { element, text: element.textContent ?? '' }]));
 }
 
 function readAccount(
@@ -646,13 +615,6 @@ export function readBinancePage(document: Document, url: string, cache?: ReaderC
   if (tab.count !== null && tab.count > rows.length)
     reasons.push(because('the Positions tab counts {count} but {rows} rows are on the page', { count: tab.count, rows: rows.length }));
   return { ...base, state: 'ok', reasons, positionsCount: tab.count, positions, unreadable, account };
-}
-
-/** The nearest element holding all of `elements`. */
-function commonAncestor(elements: readonly Element[]): Element | null {
-  let ancestor: Element | null = elements[0]?.parentElement ?? null;
-  while (ancestor && !elements.every((element) => ancestor!.contains(element))) ancestor = ancestor.parentElement;
-  return ancestor;
 }
 
 /**

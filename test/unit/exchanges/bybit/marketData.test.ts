@@ -13,7 +13,7 @@ import {
   parseTicker,
   riskLimitUrl,
 } from '@/lib/exchanges/bybit/marketData';
-import { KEEP_ALIVE, markStreamUrl, parseTickerMessage, subscribeMessage, withMarkPrices } from '@/lib/exchanges/bybit/markPrice';
+import { KEEP_ALIVE, markStreamUrl, parseTickerMessage, subscribeMessages, withMarkPrices } from '@/lib/exchanges/bybit/markPrice';
 import { loadTierTables, storeTierTables } from '@/lib/exchanges/marketData';
 import type { PageSnapshot } from '@/lib/model/snapshot';
 
@@ -116,10 +116,9 @@ describe('the public ticker stream', () => {
   it('subscribes to the symbols held, once the socket is open, and keeps it alive', () => {
     expect(markStreamUrl('linear', ['ETHUSDT', 'BTCUSDT'])).toBe('wss://stream.bybit.com/v5/public/linear');
     expect(markStreamUrl('linear', [])).toBeNull();
-    expect(JSON.parse(subscribeMessage(['ETHUSDT', 'BTCUSDT', 'ETHUSDT'])!)).toEqual({
-      op: 'subscribe',
-      args: ['tickers.BTCUSDT', 'tickers.ETHUSDT'],
-    });
+    expect(subscribeMessages(['ETHUSDT', 'BTCUSDT', 'ETHUSDT']).map((m) => JSON.parse(m))).toEqual([
+      { op: 'subscribe', args: ['tickers.BTCUSDT', 'tickers.ETHUSDT'] },
+    ]);
     expect(JSON.parse(KEEP_ALIVE.message)).toEqual({ op: 'ping' });
   });
 

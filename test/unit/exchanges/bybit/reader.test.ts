@@ -11,6 +11,7 @@ describe('readBybitPage on every fixture page', () => {
       'en-broken-rows',
       'en-empty',
       'en-inverse',
+      'en-linear-20-rows',
       'en-linear-columns-hidden',
       'en-linear-hedge',
       'en-linear-one-way',

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+import { fixtures } from '../fixtures/hyperliquid';
+import { launchWithExtension, overlay, setPageHidden, startLocalExchange, type ExtensionBrowser, type LocalExchange } from './harness';
+import { HYPERLIQUID_MARKET_ROUTES, HYPERLIQUID_TIERS } from './pages/hyperliquidMarket';
+import { expectedOverlay } from './pages/fixturePage';
+import { WorkerProbe } from './pages/worker';
+
+/**
+ * Hyperliquid end to end in real Chromium: its trading page served on app.hyperliquid.xyz, its `/info` market data
+ * (margin tables, funding) on api.hyperliquid.xyz, its WebSocket there too.
+ */
+const page = fixtures.find((f) => f.name === 'en-cross-isolated')!;
+
+describe('Hyperliquid’s trading page (real Chromium)', () => {
+  let exchange: LocalExchange;
+  let browser: ExtensionBrowser;
+  let sockets: WebSocketServer;
+  const connections: { url: string; received: string[]; socket: WebSocket }[] = [];
+  const shown = (testId: string) => browser.page.locator(`liqguard-overlay [data-testid="${testId}"]`).allInnerTexts();
+
+  beforeAll(async () => {
+    exchange = await startLocalExchange({ [new URL(page.url).pathname]: page.html, ...HYPERLIQUID_MARKET_ROUTES });
+    sockets = new WebSocketServer({ server: exchange.server });
+    sockets.on('connection', (socket, request) => {
+      const connection = { url: `${request.headers.host}${request.url}`, received: [] as string[], socket };
+      socket.on('message', (data) => connection.received.push(String(data)));
+      connections.push(connection);
+    });
+    browser = await launchWithExtension(exchange.port);
+    await browser.page.goto(page.url);
+    await overlay(browser.page).waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    sockets?.close();
+    await exchange?.close();
+  });
+
+  it('shows each position’s distance from the published formula and the fetched margin tables, in agreement with the page', async () => {
+    const expected = expectedOverlay(page.html, page.url, HYPERLIQUID_TIERS);
+    expect(expected.map((p) => p.symbol).sort()).toEqual(['BTC', 'ETH', 'SOL']);
+    expect(expected.every((p) => /^\d+\.\d{2}%$/.test(p.distance))).toBe(true);
+    await expect.poll(() => shown('liqguard-distance'), { timeout: 15_000 }).toEqual(expected.map((p) => p.distance));
+    expect(await shown('liqguard-liquidation')).toEqual(expected.map((p) => p.liquidation));
+    expect(await shown('liqguard-mismatch')).toEqual([]);
+  });
+
+  it('follows the public WebSocket while the tab is hidden: one subscription per coin, re-priced from a push', async () => {
+    const worker = new WorkerProbe(browser.serviceWorker);
+    await expect.poll(() => worker.distancesOf('SOL')).toHaveLength(1);
+    const before = await worker.distancesOf('SOL');
+    await setPageHidden(browser, true);
+    await expect.poll(() => connections.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    const stream = connections[0]!;
+    expect(stream.url).toBe('api.hyperliquid.xyz/ws');
+    await expect.poll(() => stream.received.length).toBeGreaterThanOrEqual(3);
+    expect(stream.received.slice(0, 3).map((m) => JSON.parse(m).subscription.coin)).toEqual(['BTC', 'ETH', 'SOL']);
+    stream.socket.send(
+      JSON.stringify({ channel: 'activeAssetCtx', data: { coin: 'SOL', ctx: { markPx: '198.10', funding: '0.0000125' } } }),
+    );
+    await expect.poll(() => worker.distancesOf('SOL')).not.toEqual(before);
+    await setPageHidden(browser, false);
+    await expect.poll(() => stream.socket.readyState, { timeout: 5000 }).toBe(3 /* CLOSED */);
+  });
+});

@@ -1,0 +1,163 @@
+/**
+ * Hyperliquid's liquidation against 29 prices the exchange itself reported for real isolated positions (freqtrade's
+ * recorded test data, test/fixtures/hyperliquid/freqtrade-vectors.json), its margin tiers from the public meta answer
+ * (built in the documented shape), and the adapter's reading of a position as the page shows it.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+import { Decimal } from '@/lib/core/decimal';
+import { hyperliquid } from '@/lib/exchanges/hyperliquid';
+import { parseFunding, parseMeta } from '@/lib/exchanges/hyperliquid/marketData';
+import { KEEP_ALIVE, parseAssetCtxMessage, subscribeMessages } from '@/lib/exchanges/hyperliquid/markPrice';
+import { parseHyperliquidRoute } from '@/lib/exchanges/hyperliquid/page/routes';
+import type { ReadPosition } from '@/lib/model/snapshot';
+import { liquidation, maintenanceMargin, type Bracket } from '@/lib/risk';
+
+const fixtures = resolve(import.meta.dirname, '../../../fixtures/hyperliquid');
+const vectors = JSON.parse(readFileSync(resolve(fixtures, 'freqtrade-vectors.json'), 'utf8')) as {
+  positions: {
+    coin: string;
+    side: 'long' | 'short';
+    entryPrice: string;
+    size: string;
+    isolatedMargin: string;
+    maxLeverage: number;
+    liquidationPrice: string;
+  }[];
+};
+const meta = JSON.parse(readFileSync(resolve(fixtures, 'market/metaAndAssetCtxs.json'), 'utf8'));
+const d = (value: string | number) => new Decimal(value);
+/** One tier at `maxLeverage`: "half of the initial margin at max leverage". */
+const oneTier = (maxLeverage: number): Bracket[] => [
+  { bracket: 1, notionalFloor: d(0), notionalCap: d('1e15'), maxLeverage, maintMarginRatio: d(1).div(2 * maxLeverage), cum: d(0) },
+];
+
+describe('29 liquidation prices Hyperliquid reported', () => {
+  it.each(vectors.positions.map((p, i) => [i + 1, p] as const))('#%i', (_, p) => {
+    const result = liquidation({
+      contract: { type: 'linear' },
+      balance: d(p.isolatedMargin),
+      legs: [{ side: p.side, size: d(p.size), entryPrice: d(p.entryPrice), tiers: oneTier(p.maxLeverage) }],
+    });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const error = result.value.price.minus(p.liquidationPrice).abs().div(p.liquidationPrice);
+    expect(error.lte('1e-4'), `${result.value.price.toFixed()} against ${p.liquidationPrice}`).toBe(true);
+  });
+
+  it('covers longs and shorts of four coins', () => {
+    expect(vectors.positions).toHaveLength(29);
+    expect(new Set(vectors.positions.map((p) => p.side))).toEqual(new Set(['long', 'short']));
+    expect(new Set(vectors.positions.map((p) => p.coin))).toEqual(new Set(['BTC', 'ETH', 'SOL', 'DOGE']));
+  });
+});
+
+describe('margin tiers from metaAndAssetCtxs', () => {
+  const { symbols, rejected } = parseMeta(meta);
+
+  it('gives each tier the rate 1/(2L) and the published deduction; a table id below 50 is one tier', () => {
+    expect(symbols.BTC!.map((t) => [t.notionalFloor.toFixed(), t.maintMarginRatio.toFixed(), t.cum.toFixed(), t.maxLeverage])).toEqual([
+      ['0', '0.0125', '0', 40],
+      ['150000000', '0.025', '1875000', 20],
+    ]);
+    // The published example: 20x is a maintenance rate of 2.5 %.
+    expect(symbols.SOL![0]!.maintMarginRatio.toFixed()).toBe('0.025');
+    expect(symbols.DOGE!.map((t) => t.maintMarginRatio.toFixed())).toEqual(['0.05']);
+    // Continuous at the bound: 150M at 1.25 % is 1,875,000, and so is 150M × 2.5 % − 1,875,000.
+    const at = (value: string) => maintenanceMargin(symbols.BTC!, d(value));
+    expect([at('150000000'), at('150000000.01')].map((m) => m.ok && m.value.toFixed(2))).toEqual(['1875000.00', '1875000.00']);
+  });
+
+  it('leaves out delisted coins and says why a table cannot be used', () => {
+    expect(Object.keys(symbols)).toHaveLength(20);
+    expect(Object.keys(symbols)).toEqual(expect.arrayContaining(['BTC', 'DOGE', 'ETH', 'SOL', 'XRP']));
+    expect(Object.keys(symbols)).not.toContain('OLD');
+    expect(rejected).toEqual({ BROKEN: 'its margin table has no tiers' });
+    expect(parseMeta({ nope: true })).toEqual({ symbols: {}, rejected: {} });
+  });
+
+  it('reads the hourly funding rate, the next payment on the next hour', () => {
+    const at = Date.UTC(2026, 11, 7, 21, 12, 30);
+    expect(parseFunding(meta, 'BTC', at)).toEqual({
+      symbol: 'BTC',
+      rate: '0.0000125',
+      nextFundingTime: Date.UTC(2026, 11, 7, 22),
+      time: at,
+    });
+    expect(parseFunding(meta, 'PEPE', at)).toBeNull();
+  });
+});
+
+describe('the public WebSocket', () => {
+  it('subscribes to each coin held and reads its mark from a pushed asset context, nothing else', () => {
+    expect(subscribeMessages(['SOL', 'BTC', 'SOL']).map((m) => JSON.parse(m))).toEqual([
+      { method: 'subscribe', subscription: { type: 'activeAssetCtx', coin: 'BTC' } },
+      { method: 'subscribe', subscription: { type: 'activeAssetCtx', coin: 'SOL' } },
+    ]);
+    expect(JSON.parse(KEEP_ALIVE.message)).toEqual({ method: 'ping' });
+    const push = (data: object) => JSON.stringify({ channel: 'activeAssetCtx', data });
+    expect(parseAssetCtxMessage(push({ coin: 'BTC', ctx: { markPx: '96300.0', funding: '0.0000125' } }))).toEqual({
+      symbol: 'BTC',
+      markPrice: '96300',
+    });
+    expect(parseAssetCtxMessage(push({ coin: 'BTC', ctx: { markPx: '0' } }))).toBeNull();
+    expect(parseAssetCtxMessage(JSON.stringify({ channel: 'pong' }))).toBeNull();
+    expect(parseAssetCtxMessage('{')).toBeNull();
+  });
+});
+
+describe('routes', () => {
+  it.each([
+    ['https://app.hyperliquid.xyz/trade/BTC', 'BTC'],
+    ['https://app.hyperliquid.xyz/trade/kPEPE/', 'kPEPE'],
+  ])('%s trades %s', (url, symbol) => expect(parseHyperliquidRoute(url)?.symbol).toBe(symbol));
+
+  it.each([
+    'https://app.hyperliquid.xyz/trade',
+    'https://app.hyperliquid.xyz/trade/xyz:TSLA',
+    'https://app.hyperliquid.xyz/portfolio',
+    'http://app.hyperliquid.xyz/trade/BTC',
+    'https://hyperliquid.xyz.evil.test/trade/BTC',
+  ])('%s is not a perpetual trading page', (url) => expect(parseHyperliquidRoute(url)).toBeNull());
+});
+
+describe('the adapter on a read position', () => {
+  // Vector #1 as the page would show it at its entry: Margin includes the PnL (0 at entry).
+  const v = vectors.positions[0]!;
+  const read: ReadPosition = {
+    row: 1,
+    symbol: v.coin,
+    market: 'perp',
+    contract: 'perpetual',
+    side: v.side,
+    size: v.size,
+    sizeUnit: 'base',
+    sizeAsset: v.coin,
+    entryPrice: v.entryPrice,
+    markPrice: v.entryPrice,
+    priceDecimals: 1,
+    pageLiquidationPrice: null,
+    marginMode: 'isolated',
+    leverage: 1,
+    margin: v.isolatedMargin,
+    marginAsset: 'USDC',
+    pnl: '0',
+    roiPercent: '0',
+    takeProfit: null,
+    stopLoss: null,
+  };
+
+  it('works out the reported liquidation price from what the page shows', () => {
+    const prepared = hyperliquid.prepare(read, [{ asOf: 'test', source: 'test', symbols: { [v.coin]: oneTier(v.maxLeverage) } }]);
+    if (!('position' in prepared)) throw new Error(prepared.reason);
+    const [risk] = hyperliquid.accountRisk({}, [prepared.position]).positions;
+    expect(risk!.liquidationPrice!.minus(v.liquidationPrice).abs().div(v.liquidationPrice).lte('1e-4')).toBe(true);
+  });
+
+  it('says the tiers are unknown before the meta answer arrives', () => {
+    expect(hyperliquid.prepare(read, [])).toEqual({ reason: `maintenance-margin tiers for ${v.coin} are unknown` });
+  });
+});
