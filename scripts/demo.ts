@@ -14,7 +14,7 @@ import { resolve } from 'node:path';
 import { launchWithExtension, overlay, startLocalExchange, type ExtensionBrowser, type Routes } from '../test/e2e/harness';
 import { BYBIT_MARKET_ROUTES } from '../test/e2e/pages/bybitMarket';
 import { HYPERLIQUID_MARKET_ROUTES } from '../test/e2e/pages/hyperliquidMarket';
-import { moveMark } from '../test/e2e/pages/fixturePage';
+import { moveBybitMarkInPage, moveHyperliquidMarkInPage, moveMark } from '../test/e2e/pages/fixturePage';
 
 const root = resolve(import.meta.dirname, '..');
 // tsx names functions with an `__name` helper that the page, the worker and the card do not have.
@@ -32,6 +32,25 @@ interface Demo {
   routes: Routes;
   /** The demo page's own ticker moves prices: stop it and move one position into danger for the pictures. */
   ticking: boolean;
+  /** Otherwise the demo moves each position's mark (as shown, with its decimals) the way the page's script would. */
+  marks?: { shown: Record<string, string>; move: (page: Page, symbol: string, mark: string) => Promise<number> };
+}
+
+/** Every 500 ms each mark moves by up to ±0.1 %, written as the page writes it; returns how to stop. */
+function tickMarks(page: Page, marks: NonNullable<Demo['marks']>): () => void {
+  const state = Object.entries(marks.shown).map(([symbol, text]) => ({
+    symbol,
+    value: Number(text.replace(/,/g, '')),
+    decimals: text.split('.')[1]?.length ?? 0,
+  }));
+  const timer = setInterval(() => {
+    for (const mark of state) {
+      mark.value *= 1 + (Math.random() - 0.5) * 0.002;
+      const text = mark.value.toLocaleString('en-US', { minimumFractionDigits: mark.decimals, maximumFractionDigits: mark.decimals });
+      void marks.move(page, mark.symbol, text).catch(() => {});
+    }
+  }, 500);
+  return () => clearInterval(timer);
 }
 
 const DEMOS: Record<string, () => Demo> = {
@@ -61,6 +80,10 @@ const DEMOS: Record<string, () => Demo> = {
   hyperliquid: () => ({
     url: 'https://app.hyperliquid.xyz/trade/BTC',
     ticking: false,
+    marks: {
+      shown: { BTC: '96,250', ETH: '3,143.3', SOL: '204.25' },
+      move: (page, symbol, mark) => page.evaluate(moveHyperliquidMarkInPage, [symbol, mark] as const),
+    },
     routes: {
       '/trade/BTC': readFileSync(resolve(root, 'test/fixtures/hyperliquid/en-cross-isolated.html'), 'utf8'),
       ...HYPERLIQUID_MARKET_ROUTES,
@@ -69,6 +92,10 @@ const DEMOS: Record<string, () => Demo> = {
   bybit: () => ({
     url: 'https://www.bybit.com/trade/usdt/BTCUSDT',
     ticking: false,
+    marks: {
+      shown: { BTCUSDT: '96,250.00', ETHUSDT: '3,652.50', SOLUSDT: '206.50' },
+      move: (page, symbol, mark) => page.evaluate(moveBybitMarkInPage, [symbol, mark] as const),
+    },
     routes: {
       '/trade/usdt/BTCUSDT': readFileSync(resolve(root, 'test/fixtures/bybit/en-linear-one-way.html'), 'utf8'),
       ...BYBIT_MARKET_ROUTES,
@@ -81,10 +108,12 @@ const demoOf = DEMOS[asked ?? ''];
 if (!demoOf) throw new Error(`no demo page for "${asked}": try ${Object.keys(DEMOS).join(' or ')}`);
 const demo = demoOf();
 const exchange = await startLocalExchange(demo.routes);
+let stopTicking = () => {};
 const browser = await launchWithExtension(exchange.port, { headless });
 try {
   await browser.page.goto(demo.url);
   await overlay(browser.page).waitFor({ timeout: 15_000 });
+  stopTicking = demo.marks ? tickMarks(browser.page, demo.marks) : () => {};
   if (headless) {
     console.log(`LiqGuard demo: overlay shown on ${demo.url}`);
     for (const picture of await savePictures(browser, demo)) console.log(`Screenshot: ${picture}`);
@@ -93,6 +122,7 @@ try {
     await new Promise((done) => browser.context.on('close', done));
   }
 } finally {
+  stopTicking();
   await browser.close().catch(() => {});
   await exchange.close();
 }

@@ -25,7 +25,7 @@ export interface PositionRisk {
   liquidationPrice: Decimal | null;
   /** Why there is no liquidation price (or no distance), when there is none. */
   unavailableReason?: string;
-  /** No mark price within the exchange's tiers liquidates it (Binance shows "--"), as things stand: no distance to watch. */
+  /** No mark price within the exchange's tiers liquidates it (the exchange shows "--"), as things stand: no distance to watch. */
   unliquidatable: boolean;
   /** |mark − liquidation| / mark, positive while the position is safe, negative once past it. */
   distanceToLiquidation: Decimal | null;

@@ -43,7 +43,7 @@ const ONE = new Decimal(1);
 
 /** Why a position has no liquidation price: no price within the tiers liquidates it (not that we could not tell). */
 export const NO_LIQUIDATION_PRICE = because(
-  'no liquidation price: the margin covers any price move within the exchange\'s tiers (Binance shows "--")',
+  'no liquidation price: the margin covers any price move within the exchange\'s tiers (the exchange shows "--")',
 );
 
 /** numerator / denominator; 0 for a quotient at or below 0, null for none. */

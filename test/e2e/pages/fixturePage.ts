@@ -80,7 +80,14 @@ export function moveBybitMarkInPage([wanted, text]: readonly [string, string]): 
   // One-way mode: a short's size is negative, so size × move is its PnL.
   const pnl = size * (value - entry);
   const amount = Math.abs(pnl).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const oldPnl = number(cells[8]!.firstElementChild!);
   cells[8]!.firstElementChild!.textContent = `${pnl >= 0 ? '+' : '-'}${amount} USDT`;
+  // The account's Margin Balance holds the cross positions' PnL (INFERRED, as the adapter reads it).
+  const balance = [...document.querySelectorAll('span')].find((span) => span.textContent === 'Margin Balance')?.nextElementSibling;
+  if (balance && cells[0]!.textContent?.includes('Cross')) {
+    const moved = number(balance) + pnl - oldPnl;
+    balance.textContent = `${moved.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} USDT`;
+  }
   return start;
 }
 
@@ -100,8 +107,17 @@ export function moveHyperliquidMarkInPage([wanted, text]: readonly [string, stri
   cells[4]!.textContent = text;
   cells[2]!.textContent = `${money(Math.abs(size) * value)} USDC`;
   const pnl = direction * Math.abs(size) * (value - entry);
-  const roe = (pnl / ((Math.abs(size) * entry) / 5)) * 100;
+  const leverage = Number(/(\d+)x/.exec(cells[0]!.textContent ?? '')?.[1] ?? 1);
+  const roe = (pnl / ((Math.abs(size) * entry) / leverage)) * 100;
+  const oldPnl = Number((cells[5]!.textContent ?? '').split('(')[0]!.replace(/[^\d.-]/g, ''));
   cells[5]!.firstElementChild!.textContent = `${pnl >= 0 ? '+' : '-'}$${money(pnl)} (${roe >= 0 ? '+' : ''}${roe.toFixed(1)}%)`;
+  // An isolated position's Margin includes its PnL (INFERRED, as the adapter reads it): it moves with the PnL.
+  const margin = cells[7]!.firstChild!;
+  if (cells[7]!.textContent?.includes('(Isolated)'))
+    margin.nodeValue = `$${money(number(cells[7]!) - oldPnl + pnl)} (Isolated)${(margin.nodeValue ?? '').split('(Isolated)')[1] ?? ''}`;
+  // The Account Equity holds every position's PnL (INFERRED, as the adapter reads it).
+  const equity = [...document.querySelectorAll('span')].find((span) => span.textContent === 'Account Equity')?.nextElementSibling;
+  if (equity) equity.textContent = `$${money(number(equity) + pnl - oldPnl)}`;
   return start;
 }
 

@@ -70,8 +70,8 @@ export const de: ReasonCatalog = {
   'the side (long or short) cannot be told from the row': 'die Seite (Long oder Short) ist aus der Zeile nicht zu erkennen',
   'the position value {value} contradicts a size of {size} at mark {mark}':
     'der Positionswert {value} widerspricht einer Größe von {size} bei Mark {mark}',
-  'no liquidation price: the margin covers any price move within the exchange\'s tiers (Binance shows "--")':
-    'kein Liquidationspreis: die Margin deckt jede Preisbewegung innerhalb der Stufen der Börse (Binance zeigt „--“)',
+  'no liquidation price: the margin covers any price move within the exchange\'s tiers (the exchange shows "--")':
+    'kein Liquidationspreis: die Margin deckt jede Preisbewegung innerhalb der Stufen der Börse (die Börse zeigt „--“)',
   'no position': 'keine Position',
   'no maintenance-margin tiers are known for this symbol': 'für dieses Symbol sind keine Wartungsmargen-Stufen bekannt',
   'size and entry price must be above 0': 'Größe und Einstiegspreis müssen über 0 liegen',

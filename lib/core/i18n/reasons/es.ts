@@ -71,8 +71,8 @@ export const es: ReasonCatalog = {
   'the side (long or short) cannot be told from the row': 'no se puede saber el lado (largo o corto) por la fila',
   'the position value {value} contradicts a size of {size} at mark {mark}':
     'el valor de posición {value} contradice un tamaño de {size} con marca {mark}',
-  'no liquidation price: the margin covers any price move within the exchange\'s tiers (Binance shows "--")':
-    'sin precio de liquidación: el margen cubre cualquier movimiento dentro de los niveles del exchange (Binance muestra «--»)',
+  'no liquidation price: the margin covers any price move within the exchange\'s tiers (the exchange shows "--")':
+    'sin precio de liquidación: el margen cubre cualquier movimiento dentro de los niveles del exchange (el exchange muestra «--»)',
   'no position': 'sin posición',
   'no maintenance-margin tiers are known for this symbol': 'no se conocen niveles de margen de mantenimiento para este símbolo',
   'size and entry price must be above 0': 'el tamaño y el precio de entrada deben ser mayores que 0',

@@ -70,8 +70,8 @@ export const fr: ReasonCatalog = {
   'the side (long or short) cannot be told from the row': 'le sens (long ou short) ne se lit pas dans la ligne',
   'the position value {value} contradicts a size of {size} at mark {mark}':
     'la valeur de position {value} contredit une taille de {size} au prix de marque {mark}',
-  'no liquidation price: the margin covers any price move within the exchange\'s tiers (Binance shows "--")':
-    'aucun prix de liquidation : la marge couvre tout mouvement de prix dans les paliers de la plateforme (Binance affiche « -- »)',
+  'no liquidation price: the margin covers any price move within the exchange\'s tiers (the exchange shows "--")':
+    'aucun prix de liquidation : la marge couvre tout mouvement de prix dans les paliers de la plateforme (la plateforme affiche « -- »)',
   'no position': 'aucune position',
   'no maintenance-margin tiers are known for this symbol': 'aucun palier de marge de maintenance n’est connu pour ce symbole',
   'size and entry price must be above 0': 'la taille et le prix d’entrée doivent être supérieurs à 0',

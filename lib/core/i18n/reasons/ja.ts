@@ -69,8 +69,8 @@ export const ja: ReasonCatalog = {
   'the side (long or short) cannot be told from the row': '行からサイド（ロングかショートか）を判別できません',
   'the position value {value} contradicts a size of {size} at mark {mark}':
     'ポジション価値 {value} がマーク {mark} でのサイズ {size} と矛盾します',
-  'no liquidation price: the margin covers any price move within the exchange\'s tiers (Binance shows "--")':
-    '清算価格なし：取引所のティア内のどの値動きも証拠金でカバーされます（Binance は「--」と表示）',
+  'no liquidation price: the margin covers any price move within the exchange\'s tiers (the exchange shows "--")':
+    '清算価格なし：取引所のティア内のどの値動きも証拠金でカバーされます（取引所は「--」と表示）',
   'no position': 'ポジションがありません',
   'no maintenance-margin tiers are known for this symbol': 'このシンボルの維持証拠金ティアがわかりません',
   'size and entry price must be above 0': '数量とエントリー価格は 0 より大きい必要があります',

@@ -67,8 +67,8 @@ export const ko: ReasonCatalog = {
   'the side (long or short) cannot be told from the row': '행에서 방향(롱 또는 숏)을 알 수 없습니다',
   'the position value {value} contradicts a size of {size} at mark {mark}':
     '포지션 가치 {value}이(가) 마크 {mark}에서 크기 {size}와 모순됩니다',
-  'no liquidation price: the margin covers any price move within the exchange\'s tiers (Binance shows "--")':
-    '청산가 없음: 거래소 단계 안의 어떤 가격 변동도 증거금이 감당합니다(바이낸스는 "--" 표시)',
+  'no liquidation price: the margin covers any price move within the exchange\'s tiers (the exchange shows "--")':
+    '청산가 없음: 거래소 단계 안의 어떤 가격 변동도 증거금이 감당합니다(거래소는 "--" 표시)',
   'no position': '포지션 없음',
   'no maintenance-margin tiers are known for this symbol': '이 심볼의 유지 증거금 단계를 알 수 없습니다',
   'size and entry price must be above 0': '수량과 진입가는 0보다 커야 합니다',

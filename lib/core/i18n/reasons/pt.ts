@@ -69,8 +69,8 @@ export const pt: ReasonCatalog = {
   'the side (long or short) cannot be told from the row': 'não é possível saber o lado (comprado ou vendido) pela linha',
   'the position value {value} contradicts a size of {size} at mark {mark}':
     'o valor da posição {value} contradiz um tamanho de {size} na marcação {mark}',
-  'no liquidation price: the margin covers any price move within the exchange\'s tiers (Binance shows "--")':
-    'sem preço de liquidação: a margem cobre qualquer movimento de preço dentro das faixas da corretora (a Binance mostra "--")',
+  'no liquidation price: the margin covers any price move within the exchange\'s tiers (the exchange shows "--")':
+    'sem preço de liquidação: a margem cobre qualquer movimento de preço dentro das faixas da corretora (a corretora mostra "--")',
   'no position': 'sem posição',
   'no maintenance-margin tiers are known for this symbol': 'nenhuma faixa de margem de manutenção é conhecida para este símbolo',
   'size and entry price must be above 0': 'o tamanho e o preço de entrada devem ser maiores que 0',

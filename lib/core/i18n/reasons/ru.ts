@@ -70,8 +70,8 @@ export const ru: ReasonCatalog = {
   'the side (long or short) cannot be told from the row': 'по строке нельзя понять сторону (лонг или шорт)',
   'the position value {value} contradicts a size of {size} at mark {mark}':
     'стоимость позиции {value} противоречит размеру {size} при цене маркировки {mark}',
-  'no liquidation price: the margin covers any price move within the exchange\'s tiers (Binance shows "--")':
-    'нет цены ликвидации: маржа покрывает любое движение цены в пределах уровней биржи (Binance показывает «--»)',
+  'no liquidation price: the margin covers any price move within the exchange\'s tiers (the exchange shows "--")':
+    'нет цены ликвидации: маржа покрывает любое движение цены в пределах уровней биржи (биржа показывает «--»)',
   'no position': 'нет позиции',
   'no maintenance-margin tiers are known for this symbol': 'для этого символа не известны уровни поддерживающей маржи',
   'size and entry price must be above 0': 'размер и цена входа должны быть больше 0',

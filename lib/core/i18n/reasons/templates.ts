@@ -71,7 +71,7 @@ export const READ_REASONS = [
 
 /** What the risk engine, the figures and the adapters say (worker and popup). */
 export const FIGURE_REASONS = [
-  'no liquidation price: the margin covers any price move within the exchange\'s tiers (Binance shows "--")',
+  'no liquidation price: the margin covers any price move within the exchange\'s tiers (the exchange shows "--")',
   'no position',
   'no maintenance-margin tiers are known for this symbol',
   'size and entry price must be above 0',

@@ -67,8 +67,8 @@ export const tr: ReasonCatalog = {
   'the side (long or short) cannot be told from the row': 'satırdan yön (long veya short) anlaşılamıyor',
   'the position value {value} contradicts a size of {size} at mark {mark}':
     'pozisyon değeri {value}, {mark} işaret fiyatında {size} büyüklükle çelişiyor',
-  'no liquidation price: the margin covers any price move within the exchange\'s tiers (Binance shows "--")':
-    'tasfiye fiyatı yok: marjin, borsanın kademeleri içindeki her fiyat hareketini karşılıyor (Binance "--" gösterir)',
+  'no liquidation price: the margin covers any price move within the exchange\'s tiers (the exchange shows "--")':
+    'tasfiye fiyatı yok: marjin, borsanın kademeleri içindeki her fiyat hareketini karşılıyor (borsa "--" gösterir)',
   'no position': 'pozisyon yok',
   'no maintenance-margin tiers are known for this symbol': 'bu sembol için bilinen bakım marjini kademesi yok',
   'size and entry price must be above 0': 'büyüklük ve giriş fiyatı 0’ın üstünde olmalı',

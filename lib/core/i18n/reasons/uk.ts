@@ -69,8 +69,8 @@ export const uk: ReasonCatalog = {
   'the side (long or short) cannot be told from the row': 'з рядка не видно сторону (лонг чи шорт)',
   'the position value {value} contradicts a size of {size} at mark {mark}':
     'вартість позиції {value} суперечить розміру {size} за ціни маркування {mark}',
-  'no liquidation price: the margin covers any price move within the exchange\'s tiers (Binance shows "--")':
-    'немає ціни ліквідації: маржа покриває будь-який рух ціни в межах рівнів біржі (Binance показує «--»)',
+  'no liquidation price: the margin covers any price move within the exchange\'s tiers (the exchange shows "--")':
+    'немає ціни ліквідації: маржа покриває будь-який рух ціни в межах рівнів біржі (біржа показує «--»)',
   'no position': 'немає позиції',
   'no maintenance-margin tiers are known for this symbol': 'для цього символу не відомі рівні підтримувальної маржі',
   'size and entry price must be above 0': 'розмір і ціна входу мають бути більші за 0',

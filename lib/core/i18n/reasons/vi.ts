@@ -67,8 +67,8 @@ export const vi: ReasonCatalog = {
   'the side (long or short) cannot be told from the row': 'không xác định được chiều (long hay short) từ dòng này',
   'the position value {value} contradicts a size of {size} at mark {mark}':
     'giá trị vị thế {value} mâu thuẫn với khối lượng {size} tại giá đánh dấu {mark}',
-  'no liquidation price: the margin covers any price move within the exchange\'s tiers (Binance shows "--")':
-    'không có giá thanh lý: ký quỹ chịu được mọi biến động giá trong các bậc của sàn (Binance hiện "--")',
+  'no liquidation price: the margin covers any price move within the exchange\'s tiers (the exchange shows "--")':
+    'không có giá thanh lý: ký quỹ chịu được mọi biến động giá trong các bậc của sàn (sàn hiện "--")',
   'no position': 'không có vị thế',
   'no maintenance-margin tiers are known for this symbol': 'chưa biết bậc ký quỹ duy trì của mã này',
   'size and entry price must be above 0': 'khối lượng và giá vào phải lớn hơn 0',

@@ -64,8 +64,8 @@ export const zhCN: ReasonCatalog = {
   'the Open Orders tab counts {count} but {rows} rows are on the page': '“当前委托”标签显示 {count} 个，但页面上只有 {rows} 行',
   'the side (long or short) cannot be told from the row': '无法从该行判断方向（多或空）',
   'the position value {value} contradicts a size of {size} at mark {mark}': '仓位价值 {value} 与标记价格 {mark} 下 {size} 的数量不符',
-  'no liquidation price: the margin covers any price move within the exchange\'s tiers (Binance shows "--")':
-    '没有强平价格：保证金足以覆盖交易所档位内的任何价格变动（币安显示“--”）',
+  'no liquidation price: the margin covers any price move within the exchange\'s tiers (the exchange shows "--")':
+    '没有强平价格：保证金足以覆盖交易所档位内的任何价格变动（交易所显示“--”）',
   'no position': '没有仓位',
   'no maintenance-margin tiers are known for this symbol': '不知道此交易对的维持保证金档位',
   'size and entry price must be above 0': '数量和开仓价必须大于 0',

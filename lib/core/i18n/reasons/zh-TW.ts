@@ -64,8 +64,8 @@ export const zhTW: ReasonCatalog = {
   'the Open Orders tab counts {count} but {rows} rows are on the page': '「目前委託」分頁顯示 {count} 個，但頁面上只有 {rows} 列',
   'the side (long or short) cannot be told from the row': '無法從該行判斷方向（多或空）',
   'the position value {value} contradicts a size of {size} at mark {mark}': '倉位價值 {value} 與標記價格 {mark} 下 {size} 的數量不符',
-  'no liquidation price: the margin covers any price move within the exchange\'s tiers (Binance shows "--")':
-    '沒有強平價格：保證金足以涵蓋交易所級距內的任何價格變動（幣安顯示「--」）',
+  'no liquidation price: the margin covers any price move within the exchange\'s tiers (the exchange shows "--")':
+    '沒有強平價格：保證金足以涵蓋交易所級距內的任何價格變動（交易所顯示「--」）',
   'no position': '沒有倉位',
   'no maintenance-margin tiers are known for this symbol': '不知道此交易對的維持保證金級距',
   'size and entry price must be above 0': '數量和開倉價必須大於 0',
