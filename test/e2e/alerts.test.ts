@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 
-import { WebSocketServer, type WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { fixtures } from '../fixtures/binance';
 import {
+  acceptStreams,
   exchangeUrl,
   launchWithExtension,
   overlay,
@@ -156,17 +156,11 @@ describe('the badge (real Chromium)', () => {
 describe('alerts from the public mark-price stream while the tab is hidden (real Chromium)', () => {
   let exchange: LocalExchange;
   let browser: ExtensionBrowser;
-  let sockets: WebSocketServer;
-  const requested: string[] = [];
-  const clients: WebSocket[] = [];
+  let streams: ReturnType<typeof acceptStreams>;
 
   beforeAll(async () => {
     exchange = await startLocalExchange({ [path]: page.html });
-    sockets = new WebSocketServer({ server: exchange.server });
-    sockets.on('connection', (socket, request) => {
-      requested.push(`${request.headers.host}${request.url}`);
-      clients.push(socket);
-    });
+    streams = acceptStreams(exchange);
     browser = await launchWithExtension(exchange.port);
     await browser.page.goto(exchangeUrl(path));
     await overlay(browser.page).waitFor();
@@ -174,7 +168,7 @@ describe('alerts from the public mark-price stream while the tab is hidden (real
 
   afterAll(async () => {
     await browser?.close();
-    sockets?.close();
+    streams?.close();
     await exchange?.close();
   });
 
@@ -188,10 +182,12 @@ describe('alerts from the public mark-price stream while the tab is hidden (real
       .toBe(1);
     await setPageHidden(browser, true);
 
-    await expect.poll(() => clients.length, { timeout: 10_000 }).toBeGreaterThan(0);
-    expect(requested[0]).toBe('fstream.binance.com/stream?streams=btcusdt@markPrice@1s/ethusdt@markPrice@1s/solusdt@markPrice@1s');
+    await expect.poll(() => streams.connections.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(streams.connections[0]!.url).toBe(
+      'fstream.binance.com/stream?streams=btcusdt@markPrice@1s/ethusdt@markPrice@1s/solusdt@markPrice@1s',
+    );
     expect(await btcAlerts(browser)).toEqual([]);
-    clients[0]!.send(
+    streams.connections[0]!.socket.send(
       JSON.stringify({
         stream: 'btcusdt@markPrice@1s',
         data: { e: 'markPriceUpdate', E: 1, s: 'BTCUSDT', p: '76000.00000000', i: '76010', P: '76000', r: '0.0001', T: 2 },
@@ -199,13 +195,13 @@ describe('alerts from the public mark-price stream while the tab is hidden (real
     );
     await expect.poll(() => btcAlerts(browser)).toEqual(['danger']);
     // Garbage on the socket is ignored: a good price sent after it is assessed, and nothing else happened.
-    clients[0]!.send('{"e":"markPriceUpdate","s":"BTCUSDT","p":"-1"}');
-    clients[0]!.send('not json');
+    streams.connections[0]!.socket.send('{"e":"markPriceUpdate","s":"BTCUSDT","p":"-1"}');
+    streams.connections[0]!.socket.send('not json');
     const worker = new WorkerProbe(browser.serviceWorker);
     // The streamed 76,000 has been assessed (its summary follows its notification), then a good price after the garbage.
     await expect.poll(() => worker.distancesOf('BTCUSDT')).not.toEqual([expectedExactDistance(page.html, page.url, 'BTCUSDT')]);
     const before = await worker.distancesOf('BTCUSDT');
-    clients[0]!.send(
+    streams.connections[0]!.socket.send(
       JSON.stringify({
         stream: 'btcusdt@markPrice@1s',
         data: { e: 'markPriceUpdate', E: 3, s: 'BTCUSDT', p: '76100.00000000', i: '76110', P: '76100', r: '0.0001', T: 4 },
@@ -224,6 +220,6 @@ describe('alerts from the public mark-price stream while the tab is hidden (real
 
     // Visible again: the socket is closed.
     await setPageHidden(browser, false);
-    await expect.poll(() => clients[0]!.readyState, { timeout: 5000 }).toBe(3 /* CLOSED */);
+    await expect.poll(() => streams.connections[0]!.socket.readyState, { timeout: 5000 }).toBe(3 /* CLOSED */);
   });
 });

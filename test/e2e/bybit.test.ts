@@ -1,8 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocketServer, type WebSocket } from 'ws';
-
 import { fixtures } from '../fixtures/bybit';
-import { launchWithExtension, overlay, setPageHidden, startLocalExchange, type ExtensionBrowser, type LocalExchange } from './harness';
+import {
+  acceptStreams,
+  launchWithExtension,
+  overlay,
+  setPageHidden,
+  startLocalExchange,
+  type ExtensionBrowser,
+  type LocalExchange,
+} from './harness';
 import { BYBIT_LINEAR_TIERS, BYBIT_MARKET_ROUTES } from './pages/bybitMarket';
 import { expectedOverlay } from './pages/fixturePage';
 import { PopupPage } from './pages/popup';
@@ -19,18 +25,12 @@ const path = new URL(page.url).pathname;
 describe('Bybit’s trading page (real Chromium)', () => {
   let exchange: LocalExchange;
   let browser: ExtensionBrowser;
-  let sockets: WebSocketServer;
-  const connections: { url: string; received: string[]; socket: WebSocket }[] = [];
+  let streams: ReturnType<typeof acceptStreams>;
   const shown = (testId: string) => browser.page.locator(`liqguard-overlay [data-testid="${testId}"]`).allInnerTexts();
 
   beforeAll(async () => {
     exchange = await startLocalExchange({ [path]: page.html, ...BYBIT_MARKET_ROUTES });
-    sockets = new WebSocketServer({ server: exchange.server });
-    sockets.on('connection', (socket, request) => {
-      const connection = { url: `${request.headers.host}${request.url}`, received: [] as string[], socket };
-      socket.on('message', (data) => connection.received.push(String(data)));
-      connections.push(connection);
-    });
+    streams = acceptStreams(exchange);
     browser = await launchWithExtension(exchange.port);
     await browser.page.goto(page.url);
     await overlay(browser.page).waitFor();
@@ -38,7 +38,7 @@ describe('Bybit’s trading page (real Chromium)', () => {
 
   afterAll(async () => {
     await browser?.close();
-    sockets?.close();
+    streams?.close();
     await exchange?.close();
   });
 
@@ -64,8 +64,8 @@ describe('Bybit’s trading page (real Chromium)', () => {
     await expect.poll(() => worker.distancesOf('SOLUSDT')).toHaveLength(1);
     const before = await worker.distancesOf('SOLUSDT');
     await setPageHidden(browser, true);
-    await expect.poll(() => connections.length, { timeout: 10_000 }).toBeGreaterThan(0);
-    const stream = connections[0]!;
+    await expect.poll(() => streams.connections.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    const stream = streams.connections[0]!;
     expect(stream.url).toBe('stream.bybit.com/v5/public/linear');
     await expect.poll(() => stream.received.length).toBeGreaterThan(0);
     expect(JSON.parse(stream.received[0]!)).toEqual({ op: 'subscribe', args: ['tickers.BTCUSDT', 'tickers.ETHUSDT', 'tickers.SOLUSDT'] });

@@ -4,11 +4,9 @@ import { resolve } from 'node:path';
 import puppeteer, { TimeoutError, type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { WebSocketServer, type WebSocket } from 'ws';
-
 import { fixtures as bybitFixtures } from '../fixtures/bybit';
 import { fixtures as hyperliquidFixtures } from '../fixtures/hyperliquid';
-import { exchangeUrl, startExchangeProxy, startLocalExchange, type LocalExchange, type Routes } from './harness';
+import { acceptStreams, exchangeUrl, startExchangeProxy, startLocalExchange, type LocalExchange, type Routes } from './harness';
 import { BYBIT_LINEAR_TIERS, BYBIT_MARKET_ROUTES } from './pages/bybitMarket';
 import { HYPERLIQUID_MARKET_ROUTES, HYPERLIQUID_TIERS } from './pages/hyperliquidMarket';
 import { expectedDistances, moveMarkInPage } from './pages/fixturePage';
@@ -177,9 +175,7 @@ describe('the Firefox build’s popup, options, badge, notifications and stream 
   let tab: Page;
   /** An add-on page, kept open to ask the add-on's APIs what it shows (badge, notifications). */
   let probe: Page;
-  let sockets: WebSocketServer;
-  const requested: string[] = [];
-  const clients: WebSocket[] = [];
+  let streams: ReturnType<typeof acceptStreams>;
 
   /** The worker as the add-on's own pages see it (the probe page). */
   let worker: WorkerProbe;
@@ -202,11 +198,7 @@ describe('the Firefox build’s popup, options, badge, notifications and stream 
   beforeAll(async () => {
     session = await startFirefox();
     browser = session.browser;
-    sockets = new WebSocketServer({ server: session.exchange.server });
-    sockets.on('connection', (socket, request) => {
-      requested.push(`${request.headers.host}${request.url}`);
-      clients.push(socket);
-    });
+    streams = acceptStreams(session.exchange);
     await browser.installExtension(EXTENSION_DIR);
     tab = await browser.newPage();
     await tab.goto(PAGE_URL);
@@ -223,7 +215,7 @@ describe('the Firefox build’s popup, options, badge, notifications and stream 
   });
 
   afterAll(async () => {
-    sockets?.close();
+    streams?.close();
     await session?.close();
   });
 
@@ -248,9 +240,11 @@ describe('the Firefox build’s popup, options, badge, notifications and stream 
     await tab.bringToFront();
     const other = await browser.newPage();
     await tab.waitForFunction(() => document.visibilityState === 'hidden');
-    await expect.poll(() => clients.length, { timeout: 10_000 }).toBeGreaterThan(0);
-    expect(requested[0]).toBe('fstream.binance.com/stream?streams=btcusdt@markPrice@1s/ethusdt@markPrice@1s/solusdt@markPrice@1s');
-    clients[0]!.send(
+    await expect.poll(() => streams.connections.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(streams.connections[0]!.url).toBe(
+      'fstream.binance.com/stream?streams=btcusdt@markPrice@1s/ethusdt@markPrice@1s/solusdt@markPrice@1s',
+    );
+    streams.connections[0]!.socket.send(
       JSON.stringify({
         stream: 'btcusdt@markPrice@1s',
         data: { e: 'markPriceUpdate', E: 1, s: 'BTCUSDT', p: '76000.00000000', i: '76010', P: '76000', r: '0.0001', T: 2 },
@@ -259,7 +253,7 @@ describe('the Firefox build’s popup, options, badge, notifications and stream 
     await expect.poll(btcAlerts).toEqual(['danger', 'warning']);
     await other.close();
     await tab.bringToFront();
-    await expect.poll(() => clients[0]!.readyState, { timeout: 5000 }).toBe(3 /* CLOSED */);
+    await expect.poll(() => streams.connections[0]!.socket.readyState, { timeout: 5000 }).toBe(3 /* CLOSED */);
   });
 
   it('popup: lists the page’s positions and prefills the calculators from one', async () => {

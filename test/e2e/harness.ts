@@ -13,6 +13,7 @@ import type { Duplex } from 'node:stream';
 
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import selfsigned from 'selfsigned';
+import { WebSocketServer, type WebSocket } from 'ws';
 
 import { exchangeHosts } from '@/lib/exchanges/hosts';
 
@@ -206,4 +207,23 @@ export function setPageHidden(browser: ExtensionBrowser, hidden: boolean) {
     browser,
     `Object.defineProperty(document, 'visibilityState', { get: () => '${hidden ? 'hidden' : 'visible'}', configurable: true }); document.dispatchEvent(new Event('visibilitychange'));`,
   );
+}
+
+/** A socket the extension opened to the local exchange: the host and path it asked for, what it sent, and the socket. */
+export interface StreamConnection {
+  url: string;
+  received: string[];
+  socket: WebSocket;
+}
+
+/** Accepts the extension's WebSockets on the local exchange's server (as the exchange's stream host), keeping each. */
+export function acceptStreams(exchange: Pick<LocalExchange, 'server'>): { connections: StreamConnection[]; close(): void } {
+  const connections: StreamConnection[] = [];
+  const sockets = new WebSocketServer({ server: exchange.server });
+  sockets.on('connection', (socket, request) => {
+    const connection: StreamConnection = { url: `${request.headers.host}${request.url}`, received: [], socket };
+    socket.on('message', (data) => connection.received.push(String(data)));
+    connections.push(connection);
+  });
+  return { connections, close: () => sockets.close() };
 }

@@ -1,8 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocketServer, type WebSocket } from 'ws';
-
 import { fixtures } from '../fixtures/hyperliquid';
-import { launchWithExtension, overlay, setPageHidden, startLocalExchange, type ExtensionBrowser, type LocalExchange } from './harness';
+import {
+  acceptStreams,
+  launchWithExtension,
+  overlay,
+  setPageHidden,
+  startLocalExchange,
+  type ExtensionBrowser,
+  type LocalExchange,
+} from './harness';
 import { HYPERLIQUID_MARKET_ROUTES, HYPERLIQUID_TIERS } from './pages/hyperliquidMarket';
 import { expectedOverlay } from './pages/fixturePage';
 import { WorkerProbe } from './pages/worker';
@@ -16,18 +22,12 @@ const page = fixtures.find((f) => f.name === 'en-cross-isolated')!;
 describe('Hyperliquid’s trading page (real Chromium)', () => {
   let exchange: LocalExchange;
   let browser: ExtensionBrowser;
-  let sockets: WebSocketServer;
-  const connections: { url: string; received: string[]; socket: WebSocket }[] = [];
+  let streams: ReturnType<typeof acceptStreams>;
   const shown = (testId: string) => browser.page.locator(`liqguard-overlay [data-testid="${testId}"]`).allInnerTexts();
 
   beforeAll(async () => {
     exchange = await startLocalExchange({ [new URL(page.url).pathname]: page.html, ...HYPERLIQUID_MARKET_ROUTES });
-    sockets = new WebSocketServer({ server: exchange.server });
-    sockets.on('connection', (socket, request) => {
-      const connection = { url: `${request.headers.host}${request.url}`, received: [] as string[], socket };
-      socket.on('message', (data) => connection.received.push(String(data)));
-      connections.push(connection);
-    });
+    streams = acceptStreams(exchange);
     browser = await launchWithExtension(exchange.port);
     await browser.page.goto(page.url);
     await overlay(browser.page).waitFor();
@@ -35,7 +35,7 @@ describe('Hyperliquid’s trading page (real Chromium)', () => {
 
   afterAll(async () => {
     await browser?.close();
-    sockets?.close();
+    streams?.close();
     await exchange?.close();
   });
 
@@ -53,8 +53,8 @@ describe('Hyperliquid’s trading page (real Chromium)', () => {
     await expect.poll(() => worker.distancesOf('SOL')).toHaveLength(1);
     const before = await worker.distancesOf('SOL');
     await setPageHidden(browser, true);
-    await expect.poll(() => connections.length, { timeout: 10_000 }).toBeGreaterThan(0);
-    const stream = connections[0]!;
+    await expect.poll(() => streams.connections.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    const stream = streams.connections[0]!;
     expect(stream.url).toBe('api.hyperliquid.xyz/ws');
     await expect.poll(() => stream.received.length).toBeGreaterThanOrEqual(3);
     expect(stream.received.slice(0, 3).map((m) => JSON.parse(m).subscription.coin)).toEqual(['BTC', 'ETH', 'SOL']);
