@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { Decimal } from '@/lib/core/decimal';
@@ -14,7 +15,7 @@ import { parseFunding, parseMeta } from '@/lib/exchanges/hyperliquid/marketData'
 import { KEEP_ALIVE, parseAssetCtxMessage, subscribeMessages } from '@/lib/exchanges/hyperliquid/markPrice';
 import { parseHyperliquidRoute } from '@/lib/exchanges/hyperliquid/page/routes';
 import type { ReadPosition } from '@/lib/model/snapshot';
-import { liquidation, maintenanceMargin, type Bracket } from '@/lib/risk';
+import { bracketFor, liquidation, maintenanceMargin, notional, type Bracket } from '@/lib/risk';
 
 const fixtures = resolve(import.meta.dirname, '../../../fixtures/hyperliquid');
 const vectors = JSON.parse(readFileSync(resolve(fixtures, 'freqtrade-vectors.json'), 'utf8')) as {
@@ -159,5 +160,66 @@ describe('the adapter on a read position', () => {
 
   it('says the tiers are unknown before the meta answer arrives', () => {
     expect(hyperliquid.prepare(read, [])).toEqual({ reason: `maintenance-margin tiers for ${v.coin} are unknown` });
+  });
+});
+
+/**
+ * The published formula with the tier a price falls in: `liq = price − side × margin_available / size / (1 − l × side)`,
+ * `margin_available = margin − (size × price × l − deduction)`, `l` the tier's rate (hyperliquid.md §A).
+ */
+function publishedPrice(side: 'long' | 'short', size: Decimal, entry: Decimal, margin: Decimal, tier: Bracket): Decimal {
+  const direction = side === 'long' ? 1 : -1;
+  const available = margin.minus(size.times(entry).times(tier.maintMarginRatio).minus(tier.cum));
+  return entry.minus(
+    available
+      .times(direction)
+      .div(size)
+      .div(d(1).minus(tier.maintMarginRatio.times(direction))),
+  );
+}
+
+describe('isolated positions on the tiered tables (generated)', () => {
+  const { symbols } = parseMeta(meta);
+  const decimalBetween = (min: number, max: number, scale: number) =>
+    fc.integer({ min: min * 10 ** scale, max: max * 10 ** scale }).map((n) => new Decimal(n).div(10 ** scale));
+
+  it('the price solved is the published formula at the tier there; more margin moves it away', () => {
+    let checked = 0;
+    fc.assert(
+      fc.property(
+        fc.record({
+          coin: fc.constantFrom('BTC', 'ETH', 'SOL'),
+          side: fc.constantFrom<'long' | 'short'>('long', 'short'),
+          notional: decimalBetween(1000, 400_000_000, 0),
+          entry: decimalBetween(10, 150000, 2),
+          leverage: fc.integer({ min: 1, max: 10 }),
+        }),
+        ({ coin, side, notional: value, entry, leverage }) => {
+          const tiers = symbols[coin]!;
+          const size = value.div(entry).toDecimalPlaces(6);
+          if (!size.gt(0)) return;
+          const margin = size.times(entry).div(leverage);
+          const solve = (balance: Decimal) =>
+            liquidation({ contract: { type: 'linear' }, balance, legs: [{ side, size, entryPrice: entry, tiers }] }, entry);
+          const result = solve(margin);
+          if (!result.ok) return;
+          checked++;
+          const { price, brackets } = result.value;
+          const tierThere = bracketFor(tiers, notional({ type: 'linear' }, size, price));
+          expect(tierThere.ok && tierThere.value.bracket).toBe(brackets[0]!.bracket);
+          expect(
+            price
+              .minus(publishedPrice(side, size, entry, margin, brackets[0]!))
+              .abs()
+              .div(price)
+              .lt('1e-15'),
+          ).toBe(true);
+          const more = solve(margin.times('1.1'));
+          if (more.ok) expect(side === 'long' ? more.value.price.lt(price) : more.value.price.gt(price)).toBe(true);
+        },
+      ),
+      { seed: 20261207, numRuns: 300 },
+    );
+    expect(checked).toBeGreaterThanOrEqual(100);
   });
 });
