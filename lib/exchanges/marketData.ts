@@ -130,8 +130,10 @@ const SYMBOL = /^[A-Z0-9_]{2,40}$/;
 const DECIMAL = /^\d{1,20}(\.\d{1,20})?$/;
 const SIGNED_DECIMAL = /^-?\d{1,20}(\.\d{1,20})?$/;
 
-/** A decimal string above 0, as the exchanges' public endpoints write them. */
-export const positive = (value: unknown): value is string => typeof value === 'string' && DECIMAL.test(value) && new Decimal(value).gt(0);
+/** A decimal string at or above 0, as the exchanges' public endpoints write them. */
+export const nonNegative = (value: unknown): value is string => typeof value === 'string' && DECIMAL.test(value);
+/** A decimal string above 0. */
+export const positive = (value: unknown): value is string => nonNegative(value) && new Decimal(value).gt(0);
 export const canonical = (value: string) => new Decimal(value).toFixed();
 /** A funding rate as a fraction: signed, and below 10 % in size (no exchange's cap comes near it). */
 export const fundingRateOk = (value: unknown): value is string =>
@@ -232,4 +234,23 @@ export function withStreamMarks(
       return mark === undefined ? position : reprice(position, mark);
     }),
   };
+}
+
+/**
+ * Mark-price bars as `[openTime, open, high, low, close, …]`, oldest first, each checked — prices above 0, a high at or
+ * above the low with the close between them, open times ascending — or null: one bad bar refuses the answer.
+ * `timeOf` reads a bar's open time as the venue writes it (a number, or a string of one); null when it is not one.
+ */
+export function candlesFrom(bars: readonly unknown[], timeOf: (value: unknown) => number | null): MarkCandle[] | null {
+  const candles: MarkCandle[] = [];
+  for (const bar of bars) {
+    if (!Array.isArray(bar) || bar.length < 5) return null;
+    const [start, open, high, low, close] = bar as unknown[];
+    const openTime = timeOf(start);
+    if (openTime === null || ![open, high, low, close].every(positive)) return null;
+    const [h, l, c] = [high, low, close].map((v) => new Decimal(v as string)) as [Decimal, Decimal, Decimal];
+    if (h.lt(l) || c.gt(h) || c.lt(l) || (candles.length > 0 && openTime <= candles.at(-1)!.openTime)) return null;
+    candles.push({ openTime, high: h.toFixed(), low: l.toFixed(), close: c.toFixed() });
+  }
+  return candles;
 }

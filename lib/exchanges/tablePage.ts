@@ -19,10 +19,16 @@ import { normalizeLabel, pageTabs, tabNamed, textOf } from './pageText';
 export interface TableCache {
   table?: Element | null;
   positionsTab?: Element | null;
-  account?: Element[];
   header?: { signature: string; table: Table<string> };
   reads?: WeakMap<Element, { markup: string; context: readonly unknown[]; read: unknown }>;
-  labels?: { found: Map<unknown, Element>; texts: string[]; scannedAt: number };
+  labels?: LabelCache;
+}
+
+/** Labels as a read found them: their elements by key, their texts then, and when the page was last searched. */
+export interface LabelCache {
+  found: Map<unknown, Element>;
+  texts: string[];
+  scannedAt: number;
 }
 
 /** How often a read looks again for account labels it did not find (they may render late). */
@@ -130,6 +136,36 @@ export function bodyRows(table: Table<string>, isRow: (cells: Element[]) => bool
 export const hasTwinCells = (cells: readonly Element[]) =>
   cells.some((cell, i) => i > 0 && /\d/.test(cell.textContent ?? '') && cell.innerHTML === cells[i - 1]!.innerHTML);
 
+/** A table row's shape before its figures: no cell slid beside its twin, no required column labelled twice. */
+export function checkRowShape<Column extends string>(cells: readonly Element[], table: Table<Column>, required: readonly Column[]) {
+  if (hasTwinCells(cells)) throw new RowProblem(because('two neighbouring cells show the same figure: a cell may have slid'));
+  for (const key of table.ambiguous)
+    if (required.includes(key)) throw new RowProblem(because('two columns are labelled as {column}', { column: key }));
+}
+
+/** The words of a label list, normalised, for `marginModeIn` and side checks. */
+export const wordSet = (labels: readonly string[]) => new Set(labels.map(normalizeLabel));
+
+/** The one margin mode `words` name; a problem when they name neither or both. */
+export function marginModeIn(words: readonly string[], cross: ReadonlySet<string>, isolated: ReadonlySet<string>): 'cross' | 'isolated' {
+  const saysCross = words.some((w) => cross.has(w));
+  const saysIsolated = words.some((w) => isolated.has(w));
+  if (saysCross === saysIsolated)
+    throw new RowProblem(saysCross ? because('both cross and isolated shown') : because('margin mode (cross / isolated) not shown'));
+  return saysCross ? 'cross' : 'isolated';
+}
+
+/**
+ * The ROI a P&L cell shows in brackets ("+12.50 USDT (+1.25%)", SEEN on both table pages); without it the cell is
+ * another figure slid into place (a Realized P&L).
+ */
+export function roiIn(text: string, decimalComma: boolean): string {
+  const shown = /\(([^)]*%)\s*\)/.exec(text)?.[1];
+  const roi = shown ? parsePageNumber(shown, decimalComma) : null;
+  if (!roi?.ok || !roi.percent) throw new RowProblem(because('the ROI is not a percentage'));
+  return roi.value;
+}
+
 export class RowProblem extends Error {
   constructor(reason: ReasonText) {
     super(reason);
@@ -194,20 +230,23 @@ export function checkLiquidationSide(liquidation: Exact | null, mark: Exact, sid
     );
 }
 
-/** `labelledElements` as the last read found them, while they are all still on the page with the same text. */
+/**
+ * `labelledElements` as the last read found them, while they are all still on the page with the same text; looked for
+ * again when one left, or every `ACCOUNT_RESCAN_MS` while a `required` one is missing (it may render late).
+ */
 export function cachedLabelledElements<Key>(
   root: Element,
   wanted: ReadonlyMap<string, Key>,
   exclude: Element | null,
-  required: number,
-  cache?: TableCache,
+  required: readonly Key[],
+  cache?: { labels?: LabelCache },
 ): Map<Key, Element> {
   const last = cache?.labels;
   const now = Date.now();
   const still =
     last &&
     [...last.found.values()].every((element, i) => element.isConnected && element.textContent === last.texts[i]) &&
-    (last.found.size >= required || now - last.scannedAt < ACCOUNT_RESCAN_MS);
+    (required.every((key) => last.found.has(key)) || now - last.scannedAt < ACCOUNT_RESCAN_MS);
   if (still) return last.found as Map<Key, Element>;
   const found = labelledElements(root, wanted, exclude);
   if (cache) cache.labels = { found, texts: [...found.values()].map((element) => element.textContent ?? ''), scannedAt: now };
@@ -244,13 +283,19 @@ export function commonAncestor(elements: readonly Element[]): Element | null {
   return ancestor;
 }
 
+const connected = (element: Element | null | undefined): element is Element => !!element?.isConnected;
+
+/** The account panel as the last read found it: the nearest element holding the labels found, still on the page. */
+export function accountLandmark(labels: LabelCache | undefined): Element | null {
+  const elements = [...(labels?.found.values() ?? [])].filter(connected);
+  return elements.length > 0 ? commonAncestor(elements) : null;
+}
+
 /** What the overlay must not cover: the positions tab bar and table, and the account panel, as the last read found them. */
 export function tableLandmarks(cache: TableCache): PageLandmarks {
-  const connected = (element: Element | null | undefined): element is Element => !!element?.isConnected;
-  const labels = (cache.account ?? []).filter(connected);
   return {
     positions: [cache.positionsTab?.closest('[role="tablist"]') ?? cache.positionsTab, cache.table].filter(connected),
-    account: labels.length > 0 ? commonAncestor(labels) : null,
+    account: accountLandmark(cache.labels),
   };
 }
 

@@ -6,10 +6,10 @@
  * combined streams at `/stream?streams=a/b` wrap each event as `{ stream, data }`, and the event is
  * `{ e: "markPriceUpdate", E, s, p, i, P, r, T }` with `p` the mark price as a string (math.md §2.3, S11g).
  */
-import { Decimal, dec } from '../../core/decimal';
+import { dec } from '../../core/decimal';
 import { unrealizedPnl } from '../../risk';
 import type { PageSnapshot } from '../../model/snapshot';
-import { jsonMessage, withStreamMarks } from '../marketData';
+import { jsonMessage, positive, withStreamMarks } from '../marketData';
 import type { FuturesMarket } from './page/routes';
 import { contractOfPosition, exactSizeUnit } from './contracts';
 
@@ -28,7 +28,7 @@ export function parseMarkPriceMessage(raw: string): { symbol: string; markPrice:
   if (typeof data !== 'object' || data === null) return null;
   const { e, s, p } = data as Record<string, unknown>;
   if (e !== 'markPriceUpdate' || typeof s !== 'string' || !/^[A-Z0-9_]{2,40}$/.test(s)) return null;
-  if (typeof p !== 'string' || !/^\d{1,20}(\.\d{1,20})?$/.test(p) || !new Decimal(p).gt(0)) return null;
+  if (!positive(p)) return null;
   return { symbol: s, markPrice: p };
 }
 

@@ -10,8 +10,8 @@
  *   `{ symbol, markPrice, lastFundingRate, nextFundingTime, time }`; delivery contracts have `lastFundingRate`
  *   "" and `nextFundingTime` 0 (S11a). We read the exchange's rate rather than recompute it (math.md §4.2).
  */
-import { Decimal } from '../../core/decimal';
 import {
+  candlesFrom,
   canonical,
   fundingRateOk,
   lotFrom,
@@ -127,14 +127,5 @@ export function parseFundingHistory(body: unknown, symbol: string): FundingSettl
 /** Mark-price bars, oldest first, each with a high at or above its low and close above 0; anything else is refused. */
 export function parseMarkCandles(body: unknown): MarkCandle[] | null {
   if (!Array.isArray(body) || body.length > MARK_CANDLE_LIMIT) return null;
-  const candles: MarkCandle[] = [];
-  for (const bar of body) {
-    if (!Array.isArray(bar) || bar.length < 5) return null;
-    const [openTime, open, high, low, close] = bar as unknown[];
-    if (!Number.isSafeInteger(openTime) || ![open, high, low, close].every(positive)) return null;
-    const [h, l, c] = [high, low, close].map((v) => new Decimal(v as string)) as [Decimal, Decimal, Decimal];
-    if (h.lt(l) || c.gt(h) || c.lt(l) || (candles.length > 0 && (openTime as number) <= candles.at(-1)!.openTime)) return null;
-    candles.push({ openTime: openTime as number, high: h.toFixed(), low: l.toFixed(), close: c.toFixed() });
-  }
-  return candles;
+  return candlesFrom(body, (time) => (Number.isSafeInteger(time) ? (time as number) : null));
 }

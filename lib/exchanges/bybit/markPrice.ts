@@ -7,10 +7,10 @@
  * field missing from a delta is unchanged. Bybit closes a socket that sends nothing for a while: a `{"op":"ping"}`
  * every 20 s keeps it (bybit.md §C, `docs/v5/websocket/public/ticker.mdx`, `wss-authentication.mdx`).
  */
-import { Decimal, dec } from '../../core/decimal';
+import { dec } from '../../core/decimal';
 import { unrealizedPnl } from '../../risk/pnl';
 import type { PageSnapshot } from '../../model/snapshot';
-import { jsonMessage, withStreamMarks } from '../marketData';
+import { jsonMessage, positive, withStreamMarks } from '../marketData';
 import { contractOfBybit } from './contracts';
 import type { BybitMarket } from './page/routes';
 
@@ -36,7 +36,7 @@ export function parseTickerMessage(raw: string): { symbol: string; markPrice: st
   if (typeof topic !== 'string' || !topic.startsWith('tickers.') || typeof data !== 'object' || data === null) return null;
   const { symbol, markPrice } = data as Record<string, unknown>;
   if (typeof symbol !== 'string' || topic !== `tickers.${symbol}` || !SYMBOL.test(symbol)) return null;
-  if (typeof markPrice !== 'string' || !/^\d{1,20}(\.\d{1,20})?$/.test(markPrice) || !new Decimal(markPrice).gt(0)) return null;
+  if (!positive(markPrice)) return null;
   return { symbol, markPrice };
 }
 

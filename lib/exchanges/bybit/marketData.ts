@@ -20,7 +20,16 @@
 import { Decimal } from '../../core/decimal';
 import { bracketProblems } from '../../risk/brackets';
 import type { Bracket } from '../../risk/types';
-import { canonical, fundingRateOk, positive, type FundingQuote, type MarkCandle, type SymbolRules } from '../marketData';
+import {
+  candlesFrom,
+  canonical,
+  fundingRateOk,
+  nonNegative,
+  positive,
+  type FundingQuote,
+  type MarkCandle,
+  type SymbolRules,
+} from '../marketData';
 import type { BybitMarket } from './page/routes';
 
 export const API_HOST = 'api.bybit.com';
@@ -68,8 +77,7 @@ interface RiskLimitRow {
 function riskLimitRow(entry: Record<string, unknown>): RiskLimitRow | null {
   const { riskLimitValue, maintenanceMargin, initialMargin, maxLeverage, mmDeduction } = entry;
   if (![riskLimitValue, maintenanceMargin, initialMargin, maxLeverage].every(positive)) return null;
-  if (mmDeduction !== '' && mmDeduction !== undefined && !(typeof mmDeduction === 'string' && /^\d{1,20}(\.\d{1,20})?$/.test(mmDeduction)))
-    return null;
+  if (mmDeduction !== '' && mmDeduction !== undefined && !nonNegative(mmDeduction)) return null;
   return {
     cap: new Decimal(riskLimitValue as string),
     maintenance: new Decimal(maintenanceMargin as string),
@@ -176,15 +184,7 @@ export function parseTicker(body: unknown, symbol: string, receivedAt: number): 
 export function parseMarkKlines(body: unknown): MarkCandle[] | null {
   const list = resultOf(body)?.list;
   if (!Array.isArray(list) || list.length > MARK_CANDLE_LIMIT) return null;
-  const candles: MarkCandle[] = [];
-  for (const bar of [...list].reverse()) {
-    if (!Array.isArray(bar) || bar.length < 5) return null;
-    const [start, open, high, low, close] = bar as unknown[];
-    const openTime = Number(start);
-    if (typeof start !== 'string' || !Number.isSafeInteger(openTime) || ![open, high, low, close].every(positive)) return null;
-    const [h, l, c] = [high, low, close].map((v) => new Decimal(v as string)) as [Decimal, Decimal, Decimal];
-    if (h.lt(l) || c.gt(h) || c.lt(l) || (candles.length > 0 && openTime <= candles.at(-1)!.openTime)) return null;
-    candles.push({ openTime, high: h.toFixed(), low: l.toFixed(), close: c.toFixed() });
-  }
-  return candles;
+  return candlesFrom([...list].reverse(), (start) =>
+    typeof start === 'string' && Number.isSafeInteger(Number(start)) ? Number(start) : null,
+  );
 }

@@ -15,7 +15,7 @@
 import { Decimal } from '../../core/decimal';
 import { bracketProblems } from '../../risk/brackets';
 import type { Bracket } from '../../risk/types';
-import { canonical, fundingRateOk, positive, type FundingQuote } from '../marketData';
+import { canonical, fundingRateOk, nonNegative, positive, type FundingQuote } from '../marketData';
 
 export const API_HOST = 'api.hyperliquid.xyz';
 export const INFO_URL = `https://${API_HOST}/info`;
@@ -71,8 +71,7 @@ function tiersOfTable(table: unknown): [Decimal, number][] | string {
   for (const tier of tiers) {
     const { lowerBound, maxLeverage } = (tier ?? {}) as Record<string, unknown>;
     const bound = typeof lowerBound === 'string' || typeof lowerBound === 'number' ? String(lowerBound) : '';
-    if (!/^\d{1,20}(\.\d{1,20})?$/.test(bound) || !Number.isInteger(maxLeverage) || (maxLeverage as number) < 1)
-      return 'a tier is malformed';
+    if (!nonNegative(bound) || !Number.isInteger(maxLeverage) || (maxLeverage as number) < 1) return 'a tier is malformed';
     out.push([new Decimal(bound), maxLeverage as number]);
   }
   return out;

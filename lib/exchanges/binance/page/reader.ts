@@ -23,7 +23,7 @@ import {
   usesDecimalComma,
 } from '../../pageText';
 import { openOrdersTab, readOpenOrders } from './openOrders';
-import { commonAncestor, labelledElements, readTpSl, RowProblem } from '../../tablePage';
+import { accountLandmark, cachedLabelledElements, readTpSl, RowProblem, type LabelCache } from '../../tablePage';
 import { parseFuturesRoute, type FuturesMarket } from './routes';
 import { because } from '../../../core/i18n/reasons/because';
 
@@ -65,7 +65,8 @@ export interface ReaderCache {
   rows?: { table: Table; elements: Element[]; containers: [Element, number][] };
   reads?: WeakMap<Element, RowReading>;
   cells?: WeakMap<Element, CellText>;
-  account?: { labels: Map<AccountKey, { element: Element; text: string }>; scannedAt: number };
+  /** The account panel's labels as the last read found them. */
+  labels?: LabelCache;
   /** The Positions tab as last found: with the header row, where the positions list begins. */
   positionsTab?: Element | null;
 }
@@ -133,9 +134,6 @@ function cellText(cell: Element, cache?: ReaderCache): CellText {
   return text;
 }
 
-/** How often a read looks again for account labels it did not find (they may render late). */
-const ACCOUNT_RESCAN_MS = 2000;
-
 interface Table {
   header: Element;
   columns: Map<ColumnKey, number>;
@@ -200,6 +198,8 @@ interface Vocabulary {
   contracts: Set<string>;
   /** The Positions tab's labels, normalised. */
   positionsTabs: Set<string>;
+  /** The account panel's labels, normalised, by key: the page's own language's where two languages share a label. */
+  accountLabels: Map<string, AccountKey>;
 }
 
 const vocabularies = new Map<Language, Vocabulary>();
@@ -242,6 +242,11 @@ function vocabularyFor(language: Language): Vocabulary {
     namesPerpetual: memoByText((text) => phrasesIn(tokensOf(text), perpetual).size > 0),
     contracts: new Set(dictionaries.flatMap((d) => d.contracts).map(normalizeLabel)),
     positionsTabs: new Set(dictionaries.flatMap((d) => d.tabs.positions).map(normalizeLabel)),
+    accountLabels: new Map(
+      [...dictionaries]
+        .reverse()
+        .flatMap((d) => ACCOUNT_KEYS.flatMap((key) => d.account[key].map((label): [string, AccountKey] => [normalizeLabel(label), key]))),
+    ),
   };
   vocabularies.set(language, vocabulary);
   return vocabulary;
@@ -474,38 +479,16 @@ function readRow(
 const REQUIRED_ACCOUNT_KEYS: AccountKey[] = ['marginRatio', 'maintenanceMargin', 'marginBalance', 'walletBalance'];
 const ACCOUNT_KEYS: AccountKey[] = [...REQUIRED_ACCOUNT_KEYS, 'availableBalance'];
 
-function findAccountLabels(
-  root: Element,
-  exclude: Element | null,
-  dictionaries: LanguageLabels[],
-): Map<AccountKey, { element: Element; text: string }> {
-  const wanted = new Map<string, AccountKey>();
-  for (const dictionary of [...dictionaries].reverse()) {
-    for (const key of ACCOUNT_KEYS) for (const label of dictionary.account[key]) wanted.set(normalizeLabel(label), key);
-  }
-  const found = labelledElements(root, wanted, exclude);
-  return new Map([...found].map(([key, element]) => [key, { element, text: element.textContent ?? '' }]));
-}
-
 function readAccount(
   root: Element,
   exclude: Element | null,
-  dictionaries: LanguageLabels[],
+  wanted: ReadonlyMap<string, AccountKey>,
   decimalComma: boolean,
   cache?: ReaderCache,
 ): ReadAccount {
-  const now = Date.now();
-  let labels = cache?.account?.labels;
-  const stale =
-    !labels ||
-    [...labels.values()].some(({ element, text }) => !element.isConnected || element.textContent !== text) ||
-    (REQUIRED_ACCOUNT_KEYS.some((key) => !labels!.has(key)) && now - cache!.account!.scannedAt > ACCOUNT_RESCAN_MS);
-  if (stale) {
-    labels = findAccountLabels(root, exclude, dictionaries);
-    if (cache) cache.account = { labels, scannedAt: now };
-  }
+  const labels = cachedLabelledElements(root, wanted, exclude, REQUIRED_ACCOUNT_KEYS, cache);
   const values: Partial<Record<AccountKey, ParsedNumber>> = {};
-  for (const [key, { element }] of labels!) {
+  for (const [key, element] of labels) {
     const valueElement = element.nextElementSibling;
     if (valueElement) values[key] = parsePageNumber(textOf(valueElement), decimalComma);
   }
@@ -560,7 +543,7 @@ export function readBinancePage(document: Document, url: string, cache?: ReaderC
     readings = rows.map((row) => rowReading(row, cache));
   }
   const decimalComma = usesDecimalComma(readings.flatMap((reading) => reading.texts));
-  const account = readAccount(root, table?.header.parentElement ?? null, dictionaries, decimalComma, cache);
+  const account = readAccount(root, table?.header.parentElement ?? null, vocabulary.accountLabels, decimalComma, cache);
   const reasons: string[] = [];
   if (account.missing.length > 0) reasons.push(because('account panel: could not read {fields}', { fields: account.missing.join(', ') }));
 
@@ -624,9 +607,8 @@ export function readBinancePage(document: Document, url: string, cache?: ReaderC
 export function binanceLandmarks(cache: ReaderCache): PageLandmarks {
   const connected = (element: Element | null | undefined): element is Element => !!element?.isConnected;
   const tabBar = cache.positionsTab?.closest('[role="tablist"]') ?? cache.positionsTab;
-  const labels = [...(cache.account?.labels.values() ?? [])].map((label) => label.element).filter(connected);
   return {
     positions: [tabBar, cache.table?.header.parentElement].filter(connected),
-    account: labels.length > 0 ? commonAncestor(labels) : null,
+    account: accountLandmark(cache.labels),
   };
 }

@@ -13,16 +13,19 @@ import {
   cachedLabelledElements,
   checkLiquidationSide,
   checkPnl,
-  hasTwinCells,
+  checkRowShape,
   headerLabels,
   labelKeys,
+  marginModeIn,
   readTablePage,
-  rowCells,
   readTpSl,
+  roiIn,
+  rowCells,
   RowProblem,
   type Table,
   type TableCache,
   tableLandmarks,
+  wordSet,
 } from '../../tablePage';
 import { ACCOUNT, COLUMNS, MODES, POSITIONS_TAB, SIDES, type BybitAccountKey, type BybitColumn } from './labels';
 import { parseBybitRoute, type BybitMarket } from './routes';
@@ -33,8 +36,7 @@ const REQUIRED: BybitColumn[] = ['symbol', 'size', 'entryPrice', 'markPrice'];
 const PRICES: BybitColumn[] = ['entryPrice', 'markPrice', 'liquidationPrice'];
 const HEADER_LABELS = headerLabels(COLUMNS);
 const TAB_LABELS = new Set(POSITIONS_TAB.map(normalizeLabel));
-const words = (labels: readonly string[]) => new Set(labels.map(normalizeLabel));
-const [CROSS, ISOLATED, LONG, SHORT] = [words(MODES.cross), words(MODES.isolated), words(SIDES.long), words(SIDES.short)];
+const [CROSS, ISOLATED, LONG, SHORT] = [wordSet(MODES.cross), wordSet(MODES.isolated), wordSet(SIDES.long), wordSet(SIDES.short)];
 const LEVERAGE = /(?:^|\s)(\d{1,3}(?:\.\d{1,2})?)\s*[x×]/i;
 
 function readRow(
@@ -49,9 +51,7 @@ function readRow(
   const found = symbolIn(symbolText);
   try {
     if (!found) throw new RowProblem(because('no symbol in the symbol cell'));
-    if (hasTwinCells(row)) throw new RowProblem(because('two neighbouring cells show the same figure: a cell may have slid'));
-    for (const key of table.ambiguous)
-      if (REQUIRED.includes(key)) throw new RowProblem(because('two columns are labelled as {column}', { column: key }));
+    checkRowShape(row, table, REQUIRED);
     if (found.quote !== (market === 'linear' ? 'USDT' : 'USD') || found.suffix !== null)
       throw new RowProblem(because("{symbol} is not a contract of this page's market", { symbol: found.symbol }));
     /** A figure's first number ("-12.50 USDT (-1.25%)" → -12.50 USDT); "--" or empty is none, garbage a problem. */
@@ -63,10 +63,7 @@ function readRow(
     };
 
     const tokens = tokensOf(symbolText);
-    const cross = tokens.some((t) => CROSS.has(t));
-    const isolated = tokens.some((t) => ISOLATED.has(t));
-    if (cross === isolated)
-      throw new RowProblem(cross ? because('both cross and isolated shown') : because('margin mode (cross / isolated) not shown'));
+    const marginMode = marginModeIn(tokens, CROSS, ISOLATED);
     const leverageMatch = LEVERAGE.exec(symbolText.normalize('NFKC'));
     const leverage = leverageMatch ? Number(leverageMatch[1]) : null;
     if (leverage !== null && !(leverage >= 1 && leverage <= 200))
@@ -105,10 +102,7 @@ function readRow(
     if (sign(entry) <= 0 || sign(mark) <= 0) throw new RowProblem(because('entry and mark prices must be above 0'));
     const pnl = number('pnl', false);
     if (!pnl) throw new RowProblem(because('no PnL to check the row against'));
-    // SEEN: "value USDT (±x%)". Without its ROI the cell is another P&L column slid into place (Realized P&L).
-    const roiText = /\(([^)]*%)\s*\)/.exec(textOf(cellAt('pnl')!))?.[1];
-    const roi = roiText ? parsePageNumber(roiText, decimalComma) : null;
-    if (!roi?.ok || !roi.percent) throw new RowProblem(because('the ROI is not a percentage'));
+    const roiPercent = roiIn(textOf(cellAt('pnl')!), decimalComma);
     checkPnl({ side, size: abs(signedSize), entry, mark, pnl: exact(pnl.value), linear: market === 'linear' && sizeUnit === 'base' });
     const liquidation = number('liquidationPrice', false);
     const liquidationPrice = liquidation && sign(exact(liquidation.value)) > 0 ? exact(liquidation.value) : null;
@@ -131,12 +125,12 @@ function readRow(
       markPrice: decimalString(mark),
       priceDecimals: markPrice.decimals,
       pageLiquidationPrice: liquidationPrice && liquidation!.value,
-      marginMode: cross ? 'cross' : 'isolated',
+      marginMode,
       leverage,
       margin: margin?.value ?? null,
       marginAsset: margin?.unit ?? (market === 'linear' ? 'USDT' : found.base),
       pnl: pnl.value,
-      roiPercent: roi.value,
+      roiPercent,
       takeProfit,
       stopLoss,
     };
@@ -147,11 +141,11 @@ function readRow(
 }
 
 const ACCOUNT_LABELS = labelKeys(ACCOUNT);
+const REQUIRED_ACCOUNT: BybitAccountKey[] = ['marginBalance', 'marginRatio'];
 
 /** The account panel: each label's value is the element after it; Margin Balance and the MM rate are required. */
 function readAccount(root: Element, exclude: Element | null, decimalComma: boolean, cache?: BybitCache): ReadAccount {
-  const found = cachedLabelledElements(root, ACCOUNT_LABELS, exclude, 2, cache);
-  if (cache) cache.account = [...found.values()];
+  const found = cachedLabelledElements(root, ACCOUNT_LABELS, exclude, REQUIRED_ACCOUNT, cache);
   const value = (key: BybitAccountKey) => {
     const label = found.get(key);
     return label ? parsePageNumber(textOf(label.nextElementSibling!), decimalComma) : null;

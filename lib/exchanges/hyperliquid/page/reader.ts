@@ -15,17 +15,20 @@ import {
   cachedLabelledElements,
   checkLiquidationSide,
   checkPnl,
-  hasTwinCells,
+  checkRowShape,
   headerLabels,
   labelKeys,
+  marginModeIn,
   markHasMoved,
   readTablePage,
-  rowCells,
   readTpSl,
+  roiIn,
+  rowCells,
   RowProblem,
   type Table,
   type TableCache,
   tableLandmarks,
+  wordSet,
 } from '../../tablePage';
 import { ACCOUNT, COLUMNS, MODES, POSITIONS_TAB, SIDES, type HyperliquidAccountKey, type HyperliquidColumn } from './labels';
 import { parseHyperliquidRoute } from './routes';
@@ -35,9 +38,9 @@ export type HyperliquidCache = TableCache;
 const REQUIRED: HyperliquidColumn[] = ['coin', 'size', 'entryPrice', 'markPrice'];
 const HEADER_LABELS = headerLabels(COLUMNS);
 const ACCOUNT_LABELS = labelKeys(ACCOUNT);
+const REQUIRED_ACCOUNT: HyperliquidAccountKey[] = ['marginBalance'];
 const TAB_LABELS = new Set(POSITIONS_TAB.map(normalizeLabel));
-const words = (labels: readonly string[]) => new Set(labels.map(normalizeLabel));
-const [CROSS, ISOLATED, LONG, SHORT] = [words(MODES.cross), words(MODES.isolated), words(SIDES.long), words(SIDES.short)];
+const [CROSS, ISOLATED, LONG, SHORT] = [wordSet(MODES.cross), wordSet(MODES.isolated), wordSet(SIDES.long), wordSet(SIDES.short)];
 /** The coin cell: "ETH  20x" (the coin as the API names it, then its leverage). */
 const COIN_CELL = /^([A-Za-z0-9]{1,12})(?:\s+(\d{1,3})\s*[x×])?(?:\s|$)/;
 /** Position value against size × mark: the page rounds both. */
@@ -46,7 +49,7 @@ const VALUE_TOLERANCE = exact('0.003');
 /** A figure as the page writes it, dollars as USDC: "+$2,771.75 (+171.9%)" → "+2,771.75 USDC (+171.9%)". */
 const dollarsAsUsdc = (text: string) => text.replace(/([+\-−]?)\$\s?([\d.,]+)/, '$1$2 USDC');
 
-const parse = (text: string) => parsePageNumber(dollarsAsUsdc(text.split(/(?=\()/)[0]!.trim()), false);
+const parse = (text: string) => parsePageNumber(dollarsAsUsdc(text), false);
 
 const coinOf = (cell: Element | undefined) => (cell ? COIN_CELL.exec(textOf(cell).normalize('NFKC')) : null);
 
@@ -69,20 +72,14 @@ function readRow(cells: Element[], index: number, table: Table<HyperliquidColumn
   const coin = coinOf(cellAt('coin') ?? undefined);
   try {
     if (!coin) throw new RowProblem(because('no symbol in the symbol cell'));
-    if (hasTwinCells(cells)) throw new RowProblem(because('two neighbouring cells show the same figure: a cell may have slid'));
-    for (const key of table.ambiguous)
-      if (REQUIRED.includes(key)) throw new RowProblem(because('two columns are labelled as {column}', { column: key }));
+    checkRowShape(cells, table, REQUIRED);
     const symbol = coin[1]!;
     const leverage = coin[2] === undefined ? null : Number(coin[2]);
     if (leverage !== null && !(leverage >= 1 && leverage <= 200))
       throw new RowProblem(because('leverage {leverage}x is not possible', { leverage }));
 
     const marginCell = cellAt('margin');
-    const modeWords = marginCell ? tokensOf(textLines(marginCell, true).join(' ')) : [];
-    const cross = modeWords.some((w) => CROSS.has(w));
-    const isolated = modeWords.some((w) => ISOLATED.has(w));
-    if (cross === isolated)
-      throw new RowProblem(cross ? because('both cross and isolated shown') : because('margin mode (cross / isolated) not shown'));
+    const marginMode = marginModeIn(marginCell ? tokensOf(textLines(marginCell, true).join(' ')) : [], CROSS, ISOLATED);
 
     const size = figure('size', true)!;
     const signed = exact(size.value);
@@ -97,9 +94,7 @@ function readRow(cells: Element[], index: number, table: Table<HyperliquidColumn
     if (sign(entry) <= 0 || sign(mark) <= 0) throw new RowProblem(because('entry and mark prices must be above 0'));
     const pnl = figure('pnl', false);
     if (!pnl) throw new RowProblem(because('no PnL to check the row against'));
-    const roiText = /\(([^)]*%)\s*\)/.exec(textOf(cellAt('pnl')!))?.[1];
-    const roi = roiText ? parsePageNumber(roiText, false) : null;
-    if (!roi?.ok || !roi.percent) throw new RowProblem(because('the ROI is not a percentage'));
+    const roiPercent = roiIn(textOf(cellAt('pnl')!), false);
     const liquidation = figure('liquidationPrice', false);
     const liquidationPrice = liquidation && sign(exact(liquidation.value)) > 0 ? exact(liquidation.value) : null;
     const wordsOfRow = [...tokensOf(textLines(cellAt('coin')!, true).join(' ')), ...tokensOf(textLines(cellAt('size')!, true).join(' '))];
@@ -137,12 +132,12 @@ function readRow(cells: Element[], index: number, table: Table<HyperliquidColumn
       markPrice: decimalString(mark),
       priceDecimals: markPrice.decimals,
       pageLiquidationPrice: liquidationPrice && decimalString(liquidationPrice),
-      marginMode: cross ? 'cross' : 'isolated',
+      marginMode,
       leverage,
       margin: margin?.value ?? null,
       marginAsset: 'USDC',
       pnl: pnl.value,
-      roiPercent: roi.value,
+      roiPercent,
       takeProfit,
       stopLoss,
     };
@@ -153,19 +148,19 @@ function readRow(cells: Element[], index: number, table: Table<HyperliquidColumn
 }
 
 function readAccount(root: Element, exclude: Element | null, cache?: HyperliquidCache): ReadAccount {
-  const found = cachedLabelledElements(root, ACCOUNT_LABELS, exclude, 1, cache);
-  if (cache) cache.account = [...found.values()];
+  const found = cachedLabelledElements(root, ACCOUNT_LABELS, exclude, REQUIRED_ACCOUNT, cache);
   const value = (key: HyperliquidAccountKey) => {
     const label = found.get(key);
     return label ? parse(textOf(label.nextElementSibling!)) : null;
   };
   const amount = (parsed: ParsedNumber | null) => (parsed?.ok && !parsed.percent ? parsed.value : null);
   const ratio = value('marginRatio');
+  const balance = amount(value('marginBalance'));
   const account: ReadAccount = {
-    asset: amount(value('marginBalance')) === null ? null : 'USDC',
+    asset: balance === null ? null : 'USDC',
     walletBalance: null,
     availableBalance: amount(value('availableBalance')),
-    marginBalance: amount(value('marginBalance')),
+    marginBalance: balance,
     maintenanceMargin: amount(value('maintenanceMargin')),
     marginRatioPercent: ratio?.ok && ratio.percent ? ratio.value : null,
     missing: [],
