@@ -1,14 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtures } from '../fixtures/bybit';
-import {
-  acceptStreams,
-  launchWithExtension,
-  overlay,
-  setPageHidden,
-  startLocalExchange,
-  type ExtensionBrowser,
-  type LocalExchange,
-} from './harness';
+import { openOnExchange, setPageHidden, type ExtensionBrowser, type StreamConnection } from './harness';
 import { BYBIT_LINEAR_TIERS, BYBIT_MARKET_ROUTES } from './pages/bybitMarket';
 import { expectedOverlay } from './pages/fixturePage';
 import { PopupPage } from './pages/popup';
@@ -23,24 +15,18 @@ const page = fixtures.find((f) => f.name === 'en-linear-one-way')!;
 const path = new URL(page.url).pathname;
 
 describe('Bybit’s trading page (real Chromium)', () => {
-  let exchange: LocalExchange;
+  let session: Awaited<ReturnType<typeof openOnExchange>>;
   let browser: ExtensionBrowser;
-  let streams: ReturnType<typeof acceptStreams>;
+  let streams: StreamConnection[];
   const shown = (testId: string) => browser.page.locator(`liqguard-overlay [data-testid="${testId}"]`).allInnerTexts();
 
   beforeAll(async () => {
-    exchange = await startLocalExchange({ [path]: page.html, ...BYBIT_MARKET_ROUTES });
-    streams = acceptStreams(exchange);
-    browser = await launchWithExtension(exchange.port);
-    await browser.page.goto(page.url);
-    await overlay(browser.page).waitFor();
+    session = await openOnExchange(page.url, { [path]: page.html, ...BYBIT_MARKET_ROUTES });
+    ({ browser } = session);
+    streams = session.streams.connections;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    streams?.close();
-    await exchange?.close();
-  });
+  afterAll(() => session?.close());
 
   it('shows each position’s distance from Bybit’s formula and fetched risk limits, a cross price as an estimate', async () => {
     const expected = expectedOverlay(page.html, page.url, BYBIT_LINEAR_TIERS);
@@ -64,8 +50,8 @@ describe('Bybit’s trading page (real Chromium)', () => {
     await expect.poll(() => worker.distancesOf('SOLUSDT')).toHaveLength(1);
     const before = await worker.distancesOf('SOLUSDT');
     await setPageHidden(browser, true);
-    await expect.poll(() => streams.connections.length, { timeout: 10_000 }).toBeGreaterThan(0);
-    const stream = streams.connections[0]!;
+    await expect.poll(() => streams.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    const stream = streams[0]!;
     expect(stream.url).toBe('stream.bybit.com/v5/public/linear');
     await expect.poll(() => stream.received.length).toBeGreaterThan(0);
     expect(JSON.parse(stream.received[0]!)).toEqual({ op: 'subscribe', args: ['tickers.BTCUSDT', 'tickers.ETHUSDT', 'tickers.SOLUSDT'] });

@@ -227,3 +227,22 @@ export function acceptStreams(exchange: Pick<LocalExchange, 'server'>): { connec
   });
   return { connections, close: () => sockets.close() };
 }
+
+/** The extension in Chromium on the exchange's page at `url`, served with `routes`; its streams accepted, the overlay drawn. */
+export async function openOnExchange(url: string, routes: Routes) {
+  const exchange = await startLocalExchange(routes);
+  const streams = acceptStreams(exchange);
+  const browser = await launchWithExtension(exchange.port);
+  await browser.page.goto(url);
+  await overlay(browser.page).waitFor();
+  return {
+    exchange,
+    browser,
+    streams,
+    close: async () => {
+      await browser.close();
+      streams.close();
+      await exchange.close();
+    },
+  };
+}

@@ -1,14 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtures } from '../fixtures/hyperliquid';
-import {
-  acceptStreams,
-  launchWithExtension,
-  overlay,
-  setPageHidden,
-  startLocalExchange,
-  type ExtensionBrowser,
-  type LocalExchange,
-} from './harness';
+import { openOnExchange, setPageHidden, type ExtensionBrowser, type StreamConnection } from './harness';
 import { HYPERLIQUID_MARKET_ROUTES, HYPERLIQUID_TIERS } from './pages/hyperliquidMarket';
 import { expectedOverlay } from './pages/fixturePage';
 import { WorkerProbe } from './pages/worker';
@@ -20,24 +12,18 @@ import { WorkerProbe } from './pages/worker';
 const page = fixtures.find((f) => f.name === 'en-cross-isolated')!;
 
 describe('Hyperliquid’s trading page (real Chromium)', () => {
-  let exchange: LocalExchange;
+  let session: Awaited<ReturnType<typeof openOnExchange>>;
   let browser: ExtensionBrowser;
-  let streams: ReturnType<typeof acceptStreams>;
+  let streams: StreamConnection[];
   const shown = (testId: string) => browser.page.locator(`liqguard-overlay [data-testid="${testId}"]`).allInnerTexts();
 
   beforeAll(async () => {
-    exchange = await startLocalExchange({ [new URL(page.url).pathname]: page.html, ...HYPERLIQUID_MARKET_ROUTES });
-    streams = acceptStreams(exchange);
-    browser = await launchWithExtension(exchange.port);
-    await browser.page.goto(page.url);
-    await overlay(browser.page).waitFor();
+    session = await openOnExchange(page.url, { [new URL(page.url).pathname]: page.html, ...HYPERLIQUID_MARKET_ROUTES });
+    ({ browser } = session);
+    streams = session.streams.connections;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    streams?.close();
-    await exchange?.close();
-  });
+  afterAll(() => session?.close());
 
   it('shows each position’s distance from the published formula and the fetched margin tables, in agreement with the page', async () => {
     const expected = expectedOverlay(page.html, page.url, HYPERLIQUID_TIERS);
@@ -53,8 +39,8 @@ describe('Hyperliquid’s trading page (real Chromium)', () => {
     await expect.poll(() => worker.distancesOf('SOL')).toHaveLength(1);
     const before = await worker.distancesOf('SOL');
     await setPageHidden(browser, true);
-    await expect.poll(() => streams.connections.length, { timeout: 10_000 }).toBeGreaterThan(0);
-    const stream = streams.connections[0]!;
+    await expect.poll(() => streams.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    const stream = streams[0]!;
     expect(stream.url).toBe('api.hyperliquid.xyz/ws');
     await expect.poll(() => stream.received.length).toBeGreaterThanOrEqual(3);
     expect(stream.received.slice(0, 3).map((m) => JSON.parse(m).subscription.coin)).toEqual(['BTC', 'ETH', 'SOL']);
