@@ -410,7 +410,7 @@ export function Overlay(props: OverlayProps) {
         </button>
         <h1 class="text-base font-semibold">LiqGuard</h1>
         <span class="text-xs text-slate-600 dark:text-slate-300">
-          {route.symbol} · {marketLabel}
+          {route.symbol === null ? marketLabel : `${route.symbol} · ${marketLabel}`}
         </span>
         <button
           type="button"

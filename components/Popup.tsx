@@ -261,7 +261,7 @@ export function Popup() {
             {load.status.pages.map((page) => (
               <li key={page.tabId} class="rounded border border-slate-300 px-2 py-1 dark:border-slate-700">
                 <div class="flex justify-between">
-                  <span class="font-semibold">{page.route.symbol}</span>
+                  <span class="font-semibold">{page.route.symbol ?? adapterFor(page.route.exchange)?.name}</span>
                   <span class="text-slate-600 dark:text-slate-300">{marketName(page.route)}</span>
                 </div>
                 <PageFigures

@@ -5,12 +5,12 @@
  */
 import type { PageSnapshot } from '../model/snapshot';
 
-/** A futures trading page: the market and symbol it trades, and its UI language when the address says. */
+/** A futures page: the market and symbol it trades, and its UI language when the address says. */
 export interface PageRoute {
   exchange: string;
   market: string;
-  /** Upper case, as the exchange's API spells it. */
-  symbol: string;
+  /** As the exchange's API spells it; null on a page of the whole account (Hyperliquid's portfolio). */
+  symbol: string | null;
   language: string | null;
 }
 

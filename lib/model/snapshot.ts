@@ -95,8 +95,8 @@ export interface PageSnapshot {
   /** The adapter that read it (`lib/exchanges/index.ts`). */
   exchange: string;
   market: string;
-  /** The symbol the page trades (from the URL). */
-  pageSymbol: string;
+  /** The symbol the page trades (from the URL); null on a page of the whole account. */
+  pageSymbol: string | null;
   language: string;
   state: ReadState;
   /** Why the state is not plain 'ok', or what was partly missing; for the status line. */

@@ -108,7 +108,7 @@ function isRoute(value: unknown): value is PageRoute {
     isRecord(value) &&
     isId(value.exchange) &&
     isId(value.market) &&
-    isSymbol(value.symbol) &&
+    (value.symbol === null || isSymbol(value.symbol)) &&
     (value.language === null || (isShortString(value.language, 8) && /^[A-Za-z-]+$/.test(value.language)))
   );
 }
@@ -183,7 +183,7 @@ function isSnapshot(value: unknown): value is PageSnapshot {
   if (!isRecord(value) || !isId(value.exchange) || !isId(value.market)) return false;
   const account = value.account;
   return (
-    isShortString(value.pageSymbol, 40) &&
+    (value.pageSymbol === null || isShortString(value.pageSymbol, 40)) &&
     isShortString(value.language, 8) &&
     ['ok', 'other-tab', 'unreadable'].includes(value.state as string) &&
     isTextList(value.reasons) &&

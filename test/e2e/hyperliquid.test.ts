@@ -10,6 +10,7 @@ import { WorkerProbe } from './pages/worker';
  * (margin tables, funding) on api.hyperliquid.xyz, its WebSocket there too.
  */
 const page = fixtures.find((f) => f.name === 'en-cross-isolated')!;
+const portfolio = fixtures.find((f) => f.name === 'en-portfolio')!;
 
 describe('Hyperliquid’s trading page (real Chromium)', () => {
   let session: Awaited<ReturnType<typeof openOnExchange>>;
@@ -18,7 +19,11 @@ describe('Hyperliquid’s trading page (real Chromium)', () => {
   const shown = (testId: string) => browser.page.locator(`liqguard-overlay [data-testid="${testId}"]`).allInnerTexts();
 
   beforeAll(async () => {
-    session = await openOnExchange(page.url, { [new URL(page.url).pathname]: page.html, ...HYPERLIQUID_MARKET_ROUTES });
+    session = await openOnExchange(page.url, {
+      [new URL(page.url).pathname]: page.html,
+      '/portfolio': portfolio.html,
+      ...HYPERLIQUID_MARKET_ROUTES,
+    });
     ({ browser } = session);
     streams = session.streams.connections;
   });
@@ -50,5 +55,14 @@ describe('Hyperliquid’s trading page (real Chromium)', () => {
     await expect.poll(() => worker.distancesOf('SOL')).not.toEqual(before);
     await setPageHidden(browser, false);
     await expect.poll(() => stream.socket.readyState, { timeout: 5000 }).toBe(3 /* CLOSED */);
+  });
+
+  it('reads the portfolio page too: every position of the account, under the market’s name alone (no coin traded there)', async () => {
+    await browser.page.goto(portfolio.url);
+    const expected = expectedOverlay(portfolio.html, portfolio.url, HYPERLIQUID_TIERS);
+    expect(expected.map((p) => p.symbol).sort()).toEqual(['BTC', 'ETH', 'SOL']);
+    await expect.poll(() => shown('liqguard-distance'), { timeout: 15_000 }).toEqual(expected.map((p) => p.distance));
+    expect(await shown('liqguard-liquidation')).toEqual(expected.map((p) => p.liquidation));
+    expect(await browser.page.locator('liqguard-overlay h1 + span').innerText()).toBe('Perpetuals');
   });
 });

@@ -18,6 +18,7 @@ const ALLOWED = {
     'https://www.binance.com/bapi/futures/v1/friendly/*',
   ],
   contentScriptMatches: [
+    'https://app.hyperliquid.xyz/portfolio*',
     'https://app.hyperliquid.xyz/trade*',
     'https://www.binance.com/*/delivery/*',
     'https://www.binance.com/*/futures/*',

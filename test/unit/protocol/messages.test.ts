@@ -8,6 +8,9 @@ describe('parseMessage', () => {
   it('accepts the known shapes', () => {
     expect(parseMessage({ type: 'page-status', route })).toEqual({ type: 'page-status', route });
     expect(parseMessage({ type: 'page-status', route: null })).toEqual({ type: 'page-status', route: null });
+    // A page of the whole account (Hyperliquid's portfolio) trades no one symbol.
+    const portfolio = { exchange: 'hyperliquid', market: 'perp', symbol: null, language: null };
+    expect(parseMessage({ type: 'page-status', route: portfolio })).toEqual({ type: 'page-status', route: portfolio });
     expect(parseMessage({ type: 'get-status', extra: 1 })).toEqual({ type: 'get-status' });
   });
 
@@ -21,6 +24,7 @@ describe('parseMessage', () => {
     { type: 'page-status', route: { ...route, exchange: '<b>binance</b>' } },
     { type: 'page-status', route: { ...route, symbol: '<img src=x onerror=alert(1)>' } },
     { type: 'page-status', route: { ...route, symbol: 'A'.repeat(41) } },
+    { type: 'page-status', route: { ...route, symbol: undefined } },
     { type: 'page-status', route: { ...route, language: 7 } },
   ])('drops %j', (value) => {
     expect(parseMessage(value)).toBeNull();
@@ -65,10 +69,11 @@ describe('parseStatusResponse', () => {
 });
 
 describe('page-snapshot messages', () => {
-  it('accepts what the reader produces, for every fixture, open orders included', async () => {
-    const { fixtures } = await import('../../fixtures/binance');
-    for (const fixture of fixtures)
-      expect(parseMessage({ type: 'page-snapshot', snapshot: fixture.expected }), fixture.name).not.toBeNull();
+  it('accepts what the readers produce, for every fixture of every exchange, open orders and the portfolio page included', async () => {
+    const pages = await Promise.all(['binance', 'bybit', 'hyperliquid'].map((exchange) => import(`../../fixtures/${exchange}/index.ts`)));
+    const fixtures = pages.flatMap((page) => page.fixtures as { name: string; url: string; expected: unknown }[]);
+    expect(fixtures.map((f) => f.url)).toContain('https://app.hyperliquid.xyz/portfolio');
+    for (const fixture of fixtures) expect(parseMessage({ type: 'page-snapshot', snapshot: fixture.expected }), fixture.url).not.toBeNull();
   });
 
   it('drops a snapshot whose open orders are malformed or oversized', async () => {

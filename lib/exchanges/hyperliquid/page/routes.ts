@@ -1,8 +1,9 @@
 /**
- * Which Hyperliquid addresses are perpetual trading pages, and what they trade. `https://app.hyperliquid.xyz/trade/<COIN>`
- * (INFERRED from the app; `/portfolio` SEEN, which shows the same positions table but no coin); coins are written as
- * the API names them (`BTC`, `ETH`, `kPEPE`). Builder-deployed markets (`xyz:TSLA`) and spot pairs (`@107`, `PURR/USDC`)
- * are not read. Source: ../shared/research/exchanges/hyperliquid.md §D.
+ * Which Hyperliquid addresses show the perpetual positions list, and what they trade. `https://app.hyperliquid.xyz/trade/<COIN>`
+ * (INFERRED from the app) trades one coin; `/portfolio` (SEEN: the raw capture of the positions table was taken there)
+ * trades none, so its route has no symbol. Coins are written as the API names them (`BTC`, `ETH`, `kPEPE`).
+ * Builder-deployed markets (`xyz:TSLA`) and spot pairs (`@107`, `PURR/USDC`) are not read. Source:
+ * ../shared/research/exchanges/hyperliquid.md §D.
  */
 
 export type HyperliquidMarket = 'perp';
@@ -11,11 +12,12 @@ export const MARKET_LABELS: Record<HyperliquidMarket, string> = { perp: 'Perpetu
 
 export const HYPERLIQUID_HOST = 'app.hyperliquid.xyz';
 
-export const HYPERLIQUID_MATCHES = [`https://${HYPERLIQUID_HOST}/trade*`];
+export const HYPERLIQUID_MATCHES = [`https://${HYPERLIQUID_HOST}/trade*`, `https://${HYPERLIQUID_HOST}/portfolio*`];
 
-const ROUTE = /^\/trade\/([A-Za-z0-9]{1,12})\/?$/;
+const TRADE_ROUTE = /^\/trade\/([A-Za-z0-9]{1,12})\/?$/;
+const PORTFOLIO_ROUTE = /^\/portfolio\/?$/;
 
-export function parseHyperliquidRoute(url: string | URL): { market: HyperliquidMarket; symbol: string; language: null } | null {
+export function parseHyperliquidRoute(url: string | URL): { market: HyperliquidMarket; symbol: string | null; language: null } | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -23,6 +25,7 @@ export function parseHyperliquidRoute(url: string | URL): { market: HyperliquidM
     return null;
   }
   if (parsed.protocol !== 'https:' || parsed.hostname !== HYPERLIQUID_HOST) return null;
-  const match = ROUTE.exec(parsed.pathname);
+  if (PORTFOLIO_ROUTE.test(parsed.pathname)) return { market: 'perp', symbol: null, language: null };
+  const match = TRADE_ROUTE.exec(parsed.pathname);
   return match ? { market: 'perp', symbol: match[1]!, language: null } : null;
 }

@@ -114,12 +114,14 @@ describe('routes', () => {
   it.each([
     ['https://app.hyperliquid.xyz/trade/BTC', 'BTC'],
     ['https://app.hyperliquid.xyz/trade/kPEPE/', 'kPEPE'],
-  ])('%s trades %s', (url, symbol) => expect(parseHyperliquidRoute(url)?.symbol).toBe(symbol));
+    // The whole account's positions, no coin traded.
+    ['https://app.hyperliquid.xyz/portfolio', null],
+  ])('%s trades %s', (url, symbol) => expect(parseHyperliquidRoute(url)).toEqual({ market: 'perp', symbol, language: null }));
 
   it.each([
     'https://app.hyperliquid.xyz/trade',
     'https://app.hyperliquid.xyz/trade/xyz:TSLA',
-    'https://app.hyperliquid.xyz/portfolio',
+    'https://app.hyperliquid.xyz/portfolio/history',
     'http://app.hyperliquid.xyz/trade/BTC',
     'https://hyperliquid.xyz.evil.test/trade/BTC',
   ])('%s is not a perpetual trading page', (url) => expect(parseHyperliquidRoute(url)).toBeNull());

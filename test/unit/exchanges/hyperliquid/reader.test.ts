@@ -8,7 +8,14 @@ import { FUZZ_TIMEOUT_MS, fuzz, matches, VARIANTS_PER_PAGE, type ListOf } from '
 
 describe('readHyperliquidPage on every fixture page', () => {
   it('has the variants the issue names: cross, isolated, empty, broken (and another tab)', () => {
-    expect(fixtures.map((f) => f.name).sort()).toEqual(['en-20-rows', 'en-broken-rows', 'en-cross-isolated', 'en-empty', 'en-other-tab']);
+    expect(fixtures.map((f) => f.name).sort()).toEqual([
+      'en-20-rows',
+      'en-broken-rows',
+      'en-cross-isolated',
+      'en-empty',
+      'en-other-tab',
+      'en-portfolio',
+    ]);
   });
 
   it.each(fixtures.map((f) => [f.name, f] as const))('%s', (_, fixture) => {
