@@ -24,6 +24,7 @@ import {
   fundingPaidText,
   fundingText,
   gridOf,
+  tickOf,
   money,
   NONE,
   orderPriceOf,
@@ -76,7 +77,7 @@ function suggestionText(
   target: StopSuggestion | null = null,
 ): string {
   if (!suggestion.ok) return `${NONE} ${t.reason(suggestion.reason)}`;
-  const placed = onTick(context, suggestion.value, dec(grid.tickSize));
+  const placed = onTick(context, suggestion.value, tickOf(grid, suggestion.value.price));
   const pnl = money(placed.lockedPnl, asset, 'half-up');
   const ratio = target && rewardToRisk(placed, target);
   return `${orderPriceOf(grid, placed.price)} · ${placed.lockedPnl.gt(0) ? '+' : ''}${pnl}${ratio ? ` · ${t('tools.rewardRisk', { ratio: formatAmount(ratio, 1) })}` : ''}`;
@@ -115,11 +116,11 @@ export function PositionTools({ adapter, position, risk, walletBalance, warningD
         takeProfitAtRoe(context, new Decimal(roe), leverage),
       ])
     : [];
-  const existing = stopCheck(adapter, position, risk, position.stopLoss, 'position', dec(grid.tickSize));
+  const existing = stopCheck(adapter, position, risk, position.stopLoss, 'position', grid);
   // Reward:risk against the position's own take-profit, or else the take-profit at ROE +50 %.
   const ownTakeProfit = position.takeProfit === null ? null : levelAt(context, dec(position.takeProfit));
   const suggested = takeProfits[1]?.[1];
-  const placedSuggestion = suggested?.ok ? onTick(context, suggested.value, dec(grid.tickSize)) : null;
+  const placedSuggestion = suggested?.ok ? onTick(context, suggested.value, tickOf(grid, suggested.value.price)) : null;
   const rewardTarget = ownTakeProfit?.lockedPnl.gt(0)
     ? { level: ownTakeProfit, said: t('tools.rrAgainstOwn', { price: priceOf(grid, ownTakeProfit.price) }) }
     : placedSuggestion

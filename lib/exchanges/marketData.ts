@@ -67,7 +67,10 @@ export interface LotRule {
 }
 
 export interface SymbolRules {
+  /** The price step; where `priceFigures` is set, the finest one (the most decimals a price may have). */
   tickSize: DecimalString;
+  /** At most this many significant figures in a price, integers always allowed (Hyperliquid); null: one step at every price. */
+  priceFigures: number | null;
   /** LOT_SIZE: limit orders. */
   lot: LotRule;
   /** MARKET_LOT_SIZE: market orders (closing at mark), LOT_SIZE when the symbol has none. */
@@ -158,7 +161,9 @@ export function loadRules(stored: unknown): Record<string, SymbolRules> {
     const marketLot = lotFrom(r?.marketLot as unknown as Record<string, unknown>);
     if (!SYMBOL.test(symbol) || !r || !positive(r.tickSize) || !lot || !marketLot || (r.minNotional !== null && !positive(r.minNotional)))
       continue;
-    out[symbol] = { tickSize: r.tickSize, lot, marketLot, minNotional: r.minNotional ?? null };
+    const priceFigures = r.priceFigures ?? null;
+    if (priceFigures !== null && !(Number.isInteger(priceFigures) && priceFigures >= 1 && priceFigures <= 20)) continue;
+    out[symbol] = { tickSize: r.tickSize, priceFigures, lot, marketLot, minNotional: r.minNotional ?? null };
   }
   return out;
 }

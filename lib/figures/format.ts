@@ -6,7 +6,7 @@
  */
 import { Decimal, dec } from '../core/decimal';
 import type { FundingPaid, PositionView, StopCheck } from './types';
-import { formatAmount, formatPercent, formatPrice, tickDecimals, toTick, type TickRounding } from '../risk';
+import { formatAmount, formatPercent, formatPrice, tickAt, tickDecimals, toTick, type TickRounding } from '../risk';
 import { clockTime, sinceTime, until } from '../core/time';
 import type { AfterOrdersText } from '../model/overlay';
 import type { RemedyWording } from '../exchanges/adapter';
@@ -19,7 +19,7 @@ import type { AfterOrdersView, FundingView } from './types';
 export const NONE = '—';
 
 /** How one position's numbers are written: its tick, the page's price decimals (or the user's), its lot and unit. */
-export type NumberGrid = Pick<PositionView, 'tickSize' | 'priceDecimals' | 'lotSize' | 'sizeAsset'>;
+export type NumberGrid = Pick<PositionView, 'tickSize' | 'priceFigures' | 'priceDecimals' | 'lotSize' | 'sizeAsset'>;
 
 /** The step a number shown with `decimals` places moves by: 2 → "0.01". */
 const stepOfDecimals = (decimals: number) => new Decimal(10).pow(-decimals).toFixed();
@@ -32,9 +32,15 @@ export function gridOf(read: ReadPosition, rules: SymbolRules | undefined, displ
   return {
     priceDecimals: displayDecimals ?? read.priceDecimals,
     tickSize: rules?.tickSize ?? stepOfDecimals(read.priceDecimals),
+    priceFigures: rules?.priceFigures ?? null,
     lotSize: rules?.marketLot.stepSize ?? stepOfDecimals(dec(read.size).decimalPlaces()),
     sizeAsset: read.sizeAsset,
   };
+}
+
+/** The symbol's tick at `price`: its one step, or where the tick grows with the price, the step there. */
+export function tickOf(grid: NumberGrid, price: string | Decimal): Decimal {
+  return tickAt(dec(grid.tickSize), grid.priceFigures, dec(price));
 }
 
 /**
@@ -43,7 +49,7 @@ export function gridOf(read: ReadPosition, rules: SymbolRules | undefined, displ
  */
 export function priceOf(grid: NumberGrid, value: string | Decimal | null, rounding: TickRounding = 'half-up'): string {
   if (value === null) return NONE;
-  const tick = dec(grid.tickSize);
+  const tick = tickOf(grid, value);
   return tickDecimals(tick) === grid.priceDecimals
     ? formatPrice(dec(value), tick, rounding)
     : formatAmount(dec(value), grid.priceDecimals, rounding);
@@ -51,7 +57,7 @@ export function priceOf(grid: NumberGrid, value: string | Decimal | null, roundi
 
 /** A price to type into an order (a stop, a take-profit): always on the symbol's tick, which the exchange enforces. */
 export function orderPriceOf(grid: NumberGrid, value: string | Decimal): string {
-  return formatPrice(dec(value), dec(grid.tickSize));
+  return formatPrice(dec(value), tickOf(grid, value));
 }
 
 /** A size of the position at its lot, with its unit: "20 SOL", "0.283 BTC", "15 Cont". */

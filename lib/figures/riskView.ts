@@ -111,7 +111,7 @@ export function riskView(snapshot: PageSnapshot, settings: Settings, market: Mar
         read,
         usableRisk,
         market.orders && snapshot.openOrdersCount === market.orders.list.count ? market.orders.list.orders : [],
-        dec(grid.tickSize),
+        grid,
       ),
       breakEvenWithFees:
         'position' in entry

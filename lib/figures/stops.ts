@@ -2,6 +2,7 @@
 import { Decimal, dec } from '../core/decimal';
 import { type ExchangeAdapter } from '../exchanges/adapter';
 import { onTick, stopAtFractionToLiquidation, type PositionRisk, type StopContext } from '../risk';
+import { tickOf, type NumberGrid } from './format';
 import type { ReadOrder, ReadPosition } from '../model/snapshot';
 import type { StopCheck } from './types';
 import type { DecimalString } from '../core/parse/number';
@@ -16,7 +17,7 @@ export function stopCheck(
   risk: PositionRisk | null,
   price: DecimalString | null,
   source: StopCheck['source'],
-  tick: Decimal,
+  grid: NumberGrid,
 ): StopCheck | null {
   if (price === null || !risk?.liquidationPrice) return null;
   const stop = dec(price);
@@ -30,7 +31,7 @@ export function stopCheck(
     liquidationPrice,
   };
   const exact = stopAtFractionToLiquidation(context, new Decimal(SAFER_STOP_FRACTION));
-  const safer = exact.ok ? { ok: true as const, value: onTick(context, exact.value, tick) } : exact;
+  const safer = exact.ok ? { ok: true as const, value: onTick(context, exact.value, tickOf(grid, exact.value.price)) } : exact;
   return {
     price,
     source,
@@ -51,7 +52,7 @@ export function worstStop(
   read: ReadPosition,
   risk: PositionRisk | null,
   orders: readonly ReadOrder[],
-  tick: Decimal,
+  grid: NumberGrid,
 ): StopCheck | null {
   const closing = read.side === 'long' ? 'sell' : 'buy';
   const mark = dec(read.markPrice);
@@ -63,8 +64,8 @@ export function worstStop(
       (read.side === 'long' ? dec(o.triggerPrice).lt(mark) : dec(o.triggerPrice).gt(mark)),
   );
   const checks = [
-    stopCheck(adapter, read, risk, read.stopLoss, 'position', tick),
-    ...stopOrders.map((o) => stopCheck(adapter, read, risk, o.triggerPrice, 'order', tick)),
+    stopCheck(adapter, read, risk, read.stopLoss, 'position', grid),
+    ...stopOrders.map((o) => stopCheck(adapter, read, risk, o.triggerPrice, 'order', grid)),
   ].filter((c) => c !== null);
   return checks.find((c) => c.beyondLiquidation) ?? checks[0] ?? null;
 }

@@ -54,6 +54,8 @@ export interface PositionView {
   priceDecimals: number;
   /** The symbol's tick: from its order rules, else the step of the page's price decimals. */
   tickSize: DecimalString;
+  /** Where the tick grows with the price (Hyperliquid): at most this many significant figures, `tickSize` the finest step. */
+  priceFigures: number | null;
   /** The symbol's market-order lot: from its order rules, else the step of the size as the page shows it. */
   lotSize: DecimalString;
   /** What the size is counted in (BTC, SOL, contracts). */

@@ -13,6 +13,20 @@ const MODES: Record<TickRounding, Rounding> = {
   ceil: Decimal.ROUND_CEIL,
 };
 
+/**
+ * The tick at `price` where it depends on the price: Hyperliquid's "Prices can have up to 5 significant figures, but no
+ * more than MAX_DECIMALS - szDecimals decimal places … Integer prices are always allowed, regardless of the number of
+ * significant figures" ("Tick and lot size", https://hyperliquid.gitbook.io/hyperliquid-docs/for-developers/api/tick-and-lot-size).
+ * `finest` is the step of the most decimals allowed (10^-(6 − szDecimals) for a perpetual), `significantFigures`
+ * null where the tick is one step at every price. Units: the price's.
+ */
+export function tickAt(finest: Decimal, significantFigures: number | null, price: Decimal): Decimal {
+  if (significantFigures === null || !price.gt(0)) return finest;
+  // `e` is the exponent of the leading figure: 3143.3 → 3, so five figures end at 10^(3 − 4).
+  const figuresStep = new Decimal(10).pow(price.e - (significantFigures - 1));
+  return Decimal.max(finest, Decimal.min(figuresStep, 1));
+}
+
 /** `value` on the grid of `tick` ("0.1", "0.01", "5"), rounded as asked. */
 export function toTick(value: Decimal, tick: Decimal, rounding: TickRounding = 'half-up'): Decimal {
   return value.div(tick).toDecimalPlaces(0, MODES[rounding]).times(tick);

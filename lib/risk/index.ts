@@ -41,5 +41,5 @@ export {
 } from './stops';
 export { fundingCost } from './funding';
 export { averageTrueRange, betaTo, type Bar } from './volatility';
-export { formatAmount, formatPercent, formatPrice, tickDecimals, toTick, type TickRounding } from './display';
+export { formatAmount, formatPercent, formatPrice, tickAt, tickDecimals, toTick, type TickRounding } from './display';
 export { placeableCut, placeableSize, type OrderRules } from './orderRules';

@@ -39,6 +39,21 @@ describe('Hyperliquid’s trading page (real Chromium)', () => {
     expect(await shown('liqguard-mismatch')).toEqual([]);
   });
 
+  it('keeps the order rules from the same /info answer: sizes at szDecimals, prices at five figures, $10 the smallest order', async () => {
+    const stored = () =>
+      browser.serviceWorker.evaluate(async () => {
+        const { symbolRules } = await chrome.storage.local.get('symbolRules');
+        return (symbolRules as Record<string, { symbols: Record<string, unknown> }> | undefined)?.['hyperliquid:perp']?.symbols.ETH ?? null;
+      });
+    await expect.poll(stored, { timeout: 10_000 }).toEqual({
+      tickSize: '0.01',
+      priceFigures: 5,
+      lot: { stepSize: '0.0001', minQty: '0.0001', maxQty: '1000000000000000' },
+      marketLot: { stepSize: '0.0001', minQty: '0.0001', maxQty: '1000000000000000' },
+      minNotional: '10',
+    });
+  });
+
   it('follows the public WebSocket while the tab is hidden: one subscription per coin, re-priced from a push', async () => {
     const worker = new WorkerProbe(browser.serviceWorker);
     await expect.poll(() => worker.distancesOf('SOL')).toHaveLength(1);

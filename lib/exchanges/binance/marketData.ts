@@ -77,7 +77,7 @@ function rulesFrom(entry: Record<string, unknown>): SymbolRules | string {
   const minNotionalFilter = filters.get('MIN_NOTIONAL');
   const notional = minNotionalFilter?.notional ?? minNotionalFilter?.minNotional;
   if (minNotionalFilter && !positive(notional)) return 'a malformed MIN_NOTIONAL';
-  return { tickSize: canonical(tick), lot, marketLot, minNotional: positive(notional) ? canonical(notional) : null };
+  return { tickSize: canonical(tick), priceFigures: null, lot, marketLot, minNotional: positive(notional) ? canonical(notional) : null };
 }
 
 /** Every symbol's rules from an exchangeInfo body; malformed symbols are left out and listed with the reason. */

@@ -150,6 +150,7 @@ function rulesFrom(entry: Record<string, unknown>): SymbolRules | string {
   if (minNotional !== undefined && !positive(minNotional)) return 'a malformed minNotionalValue';
   return {
     tickSize: canonical(price.tickSize),
+    priceFigures: null,
     lot: limitLot,
     marketLot: { ...limitLot, maxQty: marketMax },
     minNotional: minNotional === undefined ? null : canonical(minNotional),

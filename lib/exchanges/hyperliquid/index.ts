@@ -8,8 +8,8 @@ import { fill } from '../../core/i18n/fill';
 import { because } from '../../core/i18n/reasons/because';
 import { accountRisk } from '../../risk/account';
 import type { ExchangeAdapter } from '../adapter';
-import { loadFundingQuotes, loadTierTables } from '../marketData';
-import { API_HOST, INFO_URL, META_REQUEST, parseFunding, parseMeta } from './marketData';
+import { loadFundingQuotes, loadRules, loadTierTables } from '../marketData';
+import { API_HOST, INFO_URL, META_REQUEST, parseFunding, parseMeta, parseRules } from './marketData';
 import { KEEP_ALIVE, markStreamUrl, parseAssetCtxMessage, subscribeMessages, withMarkPrices } from './markPrice';
 import { MARKET_LABELS } from './page/routes';
 import { hyperliquidCrossWallets, prepareHyperliquidPosition } from './position';
@@ -42,9 +42,14 @@ export const hyperliquid: ExchangeAdapter = {
       parse: parseMeta,
       load: loadTierTables,
     },
-    // The minimum order value ($10) and the size step (szDecimals) are known, but a price's tick depends on the
-    // price (at most five significant figures): no rules, so prices keep the page's own decimals.
-    rules: { url: () => null, refreshMs: Infinity, parse: () => ({ symbols: {}, rejected: {} }), load: () => ({}) },
+    // Sizes at szDecimals, prices at five significant figures (the tick grows with the price), $10 the smallest order.
+    rules: {
+      url: (market) => (isPerp(market) ? INFO_URL : null),
+      init: META_REQUEST,
+      refreshMs: 24 * 3600_000,
+      parse: parseRules,
+      load: loadRules,
+    },
     funding: {
       url: (market) => (isPerp(market) ? INFO_URL : null),
       init: () => META_REQUEST,

@@ -11,11 +11,17 @@
  * ("Margin tiers", https://hyperliquid.gitbook.io/hyperliquid-docs/trading/margin-tiers). Margin table ids below 50
  * are one tier at that leverage; a coin without its table is one tier at its `maxLeverage`. Funding is paid every hour,
  * at the rate `funding` of the asset context.
+ *
+ * Order rules ("Tick and lot size", https://hyperliquid.gitbook.io/hyperliquid-docs/for-developers/api/tick-and-lot-size):
+ * "Sizes are rounded to the szDecimals of that asset"; "Prices can have up to 5 significant figures, but no more than
+ * MAX_DECIMALS - szDecimals decimal places where MAX_DECIMALS is 6 for perps … Integer prices are always allowed". The
+ * minimum order value is $10 (ccxt maps the exchange's error "Order must have minimum value of $10", hyperliquid.md §C).
+ * No maximum order size is published: none is applied.
  */
 import { Decimal } from '../../core/decimal';
 import { bracketProblems } from '../../risk/brackets';
 import type { Bracket } from '../../risk/types';
-import { canonical, fundingRateOk, nonNegative, positive, type FundingQuote } from '../marketData';
+import { canonical, fundingRateOk, nonNegative, positive, type FundingQuote, type SymbolRules } from '../marketData';
 
 export const API_HOST = 'api.hyperliquid.xyz';
 export const INFO_URL = `https://${API_HOST}/info`;
@@ -29,9 +35,17 @@ export const META_REQUEST: RequestInit = {
 const NO_CAP = new Decimal('1e15');
 const HOUR_MS = 3600_000;
 const COIN = /^[A-Za-z0-9]{1,12}$/;
+/** The most decimals a perpetual's price may have, before its szDecimals are taken off. */
+const PERP_MAX_DECIMALS = 6;
+const PRICE_FIGURES = 5;
+const MIN_ORDER_VALUE = '10';
+/** No published maximum: a bound no order comes near. */
+const NO_MAX_SIZE = NO_CAP.toFixed();
 
 interface Asset {
   name: string;
+  /** The decimals a size may have; null when missing or malformed. */
+  szDecimals: number | null;
   maxLeverage: number;
   marginTableId: number | null;
   delisted: boolean;
@@ -53,6 +67,10 @@ function assetsOf(body: unknown): { assets: Asset[]; tables: Map<number, unknown
     return [
       {
         name: e.name,
+        szDecimals:
+          Number.isInteger(e.szDecimals) && (e.szDecimals as number) >= 0 && (e.szDecimals as number) <= PERP_MAX_DECIMALS
+            ? (e.szDecimals as number)
+            : null,
         maxLeverage: Number(e.maxLeverage),
         marginTableId: Number.isInteger(e.marginTableId) ? (e.marginTableId as number) : null,
         delisted: e.isDelisted === true,
@@ -110,6 +128,28 @@ export function parseMeta(body: unknown): { symbols: Record<string, Bracket[]>; 
     const brackets = bracketsOf(asset, universe!.tables);
     if (typeof brackets === 'string') rejected[asset.name] = brackets;
     else symbols[asset.name] = brackets;
+  }
+  return { symbols, rejected };
+}
+
+/** Every listed coin's order rules in a `metaAndAssetCtxs` answer: its size step, its price's finest step and figures. */
+export function parseRules(body: unknown): { symbols: Record<string, SymbolRules>; rejected: Record<string, string> } {
+  const symbols: Record<string, SymbolRules> = {};
+  const rejected: Record<string, string> = {};
+  for (const asset of assetsOf(body)?.assets.filter((a) => !a.delisted) ?? []) {
+    if (asset.szDecimals === null) {
+      rejected[asset.name] = 'no usable szDecimals';
+      continue;
+    }
+    const step = new Decimal(10).pow(-asset.szDecimals).toFixed();
+    const lot = { stepSize: step, minQty: step, maxQty: NO_MAX_SIZE };
+    symbols[asset.name] = {
+      tickSize: new Decimal(10).pow(asset.szDecimals - PERP_MAX_DECIMALS).toFixed(),
+      priceFigures: PRICE_FIGURES,
+      lot,
+      marketLot: lot,
+      minNotional: MIN_ORDER_VALUE,
+    };
   }
   return { symbols, rejected };
 }

@@ -31,6 +31,7 @@ function position(distance: string | null, overrides: Partial<PositionView> = {}
     mismatch: null,
     priceDecimals: 1,
     tickSize: '0.1',
+    priceFigures: null,
     lotSize: '0.001',
     sizeAsset: 'BTC',
     remedy: { targetDistance: '0.10', marginToAdd: '1234.5678', sizeToCut: '0.12345', sizeToCutNote: 'not rounded' },

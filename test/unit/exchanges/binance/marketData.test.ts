@@ -20,6 +20,7 @@ describe('exchangeInfo order rules', () => {
     expect(Object.keys(symbols).sort()).toEqual(['BTCUSDT', 'DOGEUSDT', 'ETHUSDT', 'SOLUSDT']);
     expect(symbols.BTCUSDT).toEqual({
       tickSize: '0.1',
+      priceFigures: null,
       lot: { stepSize: '0.001', minQty: '0.001', maxQty: '1000' },
       marketLot: { stepSize: '0.001', minQty: '0.001', maxQty: '120' },
       minNotional: '100',
@@ -31,6 +32,7 @@ describe('exchangeInfo order rules', () => {
     const { symbols } = parseExchangeInfo(fixture('dapi-exchangeInfo.json'));
     expect(symbols.BTCUSD_PERP).toEqual({
       tickSize: '0.1',
+      priceFigures: null,
       lot: { stepSize: '1', minQty: '1', maxQty: '1000000' },
       marketLot: { stepSize: '1', minQty: '1', maxQty: '60000' },
       minNotional: null,

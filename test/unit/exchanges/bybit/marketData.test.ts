@@ -78,6 +78,7 @@ describe('instruments, tickers, mark-price bars', () => {
     expect(Object.keys(symbols).sort()).toEqual(['BTCUSDT', 'ETHUSDT']);
     expect(symbols.BTCUSDT).toEqual({
       tickSize: '0.1',
+      priceFigures: null,
       lot: { stepSize: '0.001', minQty: '0.001', maxQty: '1190' },
       marketLot: { stepSize: '0.001', minQty: '0.001', maxQty: '119' },
       minNotional: '5',

@@ -11,11 +11,14 @@ import { describe, expect, it } from 'vitest';
 
 import { Decimal } from '@/lib/core/decimal';
 import { hyperliquid } from '@/lib/exchanges/hyperliquid';
-import { parseFunding, parseMeta } from '@/lib/exchanges/hyperliquid/marketData';
+import { parseFunding, parseMeta, parseRules } from '@/lib/exchanges/hyperliquid/marketData';
+import { loadRules } from '@/lib/exchanges/marketData';
+import { gridOf, orderPriceOf } from '@/lib/figures/format';
+import { stopCheck } from '@/lib/figures/stops';
 import { KEEP_ALIVE, parseAssetCtxMessage, subscribeMessages } from '@/lib/exchanges/hyperliquid/markPrice';
 import { parseHyperliquidRoute } from '@/lib/exchanges/hyperliquid/page/routes';
 import type { ReadPosition } from '@/lib/model/snapshot';
-import { bracketFor, liquidation, maintenanceMargin, notional, type Bracket } from '@/lib/risk';
+import { bracketFor, liquidation, maintenanceMargin, notional, type Bracket, type PositionRisk } from '@/lib/risk';
 
 const fixtures = resolve(import.meta.dirname, '../../../fixtures/hyperliquid');
 const vectors = JSON.parse(readFileSync(resolve(fixtures, 'freqtrade-vectors.json'), 'utf8')) as {
@@ -92,6 +95,47 @@ describe('margin tiers from metaAndAssetCtxs', () => {
   });
 });
 
+describe('order rules from metaAndAssetCtxs (“Tick and lot size”)', () => {
+  it('sizes at szDecimals, prices at most 6 − szDecimals decimals and five figures, $10 the smallest order', () => {
+    const { symbols, rejected } = parseRules(meta);
+    const lot = (step: string) => ({ stepSize: step, minQty: step, maxQty: '1000000000000000' });
+    expect(symbols.BTC).toEqual({ tickSize: '0.1', priceFigures: 5, lot: lot('0.00001'), marketLot: lot('0.00001'), minNotional: '10' });
+    expect([symbols.ETH!.tickSize, symbols.ETH!.lot.stepSize]).toEqual(['0.01', '0.0001']);
+    expect([symbols.SOL!.tickSize, symbols.SOL!.lot.stepSize]).toEqual(['0.0001', '0.01']);
+    expect([symbols.DOGE!.tickSize, symbols.DOGE!.lot.stepSize]).toEqual(['0.000001', '1']);
+    expect(Object.keys(symbols)).not.toContain('OLD');
+    expect(rejected).toEqual({});
+    // Stored and read back unchanged.
+    expect(loadRules(JSON.parse(JSON.stringify({ fetchedAt: 1, symbols })))).toEqual(symbols);
+  });
+
+  it('refuses a coin whose szDecimals is missing or beyond the six decimals a price may have', () => {
+    const broken = structuredClone(meta);
+    broken[0].universe[0].szDecimals = 7;
+    delete broken[0].universe[1].szDecimals;
+    const { symbols, rejected } = parseRules(broken);
+    expect(rejected).toEqual({ BTC: 'no usable szDecimals', ETH: 'no usable szDecimals' });
+    expect(symbols.SOL).toBeDefined();
+    expect(parseRules({ nope: true })).toEqual({ symbols: {}, rejected: {} });
+    const stored = (priceFigures: unknown) => loadRules({ fetchedAt: 1, symbols: { SOL: { ...symbols.SOL, priceFigures } } });
+    expect([stored(0), stored('5'), stored(5.5)]).toEqual([{}, {}, {}]);
+  });
+
+  it('puts every price the popup suggests on a price the exchange accepts', () => {
+    const { symbols } = parseRules(meta);
+    // The SEEN short (9.3792 ETH from 3,438.8, mark 3,143.3) with a stop of 3,600, beyond a liquidation price of 3,539.95.
+    const eth: ReadPosition = { ...seenShort, stopLoss: '3600' };
+    const grid = gridOf(eth, symbols.ETH, null);
+    expect([orderPriceOf(grid, '3521.23456'), orderPriceOf(grid, '96250.7'), orderPriceOf(grid, '9.876543')]).toEqual([
+      '3,521.2',
+      '96,251',
+      '9.88',
+    ]);
+    const check = stopCheck(hyperliquid, eth, { liquidationPrice: d('3539.95') } as PositionRisk, eth.stopLoss, 'position', grid);
+    expect(check).toMatchObject({ beyondLiquidation: true, saferStop: '3500.2' });
+  });
+});
+
 describe('the public WebSocket', () => {
   it('subscribes to each coin held and reads its mark from a pushed asset context, nothing else', () => {
     expect(subscribeMessages(['SOL', 'BTC', 'SOL']).map((m) => JSON.parse(m))).toEqual([
@@ -126,6 +170,30 @@ describe('routes', () => {
     'https://hyperliquid.xyz.evil.test/trade/BTC',
   ])('%s is not a perpetual trading page', (url) => expect(parseHyperliquidRoute(url)).toBeNull());
 });
+
+/** The short SEEN on the page (hyperliquid.md §B), as the reader gives it. */
+const seenShort: ReadPosition = {
+  row: 1,
+  symbol: 'ETH',
+  market: 'perp',
+  contract: 'perpetual',
+  side: 'short',
+  size: '9.3792',
+  sizeUnit: 'base',
+  sizeAsset: 'ETH',
+  entryPrice: '3438.8',
+  markPrice: '3143.3',
+  priceDecimals: 1,
+  pageLiquidationPrice: '5535.1',
+  marginMode: 'cross',
+  leverage: 20,
+  margin: '1474.08',
+  marginAsset: 'USDC',
+  pnl: '2771.75',
+  roiPercent: '171.9',
+  takeProfit: null,
+  stopLoss: null,
+};
 
 describe('the adapter on a read position', () => {
   // Vector #1 as the page would show it at its entry: Margin includes the PnL (0 at entry).
