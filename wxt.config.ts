@@ -10,11 +10,12 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // vitest 4 brings Vite 8 while WXT builds with its own Vite 7: the plugins run on both, only their types differ.
   vite: () => ({ plugins: [preact(), tailwindcss(), shadowRootCssPlugin()] as unknown as WxtViteConfig['plugins'] }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'LiqGuard',
     description:
       'Distance to liquidation, margin buffer and alerts on Binance futures pages. Reads the page: no API key, and nothing about your account leaves the browser.',
-    permissions: ['storage', 'notifications', 'alarms'],
+    // Chrome's worker has no audio: an alert's chosen sound plays in an offscreen document (Firefox's background page plays it).
+    permissions: ['storage', 'notifications', 'alarms', ...(browser === 'chrome' ? ['offscreen'] : [])],
     // Only the exchanges' public market data, as each adapter lists it (lib/exchanges/<id>/index.ts).
     host_permissions: hostPermissions(),
     browser_specific_settings: {
@@ -25,5 +26,5 @@ export default defineConfig({
       },
       gecko_android: { strict_min_version: '142.0' },
     },
-  },
+  }),
 });

@@ -4,7 +4,9 @@ import { DEFAULT_SETTINGS, parseSettings, type AlertRules, type Settings } from 
 import { formTextOf, settingsFromForm, type FormText } from '@/lib/forms/settingsForm';
 import type { UiPhrase } from '@/lib/core/i18n/ui';
 import { storedSettings } from '@/lib/protocol/storage';
+import { ALERT_SOUNDS, playsItself, type AlertSound, type SOUND_TONES } from '@/lib/model/sounds';
 
+import { playSound } from './playSound';
 import { useWords } from './words';
 
 /** Each threshold's field, labelled (an options key) in its unit. */
@@ -19,6 +21,28 @@ const TEXT_FIELDS: { name: keyof FormText; unit: UiPhrase['key'] }[] = [
 ];
 
 const RULES: (keyof AlertRules)[] = ['distance', 'stop', 'marginRatio', 'mismatch', 'unreadable'];
+
+/** Plays the chosen sound, busy while it plays (a second press waits for the first). */
+function PlayButton({ sound, onFailed }: { sound: keyof typeof SOUND_TONES; onFailed: () => void }) {
+  const { t } = useWords();
+  const [playing, setPlaying] = useState(false);
+  return (
+    <button
+      type="button"
+      class="rounded border border-slate-400 px-2"
+      aria-busy={playing}
+      disabled={playing}
+      onClick={() => {
+        setPlaying(true);
+        playSound(sound)
+          .catch(onFailed)
+          .finally(() => setPlaying(false));
+      }}
+    >
+      {t('options.soundPlay')}
+    </button>
+  );
+}
 
 export function Options() {
   const { t, say } = useWords();
@@ -92,14 +116,25 @@ export function Options() {
               {t(`options.rule.${rule}`)}
             </label>
           ))}
-          <label class="flex items-center gap-2">
-            <input
-              type="checkbox"
-              checked={settings.notificationSound}
-              onChange={(e) => setFlag({ notificationSound: (e.currentTarget as HTMLInputElement).checked })}
-            />
-            {t('options.sound')}
-          </label>
+          <div class="flex items-center gap-2">
+            <label class="flex items-center gap-2">
+              {t('options.sound')}
+              <select
+                data-testid="alert-sound"
+                value={settings.alertSound}
+                onChange={(e) => setFlag({ alertSound: (e.currentTarget as HTMLSelectElement).value as AlertSound })}
+              >
+                {ALERT_SOUNDS.map((sound) => (
+                  <option key={sound} value={sound}>
+                    {t(`options.sound.${sound}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {playsItself(settings.alertSound) && (
+              <PlayButton sound={settings.alertSound} onFailed={() => setStatus({ key: 'options.soundFailed' })} />
+            )}
+          </div>
           <label class="flex items-center gap-2">
             <input
               type="checkbox"

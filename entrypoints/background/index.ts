@@ -3,6 +3,8 @@ import { translator, uiLanguage } from '@/lib/core/i18n';
 import { browser, type Browser } from 'wxt/browser';
 
 import { accountKey, marketKey } from '@/lib/model/keys';
+import { playsItself } from '@/lib/model/sounds';
+import { playAlertSound } from './sound';
 import { badgeFor, evaluate, parseAlertState, snooze, type AlertNotification } from '@/lib/alerts';
 import { parseHistory, recordOf, withRecord } from '@/lib/alerts/history';
 import { adapterFor, adapterOf } from '@/lib/exchanges';
@@ -308,7 +310,10 @@ export default defineBackground(() => {
     // Persist before showing: a worker stopped in between then misses nothing it has not already recorded.
     // Only when it changed: every write reaches each open page's content script as a storage event.
     if (problem || JSON.stringify(result.state) !== JSON.stringify(state)) await storedAlertState.setValue(result.state);
-    for (const notification of result.notifications) await notify(notification, settings.notificationSound);
+    // The chosen sound plays once for the alerts of one pass, not once each.
+    for (const notification of result.notifications) await notify(notification, settings.alertSound === 'system');
+    if (result.notifications.length > 0 && playsItself(settings.alertSound))
+      playAlertSound(settings.alertSound).catch((error: unknown) => console.warn('LiqGuard:', error));
     const summaries = await tabSummaries.getValue();
     summaries[tabId] = {
       positions: view.positions.map((p) => ({ symbol: p.symbol, side: p.side, distance: p.distance, band: p.band })),
@@ -405,7 +410,7 @@ async function loadSettings(): Promise<Settings> {
   return settings;
 }
 
-async function notify(notification: AlertNotification, sound: boolean) {
+async function notify(notification: AlertNotification, systemSound: boolean) {
   await browser.notifications.create(notification.id, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
@@ -415,7 +420,7 @@ async function notify(notification: AlertNotification, sound: boolean) {
     ...(import.meta.env.FIREFOX
       ? {}
       : {
-          silent: !sound,
+          silent: !systemSound,
           ...(notification.position ? { buttons: notification.snoozeButtons.map((title) => ({ title })) } : {}),
         }),
   });

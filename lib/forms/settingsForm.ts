@@ -64,7 +64,7 @@ export function formTextOf(settings: Settings): FormText {
 /** The settings the form describes, or an error per field (nothing is saved then). */
 export function settingsFromForm(
   text: FormText,
-  flags: Pick<Settings, 'rules' | 'overlay' | 'streamWhenHidden' | 'notificationSound' | 'displayDecimals' | 'positionThresholds'>,
+  flags: Pick<Settings, 'rules' | 'overlay' | 'streamWhenHidden' | 'alertSound' | 'displayDecimals' | 'positionThresholds'>,
 ): { ok: true; settings: Settings } | { ok: false; errors: Partial<Record<keyof FormText, UiPhrase>> } {
   const errors: Partial<Record<keyof FormText, UiPhrase>> = {};
   const fractions: Partial<Record<PercentField, string>> = {};
@@ -88,7 +88,7 @@ export function settingsFromForm(
     errors.dangerMarginRatio = { key: 'form.dangerBelowWarning' };
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  const { rules, overlay, streamWhenHidden, notificationSound, displayDecimals, positionThresholds } = flags;
+  const { rules, overlay, streamWhenHidden, alertSound, displayDecimals, positionThresholds } = flags;
   const { settings, problems } = parseSettings({
     version: 1,
     ...fractions,
@@ -96,7 +96,7 @@ export function settingsFromForm(
     rules,
     overlay,
     streamWhenHidden,
-    notificationSound,
+    alertSound,
     displayDecimals,
     positionThresholds,
   });

@@ -4,6 +4,7 @@
  */
 import { Decimal } from '../core/decimal';
 import { parsePositionKey } from './keys';
+import { ALERT_SOUNDS, isAlertSound, type AlertSound } from './sounds';
 
 export interface AlertRules {
   distance: boolean;
@@ -31,8 +32,11 @@ export interface Settings {
   overlay: { enabled: boolean; compact: boolean };
   /** Follow the public mark-price stream while a futures tab is hidden. */
   streamWhenHidden: boolean;
-  /** Let notifications make the system's sound (Chrome; Firefox decides on its own). */
-  notificationSound: boolean;
+  /**
+   * What an alert sounds like: the system's notification sound (Chrome lets a notification make it; Firefox decides on
+   * its own), one of LiqGuard's (`./sounds.ts`), or none.
+   */
+  alertSound: AlertSound;
   /** Decimal places for prices in the overlay; null: as the page shows them (the symbol's tick). */
   displayDecimals: number | null;
   /** The user's taker fee rate (a fraction; Binance's base tier is 0.05 %), for break-even with fees. */
@@ -65,7 +69,7 @@ export const DEFAULT_SETTINGS: Settings = {
   rules: { distance: true, stop: true, marginRatio: true, mismatch: true, unreadable: true },
   overlay: { enabled: true, compact: false },
   streamWhenHidden: true,
-  notificationSound: true,
+  alertSound: 'system',
   displayDecimals: null,
   takerFee: '0.0005',
   positionThresholds: {},
@@ -94,6 +98,14 @@ function positionThresholdsOf(raw: unknown, problems: string[]): Record<string, 
     else problems.push(`the thresholds of ${position.slice(0, 80)} were not valid`);
   }
   return kept;
+}
+
+/** The alert's sound; settings stored before the choice had a yes/no for the system's sound. */
+function alertSoundOf(r: Record<string, unknown>, problems: string[]): AlertSound {
+  if (isAlertSound(r.alertSound)) return r.alertSound;
+  if (r.alertSound !== undefined) problems.push(`alertSound must be one of ${ALERT_SOUNDS.join(', ')}`);
+  else if (typeof r.notificationSound === 'boolean') return r.notificationSound ? 'system' : 'off';
+  return DEFAULT_SETTINGS.alertSound;
 }
 
 /**
@@ -136,7 +148,7 @@ export function parseSettings(raw: unknown): { settings: Settings; problems: str
     rules: { ...DEFAULT_SETTINGS.rules },
     overlay: { ...DEFAULT_SETTINGS.overlay },
     streamWhenHidden: flag(r.streamWhenHidden, 'streamWhenHidden', DEFAULT_SETTINGS.streamWhenHidden),
-    notificationSound: flag(r.notificationSound, 'notificationSound', DEFAULT_SETTINGS.notificationSound),
+    alertSound: alertSoundOf(r, problems),
     displayDecimals:
       r.displayDecimals === undefined || r.displayDecimals === null
         ? null

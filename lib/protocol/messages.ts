@@ -7,6 +7,7 @@ import { parsePositionKey, type SnoozeChoice } from '../model/keys';
 import { STRESS_MOVES, type OverlayDisplay, type OverlayPosition, type OverlayView, type OverlayWords } from '../model/overlay';
 import { READ_INTERVALS, type ReadInterval } from '../model/readIntervals';
 import type { PageSnapshot } from '../model/snapshot';
+import { isAlertSound, playsItself, type SOUND_TONES } from '../model/sounds';
 import type { TabSummary } from '../figures/types';
 
 /** Content script → background: this tab now shows a futures page (route) or left it (null). */
@@ -204,6 +205,16 @@ function isSnapshot(value: unknown): value is PageSnapshot {
     (value.pricesFrom === undefined || value.pricesFrom === 'page' || value.pricesFrom === 'stream')
   );
 }
+
+/** Background → its offscreen document (Chrome): play one of LiqGuard's alert sounds. */
+export interface PlaySoundRequest {
+  type: 'play-sound';
+  sound: keyof typeof SOUND_TONES;
+}
+
+/** The one message the offscreen document answers. */
+export const isPlaySound = (value: unknown): value is PlaySoundRequest =>
+  isRecord(value) && value.type === 'play-sound' && isAlertSound(value.sound) && playsItself(value.sound);
 
 /** The one message a content script answers (the worker asking which pages are still there). */
 export const isPing = (value: unknown): value is PingRequest => isRecord(value) && value.type === 'ping';

@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest';
  */
 const ALLOWED = {
   permissions: ['alarms', 'notifications', 'storage'],
+  /** Chrome's worker has no audio: the chosen alert sound plays in an offscreen document. */
+  chromeOnlyPermissions: ['offscreen'],
   hosts: [
     'https://api.bybit.com/v5/market/*',
     'https://api.hyperliquid.xyz/info',
@@ -35,7 +37,7 @@ const manifest = (dir: string) => JSON.parse(built(`${dir}/manifest.json`).toStr
 describe('built manifests ask for exactly the allowed permissions', () => {
   it('Chrome (MV3)', () => {
     const m = manifest('chrome-mv3');
-    expect([...m.permissions].sort()).toEqual(ALLOWED.permissions);
+    expect([...m.permissions].sort()).toEqual([...ALLOWED.permissions, ...ALLOWED.chromeOnlyPermissions].sort());
     expect([...(m.host_permissions ?? [])].sort()).toEqual(ALLOWED.hosts);
     expect(m.content_scripts.flatMap((c: { matches: string[] }) => c.matches).sort()).toEqual(ALLOWED.contentScriptMatches);
     expect(m.content_security_policy).toBeUndefined(); // the strict MV3 default: no remote code

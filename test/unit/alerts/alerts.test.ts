@@ -249,6 +249,17 @@ describe('stored values', () => {
       'the danger distance must not be above the warning distance',
     ]);
   });
+
+  it('settings: the alert sound is one of the known ones; the yes/no stored before the choice becomes system or none', () => {
+    expect(parseSettings({ version: 1, alertSound: 'siren' }).settings.alertSound).toBe('siren');
+    expect(parseSettings({ version: 1, notificationSound: false }).settings.alertSound).toBe('off');
+    expect(parseSettings({ version: 1, notificationSound: true }).settings.alertSound).toBe('system');
+    expect(parseSettings({ version: 1, alertSound: 'chime', notificationSound: false }).settings.alertSound).toBe('chime');
+    const corrupt = parseSettings({ version: 1, alertSound: 'https://example.test/a.mp3' });
+    expect(corrupt.settings.alertSound).toBe(DEFAULT_SETTINGS.alertSound);
+    expect(corrupt.problems).toEqual(['alertSound must be one of system, chime, siren, off']);
+    expect(parseSettings({ version: 1 }).settings).not.toHaveProperty('notificationSound');
+  });
 });
 
 describe('a position’s own thresholds', () => {

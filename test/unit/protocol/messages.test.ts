@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { isPing, parseMessage, parseStatusResponse, parseStressView } from '@/lib/protocol/messages';
+import { isPing, isPlaySound, parseMessage, parseStatusResponse, parseStressView } from '@/lib/protocol/messages';
+import { SOUND_TONES } from '@/lib/model/sounds';
 
 const route = { exchange: 'binance', market: 'usdm', symbol: 'BTCUSDT', language: 'en' };
 
@@ -35,6 +36,35 @@ describe('isPing (all a content script answers)', () => {
   it('is a ping only as an object of that type', () => {
     expect(isPing({ type: 'ping' })).toBe(true);
     for (const other of ['ping', null, { type: 'get-status' }, { kind: 'ping' }, [{ type: 'ping' }]]) expect(isPing(other)).toBe(false);
+  });
+});
+
+describe('isPlaySound (all the offscreen document answers)', () => {
+  it('asks for one of the sounds LiqGuard plays itself, nothing else', () => {
+    expect(isPlaySound({ type: 'play-sound', sound: 'chime' })).toBe(true);
+    expect(isPlaySound({ type: 'play-sound', sound: 'siren' })).toBe(true);
+    for (const other of [
+      { type: 'play-sound', sound: 'system' },
+      { type: 'play-sound', sound: 'off' },
+      { type: 'play-sound', sound: 'toString' },
+      { type: 'play-sound' },
+      { type: 'ping', sound: 'chime' },
+      'play-sound',
+      null,
+    ])
+      expect(isPlaySound(other)).toBe(false);
+  });
+
+  it('each sound is a few short audible tones', () => {
+    for (const tones of Object.values(SOUND_TONES)) {
+      expect(tones.length).toBeGreaterThan(0);
+      for (const tone of tones) {
+        expect(tone.frequency).toBeGreaterThanOrEqual(200);
+        expect(tone.frequency).toBeLessThanOrEqual(4000);
+        expect(tone.duration).toBeGreaterThan(0);
+        expect(tone.start + tone.duration).toBeLessThanOrEqual(2);
+      }
+    }
   });
 });
 
