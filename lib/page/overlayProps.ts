@@ -5,7 +5,7 @@ import type { PageRoute } from '../exchanges/pageFace';
 import type { SnoozeChoice } from '../model/keys';
 import type { OverlayPosition, OverlayView, OverlayWords } from '../model/overlay';
 import type { PageSnapshot } from '../model/snapshot';
-import type { OverlayPlacement } from '../protocol/storage';
+import type { OverlayPlacement } from '../protocol/pageStorage';
 import type { PageTheme, Room } from './placement';
 
 /**

@@ -19,7 +19,7 @@ import {
   type OverlayUpdateMessage,
   type PageStatusMessage,
 } from '../protocol/messages';
-import { overlayPlacement } from '../protocol/storage';
+import { overlayPlacement } from '../protocol/pageStorage';
 import type { OverlayFigures, OverlayProps } from './overlayProps';
 import { layoutReport, reportRoot } from './layoutReport';
 import { overlayOutline } from './overlayOutline';

@@ -1,5 +1,6 @@
 /**
- * Every value LiqGuard keeps, one typed item each; entry points import these handles, never raw keys.
+ * Every value LiqGuard keeps, one typed item each; entry points import these handles, never raw keys. The worker's and
+ * the extension pages' only: the page side keeps the overlay's place alone (`./pageStorage.ts`).
  */
 import { storage } from 'wxt/utils/storage';
 
@@ -12,19 +13,6 @@ import type { PageSnapshot } from '../model/snapshot';
 /** Futures pages open now, by tab id. Session storage: survives worker restarts, not browser restarts. */
 export const openFuturesPages = storage.defineItem<Record<string, PageRoute>>('session:openFuturesPages', {
   fallback: {},
-  version: 1,
-});
-
-export interface OverlayPlacement {
-  /** Distance of the panel's top-left corner from the viewport's, in CSS pixels. */
-  x: number;
-  y: number;
-  collapsed: boolean;
-}
-
-/** Where the overlay panel sits and whether it is collapsed; x < 0 until the user moves it (see `placeOverlay`). */
-export const overlayPlacement = storage.defineItem<OverlayPlacement>('local:overlayPlacement', {
-  fallback: { x: -1, y: 56, collapsed: false },
   version: 1,
 });
 

@@ -21,6 +21,8 @@ const marketsPage = '<!doctype html><html lang="en"><title>Markets</title><body>
 describe('the built extension in Chromium', () => {
   let exchange: LocalExchange;
   let browser: ExtensionBrowser;
+  /** Uncaught errors on the futures tab (the content script's too: Chromium reports its isolated world's). */
+  const pageErrors: string[] = [];
 
   beforeAll(async () => {
     exchange = await startLocalExchange({
@@ -32,6 +34,7 @@ describe('the built extension in Chromium', () => {
       '/demo/ticker.js': { body: '', type: 'text/javascript' },
     });
     browser = await launchWithExtension(exchange.port);
+    browser.page.on('pageerror', (error) => pageErrors.push(String(error)));
   });
 
   afterAll(async () => {
@@ -120,5 +123,11 @@ describe('the built extension in Chromium', () => {
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
     expect(await options.getByRole('heading', { level: 1 }).innerText()).toBe('LiqGuard options');
     await options.close();
+  });
+
+  it('threw nothing on the pages it ran on (it once did, defining the worker’s session items in the page)', async () => {
+    await browser.page.goto(exchangeUrl('/en/futures/BTCUSDT'));
+    await expect.poll(() => overlay(browser.page).count()).toBe(1);
+    expect(pageErrors).toEqual([]);
   });
 });

@@ -37,12 +37,15 @@ const decimalOrRisk = (modules: string[]) =>
   modules.filter((m) => /node_modules\/decimal\.js\/|^lib\/core\/decimal\.ts$|^lib\/risk\//.test(m));
 
 describe('the page side', () => {
-  it.each(['binance', 'bybit'])(
-    "%s's content script bundle reaches neither decimal.js nor lib/risk, nor another exchange",
+  it.each(['binance', 'bybit', 'hyperliquid'])(
+    "%s's content script bundle reaches neither decimal.js nor lib/risk, nor another exchange, nor the worker's stored items",
     async (exchange) => {
       const modules = await bundledModules(join(root, `entrypoints/${exchange}.content/index.ts`));
       expect(modules).toContain(`lib/exchanges/${exchange}/page/reader.ts`);
       expect(decimalOrRisk(modules)).toEqual([]);
+      // A content script may not touch session storage: defining the worker's items there threw on every page load.
+      expect(modules).toContain('lib/protocol/pageStorage.ts');
+      expect(modules).not.toContain('lib/protocol/storage.ts');
       expect(
         modules.filter((m) => m.startsWith('lib/exchanges/') && !m.startsWith(`lib/exchanges/${exchange}/`) && m.split('/').length > 3),
       ).toEqual([]);
