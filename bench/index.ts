@@ -6,17 +6,18 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 import { benchAlerts } from './alerts';
-import { benchOverhead } from './overhead';
+import { benchOverhead, benchOverheadOthers } from './overhead';
 import { benchPage } from './page';
 import type { Figure } from './measure';
 import { benchRisk } from './risk';
 
-/** Each part of the bench; `npm run bench -- --only page` runs one (the whole takes about 22 minutes). */
+/** Each part of the bench; `npm run bench -- --only page` runs one (the whole took about 22 minutes before `overhead-others`, which took 8). */
 const PARTS: Record<string, () => Figure[] | Promise<Figure[]>> = {
   risk: benchRisk,
   page: benchPage,
   alerts: benchAlerts,
   overhead: benchOverhead,
+  'overhead-others': benchOverheadOthers,
 };
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 if (only !== undefined && !(only in PARTS)) throw new Error(`no bench part "${only}": try ${Object.keys(PARTS).join(', ')}`);

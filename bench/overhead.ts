@@ -7,23 +7,25 @@
  * mid-task), CPU time (the thread's own run time from Linux's schedstat), and the thread time of its tasks in a
  * Chromium trace (steadier, and it names LiqGuard's script and the frames' layout and paint). Goal: ≤ 5 % more.
  * Further rounds measure the same page with a position near a threshold, which LiqGuard reads every second.
+ * `benchOverheadOthers` measures Bybit's and Hyperliquid's pages the same way, in fewer rounds (busy and CPU time).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 
 import type { Page } from 'playwright-core';
 
 import { DEFAULT_SETTINGS } from '../lib/model/settings';
-import { exchangeUrl, launchWithExtension, launchWithoutExtension, startLocalExchange } from '../test/e2e/harness';
+import { launchWithExtension, launchWithoutExtension, startLocalExchange } from '../test/e2e/harness';
+import { tickingPage } from '../test/e2e/pages/tickingPages';
 import { mean, meanWithError, median, type Figure } from './measure';
 
-const root = resolve(import.meta.dirname, '..');
-const demo = readFileSync(resolve(root, 'demo/futures.html'), 'utf8');
-const ticker10Hz = readFileSync(resolve(root, 'demo/ticker.js'), 'utf8').replace('setInterval(tick, 500)', 'setInterval(tick, 100)');
 const SECONDS = 10;
 const ROUNDS = 40;
 const TRACED_ROUNDS = 5;
 const NEAR_ROUNDS = 10;
+/** Bybit's and Hyperliquid's pages: fewer rounds each (their figures say how sure they are). */
+const OTHER_ROUNDS = 12;
+/** Every mark moves 10 times a second. */
+const TICK_MS = 100;
 
 /**
  * The demo with a danger threshold of 7 %: SOLUSDT, 7.9 % from liquidation, is then within 1 point of it, and
@@ -89,13 +91,13 @@ interface Sample {
   layouts: number;
 }
 
-/** Measures the pages of several browsers over the same SECONDS. */
-async function sampleTogether(browsers: { page: Page; profile: string }[]): Promise<Sample[]> {
+/** Measures the pages of several browsers, each showing `url`, over the same SECONDS. */
+async function sampleTogether(browsers: { page: Page; profile: string }[], url: string): Promise<Sample[]> {
   const watched = await Promise.all(
     browsers.map(async ({ page, profile }) => {
       const cdp = await page.context().newCDPSession(page);
       await cdp.send('Performance.enable');
-      await page.goto(exchangeUrl('/en/futures/BTCUSDT'));
+      await page.goto(url);
       const metrics = async () => {
         const all = (await cdp.send('Performance.getMetrics')).metrics;
         return { task: all.find((m) => m.name === 'TaskDuration')!.value, layouts: all.find((m) => m.name === 'LayoutCount')!.value };
@@ -159,12 +161,12 @@ interface Traced {
   lifecycle: number;
 }
 
-/** Traces the pages of several browsers over the same SECONDS (thread time: another process taking the CPU does not count). */
-async function traceTogether(pages: Page[]): Promise<Traced[]> {
+/** Traces the pages of several browsers, each showing `url`, over the same SECONDS (thread time: another process taking the CPU does not count). */
+async function traceTogether(pages: Page[], url: string): Promise<Traced[]> {
   const traces = await Promise.all(
     pages.map(async (page) => {
       const cdp = await page.context().newCDPSession(page);
-      await page.goto(exchangeUrl('/en/futures/BTCUSDT'));
+      await page.goto(url);
       return { cdp, events: [] as TraceEvent[] };
     }),
   );
@@ -229,11 +231,65 @@ function howMuchMore(without: number[], withExtension: number[]): string {
   );
 }
 
+/** Busy and CPU time of the page's main thread over paired rounds, without and with LiqGuard (`page` names the page). */
+function pairedFigures(page: string, without: Sample[], withExtension: Sample[]): Figure[] {
+  const pair = (measure: string, unit: string, of: (sample: Sample) => number): Figure[] => {
+    const before = without.map(of);
+    const after = withExtension.map(of);
+    return [
+      {
+        name: `main thread ${measure}, ${page} at 10 Hz, without LiqGuard`,
+        unit: 'ms',
+        median: median(before),
+        p95: Math.max(...before),
+        runs: before.length,
+        note: `${unit} per second`,
+      },
+      {
+        name: `main thread ${measure}, ${page} at 10 Hz, with LiqGuard`,
+        unit: 'ms',
+        median: median(after),
+        p95: Math.max(...after),
+        runs: after.length,
+        note: `${howMuchMore(before, after)}; goal ≤ +5 %`,
+      },
+    ];
+  };
+  const figures = pair('busy', 'ms busy', (s) => s.busy);
+  if ([...without, ...withExtension].every((s) => s.cpu !== null)) figures.push(...pair('CPU', 'CPU ms', (s) => s.cpu!));
+  return figures;
+}
+
+/** Bybit's and Hyperliquid's pages, every mark moving 10 times a second: paired rounds of busy and CPU time. */
+export async function benchOverheadOthers(): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  for (const [exchange, name] of [
+    ['bybit', "Bybit's page"],
+    ['hyperliquid', "Hyperliquid's page"],
+  ] as const) {
+    const page = tickingPage(exchange, TICK_MS);
+    const local = await startLocalExchange(page.routes);
+    const without: Sample[] = [];
+    const withExtension: Sample[] = [];
+    try {
+      for (let round = 0; round < OTHER_ROUNDS; round++) {
+        const browsers = await Promise.all([launchWithoutExtension(local.port), launchWithExtension(local.port)]);
+        const [plain, extended] = await sampleTogether(browsers, page.url);
+        without.push(plain!);
+        withExtension.push(extended!);
+        await Promise.all(browsers.map((browser) => browser.close()));
+      }
+    } finally {
+      await local.close();
+    }
+    figures.push(...pairedFigures(name, without, withExtension));
+  }
+  return figures;
+}
+
 export async function benchOverhead(): Promise<Figure[]> {
-  const exchange = await startLocalExchange({
-    '/en/futures/BTCUSDT': demo,
-    '/demo/ticker.js': { body: ticker10Hz, type: 'text/javascript' },
-  });
+  const page = tickingPage('binance', TICK_MS);
+  const exchange = await startLocalExchange(page.routes);
   const without: Sample[] = [];
   const withExtension: Sample[] = [];
   const traced: [Traced, Traced][] = [];
@@ -241,12 +297,17 @@ export async function benchOverhead(): Promise<Figure[]> {
   try {
     for (let round = 0; round < TRACED_ROUNDS; round++) {
       const browsers = await Promise.all([launchWithoutExtension(exchange.port), launchWithExtension(exchange.port)]);
-      traced.push((await traceTogether(browsers.map((browser) => browser.page))) as [Traced, Traced]);
+      traced.push(
+        (await traceTogether(
+          browsers.map((browser) => browser.page),
+          page.url,
+        )) as [Traced, Traced],
+      );
       await Promise.all(browsers.map((browser) => browser.close()));
     }
     for (let round = 0; round < ROUNDS; round++) {
       const browsers = await Promise.all([launchWithoutExtension(exchange.port), launchWithExtension(exchange.port)]);
-      const [plain, extended] = await sampleTogether(browsers);
+      const [plain, extended] = await sampleTogether(browsers, page.url);
       without.push(plain!);
       withExtension.push(extended!);
       await Promise.all(browsers.map((browser) => browser.close()));
@@ -254,37 +315,14 @@ export async function benchOverhead(): Promise<Figure[]> {
     for (let round = 0; round < NEAR_ROUNDS; round++) {
       const browsers = await Promise.all([launchWithoutExtension(exchange.port), launchWithExtension(exchange.port)]);
       await browsers[1].serviceWorker.evaluate((settings) => chrome.storage.local.set({ settings }), NEAR_SETTINGS);
-      near.push((await sampleTogether(browsers)) as [Sample, Sample]);
+      near.push((await sampleTogether(browsers, page.url)) as [Sample, Sample]);
       await Promise.all(browsers.map((browser) => browser.close()));
     }
   } finally {
     await exchange.close();
   }
   // Each round measures both at once: the median of the rounds' own differences, and their spread.
-  const pair = (measure: string, unit: string, of: (sample: Sample) => number): Figure[] => {
-    const before = without.map(of);
-    const after = withExtension.map(of);
-    return [
-      {
-        name: `main thread ${measure}, demo page at 10 Hz, without LiqGuard`,
-        unit: 'ms',
-        median: median(before),
-        p95: Math.max(...before),
-        runs: ROUNDS,
-        note: `${unit} per second`,
-      },
-      {
-        name: `main thread ${measure}, demo page at 10 Hz, with LiqGuard`,
-        unit: 'ms',
-        median: median(after),
-        p95: Math.max(...after),
-        runs: ROUNDS,
-        note: `${howMuchMore(before, after)}; goal ≤ +5 %`,
-      },
-    ];
-  };
-  const figures = pair('busy', 'ms busy', (s) => s.busy);
-  if ([...without, ...withExtension].every((s) => s.cpu !== null)) figures.push(...pair('CPU', 'CPU ms', (s) => s.cpu!));
+  const figures = pairedFigures('demo page', without, withExtension);
   // Traced in pairs too: the difference in the page's tasks, with the two parts of it the trace names.
   const tasksMore = percentsMore(
     traced.map(([, w]) => w.tasks),

@@ -11,10 +11,9 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { resolve } from 'node:path';
 
-import { launchWithExtension, overlay, startLocalExchange, type ExtensionBrowser, type Routes } from '../test/e2e/harness';
-import { BYBIT_MARKET_ROUTES } from '../test/e2e/pages/bybitMarket';
-import { HYPERLIQUID_MARKET_ROUTES } from '../test/e2e/pages/hyperliquidMarket';
-import { moveBybitMarkInPage, moveHyperliquidMarkInPage, moveMark } from '../test/e2e/pages/fixturePage';
+import { launchWithExtension, overlay, startLocalExchange, type ExtensionBrowser } from '../test/e2e/harness';
+import { moveMark } from '../test/e2e/pages/fixturePage';
+import { tickingPage, type TickingPage } from '../test/e2e/pages/tickingPages';
 
 const root = resolve(import.meta.dirname, '..');
 // tsx names functions with an `__name` helper that the page, the worker and the card do not have.
@@ -27,39 +26,18 @@ const DEMO_FUNDING_RATES: Record<string, string> = { BTCUSDT: '0.00010000', ETHU
 const EIGHT_HOURS = 8 * 3600_000;
 const json = (body: (url: URL) => unknown) => ({ body: (url: URL) => JSON.stringify(body(url)), type: 'application/json' });
 
-interface Demo {
-  url: string;
-  routes: Routes;
-  /** The demo page's own ticker moves prices: stop it and move one position into danger for the pictures. */
-  ticking: boolean;
-  /** Otherwise the demo moves each position's mark (as shown, with its decimals) the way the page's script would. */
-  marks?: { shown: Record<string, string>; move: (page: Page, symbol: string, mark: string) => Promise<number> };
+interface Demo extends TickingPage {
+  /** Binance's demo: stop its ticker and move one position into danger for the pictures. */
+  danger: boolean;
 }
 
-/** Every 500 ms each mark moves by up to ±0.1 %, written as the page writes it; returns how to stop. */
-function tickMarks(page: Page, marks: NonNullable<Demo['marks']>): () => void {
-  const state = Object.entries(marks.shown).map(([symbol, text]) => ({
-    symbol,
-    value: Number(text.replace(/,/g, '')),
-    decimals: text.split('.')[1]?.length ?? 0,
-  }));
-  const timer = setInterval(() => {
-    for (const mark of state) {
-      mark.value *= 1 + (Math.random() - 0.5) * 0.002;
-      const text = mark.value.toLocaleString('en-US', { minimumFractionDigits: mark.decimals, maximumFractionDigits: mark.decimals });
-      void marks.move(page, mark.symbol, text).catch(() => {});
-    }
-  }, 500);
-  return () => clearInterval(timer);
-}
-
+const binance = tickingPage('binance', 500);
 const DEMOS: Record<string, () => Demo> = {
   binance: () => ({
-    url: 'https://www.binance.com/en/futures/BTCUSDT',
-    ticking: true,
+    ...binance,
+    danger: true,
     routes: {
-      '/en/futures/BTCUSDT': readFileSync(resolve(root, 'demo/futures.html'), 'utf8'),
-      '/demo/ticker.js': { body: readFileSync(resolve(root, 'demo/ticker.js'), 'utf8'), type: 'text/javascript' },
+      ...binance.routes,
       '/fapi/v1/exchangeInfo': {
         body: readFileSync(resolve(root, 'test/fixtures/binance/market/fapi-exchangeInfo.json'), 'utf8'),
         type: 'application/json',
@@ -77,30 +55,8 @@ const DEMOS: Record<string, () => Demo> = {
       '/fapi/v1/fundingRate': json(() => []),
     },
   }),
-  hyperliquid: () => ({
-    url: 'https://app.hyperliquid.xyz/trade/BTC',
-    ticking: false,
-    marks: {
-      shown: { BTC: '96,250', ETH: '3,143.3', SOL: '204.25' },
-      move: (page, symbol, mark) => page.evaluate(moveHyperliquidMarkInPage, [symbol, mark] as const),
-    },
-    routes: {
-      '/trade/BTC': readFileSync(resolve(root, 'test/fixtures/hyperliquid/en-cross-isolated.html'), 'utf8'),
-      ...HYPERLIQUID_MARKET_ROUTES,
-    },
-  }),
-  bybit: () => ({
-    url: 'https://www.bybit.com/trade/usdt/BTCUSDT',
-    ticking: false,
-    marks: {
-      shown: { BTCUSDT: '96,250.00', ETHUSDT: '3,652.50', SOLUSDT: '206.50' },
-      move: (page, symbol, mark) => page.evaluate(moveBybitMarkInPage, [symbol, mark] as const),
-    },
-    routes: {
-      '/trade/usdt/BTCUSDT': readFileSync(resolve(root, 'test/fixtures/bybit/en-linear-one-way.html'), 'utf8'),
-      ...BYBIT_MARKET_ROUTES,
-    },
-  }),
+  hyperliquid: () => ({ ...tickingPage('hyperliquid', 500), danger: false }),
+  bybit: () => ({ ...tickingPage('bybit', 500), danger: false }),
 };
 
 const asked = process.argv.includes('--exchange') ? process.argv[process.argv.indexOf('--exchange') + 1] : 'binance';
@@ -108,12 +64,10 @@ const demoOf = DEMOS[asked ?? ''];
 if (!demoOf) throw new Error(`no demo page for "${asked}": try ${Object.keys(DEMOS).join(' or ')}`);
 const demo = demoOf();
 const exchange = await startLocalExchange(demo.routes);
-let stopTicking = () => {};
 const browser = await launchWithExtension(exchange.port, { headless });
 try {
   await browser.page.goto(demo.url);
   await overlay(browser.page).waitFor({ timeout: 15_000 });
-  stopTicking = demo.marks ? tickMarks(browser.page, demo.marks) : () => {};
   if (headless) {
     console.log(`LiqGuard demo: overlay shown on ${demo.url}`);
     for (const picture of await savePictures(browser, demo)) console.log(`Screenshot: ${picture}`);
@@ -122,7 +76,6 @@ try {
     await new Promise((done) => browser.context.on('close', done));
   }
 } finally {
-  stopTicking();
   await browser.close().catch(() => {});
   await exchange.close();
 }
@@ -142,7 +95,7 @@ async function savePictures(browser: ExtensionBrowser, demo: Demo): Promise<stri
   // Let the ticker move the prices once or twice, and the worker fetch the public data, so the picture shows a live page.
   await browser.page.waitForTimeout(2_500);
   await save(browser.page, 'liqguard-demo.png');
-  if (demo.ticking) await dangerPictures(browser, save);
+  if (demo.danger) await dangerPictures(browser, save);
 
   const extensionPage = async (path: string, name: string) => {
     const page = await browser.context.newPage();
