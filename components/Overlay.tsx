@@ -107,34 +107,47 @@ const BAND_WORD_CLASSES: Record<Band, string> = {
 };
 
 /**
- * The stress test, worked out by the worker for the move chosen (every mark together): opened, it asks at −10 %; its
- * lines come back in the page's language. Only the last answer asked for is shown.
+ * The stress test, worked out by the worker for the move chosen (every mark together, or where the market has a
+ * reference, by choice each by its beta to it): opened, it asks at −10 %; its lines come back in the page's language.
+ * Only the last answer asked for is shown.
  */
 function StressPanel({ say, onStress }: { say: Say; onStress: OverlayProps['onStress'] }) {
-  const [move, setMove] = useState(-10);
+  const [asking, setAsking] = useState({ move: -10, byBeta: false });
   const [lines, setLines] = useState<string[]>([]);
   const asked = useRef(0);
-  const ask = (next: number) => {
-    setMove(next);
+  const { move, byBeta } = asking;
+  const ask = (next: typeof asking) => {
+    setAsking(next);
     const number = ++asked.current;
-    void onStress(next).then((answer) => number === asked.current && setLines(answer ?? []));
+    void onStress(next.move, next.byBeta).then((answer) => number === asked.current && setLines(answer ?? []));
   };
+  const betaMode = say('stress.byBeta');
   return (
     <details
       data-testid="liqguard-stress"
       class="text-xs"
-      onToggle={(event) => (event.currentTarget as HTMLDetailsElement).open && ask(move)}
+      onToggle={(event) => (event.currentTarget as HTMLDetailsElement).open && ask(asking)}
     >
       <summary class="cursor-pointer font-semibold">{say('stress.section')}</summary>
+      {betaMode && (
+        <label class="flex items-center gap-2">
+          <input
+            type="checkbox"
+            checked={byBeta}
+            onChange={(event) => ask({ move, byBeta: (event.currentTarget as HTMLInputElement).checked })}
+          />
+          {betaMode}
+        </label>
+      )}
       <label class="flex items-center gap-2">
-        {say('stress.move')}
+        {say(byBeta ? 'stress.moveOf' : 'stress.move')}
         <input
           type="range"
           min={STRESS_MOVES.min}
           max={STRESS_MOVES.max}
           value={move}
           aria-valuetext={moveText(move)}
-          onInput={(event) => ask(Number((event.currentTarget as HTMLInputElement).value))}
+          onInput={(event) => ask({ move: Number((event.currentTarget as HTMLInputElement).value), byBeta })}
         />
         <output data-testid="liqguard-stress-move">{moveText(move)}</output>
       </label>

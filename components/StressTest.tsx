@@ -1,36 +1,15 @@
 import { useMemo, useState } from 'preact/hooks';
 
 import { Decimal } from '@/lib/core/decimal';
-import { because, type ReasonText } from '@/lib/core/i18n/reasons/because';
 import { adapterOf } from '@/lib/exchanges';
 import type { TierTables } from '@/lib/exchanges/marketData';
-import { NONE, stressTexts } from '@/lib/figures/format';
-import { liquidatingMovesOf, stressTest, type Betas } from '@/lib/figures/stress';
+import { betasText, NONE, stressTexts } from '@/lib/figures/format';
+import { betasOf, liquidatingMovesOf, stressTest } from '@/lib/figures/stress';
 import { moveText, STRESS_MOVES } from '@/lib/model/overlay';
 import type { PageSnapshot } from '@/lib/model/snapshot';
-import { betaTo, formatAmount } from '@/lib/risk';
 
-import { useMarkCandles, type Candles } from './markCandles';
+import { useMarkCandles } from './markCandles';
 import { useWords } from './words';
-
-/** Each symbol's beta to `reference` from their bars (the reference's own is 1), or why one cannot be had. */
-function betasOf(
-  symbols: readonly string[],
-  reference: string,
-  candles: Record<string, Candles>,
-): { betas: Betas } | { reason: ReasonText } {
-  const referenceBars = candles[reference];
-  if (!referenceBars || 'reason' in referenceBars) return { reason: referenceBars?.reason ?? because('volatility not fetched yet') };
-  const betas: Betas = {};
-  for (const symbol of symbols) {
-    const own = candles[symbol];
-    if (!own || 'reason' in own) return { reason: own?.reason ?? because('volatility not fetched yet') };
-    const beta = symbol === reference ? new Decimal(1) : betaTo(own.bars, referenceBars.bars);
-    if (!beta) return { reason: because('no beta to {reference} for {symbol}', { reference, symbol }) };
-    betas[symbol] = beta;
-  }
-  return { betas };
-}
 
 /**
  * The stress test of a page's account: a control moves every mark together (−20 … +20 %) — or, by choice, BTC's
@@ -78,17 +57,7 @@ export function StressTest({ snapshot, tiers }: { snapshot: PageSnapshot; tiers:
         </fieldset>
       )}
       {beta && (
-        <p data-testid="stress-betas">
-          {'reason' in beta
-            ? `${NONE} ${t.reason(beta.reason)}`
-            : t('stress.betas', {
-                reference: reference!,
-                betas: Object.entries(beta.betas)
-                  .filter(([symbol]) => symbol !== reference)
-                  .map(([symbol, b]) => `${symbol} ${formatAmount(b, 2)}`)
-                  .join(', '),
-              })}
-        </p>
+        <p data-testid="stress-betas">{'reason' in beta ? `${NONE} ${t.reason(beta.reason)}` : betasText(beta.betas, reference!, t)}</p>
       )}
       {!waiting && (
         <>

@@ -1,40 +1,21 @@
 import { useEffect, useState } from 'preact/hooks';
 
-import { dec } from '@/lib/core/decimal';
-import { because, type ReasonText } from '@/lib/core/i18n/reasons/because';
+import { because } from '@/lib/core/i18n/reasons/because';
 import type { ExchangeAdapter } from '@/lib/exchanges/adapter';
-import type { Bar } from '@/lib/risk';
+import type { Candles } from '@/lib/figures/stress';
 
-/** A symbol's mark-price bars, oldest first, or why there are none (yet). */
-export type Candles = { bars: Bar[] } | { reason: ReasonText };
+import { fetchMarkCandles } from './fetchMarkCandles';
 
 const NOT_YET: Candles = { reason: because('volatility not fetched yet') };
-const UNUSABLE: Candles = { reason: because('the exchange sent no usable mark-price history') };
 
-/** Fetches `symbols`' public mark-price bars from the exchange (public market data: nothing about the account). */
+/** Fetches `symbols`' public mark-price bars for the popup; a symbol not fetched yet says so. */
 export function useMarkCandles(adapter: ExchangeAdapter, market: string, symbols: readonly string[]): Record<string, Candles> {
   const [candles, setCandles] = useState<Record<string, Candles>>({});
   const key = symbols.join(',');
   useEffect(() => {
     let current = true;
     for (const symbol of new Set(symbols)) {
-      const url = adapter.marketData.markCandles.url(market, symbol);
-      const done = (value: Candles) => current && setCandles((all) => ({ ...all, [symbol]: value }));
-      if (!url) {
-        done(UNUSABLE);
-        continue;
-      }
-      fetch(url)
-        .then((response) => (response.ok ? response.json() : null))
-        .then((body: unknown) => {
-          const parsed = body === null ? null : adapter.marketData.markCandles.parse(body);
-          done(
-            parsed
-              ? { bars: parsed.map((c) => ({ openTime: c.openTime, high: dec(c.high), low: dec(c.low), close: dec(c.close) })) }
-              : UNUSABLE,
-          );
-        })
-        .catch(() => done(UNUSABLE));
+      void fetchMarkCandles(adapter, market, symbol).then((value) => current && setCandles((all) => ({ ...all, [symbol]: value })));
     }
     return () => {
       current = false;

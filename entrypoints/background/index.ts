@@ -1,10 +1,10 @@
-import { Decimal } from '@/lib/core/decimal';
-import { translator, uiLanguage } from '@/lib/core/i18n';
+import { uiLanguage } from '@/lib/core/i18n';
 import { browser, type Browser } from 'wxt/browser';
 
 import { accountKey, marketKey } from '@/lib/model/keys';
 import { playsItself } from '@/lib/model/sounds';
 import { playAlertSound } from './sound';
+import { stressLines } from './stress';
 import { badgeFor, evaluate, parseAlertState, snooze, type AlertNotification } from '@/lib/alerts';
 import { parseHistory, recordOf, withRecord } from '@/lib/alerts/history';
 import { adapterFor, adapterOf } from '@/lib/exchanges';
@@ -33,8 +33,6 @@ import {
   symbolRules,
 } from '@/lib/protocol/storage';
 import { riskView } from '@/lib/figures/riskView';
-import { stressTexts } from '@/lib/figures/format';
-import { stressTest } from '@/lib/figures/stress';
 import { type RiskView } from '@/lib/figures/types';
 
 import { fundingQuotes, fundingWatch, hiddenTabs, lastSnapshots, storedAlertState, tabSummaries } from './kept';
@@ -229,9 +227,10 @@ export default defineBackground(() => {
       case 'stress': {
         const snapshot = tabId === undefined ? undefined : (await lastSnapshots.getValue())[tabId];
         if (!snapshot) return { type: 'stress-view', lines: [] };
-        const outcome = stressTest(snapshot, new Decimal(message.move).div(100), await freshTiers(snapshot));
-        const texts = stressTexts(outcome, snapshot, translator(uiLanguage(snapshot.language)));
-        return { type: 'stress-view', lines: [texts.firstFall, texts.firstRise, ...texts.positions, texts.marginRatio, texts.left] };
+        return {
+          type: 'stress-view',
+          lines: await stressLines(snapshot, await freshTiers(snapshot), message.move, message.byBeta, Date.now()),
+        };
       }
       case 'snooze': {
         const { state } = parseAlertState(await storedAlertState.getValue());

@@ -13,7 +13,7 @@ import type { RemedyWording } from '../exchanges/adapter';
 import type { Translate, UiLanguage } from '../core/i18n';
 import type { SymbolRules } from '../exchanges/marketData';
 import type { PageSnapshot, ReadPosition } from '../model/snapshot';
-import type { StressOutcome } from './stress';
+import type { Betas, StressOutcome } from './stress';
 import type { AfterOrdersView, FundingView } from './types';
 
 export const NONE = '—';
@@ -183,6 +183,12 @@ export interface StressTexts {
   positions: string[];
   marginRatio: string;
   left: string;
+}
+
+/** The betas a stress test moves the marks by: "Betas to BTCUSDT: ETHUSDT 1.21, SOLUSDT 1.48" (the reference's own 1 left out). */
+export function betasText(betas: Betas, reference: string, t: Translate): string {
+  const others = Object.entries(betas).filter(([symbol]) => symbol !== reference);
+  return t('stress.betas', { reference, betas: others.map(([symbol, beta]) => `${symbol} ${formatAmount(beta, 2)}`).join(', ') });
 }
 
 export function stressTexts(outcome: StressOutcome, snapshot: PageSnapshot, t: Translate): StressTexts {

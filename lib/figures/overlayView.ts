@@ -11,6 +11,7 @@ import type { OverlayView, OverlayWords } from '../model/overlay';
 import { Decimal } from '../core/decimal';
 import { CATALOGS, translator, uiLanguage } from '../core/i18n';
 import { enOverlay } from '../core/i18n/en-overlay';
+import { fill } from '../core/i18n/fill';
 import type { Messages } from '../core/i18n/en';
 import type { OverlayLabels } from '../model/overlay';
 import type { PositionView, RiskView } from './types';
@@ -29,8 +30,18 @@ function worstFirst(positions: readonly PositionView[]): PositionView[] {
 /** The keys of the overlay's own words: those of English's overlay catalog. */
 const OVERLAY_LABEL_KEYS = Object.keys(enOverlay) as (keyof typeof enOverlay)[];
 
-/** The overlay's words out of a catalog. */
-const overlayLabels = (catalog: Messages): OverlayLabels => Object.fromEntries(OVERLAY_LABEL_KEYS.map((key) => [key, catalog[key]]));
+/**
+ * The overlay's words out of a catalog, the stress test's beta mode named for `snapshot`'s market ("Each by its beta to
+ * BTCUSDT (4 h bars)"), or empty where the market has no reference to move (then the overlay offers no beta mode).
+ */
+function overlayLabels(catalog: Messages, snapshot: PageSnapshot | undefined): OverlayLabels {
+  const labels: OverlayLabels = Object.fromEntries(OVERLAY_LABEL_KEYS.map((key) => [key, catalog[key]]));
+  const candles = snapshot && adapterOf(snapshot).marketData.markCandles;
+  const reference = candles?.reference(snapshot!.market) ?? null;
+  for (const key of ['stress.byBeta', 'stress.moveOf'] as const)
+    labels[key] = reference ? fill(catalog[key], { reference, interval: candles!.interval }) : '';
+  return labels;
+}
 
 /**
  * The overlay's words for `snapshot`'s page (English before there is a snapshot): its labels in the page's language, and each reason the page reader gave
@@ -41,7 +52,7 @@ export function overlayWords(snapshot: PageSnapshot | undefined): OverlayWords {
   const { reason } = translator(language);
   const given = snapshot ? [...snapshot.reasons, ...snapshot.unreadable.map((row) => row.reason)] : [];
   const reasons = Object.fromEntries(given.map((text) => [text, reason(text)]).filter(([text, said]) => said !== text));
-  return { labels: overlayLabels(CATALOGS[language]), reasons };
+  return { labels: overlayLabels(CATALOGS[language], snapshot), reasons };
 }
 
 /** What the overlay draws for `snapshot`, whose risk is `view`, at `now` (funding countdowns), in the page's language. */

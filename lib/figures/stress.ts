@@ -12,10 +12,11 @@
  * it; the search stops before any mark would reach 0.
  */
 import { Decimal, dec } from '../core/decimal';
-import { because } from '../core/i18n/reasons/because';
+import { because, type ReasonText } from '../core/i18n/reasons/because';
 import { adapterOf } from '../exchanges';
 import type { TierTables } from '../exchanges/marketData';
 import type { PageSnapshot } from '../model/snapshot';
+import { betaTo, type Bar } from '../risk';
 import { assess } from './assess';
 import type { Assessment } from './types';
 
@@ -24,6 +25,28 @@ const LIMITS = { fall: new Decimal('-0.99'), rise: new Decimal('2') };
 
 /** Each symbol's beta to the reference the move is of; without, every mark moves by the move itself. */
 export type Betas = Record<string, Decimal>;
+
+/** A symbol's mark-price bars, oldest first, or why there are none (yet). */
+export type Candles = { bars: Bar[] } | { reason: ReasonText };
+
+/** Each symbol's beta to `reference` from their bars (the reference's own is 1), or why one cannot be had. */
+export function betasOf(
+  symbols: readonly string[],
+  reference: string,
+  candles: Record<string, Candles>,
+): { betas: Betas } | { reason: ReasonText } {
+  const referenceBars = candles[reference];
+  if (!referenceBars || 'reason' in referenceBars) return { reason: referenceBars?.reason ?? because('volatility not fetched yet') };
+  const betas: Betas = {};
+  for (const symbol of symbols) {
+    const own = candles[symbol];
+    if (!own || 'reason' in own) return { reason: own?.reason ?? because('volatility not fetched yet') };
+    const beta = symbol === reference ? new Decimal(1) : betaTo(own.bars, referenceBars.bars);
+    if (!beta) return { reason: because('no beta to {reference} for {symbol}', { reference, symbol }) };
+    betas[symbol] = beta;
+  }
+  return { betas };
+}
 
 /** How far the move may go each way with `betas`, no mark reaching 0 or below. */
 function limitsOf(betas: Betas | undefined) {

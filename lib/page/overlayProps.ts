@@ -53,7 +53,7 @@ export interface OverlayProps {
   /** One line per position: symbol, side and distance. */
   compact: boolean;
   /** The stress test at a move of every mark (whole percent): its lines from the worker, or null without an answer. */
-  onStress: (move: number) => Promise<string[] | null>;
+  onStress: (move: number, byBeta: boolean) => Promise<string[] | null>;
   /** The layout report around the positions list, for a bug report (no figure of the page in it). */
   layoutReport: () => string;
   /** Snooze this position's alerts. */

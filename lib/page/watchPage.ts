@@ -219,7 +219,7 @@ async function watchPage(page: PageAdapter, host: PageHost, route: PageRoute): P
         figures,
         compact: display.compact,
         onSnooze: (snooze, choice) => void host.send({ type: 'snooze', position: snooze.position, choice, signature: snooze.signature }),
-        onStress: async (move) => parseStressView(await host.send({ type: 'stress', move })),
+        onStress: async (move, byBeta) => parseStressView(await host.send({ type: 'stress', move, byBeta })),
         layoutReport: () => layoutReport(reportRoot(page.landmarks(document, cache).positions, document.body)),
         onPlacement: (placement) => {
           session.overlay.placement = placement;

@@ -37,10 +37,14 @@ export interface SnoozeMessage {
   signature: string;
 }
 
-/** Overlay → background: the stress test of the tab's account at a move of every mark (whole percent, `STRESS_MOVES`). */
+/**
+ * Overlay → background: the stress test of the tab's account at a move (whole percent, `STRESS_MOVES`) of every mark
+ * together, or of the market's reference (BTC) with each mark by its beta to it.
+ */
 export interface StressRequest {
   type: 'stress';
   move: number;
+  byBeta: boolean;
 }
 
 /** Background → overlay: the stress test in words, in the page's language (first liquidations, positions, ratio, left). */
@@ -237,8 +241,11 @@ export function parseMessage(value: unknown): Message | null {
     case 'page-visibility':
       return typeof value.hidden === 'boolean' ? { type: 'page-visibility', hidden: value.hidden } : null;
     case 'stress':
-      return Number.isInteger(value.move) && (value.move as number) >= STRESS_MOVES.min && (value.move as number) <= STRESS_MOVES.max
-        ? { type: 'stress', move: value.move as number }
+      return Number.isInteger(value.move) &&
+        (value.move as number) >= STRESS_MOVES.min &&
+        (value.move as number) <= STRESS_MOVES.max &&
+        typeof value.byBeta === 'boolean'
+        ? { type: 'stress', move: value.move as number, byBeta: value.byBeta }
         : null;
     case 'get-status':
     case 'ping':

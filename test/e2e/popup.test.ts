@@ -200,6 +200,22 @@ describe('popup calculators and options (real Chromium)', () => {
     await expect
       .poll(() => stress.getByTestId('stress-first-fall').innerText())
       .toMatch(/^First liquidation on a fall: 3\.9\d% \(SOLUSDT Long\)$/);
+
+    // The overlay's stress test has the beta mode too, worked out by the worker from the same public bars.
+    const inOverlay = overlay(browser.page).getByTestId('liqguard-stress');
+    await inOverlay.locator('summary').click();
+    const lines = inOverlay.getByTestId('liqguard-stress-lines').locator('li');
+    await expect.poll(() => lines.first().innerText()).toMatch(/^First liquidation on a fall: 7\.9\d% \(SOLUSDT Long\)$/);
+    await inOverlay.getByLabel('Each by its beta to BTCUSDT (4 h bars)').check();
+    await expect.poll(() => lines.first().innerText()).toBe('Betas to BTCUSDT: ETHUSDT 1.50, SOLUSDT 2.00');
+    expect((await lines.allInnerTexts()).slice(1, 3)).toEqual([
+      await stress.getByTestId('stress-first-fall').innerText(),
+      await stress.getByTestId('stress-first-rise').innerText(),
+    ]);
+    // The slider now moves BTCUSDT, and says so.
+    expect(await inOverlay.getByRole('slider', { name: /^Move BTCUSDT by/ }).count()).toBe(1);
+    await inOverlay.getByLabel('Each by its beta to BTCUSDT (4 h bars)').uncheck();
+    await expect.poll(() => lines.first().innerText()).toMatch(/^First liquidation on a fall: 7\.9\d% \(SOLUSDT Long\)$/);
     await stress.getByLabel('Every mark together').check();
   });
 

@@ -50,6 +50,8 @@ export const enOverlay = {
   'lost.figures': 'Liq. price {liquidation} · margin buffer {buffer}',
   'stress.section': 'Stress test',
   'stress.move': 'Move every mark by',
+  'stress.byBeta': 'Each by its beta to {reference} ({interval} bars)',
+  'stress.moveOf': 'Move {reference} by',
   'report.copy': 'Copy layout report',
   'report.copied': 'Copied: attach it to your bug report. It holds the page’s labels and structure, no figures.',
   'lost.reason': 'Figures from {time}, not current: this row can no longer be read ({reason}). Check it on the page.',

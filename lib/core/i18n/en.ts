@@ -35,6 +35,7 @@ export const en = {
   'stress.marginRatio': 'Cross margin ratio: {ratio}',
   'stress.crossGone': 'Cross margin ratio: — (the cross account is liquidated)',
   'stress.left': 'Left of the balance: {amount}',
+  'stress.betas': 'Betas to {reference}: {betas}',
   // Notifications.
   'alert.distanceTitle': '{symbol} {side} is {distance} from liquidation',
   'alert.distanceMessage': 'Liquidation at {liquidation}, mark {mark}.',

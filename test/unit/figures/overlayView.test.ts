@@ -70,6 +70,24 @@ describe('overlayView', () => {
     expect(overlayWords(undefined).labels['overlay.liquidation']).toBe('Liq. price');
   });
 
+  it('names the stress test’s beta mode for the page’s market, and offers none where the market has no reference', async () => {
+    const labels = (snapshot: Parameters<typeof overlayWords>[0]) => {
+      const { labels: all } = overlayWords(snapshot);
+      return [all['stress.byBeta'], all['stress.moveOf']];
+    };
+    expect(labels(fixtures.find((f) => f.name === 'en-usdm-cross-isolated')!.expected)).toEqual([
+      'Each by its beta to BTCUSDT (4 h bars)',
+      'Move BTCUSDT by',
+    ]);
+    expect(labels(fixtures.find((f) => f.name === 'de-usdm')!.expected)).toEqual([
+      'Jeder nach seinem Beta zu BTCUSDT (4 h-Kerzen)',
+      'BTCUSDT bewegen um',
+    ]);
+    const hyperliquid = (await import('../../fixtures/hyperliquid')).fixtures.find((f) => f.name === 'en-cross-isolated')!;
+    expect(labels(hyperliquid.expected)).toEqual(['', '']);
+    expect(labels(undefined)).toEqual(['', '']);
+  });
+
   it('leads with the worst: danger, then warning, each nearest first; the rest keep the page’s order', () => {
     const fixture = fixtures.find((f) => f.name === 'en-usdm-cross-isolated')!;
     const settings = { ...DEFAULT_SETTINGS, warningDistance: '0.3', dangerDistance: '0.1' };

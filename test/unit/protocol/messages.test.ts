@@ -162,10 +162,11 @@ describe('snooze messages', () => {
 });
 
 describe('stress test messages', () => {
-  it('asks for a whole-percent move within the control’s range, and nothing else', () => {
-    expect(parseMessage({ type: 'stress', move: -20 })).toEqual({ type: 'stress', move: -20 });
-    expect(parseMessage({ type: 'stress', move: 0 })).toEqual({ type: 'stress', move: 0 });
-    for (const move of [-21, 21, 2.5, '5', null, Number.NaN]) expect(parseMessage({ type: 'stress', move })).toBeNull();
+  it('asks for a whole-percent move within the control’s range, every mark together or by beta, and nothing else', () => {
+    expect(parseMessage({ type: 'stress', move: -20, byBeta: false })).toEqual({ type: 'stress', move: -20, byBeta: false });
+    expect(parseMessage({ type: 'stress', move: 0, byBeta: true, extra: 1 })).toEqual({ type: 'stress', move: 0, byBeta: true });
+    for (const move of [-21, 21, 2.5, '5', null, Number.NaN]) expect(parseMessage({ type: 'stress', move, byBeta: false })).toBeNull();
+    for (const byBeta of [undefined, 'true', 1, null]) expect(parseMessage({ type: 'stress', move: -10, byBeta })).toBeNull();
   });
 
   it('takes the worker’s lines as text, and drops anything else', () => {
