@@ -11,7 +11,7 @@ import { benchPage } from './page';
 import type { Figure } from './measure';
 import { benchRisk } from './risk';
 
-/** Each part of the bench; `npm run bench -- --only page` runs one (the whole took about 22 minutes before `overhead-others`, which took 8). */
+/** Each part of the bench; `npm run bench -- --only page` runs one (the whole took about 22 minutes before `overhead-others`, which takes about 12). */
 const PARTS: Record<string, () => Figure[] | Promise<Figure[]>> = {
   risk: benchRisk,
   page: benchPage,

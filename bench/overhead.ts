@@ -14,7 +14,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 
 import { DEFAULT_SETTINGS } from '../lib/model/settings';
-import { launchWithExtension, launchWithoutExtension, startLocalExchange } from '../test/e2e/harness';
+import { launchWithExtension, launchWithoutExtension, startLocalExchange, type ExtensionBrowser } from '../test/e2e/harness';
 import { tickingPage } from '../test/e2e/pages/tickingPages';
 import { mean, meanWithError, median, type Figure } from './measure';
 
@@ -23,7 +23,7 @@ const ROUNDS = 40;
 const TRACED_ROUNDS = 5;
 const NEAR_ROUNDS = 10;
 /** Bybit's and Hyperliquid's pages: fewer rounds each (their figures say how sure they are). */
-const OTHER_ROUNDS = 12;
+const OTHER_ROUNDS = { calm: 12, near: 8 };
 /** Every mark moves 10 times a second. */
 const TICK_MS = 100;
 
@@ -231,6 +231,26 @@ function howMuchMore(without: number[], withExtension: number[]): string {
   );
 }
 
+/**
+ * `rounds` rounds of a browser without LiqGuard and one with it (`prepare`d first), side by side, each measured by
+ * `measure` and closed.
+ */
+async function pairedRounds<Measured>(
+  port: number,
+  rounds: number,
+  measure: (browsers: [Awaited<ReturnType<typeof launchWithoutExtension>>, ExtensionBrowser]) => Promise<Measured>,
+  prepare: (extended: ExtensionBrowser) => Promise<unknown> = async () => {},
+): Promise<Measured[]> {
+  const measured: Measured[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const browsers = await Promise.all([launchWithoutExtension(port), launchWithExtension(port)]);
+    await prepare(browsers[1]);
+    measured.push(await measure(browsers));
+    await Promise.all(browsers.map((browser) => browser.close()));
+  }
+  return measured;
+}
+
 /** Busy and CPU time of the page's main thread over paired rounds, without and with LiqGuard (`page` names the page). */
 function pairedFigures(page: string, without: Sample[], withExtension: Sample[]): Figure[] {
   const pair = (measure: string, unit: string, of: (sample: Sample) => number): Figure[] => {
@@ -260,29 +280,34 @@ function pairedFigures(page: string, without: Sample[], withExtension: Sample[])
   return figures;
 }
 
-/** Bybit's and Hyperliquid's pages, every mark moving 10 times a second: paired rounds of busy and CPU time. */
+/**
+ * Bybit's and Hyperliquid's pages, every mark moving 10 times a second: paired rounds of busy and CPU time. The goal's
+ * case is a calm page, read every 3 s like Binance's demo: their 20-position pages, each position more than 2 points
+ * from its next threshold. Their demo pages hold a position in danger, read every second: Binance's like case is
+ * its demo near a threshold (`benchOverhead`).
+ */
 export async function benchOverheadOthers(): Promise<Figure[]> {
   const figures: Figure[] = [];
-  for (const [exchange, name] of [
-    ['bybit', "Bybit's page"],
-    ['hyperliquid', "Hyperliquid's page"],
+  for (const [exchange, twenty, name, rounds] of [
+    ['bybit', true, "Bybit's 20 positions (calm, read every 3 s)", OTHER_ROUNDS.calm],
+    ['hyperliquid', true, "Hyperliquid's 20 positions (calm, read every 3 s)", OTHER_ROUNDS.calm],
+    ['bybit', false, "Bybit's demo page (a position in danger, read every second)", OTHER_ROUNDS.near],
+    ['hyperliquid', false, "Hyperliquid's demo page (a position in danger, read every second)", OTHER_ROUNDS.near],
   ] as const) {
-    const page = tickingPage(exchange, TICK_MS);
+    const page = tickingPage(exchange, TICK_MS, twenty);
     const local = await startLocalExchange(page.routes);
-    const without: Sample[] = [];
-    const withExtension: Sample[] = [];
     try {
-      for (let round = 0; round < OTHER_ROUNDS; round++) {
-        const browsers = await Promise.all([launchWithoutExtension(local.port), launchWithExtension(local.port)]);
-        const [plain, extended] = await sampleTogether(browsers, page.url);
-        without.push(plain!);
-        withExtension.push(extended!);
-        await Promise.all(browsers.map((browser) => browser.close()));
-      }
+      const samples = await pairedRounds(local.port, rounds, (browsers) => sampleTogether(browsers, page.url));
+      figures.push(
+        ...pairedFigures(
+          name,
+          samples.map(([plain]) => plain!),
+          samples.map(([, extended]) => extended!),
+        ),
+      );
     } finally {
       await local.close();
     }
-    figures.push(...pairedFigures(name, without, withExtension));
   }
   return figures;
 }
@@ -290,37 +315,27 @@ export async function benchOverheadOthers(): Promise<Figure[]> {
 export async function benchOverhead(): Promise<Figure[]> {
   const page = tickingPage('binance', TICK_MS);
   const exchange = await startLocalExchange(page.routes);
-  const without: Sample[] = [];
-  const withExtension: Sample[] = [];
-  const traced: [Traced, Traced][] = [];
-  const near: [Sample, Sample][] = [];
+  let traced: [Traced, Traced][];
+  let samples: Sample[][];
+  let near: [Sample, Sample][];
   try {
-    for (let round = 0; round < TRACED_ROUNDS; round++) {
-      const browsers = await Promise.all([launchWithoutExtension(exchange.port), launchWithExtension(exchange.port)]);
-      traced.push(
-        (await traceTogether(
-          browsers.map((browser) => browser.page),
-          page.url,
-        )) as [Traced, Traced],
-      );
-      await Promise.all(browsers.map((browser) => browser.close()));
-    }
-    for (let round = 0; round < ROUNDS; round++) {
-      const browsers = await Promise.all([launchWithoutExtension(exchange.port), launchWithExtension(exchange.port)]);
-      const [plain, extended] = await sampleTogether(browsers, page.url);
-      without.push(plain!);
-      withExtension.push(extended!);
-      await Promise.all(browsers.map((browser) => browser.close()));
-    }
-    for (let round = 0; round < NEAR_ROUNDS; round++) {
-      const browsers = await Promise.all([launchWithoutExtension(exchange.port), launchWithExtension(exchange.port)]);
-      await browsers[1].serviceWorker.evaluate((settings) => chrome.storage.local.set({ settings }), NEAR_SETTINGS);
-      near.push((await sampleTogether(browsers, page.url)) as [Sample, Sample]);
-      await Promise.all(browsers.map((browser) => browser.close()));
-    }
+    const pages = (browsers: { page: Page }[]) => browsers.map((browser) => browser.page);
+    traced = (await pairedRounds(exchange.port, TRACED_ROUNDS, (browsers) => traceTogether(pages(browsers), page.url))) as [
+      Traced,
+      Traced,
+    ][];
+    samples = await pairedRounds(exchange.port, ROUNDS, (browsers) => sampleTogether(browsers, page.url));
+    near = (await pairedRounds(
+      exchange.port,
+      NEAR_ROUNDS,
+      (browsers) => sampleTogether(browsers, page.url),
+      (extended) => extended.serviceWorker.evaluate((settings) => chrome.storage.local.set({ settings }), NEAR_SETTINGS),
+    )) as [Sample, Sample][];
   } finally {
     await exchange.close();
   }
+  const without = samples.map(([plain]) => plain!);
+  const withExtension = samples.map(([, extended]) => extended!);
   // Each round measures both at once: the median of the rounds' own differences, and their spread.
   const figures = pairedFigures('demo page', without, withExtension);
   // Traced in pairs too: the difference in the page's tasks, with the two parts of it the trace names.

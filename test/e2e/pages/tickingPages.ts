@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
+import { domOf } from '../../fixtures/binance';
 import type { Routes } from '../harness';
 import { BYBIT_MARKET_ROUTES } from './bybitMarket';
 import { moveBybitMarkInPage, moveHyperliquidMarkInPage } from './fixturePage';
@@ -46,15 +47,42 @@ function tickerScript(marks: Record<string, string>, move: (args: readonly [stri
 }
 
 /** A fixture page with the ticker's script at the end of its body. */
-function withTicker(fixture: string): string {
+const withTicker = (html: string) => html.replace('</body>', `<script src="${TICKER_PATH}"></script>\n</body>`);
+
+/** Each position's mark as a table page shows it (Bybit's, Hyperliquid's): the symbol is its row's first word, the mark its fifth cell. */
+function marksOf(html: string, url: string): Record<string, string> {
+  const rows = [...domOf(html, url).document.querySelectorAll('tbody > tr')];
+  return Object.fromEntries(
+    rows.map((row) => [row.children[0]!.querySelector('span')!.textContent!, row.children[4]!.textContent!.trim()]),
+  );
+}
+
+/** A table page from `fixture`, its marks moved by `move` (the page's own script would) every `everyMs`. */
+function tablePage(
+  url: string,
+  fixture: string,
+  move: (args: readonly [string, string]) => number,
+  market: Routes,
+  everyMs: number,
+): TickingPage {
   const html = readFileSync(resolve(root, 'test/fixtures', fixture), 'utf8');
-  return html.replace('</body>', `<script src="${TICKER_PATH}"></script>\n</body>`);
+  return {
+    url,
+    routes: {
+      [new URL(url).pathname]: withTicker(html),
+      [TICKER_PATH]: script(tickerScript(marksOf(html, url), move, everyMs)),
+      ...market,
+    },
+  };
 }
 
 const script = (body: string) => ({ body, type: 'text/javascript' });
 
-/** The page of `exchange` with its marks moving every `everyMs` (the demo's ticker moves them every 500 ms). */
-export function tickingPage(exchange: 'binance' | 'bybit' | 'hyperliquid', everyMs: number): TickingPage {
+/**
+ * The page of `exchange` with its marks moving every `everyMs` (the demo's ticker moves them every 500 ms): the demo's
+ * own page, or (`twenty`) the 20-position fixture page the page bench reads (Bybit's, Hyperliquid's).
+ */
+export function tickingPage(exchange: 'binance' | 'bybit' | 'hyperliquid', everyMs: number, twenty = false): TickingPage {
   switch (exchange) {
     case 'binance':
       return {
@@ -67,24 +95,20 @@ export function tickingPage(exchange: 'binance' | 'bybit' | 'hyperliquid', every
         },
       };
     case 'bybit':
-      return {
-        url: 'https://www.bybit.com/trade/usdt/BTCUSDT',
-        routes: {
-          '/trade/usdt/BTCUSDT': withTicker('bybit/en-linear-one-way.html'),
-          [TICKER_PATH]: script(
-            tickerScript({ BTCUSDT: '96,250.00', ETHUSDT: '3,652.50', SOLUSDT: '206.50' }, moveBybitMarkInPage, everyMs),
-          ),
-          ...BYBIT_MARKET_ROUTES,
-        },
-      };
+      return tablePage(
+        'https://www.bybit.com/trade/usdt/BTCUSDT',
+        twenty ? 'bybit/en-linear-20-rows.html' : 'bybit/en-linear-one-way.html',
+        moveBybitMarkInPage,
+        BYBIT_MARKET_ROUTES,
+        everyMs,
+      );
     case 'hyperliquid':
-      return {
-        url: 'https://app.hyperliquid.xyz/trade/BTC',
-        routes: {
-          '/trade/BTC': withTicker('hyperliquid/en-cross-isolated.html'),
-          [TICKER_PATH]: script(tickerScript({ BTC: '96,250', ETH: '3,143.3', SOL: '204.25' }, moveHyperliquidMarkInPage, everyMs)),
-          ...HYPERLIQUID_MARKET_ROUTES,
-        },
-      };
+      return tablePage(
+        'https://app.hyperliquid.xyz/trade/BTC',
+        twenty ? 'hyperliquid/en-20-rows.html' : 'hyperliquid/en-cross-isolated.html',
+        moveHyperliquidMarkInPage,
+        HYPERLIQUID_MARKET_ROUTES,
+        everyMs,
+      );
   }
 }
