@@ -134,7 +134,8 @@ export async function rulesOf(snapshot: PageSnapshot): Promise<Record<string, Sy
 
 /**
  * Keeps the funding quotes of the symbols a snapshot holds about a minute fresh. Each symbol is asked for at most
- * once per `FUNDING_REFRESH_MS` by this worker; `write` runs the storage update in the caller's queue.
+ * once per `FUNDING_REFRESH_MS` by this worker; symbols due together whose request is the same (Hyperliquid's one
+ * answer holds every coin's rate) share one request. `write` runs the storage update in the caller's queue.
  */
 export class FundingQuotes {
   private readonly askedAt = new Map<string, number>();
@@ -144,27 +145,44 @@ export class FundingQuotes {
   refresh(snapshot: PageSnapshot, now = Date.now()) {
     const feed = adapterOf(snapshot).marketData.funding;
     const symbols = new Set(snapshot.positions.filter((p) => p.contract === 'perpetual').map((p) => p.symbol));
+    const requests = new Map<string, { url: string; init: RequestInit | undefined; symbols: string[] }>();
     for (const symbol of symbols) {
       const key = `${marketKey(snapshot)}:${symbol}`;
       if (now - (this.askedAt.get(key) ?? 0) < feed.refreshMs) continue;
       this.askedAt.set(key, now);
-      void this.fetch(feed, snapshot, symbol);
+      const url = feed.url(snapshot.market, symbol);
+      if (url === null) continue;
+      const init = feed.init?.(symbol);
+      const request = `${init?.method ?? 'GET'} ${url} ${typeof init?.body === 'string' ? init.body : ''}`;
+      const shared = requests.get(request);
+      if (shared) shared.symbols.push(symbol);
+      else requests.set(request, { url, init, symbols: [symbol] });
     }
+    for (const { url, init, symbols: asked } of requests.values()) void this.fetch(feed, snapshot, url, init, asked);
   }
 
-  private async fetch(feed: ExchangeAdapter['marketData']['funding'], market: Pick<PageSnapshot, 'exchange' | 'market'>, symbol: string) {
+  private async fetch(
+    feed: ExchangeAdapter['marketData']['funding'],
+    market: Pick<PageSnapshot, 'exchange' | 'market'>,
+    url: string,
+    init: RequestInit | undefined,
+    symbols: string[],
+  ) {
     try {
-      const url = feed.url(market.market, symbol);
-      if (url === null) return;
-      const quote = feed.parse(await getJson(url, feed.init?.(symbol)), symbol, Date.now());
-      if (!quote) throw new Error('no usable funding quote in the response');
+      const body = await getJson(url, init);
+      const receivedAt = Date.now();
+      const quotes = symbols.map((symbol) => feed.parse(body, symbol, receivedAt));
+      const missing = symbols.filter((_, i) => !quotes[i]);
+      if (missing.length > 0) console.warn(`LiqGuard: no usable funding quote for ${missing.join(', ')} in the response`);
+      const usable = quotes.filter((quote) => quote !== null);
+      if (usable.length === 0) return;
       this.write(async () => {
         const all = await fundingQuotes.getValue();
         const key = marketKey(market);
-        await fundingQuotes.setValue({ ...all, [key]: withFundingQuote(all[key] ?? {}, quote) });
+        await fundingQuotes.setValue({ ...all, [key]: usable.reduce(withFundingQuote, all[key] ?? {}) });
       });
     } catch (error) {
-      console.warn(`LiqGuard: could not fetch the funding rate of ${symbol}:`, error);
+      console.warn(`LiqGuard: could not fetch the funding rate of ${symbols.join(', ')}:`, error);
     }
   }
 }
