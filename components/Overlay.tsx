@@ -1,5 +1,5 @@
 import { useComputed, type ReadonlySignal } from '@preact/signals';
-import type { ComponentChildren } from 'preact';
+import { Component, type ComponentChildren } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 
 import type { OverlayPosition } from '@/lib/model/overlay';
@@ -323,6 +323,37 @@ function PositionRow({
   );
 }
 
+type RowProps = Parameters<typeof PositionRow>[0] & {
+  /** The words' language (their first label): a row is drawn again in another. */
+  language: string;
+};
+
+/** What a row's drawing depends on, beyond the texts that follow the figures by themselves. */
+const rowShape = ({ position: p, compact, language }: RowProps) =>
+  JSON.stringify([
+    language,
+    compact,
+    p.id,
+    p.band,
+    p.leverage,
+    p.remedy.length,
+    p.snooze,
+    [p.reason, p.stopWarning, p.mismatch, p.afterOrders, p.funding, p.fundingPaid].map((text) => text === null),
+  ]);
+
+/**
+ * A position's row, drawn again only when its shape changes. Its figures follow the signals; a read that only
+ * reorders the positions (the worst first, as their distances move) moves the rows without drawing 20 of them anew.
+ */
+class PositionItem extends Component<RowProps> {
+  override shouldComponentUpdate(next: RowProps) {
+    return rowShape(next) !== rowShape(this.props);
+  }
+  override render(props: RowProps) {
+    return <PositionRow {...props} />;
+  }
+}
+
 /** A position the page still shows but LiqGuard can no longer read: its last figures, struck through, when and why. */
 function LostRow({ lost, say }: { lost: LostPosition; say: Say }) {
   const { position, readAt, reason } = lost;
@@ -461,13 +492,14 @@ export function Overlay(props: OverlayProps) {
                 <LostRow key={`lost-${lost.position.id}`} lost={lost} say={say} />
               ))}
               {view.positions.map((position) => (
-                <PositionRow
+                <PositionItem
                   key={position.id}
                   position={position}
                   figures={figures}
                   compact={props.compact}
                   say={say}
                   onSnooze={props.onSnooze}
+                  language={props.words.labels['overlay.distance'] ?? ''}
                 />
               ))}
             </ul>
