@@ -14,6 +14,16 @@ export interface PageRoute {
   language: string | null;
 }
 
+/** The path of `url` when it is an https address on `host`; null otherwise, a malformed address included. */
+export function pathOn(url: string | URL, host: string): string | null {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' && parsed.hostname === host ? parsed.pathname : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The page's own figures, which the overlay must never cover: where the positions list and the account panel are. */
 export interface PageLandmarks {
   /** Elements whose tops bound the positions list from above (its tab bar, its header row's container). */

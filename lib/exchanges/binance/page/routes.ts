@@ -7,6 +7,8 @@
  * pages under `/my/wallet/futures/` are not trading pages. Source: ../shared/research/dom.md, "URLs".
  */
 
+import { pathOn } from '../../pageFace';
+
 export type FuturesMarket = 'usdm' | 'coinm';
 
 /** How the market is named to the user (the exchange writes "USDⓈ-M"; Ⓢ is missing from many fonts). */
@@ -33,14 +35,9 @@ export const BINANCE_FUTURES_MATCHES = [
 ];
 
 export function parseFuturesRoute(url: string | URL): FuturesRoute | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'https:' || parsed.hostname !== BINANCE_HOST) return null;
-  const match = ROUTE.exec(parsed.pathname);
+  const path = pathOn(url, BINANCE_HOST);
+  if (path === null) return null;
+  const match = ROUTE.exec(path);
   if (!match) return null;
   const [, language, section, symbol] = match as unknown as [string, string | undefined, string, string];
   const market: FuturesMarket = section === 'futures' ? 'usdm' : 'coinm';

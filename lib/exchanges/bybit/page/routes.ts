@@ -7,6 +7,8 @@
  * ../shared/research/exchanges/bybit.md §D.
  */
 
+import { pathOn } from '../../pageFace';
+
 export type BybitMarket = 'linear' | 'inverse';
 
 /** How the market is named to the user, in Bybit's words. */
@@ -27,14 +29,9 @@ const ROUTE = /^\/(?:([a-z]{2}(?:-[A-Za-z]{2,4})?)\/)?trade\/(usdt|inverse)\/([A
 export const BYBIT_TRADE_MATCHES = [`https://${BYBIT_HOST}/trade/*`, `https://${BYBIT_HOST}/*/trade/*`];
 
 export function parseBybitRoute(url: string | URL): BybitRoute | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'https:' || parsed.hostname !== BYBIT_HOST) return null;
-  const match = ROUTE.exec(parsed.pathname);
+  const path = pathOn(url, BYBIT_HOST);
+  if (path === null) return null;
+  const match = ROUTE.exec(path);
   if (!match) return null;
   const [, language, section, symbol] = match as unknown as [string, string | undefined, string, string];
   const market = SECTIONS[section]!;

@@ -6,6 +6,8 @@
  * ../shared/research/exchanges/hyperliquid.md §D.
  */
 
+import { pathOn } from '../../pageFace';
+
 export type HyperliquidMarket = 'perp';
 
 export const MARKET_LABELS: Record<HyperliquidMarket, string> = { perp: 'Perpetuals' };
@@ -18,14 +20,9 @@ const TRADE_ROUTE = /^\/trade\/([A-Za-z0-9]{1,12})\/?$/;
 const PORTFOLIO_ROUTE = /^\/portfolio\/?$/;
 
 export function parseHyperliquidRoute(url: string | URL): { market: HyperliquidMarket; symbol: string | null; language: null } | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'https:' || parsed.hostname !== HYPERLIQUID_HOST) return null;
-  if (PORTFOLIO_ROUTE.test(parsed.pathname)) return { market: 'perp', symbol: null, language: null };
-  const match = TRADE_ROUTE.exec(parsed.pathname);
+  const path = pathOn(url, HYPERLIQUID_HOST);
+  if (path === null) return null;
+  if (PORTFOLIO_ROUTE.test(path)) return { market: 'perp', symbol: null, language: null };
+  const match = TRADE_ROUTE.exec(path);
   return match ? { market: 'perp', symbol: match[1]!, language: null } : null;
 }
