@@ -8,6 +8,7 @@ import { clockTime } from '@/lib/core/time';
 import type { Band } from '@/lib/model/overlay';
 
 import type { LostPosition, OverlayProps } from '@/lib/page/overlayProps';
+import { positionOutline } from '@/lib/page/overlayOutline';
 import { fill } from '@/lib/core/i18n/fill';
 import { moveText, STRESS_MOVES, type OverlayWords } from '@/lib/model/overlay';
 
@@ -330,16 +331,8 @@ type RowProps = Parameters<typeof PositionRow>[0] & {
 
 /** What a row's drawing depends on, beyond the texts that follow the figures by themselves. */
 const rowShape = ({ position: p, compact, language }: RowProps) =>
-  JSON.stringify([
-    language,
-    compact,
-    p.id,
-    p.band,
-    p.leverage,
-    p.remedy.length,
-    p.snooze,
-    [p.reason, p.stopWarning, p.mismatch, p.afterOrders, p.funding, p.fundingPaid].map((text) => text === null),
-  ]);
+  // Beyond the outline's part, what the row draws that the outline does not tell: the leverage and what a snooze names.
+  JSON.stringify([language, compact, p.leverage, p.snooze, positionOutline(p)]);
 
 /**
  * A position's row, drawn again only when its shape changes. Its figures follow the signals; a read that only
