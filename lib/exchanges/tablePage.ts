@@ -146,6 +146,36 @@ export function checkRowShape<Column extends string>(cells: readonly Element[], 
 /** The words of a label list, normalised, for `marginModeIn` and side checks. */
 export const wordSet = (labels: readonly string[]) => new Set(labels.map(normalizeLabel));
 
+/** A table page's words as its reader matches them: its headers, its positions tab, its margin modes and sides. */
+export function tableWords<Column extends string>(labels: {
+  columns: Record<Column, readonly string[]>;
+  positionsTab: readonly string[];
+  modes: { cross: readonly string[]; isolated: readonly string[] };
+  sides: { long: readonly string[]; short: readonly string[] };
+}) {
+  return {
+    headers: headerLabels(labels.columns),
+    tabs: wordSet(labels.positionsTab),
+    cross: wordSet(labels.modes.cross),
+    isolated: wordSet(labels.modes.isolated),
+    long: wordSet(labels.sides.long),
+    short: wordSet(labels.sides.short),
+  };
+}
+
+/**
+ * The side a row shows by a word or its size's sign; null when it shows neither (an unsigned size, no word). A
+ * problem when the words say both, or long beside a negative size.
+ */
+export function sideShown(words: readonly string[], signedSize: Exact, sides: { long: ReadonlySet<string>; short: ReadonlySet<string> }) {
+  const saysLong = words.some((w) => sides.long.has(w));
+  const saysShort = words.some((w) => sides.short.has(w));
+  if (saysLong && saysShort) throw new RowProblem(because('the row says both long and short'));
+  if (saysLong && sign(signedSize) < 0) throw new RowProblem(because('a negative size on a row marked long'));
+  if (saysShort || sign(signedSize) < 0) return 'short';
+  return saysLong ? 'long' : null;
+}
+
 /** The one margin mode `words` name; a problem when they name neither or both. */
 export function marginModeIn(words: readonly string[], cross: ReadonlySet<string>, isolated: ReadonlySet<string>): 'cross' | 'isolated' {
   const saysCross = words.some((w) => cross.has(w));

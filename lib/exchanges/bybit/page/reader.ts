@@ -14,7 +14,6 @@ import {
   checkLiquidationSide,
   checkPnl,
   checkRowShape,
-  headerLabels,
   labelKeys,
   marginModeIn,
   readTablePage,
@@ -25,7 +24,8 @@ import {
   type Table,
   type TableCache,
   tableLandmarks,
-  wordSet,
+  sideShown,
+  tableWords,
 } from '../../tablePage';
 import { ACCOUNT, COLUMNS, MODES, POSITIONS_TAB, SIDES, type BybitAccountKey, type BybitColumn } from './labels';
 import { parseBybitRoute, type BybitMarket } from './routes';
@@ -34,9 +34,7 @@ export type BybitCache = TableCache;
 
 const REQUIRED: BybitColumn[] = ['symbol', 'size', 'entryPrice', 'markPrice'];
 const PRICES: BybitColumn[] = ['entryPrice', 'markPrice', 'liquidationPrice'];
-const HEADER_LABELS = headerLabels(COLUMNS);
-const TAB_LABELS = new Set(POSITIONS_TAB.map(normalizeLabel));
-const [CROSS, ISOLATED, LONG, SHORT] = [wordSet(MODES.cross), wordSet(MODES.isolated), wordSet(SIDES.long), wordSet(SIDES.short)];
+const WORDS = tableWords({ columns: COLUMNS, positionsTab: POSITIONS_TAB, modes: MODES, sides: SIDES });
 const LEVERAGE = /(?:^|\s)(\d{1,3}(?:\.\d{1,2})?)\s*[x×]/i;
 
 function readRow(
@@ -63,7 +61,7 @@ function readRow(
     };
 
     const tokens = tokensOf(symbolText);
-    const marginMode = marginModeIn(tokens, CROSS, ISOLATED);
+    const marginMode = marginModeIn(tokens, WORDS.cross, WORDS.isolated);
     const leverageMatch = LEVERAGE.exec(symbolText.normalize('NFKC'));
     const leverage = leverageMatch ? Number(leverageMatch[1]) : null;
     if (leverage !== null && !(leverage >= 1 && leverage <= 200))
@@ -73,11 +71,8 @@ function readRow(
     const signedSize = exact(size.value);
     if (sign(signedSize) === 0) throw new RowProblem(because('size is zero'));
     const sideWords = [...tokens, ...tokensOf(textLines(cellAt('size')!, true).join(' '))];
-    const saysLong = sideWords.some((t) => LONG.has(t));
-    const saysShort = sideWords.some((t) => SHORT.has(t));
-    if (saysLong && saysShort) throw new RowProblem(because('the row says both long and short'));
-    if (saysLong && sign(signedSize) < 0) throw new RowProblem(because('a negative size on a row marked long'));
-    const side = saysShort || (!saysLong && sign(signedSize) < 0) ? 'short' : 'long';
+    // An unsigned size with no word is a long: one-way mode signs a short's size.
+    const side = sideShown(sideWords, signedSize, WORDS) ?? 'long';
 
     // INFERRED: a size with no unit is in the market's own unit (the coin, or USD contracts); the PnL check holds it.
     const unit = size.unit ?? table.units.get('size') ?? null;
@@ -177,8 +172,8 @@ export function readBybitPage(document: Document, url: string, cache?: BybitCach
     root,
     { exchange: 'bybit', market: route.market, pageSymbol: route.symbol, language },
     {
-      tabLabels: TAB_LABELS,
-      headers: HEADER_LABELS,
+      tabLabels: WORDS.tabs,
+      headers: WORDS.headers,
       required: REQUIRED,
       // A position's row names a contract in its symbol cell.
       isRow: (cells, table) => !!symbolIn(textOf(cells[table.columns.get('symbol')!]!)),

@@ -10,13 +10,12 @@ import { because } from '../../../core/i18n/reasons/because';
 import { abs, compare, decimalString, exact, minus, sign, times, type Exact } from '../../../core/parse/exact';
 import { parsePageNumber, type ParsedNumber } from '../../../core/parse/number';
 import type { PageSnapshot, ReadAccount, ReadPosition, UnreadableRow } from '../../../model/snapshot';
-import { normalizeLabel, textLines, textOf, tokensOf } from '../../pageText';
+import { textLines, textOf, tokensOf } from '../../pageText';
 import {
   cachedLabelledElements,
   checkLiquidationSide,
   checkPnl,
   checkRowShape,
-  headerLabels,
   labelKeys,
   marginModeIn,
   markHasMoved,
@@ -28,7 +27,8 @@ import {
   type Table,
   type TableCache,
   tableLandmarks,
-  wordSet,
+  sideShown,
+  tableWords,
 } from '../../tablePage';
 import { ACCOUNT, COLUMNS, MODES, POSITIONS_TAB, SIDES, type HyperliquidAccountKey, type HyperliquidColumn } from './labels';
 import { parseHyperliquidRoute } from './routes';
@@ -36,11 +36,9 @@ import { parseHyperliquidRoute } from './routes';
 export type HyperliquidCache = TableCache;
 
 const REQUIRED: HyperliquidColumn[] = ['coin', 'size', 'entryPrice', 'markPrice'];
-const HEADER_LABELS = headerLabels(COLUMNS);
+const WORDS = tableWords({ columns: COLUMNS, positionsTab: POSITIONS_TAB, modes: MODES, sides: SIDES });
 const ACCOUNT_LABELS = labelKeys(ACCOUNT);
 const REQUIRED_ACCOUNT: HyperliquidAccountKey[] = ['marginBalance'];
-const TAB_LABELS = new Set(POSITIONS_TAB.map(normalizeLabel));
-const [CROSS, ISOLATED, LONG, SHORT] = [wordSet(MODES.cross), wordSet(MODES.isolated), wordSet(SIDES.long), wordSet(SIDES.short)];
 /** The coin cell: "ETH  20x" (the coin as the API names it, then its leverage). */
 const COIN_CELL = /^([A-Za-z0-9]{1,12})(?:\s+(\d{1,3})\s*[x×])?(?:\s|$)/;
 /** Position value against size × mark: the page rounds both. */
@@ -55,12 +53,8 @@ const coinOf = (cell: Element | undefined) => (cell ? COIN_CELL.exec(textOf(cell
 
 /** The side a row shows by a sign or a word, else what its PnL and move, or its liquidation price, say; null when nothing does. */
 function sideOf(row: { signed: Exact; words: readonly string[]; entry: Exact; mark: Exact; pnl: Exact; liquidation: Exact | null }) {
-  const saysLong = row.words.some((w) => LONG.has(w));
-  const saysShort = row.words.some((w) => SHORT.has(w));
-  if (saysLong && saysShort) throw new RowProblem(because('the row says both long and short'));
-  if (saysLong && sign(row.signed) < 0) throw new RowProblem(because('a negative size on a row marked long'));
-  if (saysShort || sign(row.signed) < 0) return 'short';
-  if (saysLong) return 'long';
+  const shown = sideShown(row.words, row.signed, WORDS);
+  if (shown) return shown;
   if (sign(row.pnl) !== 0 && markHasMoved(row.entry, row.mark))
     return sign(row.pnl) === sign(minus(row.mark, row.entry)) ? 'long' : 'short';
   if (row.liquidation && sign(row.liquidation) > 0) return compare(row.liquidation, row.mark) < 0 ? 'long' : 'short';
@@ -79,7 +73,7 @@ function readRow(cells: Element[], index: number, table: Table<HyperliquidColumn
       throw new RowProblem(because('leverage {leverage}x is not possible', { leverage }));
 
     const marginCell = cellAt('margin');
-    const marginMode = marginModeIn(marginCell ? tokensOf(textLines(marginCell, true).join(' ')) : [], CROSS, ISOLATED);
+    const marginMode = marginModeIn(marginCell ? tokensOf(textLines(marginCell, true).join(' ')) : [], WORDS.cross, WORDS.isolated);
 
     const size = figure('size', true)!;
     const signed = exact(size.value);
@@ -179,8 +173,8 @@ export function readHyperliquidPage(document: Document, url: string, cache?: Hyp
     root,
     { exchange: 'hyperliquid', market: route.market, pageSymbol: route.symbol, language },
     {
-      tabLabels: TAB_LABELS,
-      headers: HEADER_LABELS,
+      tabLabels: WORDS.tabs,
+      headers: WORDS.headers,
       required: REQUIRED,
       // A position's row starts with a coin ("ETH  20x").
       isRow: (cells, table) => coinOf(cells[table.columns.get('coin')!]) !== null,
